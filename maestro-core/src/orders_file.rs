@@ -1,0 +1,371 @@
+//! Orders files (`maestro voyage import`): TOML or JSON, validated with positions in errors.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::dag::{Dag, DagError};
+use crate::order::{OrderSpec, OrdersFile, validate_spec};
+
+/// The syntax of an orders file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, with `[[orders]]` tables.
+    Toml,
+    /// JSON, `{"orders": [...]}`.
+    Json,
+}
+
+impl Format {
+    /// `.toml` and `.json` by extension; otherwise JSON if the text starts with `{`.
+    #[must_use]
+    pub fn detect(path: &Path, text: &str) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("toml") => Format::Toml,
+            Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
+            _ if text.trim_start().starts_with('{') => Format::Json,
+            _ => Format::Toml,
+        }
+    }
+}
+
+/// An orders file that cannot be used, with the position of the problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}{message}", file.display(), location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default())]
+pub struct OrdersFileError {
+    /// The file.
+    pub file: PathBuf,
+    /// `line L, column C` (TOML) or `` at `orders[i].field` `` (JSON), when known.
+    pub location: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The part of an order a problem is in, for locating it in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The order as a whole.
+    Order,
+    /// Its `id`.
+    Id,
+    /// Its `title`.
+    Title,
+    /// Its `scope`.
+    Scope,
+    /// Its `agent.command`.
+    AgentCommand,
+    /// The n-th entry of its `depends_on`.
+    DependsOn(usize),
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::Order => Ok(()),
+            Field::Id => f.write_str(".id"),
+            Field::Title => f.write_str(".title"),
+            Field::Scope => f.write_str(".scope"),
+            Field::AgentCommand => f.write_str(".agent.command"),
+            Field::DependsOn(n) => write!(f, ".depends_on[{n}]"),
+        }
+    }
+}
+
+/// The orders of a file, able to say where each one's fields are.
+#[derive(Debug, Clone)]
+pub struct ParsedOrders {
+    /// The file.
+    pub file: PathBuf,
+    /// The orders, in file order.
+    pub specs: Vec<OrderSpec>,
+    spans: Option<(String, Vec<OrderSpans>)>,
+}
+
+/// Byte ranges of the fields of one TOML order.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct OrderSpans {
+    id: Option<Spanned<toml::Value>>,
+    title: Option<Spanned<toml::Value>>,
+    scope: Option<Spanned<toml::Value>>,
+    agent: Option<Spanned<toml::Value>>,
+    depends_on: Option<Vec<Spanned<toml::Value>>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct FileSpans {
+    orders: Vec<Spanned<OrderSpans>>,
+}
+
+impl ParsedOrders {
+    /// Reads and parses `path`, then checks each order and their dependency graph on its own.
+    pub fn load(path: &Path) -> Result<ParsedOrders, OrdersFileError> {
+        let text = std::fs::read_to_string(path).map_err(|e| OrdersFileError {
+            file: path.to_owned(),
+            location: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        Self::parse(&text, path)
+    }
+
+    /// Parses `text` (from `path`, used for the format and in errors) and checks it.
+    pub fn parse(text: &str, path: &Path) -> Result<ParsedOrders, OrdersFileError> {
+        let error = |location: Option<String>, message: String| OrdersFileError {
+            file: path.to_owned(),
+            location,
+            message,
+        };
+        let parsed = match Format::detect(path, text) {
+            Format::Json => {
+                let file: OrdersFile = crate::json::from_slice(text.as_bytes()).map_err(|e| {
+                    let location = e.location();
+                    let location = location.strip_suffix(": ").unwrap_or(&location);
+                    error(
+                        (!location.is_empty()).then(|| location.to_owned()),
+                        e.message,
+                    )
+                })?;
+                ParsedOrders {
+                    file: path.to_owned(),
+                    specs: file.orders,
+                    spans: None,
+                }
+            }
+            Format::Toml => {
+                let file: OrdersFile = toml::from_str(text).map_err(|e| {
+                    let location = e.span().map(|span| line_column(text, span.start));
+                    error(location, e.message().trim_end().to_owned())
+                })?;
+                let spans = toml::from_str::<FileSpans>(text)
+                    .map(|f| f.orders.into_iter().map(Spanned::into_inner).collect())
+                    .unwrap_or_default();
+                ParsedOrders {
+                    file: path.to_owned(),
+                    specs: file.orders,
+                    spans: Some((text.to_owned(), spans)),
+                }
+            }
+        };
+        if parsed.specs.is_empty() {
+            return Err(error(None, "the file holds no orders".to_owned()));
+        }
+        for (index, spec) in parsed.specs.iter().enumerate() {
+            if let Err(e) = validate_spec(spec) {
+                let field = match e.field {
+                    "title" => Field::Title,
+                    "scope" => Field::Scope,
+                    "agent.command" => Field::AgentCommand,
+                    _ => Field::Order,
+                };
+                return Err(parsed.error_at(index, field, e.to_string()));
+            }
+        }
+        if let Err(e) = Dag::new(&parsed.specs) {
+            return Err(parsed.dag_error(&e));
+        }
+        Ok(parsed)
+    }
+
+    /// An error about `field` of order `index`, located in the file.
+    #[must_use]
+    pub fn error_at(&self, index: usize, field: Field, message: String) -> OrdersFileError {
+        OrdersFileError {
+            file: self.file.clone(),
+            location: Some(self.locate(index, field)),
+            message,
+        }
+    }
+
+    /// A dependency-graph error over these orders (indices refer to [`ParsedOrders::specs`]),
+    /// located in the file.
+    #[must_use]
+    pub fn dag_error(&self, error: &DagError) -> OrdersFileError {
+        let place = match error {
+            DagError::DuplicateId { index, .. } => Some((*index, Field::Id)),
+            DagError::UnknownDependency {
+                index, position, ..
+            } => Some((*index, Field::DependsOn(*position))),
+            DagError::Cycle(cycle) => cycle
+                .0
+                .first()
+                .and_then(|id| self.specs.iter().position(|s| &s.id == id))
+                .map(|i| (i, Field::Id)),
+        };
+        OrdersFileError {
+            file: self.file.clone(),
+            location: place.map(|(i, f)| self.locate(i, f)),
+            message: error.to_string(),
+        }
+    }
+
+    fn locate(&self, index: usize, field: Field) -> String {
+        let json_path = format!("at `orders[{index}]{field}`");
+        let Some((text, spans)) = &self.spans else {
+            return json_path;
+        };
+        let Some(order) = spans.get(index) else {
+            return json_path;
+        };
+        let span = match field {
+            Field::Id | Field::Order => order.id.as_ref().map(Spanned::span),
+            Field::Title => order.title.as_ref().map(Spanned::span),
+            Field::Scope => order.scope.as_ref().map(Spanned::span),
+            Field::AgentCommand => order.agent.as_ref().map(Spanned::span),
+            Field::DependsOn(n) => order
+                .depends_on
+                .as_ref()
+                .and_then(|d| d.get(n))
+                .map(Spanned::span),
+        };
+        span.map_or(json_path, |s| line_column(text, s.start))
+    }
+}
+
+/// `line L, column C` (both 1-based, columns in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    format!("line {line}, column {column}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(name: &str, text: &str) -> Result<ParsedOrders, String> {
+        ParsedOrders::parse(text, Path::new(name)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_spec_example_parses() {
+        let text = r#"
+[[orders]]
+id = "health"
+title = "Add a /health endpoint"
+role = "builder"
+prompt = "Add GET /health returning 200 and {\"ok\":true}."
+depends_on = []
+scope = ["src/**"]
+agent = { command = ["sh", "-c", "true"] }
+
+[[orders.accept]]
+run = "cargo test health"
+timeout_secs = 600
+[[orders.accept]]
+path_exists = "docs/health.md"
+[[orders.accept]]
+scan_clean = true
+"#;
+        let parsed = parse("o.toml", text).expect("valid");
+        assert_eq!(parsed.specs.len(), 1);
+        assert_eq!(parsed.specs[0].accept.len(), 3);
+        let json = serde_json::to_string(&OrdersFile {
+            orders: parsed.specs.clone(),
+        })
+        .expect("serialises");
+        let again = parse("o.json", &json).expect("round trip");
+        assert_eq!(again.specs, parsed.specs);
+    }
+
+    #[test]
+    fn malformed_toml_is_located() {
+        let cases = [
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"pilot\"\n",
+                "o.toml: line 4, column 8: unknown variant `pilot`",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\ncolour = 1\n",
+                "o.toml: line 5, column 1: unknown field `colour`",
+            ),
+            (
+                "[[orders]]\nid = \"A\"\ntitle = \"A\"\nrole = \"builder\"\n",
+                "o.toml: line 2, column 6: order id `A` must match",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\nrole = \"builder\"\n",
+                "o.toml: line 1, column 1: missing field `title`",
+            ),
+            ("[[orders]\n", "o.toml: line 1, column"),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\n[[orders.accept]]\nrun = \"x\"\npath_exists = \"y\"\n",
+                "o.toml: line 5, column 1: an acceptance check needs exactly one of",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\ndepends_on = [\"b\"]\n",
+                "o.toml: line 5, column 15: order `a` depends on unknown order `b`",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\n[[orders]]\nid = \"a\"\ntitle = \"B\"\nrole = \"tester\"\n",
+                "o.toml: line 6, column 6: duplicate order id `a`",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\ndepends_on = [\"b\"]\n[[orders]]\nid = \"b\"\ntitle = \"B\"\nrole = \"tester\"\ndepends_on = [\"a\"]\n",
+                "o.toml: line 2, column 6: dependency cycle: a -> b -> a",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"\"\nrole = \"builder\"\n",
+                "o.toml: line 3, column 9: `title` must not be empty",
+            ),
+            (
+                "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nscope = [\"src/[\"]\n",
+                "o.toml: line 5, column 9: `scope` `src/[` is not a valid glob",
+            ),
+            ("orders = []\n", "o.toml: the file holds no orders"),
+        ];
+        for (text, expected) in cases {
+            let err = parse("o.toml", text).expect_err(text);
+            assert!(
+                err.starts_with(expected),
+                "{text}\n got: {err}\nwant: {expected}"
+            );
+            assert!(!err.contains('\n'), "one line: {err}");
+        }
+    }
+
+    #[test]
+    fn malformed_json_is_located() {
+        let cases = [
+            (
+                r#"{"orders":[{"id":"a","title":"A","role":"pilot"}]}"#,
+                "o.json: at `orders[0].role` (line 1, column 47): unknown variant `pilot`",
+            ),
+            (
+                r#"{"orders":[{"id":"a","title":"A","role":"builder","depends_on":["a"]}]}"#,
+                "o.json: at `orders[0].id`: dependency cycle: a -> a",
+            ),
+            (
+                r#"{"orders":[{"id":"a","title":"A","role":"builder","depends_on":["x"]}]}"#,
+                "o.json: at `orders[0].depends_on[0]`: order `a` depends on unknown order `x`",
+            ),
+            (
+                r#"{"orders":[}"#,
+                "o.json: at `orders[0]` (line 1, column 12): expected value",
+            ),
+            (
+                r#"{"order":[]}"#,
+                "o.json: at `order` (line 1, column 8): unknown field `order`, expected `orders`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = parse("o.json", text).expect_err(text);
+            assert!(
+                err.starts_with(expected),
+                "{text}\n got: {err}\nwant: {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn format_is_detected() {
+        assert_eq!(Format::detect(Path::new("x.TOML"), "{"), Format::Toml);
+        assert_eq!(
+            Format::detect(Path::new("x"), "  {\"orders\":[]}"),
+            Format::Json
+        );
+        assert_eq!(Format::detect(Path::new("-"), "[[orders]]"), Format::Toml);
+    }
+}

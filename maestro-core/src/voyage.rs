@@ -1,0 +1,144 @@
+//! Voyages and the stored form of their orders.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::name::{OrderId, VoyageName};
+use crate::order::OrderSpec;
+use crate::state::{OrderState, TransitionError};
+
+/// A set of orders that becomes one git branch and one pull request
+/// (`.mso/voyages/<name>/voyage.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voyage {
+    /// The voyage's name.
+    pub name: VoyageName,
+    /// A one-line description.
+    pub title: String,
+    /// The ref the voyage was created from, as the user gave it (e.g. `HEAD`, `main`).
+    pub base: String,
+    /// The commit `base` resolved to when the voyage was created (hex object id).
+    pub base_commit: String,
+    /// The voyage branch, `maestro/<name>`.
+    pub branch: String,
+    /// Where the voyage is in its life.
+    pub state: VoyageState,
+    /// The pull request opened by `maestro release`.
+    pub pr_url: Option<String>,
+    /// When the voyage was created.
+    pub created_at: Timestamp,
+}
+
+impl Voyage {
+    /// The branch name of a voyage: `maestro/<name>`.
+    #[must_use]
+    pub fn branch_for(name: &VoyageName) -> String {
+        format!("maestro/{name}")
+    }
+}
+
+/// The life of a voyage as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoyageState {
+    /// Created; orders may be added; not yet dispatched to completion.
+    Open,
+    /// A dispatcher is working on it.
+    Running,
+    /// Every order is settled.
+    Finished,
+    /// Its pull request was opened.
+    Released,
+}
+
+impl VoyageState {
+    /// The lowercase name used in files and output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoyageState::Open => "open",
+            VoyageState::Running => "running",
+            VoyageState::Finished => "finished",
+            VoyageState::Released => "released",
+        }
+    }
+}
+
+/// An order as stored in `.mso/voyages/<voyage>/orders/<id>.json`: its spec and its progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// What was asked.
+    pub spec: OrderSpec,
+    /// Where it is.
+    pub state: OrderState,
+    /// Position in the voyage (the order in which orders were added), for stable listings.
+    pub position: u32,
+    /// How many times a crew was dispatched for it.
+    pub attempts: u32,
+    /// Money spent on it so far, in US dollars, when an agent reported it.
+    pub cost_usd: Option<f64>,
+    /// Seconds its crews ran so far.
+    pub duration_secs: Option<f64>,
+    /// When it was added.
+    pub created_at: Timestamp,
+    /// When its state last changed.
+    pub updated_at: Timestamp,
+}
+
+impl Order {
+    /// A new order in `state` (normally `pending`, or `proposed` for a Planner's suggestion).
+    #[must_use]
+    pub fn new(spec: OrderSpec, state: OrderState, position: u32, now: Timestamp) -> Self {
+        Order {
+            spec,
+            state,
+            position,
+            attempts: 0,
+            cost_usd: None,
+            duration_secs: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// The order's id.
+    #[must_use]
+    pub fn id(&self) -> &OrderId {
+        &self.spec.id
+    }
+
+    /// Moves the order to `next` if that transition is legal.
+    pub fn transition(&mut self, next: OrderState, now: Timestamp) -> Result<(), TransitionError> {
+        if !self.state.can_become(next) {
+            return Err(TransitionError {
+                from: self.state,
+                to: next,
+            });
+        }
+        self.state = next;
+        self.updated_at = now;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions_are_checked() {
+        let spec: OrderSpec =
+            serde_json::from_str(r#"{"id":"a","title":"A","role":"builder"}"#).expect("valid");
+        let mut order = Order::new(spec, OrderState::Pending, 0, Timestamp::UNIX_EPOCH);
+        let later = Timestamp::from_second(10).expect("valid");
+        order.transition(OrderState::Running, later).expect("legal");
+        assert_eq!(order.updated_at, later);
+        let err = order
+            .transition(OrderState::Merged, later)
+            .expect_err("must gate first");
+        assert_eq!(err.to_string(), "an order cannot go from running to merged");
+        assert_eq!(order.state, OrderState::Running);
+    }
+}
