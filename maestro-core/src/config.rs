@@ -37,6 +37,7 @@ pub struct WorkspaceConfig {
     /// The default agent program.
     pub agent: Agent,
     /// Per-role overrides of the built-in role profiles.
+    #[schemars(schema_with = "roles_schema")]
     pub roles: BTreeMap<Role, RoleProfile>,
     /// Scanner behaviour.
     pub scan: Scan,
@@ -65,6 +66,21 @@ impl Default for WorkspaceConfig {
     }
 }
 
+/// `roles`: an object whose keys can only be role names.
+fn roles_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let profile = serde_json::Value::from(generator.subschema_for::<RoleProfile>());
+    let properties: serde_json::Map<String, serde_json::Value> = Role::ALL
+        .iter()
+        .map(|role| (role.as_str().to_owned(), profile.clone()))
+        .collect();
+    schemars::json_schema!({
+        "description": "Per-role overrides of the built-in role profiles.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
 /// `dataResidency`: the egress policy.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -76,7 +92,7 @@ pub struct DataResidency {
 }
 
 /// The egress mode.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ResidencyMode {
     /// The Anthropic, GitHub and licence hosts, loopback and `allowHosts`.
@@ -84,6 +100,22 @@ pub enum ResidencyMode {
     Standard,
     /// Loopback only.
     AirGapped,
+}
+
+crate::json::deserialize_by_name!(ResidencyMode);
+
+impl ResidencyMode {
+    /// Every value.
+    pub const ALL: [ResidencyMode; 2] = [ResidencyMode::Standard, ResidencyMode::AirGapped];
+
+    /// The name used in `workspace.json`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ResidencyMode::Standard => "standard",
+            ResidencyMode::AirGapped => "air-gapped",
+        }
+    }
 }
 
 /// `anthropic`: how crews reach a model.
@@ -137,12 +169,27 @@ impl Default for Github {
 }
 
 /// How `maestro release` pushes a branch.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PushMode {
     /// Through the REST API's Git Data endpoints; needs nothing but the API.
     #[default]
     Api,
+}
+
+crate::json::deserialize_by_name!(PushMode);
+
+impl PushMode {
+    /// Every value.
+    pub const ALL: [PushMode; 1] = [PushMode::Api];
+
+    /// The name used in `workspace.json`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PushMode::Api => "api",
+        }
+    }
 }
 
 /// `licence`: the licence token and where it is validated.
@@ -207,7 +254,7 @@ impl Default for Agent {
 }
 
 /// The kind of the default agent.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AgentKind {
     /// `claude -p --output-format stream-json`.
@@ -215,6 +262,22 @@ pub enum AgentKind {
     Claude,
     /// Any program; its exit code is the crew's result.
     Command,
+}
+
+crate::json::deserialize_by_name!(AgentKind);
+
+impl AgentKind {
+    /// Every value.
+    pub const ALL: [AgentKind; 2] = [AgentKind::Claude, AgentKind::Command];
+
+    /// The name used in `workspace.json`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AgentKind::Claude => "claude",
+            AgentKind::Command => "command",
+        }
+    }
 }
 
 /// `roles.<role>`: overrides of a built-in role profile; absent keys keep the built-in value.
@@ -261,9 +324,7 @@ impl Default for Scan {
 }
 
 /// Severity of a code finding.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Informational.
@@ -275,6 +336,29 @@ pub enum Severity {
     High,
     /// Exploitable almost everywhere.
     Critical,
+}
+
+crate::json::deserialize_by_name!(Severity);
+
+impl Severity {
+    /// Every value.
+    pub const ALL: [Severity; 4] = [
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    /// The name used in `workspace.json`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
 }
 
 /// `mcp`: MCP servers defined in the workspace (besides `.mcp.json`).
@@ -507,9 +591,6 @@ fn misplaced_array(value: &serde_json::Value) -> Option<(String, &'static str)> 
             Value::Null => Some("null"),
         }
     }
-    if let Some(found) = kind(value) {
-        return Some((String::new(), found));
-    }
     const SECTIONS: [&str; 10] = [
         "dataResidency",
         "anthropic",
@@ -522,6 +603,9 @@ fn misplaced_array(value: &serde_json::Value) -> Option<(String, &'static str)> 
         "mcp",
         "worktrees",
     ];
+    if let Some(found) = kind(value) {
+        return Some((String::new(), found));
+    }
     for section in SECTIONS {
         if let Some(found) = value.get(section).and_then(kind) {
             return Some((section.to_owned(), found));
@@ -618,6 +702,8 @@ mod tests {
         assert!(validator.is_valid(&defaults));
         assert!(!validator.is_valid(&serde_json::json!({"surprise": 1})));
         assert!(!validator.is_valid(&serde_json::json!({"crews": {"maxConcurrent": 0}})));
+        assert!(!validator.is_valid(&serde_json::json!({"roles": {"pilot": {}}})));
+        assert!(validator.is_valid(&serde_json::json!({"roles": {"tester": {"model": "m"}}})));
     }
 
     #[test]
@@ -645,7 +731,7 @@ mod tests {
             ),
             (
                 r#"{"dataResidency": {"mode": "offline"}}"#,
-                "w.json: at `dataResidency.mode` (line 1, column 36): unknown variant `offline`, expected `standard` or `air-gapped`",
+                "w.json: at `dataResidency.mode` (line 1, column 37): unknown variant `offline`, expected `standard` or `air-gapped`",
             ),
             (
                 r#"{"dataResidency": {"allowHosts": ["ok.example", "bad host"]}}"#,
@@ -673,7 +759,7 @@ mod tests {
             ),
             (
                 r#"{"roles": {"pilot": {}}}"#,
-                "w.json: at `roles` (line 1, column 18): unknown variant `pilot`",
+                "w.json: at `roles.pilot` (line 1, column 18): unknown variant `pilot`",
             ),
             (
                 r#"{"persona": "pirate""#,

@@ -294,7 +294,8 @@ mod tests {
 
     #[test]
     fn errors_name_what_is_wrong() {
-        let cases: [(&[(&str, &[&str])], &str); 5] = [
+        type Graph<'a> = &'a [(&'a str, &'a [&'a str])];
+        let cases: [(Graph, &str); 5] = [
             (&[("a", &[]), ("a", &[])], "duplicate order id `a`"),
             (&[("a", &["zz"])], "order `a` depends on unknown order `zz`"),
             (

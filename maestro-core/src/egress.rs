@@ -37,7 +37,7 @@ impl HostPattern {
 
     fn from_url(url: &Url) -> Option<HostPattern> {
         Some(HostPattern {
-            host: host_string(url.host()?),
+            host: host_string(&url.host()?),
             subdomains: false,
         })
     }
@@ -85,7 +85,7 @@ fn normalise_host(raw: &str) -> Option<String> {
         .then(|| trimmed.to_ascii_lowercase())
 }
 
-fn host_string(host: Host<&str>) -> String {
+fn host_string(host: &Host<&str>) -> String {
     match host {
         Host::Domain(name) => name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase(),
         Host::Ipv4(ip) => ip.to_string(),
@@ -245,7 +245,7 @@ impl EgressPolicy {
                 if url.scheme() != "https" {
                     return Err(deny("plain http is only allowed to loopback"));
                 }
-                let host = host_string(host);
+                let host = host_string(&host);
                 if self.allowed.iter().any(|p| p.matches(&host)) {
                     Ok(())
                 } else {

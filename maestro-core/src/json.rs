@@ -62,10 +62,38 @@ pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonErr
     Ok(value)
 }
 
-/// serde_json appends ` at line L column C`; we report the position separately.
+/// `serde_json` appends ` at line L column C`; we report the position separately.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
     }
 }
+
+/// Implements `Deserialize` for a fieldless enum with `ALL` and `as_str`, so that a value of the
+/// wrong type reads "invalid type: integer `7`, expected a string" and an unknown name lists the
+/// known ones (serde's derive says only "expected value" for a number).
+macro_rules! deserialize_by_name {
+    ($type:ty) => {
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                const NAMES: &[&str] = &{
+                    let mut names = [""; <$type>::ALL.len()];
+                    let mut i = 0;
+                    while i < names.len() {
+                        names[i] = <$type>::ALL[i].as_str();
+                        i += 1;
+                    }
+                    names
+                };
+                let name =
+                    <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                <$type>::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == name)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&name, NAMES))
+            }
+        }
+    };
+}
+pub(crate) use deserialize_by_name;

@@ -236,10 +236,7 @@ pub fn validate_spec(spec: &OrderSpec) -> Result<(), SpecError> {
         }
     }
     if let Some(agent) = &spec.agent
-        && agent
-            .command
-            .first()
-            .is_none_or(|program| program.is_empty())
+        && agent.command.first().is_none_or(String::is_empty)
     {
         return Err(SpecError {
             field: "agent.command",

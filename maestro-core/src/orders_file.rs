@@ -99,7 +99,9 @@ struct FileSpans {
 }
 
 impl ParsedOrders {
-    /// Reads and parses `path`, then checks each order and their dependency graph on its own.
+    /// Reads and parses `path`, then checks each order and that ids are unique in the file.
+    /// Dependencies may name orders already in the voyage, so the graph is checked when the
+    /// orders are added ([`crate::Store::add_orders`]) or with [`ParsedOrders::graph`].
     pub fn load(path: &Path) -> Result<ParsedOrders, OrdersFileError> {
         let text = std::fs::read_to_string(path).map_err(|e| OrdersFileError {
             file: path.to_owned(),
@@ -161,10 +163,21 @@ impl ParsedOrders {
                 return Err(parsed.error_at(index, field, e.to_string()));
             }
         }
-        if let Err(e) = Dag::new(&parsed.specs) {
-            return Err(parsed.dag_error(&e));
+        let mut seen = std::collections::HashSet::new();
+        for (index, spec) in parsed.specs.iter().enumerate() {
+            if !seen.insert(&spec.id) {
+                return Err(parsed.dag_error(&DagError::DuplicateId {
+                    id: spec.id.clone(),
+                    index,
+                }));
+            }
         }
         Ok(parsed)
+    }
+
+    /// The dependency graph of these orders on their own (every dependency in the file).
+    pub fn graph(&self) -> Result<Dag, OrdersFileError> {
+        Dag::new(&self.specs).map_err(|e| self.dag_error(&e))
     }
 
     /// An error about `field` of order `index`, located in the file.
@@ -235,8 +248,11 @@ fn line_column(text: &str, offset: usize) -> String {
 mod tests {
     use super::*;
 
+    /// Parses and checks the graph on its own, as a standalone orders file.
     fn parse(name: &str, text: &str) -> Result<ParsedOrders, String> {
-        ParsedOrders::parse(text, Path::new(name)).map_err(|e| e.to_string())
+        let parsed = ParsedOrders::parse(text, Path::new(name)).map_err(|e| e.to_string())?;
+        parsed.graph().map_err(|e| e.to_string())?;
+        Ok(parsed)
     }
 
     #[test]
@@ -260,6 +276,11 @@ path_exists = "docs/health.md"
 scan_clean = true
 "#;
         let parsed = parse("o.toml", text).expect("valid");
+        let dangling = "[[orders]]\nid = \"b\"\ntitle = \"B\"\nrole = \"tester\"\ndepends_on = [\"elsewhere\"]\n";
+        assert!(
+            ParsedOrders::parse(dangling, Path::new("d.toml")).is_ok(),
+            "dependencies may name orders already in the voyage"
+        );
         assert_eq!(parsed.specs.len(), 1);
         assert_eq!(parsed.specs[0].accept.len(), 3);
         let json = serde_json::to_string(&OrdersFile {
@@ -331,7 +352,7 @@ scan_clean = true
         let cases = [
             (
                 r#"{"orders":[{"id":"a","title":"A","role":"pilot"}]}"#,
-                "o.json: at `orders[0].role` (line 1, column 47): unknown variant `pilot`",
+                "o.json: at `orders[0].role` (line 1, column 48): unknown variant `pilot`",
             ),
             (
                 r#"{"orders":[{"id":"a","title":"A","role":"builder","depends_on":["a"]}]}"#,

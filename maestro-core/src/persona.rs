@@ -3,10 +3,10 @@
 //! A persona changes only wording, never behaviour or file formats.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The vocabulary the command line speaks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Persona {
     /// voyage / order / crew.
@@ -51,7 +51,21 @@ const PLAIN: Words = Words {
     crews: "agents",
 };
 
+crate::json::deserialize_by_name!(Persona);
+
 impl Persona {
+    /// Every persona.
+    pub const ALL: [Persona; 2] = [Persona::Nautical, Persona::Plain];
+
+    /// The name used in `workspace.json`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Persona::Nautical => "nautical",
+            Persona::Plain => "plain",
+        }
+    }
+
     /// The word table of this persona.
     #[must_use]
     pub fn words(self) -> &'static Words {

@@ -4,13 +4,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The specialisation of a crew: it decides the crew's system prompt, tools, permission mode and
 /// default gates, and which licence tiers may run it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Breaks a goal into orders; read-only.
@@ -40,7 +38,7 @@ impl Role {
 
     /// The lowercase name used in files and on the command line.
     #[must_use]
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Role::Planner => "planner",
             Role::Builder => "builder",
@@ -51,6 +49,8 @@ impl Role {
         }
     }
 }
+
+crate::json::deserialize_by_name!(Role);
 
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Where an order is in its life.
 ///
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 ///                v  │       v
 ///             blocked     failed / interrupted ─> pending | running (resume)
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum OrderState {
     /// Suggested by a Planner; not dispatched until approved.
@@ -53,7 +53,7 @@ impl OrderState {
 
     /// The lowercase name used in files and output.
     #[must_use]
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             OrderState::Proposed => "proposed",
             OrderState::Pending => "pending",
@@ -75,16 +75,12 @@ impl OrderState {
         };
         matches!(
             (self, next),
-            (Proposed, Pending)
-                | (Pending, Running | Blocked)
+            (Proposed | Blocked | Interrupted | Failed, Pending)
+                | (Pending | Gating | Conflict | Interrupted | Failed, Running)
+                | (Pending, Blocked)
                 | (Running, Gating | Pending | Failed | Interrupted)
-                | (
-                    Gating,
-                    Merged | Running | Pending | Failed | Conflict | Interrupted
-                )
-                | (Conflict, Running | Failed | Interrupted)
-                | (Interrupted | Failed, Pending | Running)
-                | (Blocked, Pending)
+                | (Gating, Merged | Pending | Failed | Conflict | Interrupted)
+                | (Conflict, Failed | Interrupted)
         )
     }
 
@@ -97,6 +93,8 @@ impl OrderState {
         )
     }
 }
+
+crate::json::deserialize_by_name!(OrderState);
 
 impl fmt::Display for OrderState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

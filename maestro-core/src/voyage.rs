@@ -39,7 +39,7 @@ impl Voyage {
 }
 
 /// The life of a voyage as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VoyageState {
     /// Created; orders may be added; not yet dispatched to completion.
@@ -52,10 +52,20 @@ pub enum VoyageState {
     Released,
 }
 
+crate::json::deserialize_by_name!(VoyageState);
+
 impl VoyageState {
+    /// Every state.
+    pub const ALL: [VoyageState; 4] = [
+        VoyageState::Open,
+        VoyageState::Running,
+        VoyageState::Finished,
+        VoyageState::Released,
+    ];
+
     /// The lowercase name used in files and output.
     #[must_use]
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             VoyageState::Open => "open",
             VoyageState::Running => "running",

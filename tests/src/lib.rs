@@ -1,1 +1,125 @@
-//! tests
+//! Support for maestro's end-to-end tests: hermetic git repositories built with the real `git`
+//! CLI, and the path of the `maestro` binary built alongside the tests.
+//!
+//! The tests themselves live in `tests/e2e/`; fakes of the outside world (a scripted model
+//! server, a GitHub API, a licence server) join this crate as the features that need them land.
+//!
+//! ```
+//! let repo = maestro_tests::GitRepo::with_commit()?;
+//! assert_eq!(repo.git(&["rev-parse", "--abbrev-ref", "HEAD"])?, "main");
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A git repository in a temporary directory, with git kept away from the user's configuration.
+#[derive(Debug)]
+pub struct GitRepo {
+    dir: tempfile::TempDir,
+}
+
+/// Sets the environment that makes `git` (and maestro) ignore the user's and system's
+/// configuration and produce the same commit ids on every run.
+pub fn hermetic<'a>(command: &'a mut Command, home: &Path) -> &'a mut Command {
+    command
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test Author")
+        .env("GIT_AUTHOR_EMAIL", "author@example.com")
+        .env("GIT_COMMITTER_NAME", "Test Committer")
+        .env("GIT_COMMITTER_EMAIL", "committer@example.com")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .env("LC_ALL", "C")
+}
+
+impl GitRepo {
+    /// `git init -b main` in a new temporary directory.
+    pub fn new() -> io::Result<GitRepo> {
+        let repo = GitRepo {
+            dir: tempfile::tempdir()?,
+        };
+        repo.git(&["init", "-q", "-b", "main"])?;
+        Ok(repo)
+    }
+
+    /// A repository whose `main` has one commit holding `README.md`.
+    pub fn with_commit() -> io::Result<GitRepo> {
+        let repo = GitRepo::new()?;
+        repo.write("README.md", "# test\n")?;
+        repo.git(&["add", "README.md"])?;
+        repo.git(&["commit", "-q", "-m", "first"])?;
+        Ok(repo)
+    }
+
+    /// The repository's root directory.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `contents` to `relative`, creating parent directories.
+    pub fn write(&self, relative: &str, contents: &str) -> io::Result<PathBuf> {
+        let path = self.path().join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, contents)?;
+        Ok(path)
+    }
+
+    /// Runs `git args…` in the repository and returns its trimmed stdout; a failing git is an
+    /// error carrying its stderr.
+    pub fn git(&self, args: &[&str]) -> io::Result<String> {
+        let mut command = Command::new("git");
+        let out = hermetic(&mut command, self.path())
+            .args(args)
+            .current_dir(self.path())
+            .output()?;
+        if !out.status.success() {
+            return Err(io::Error::other(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    }
+
+    /// A `maestro` command running in this repository with the hermetic environment.
+    pub fn maestro(&self, args: &[&str]) -> io::Result<Command> {
+        let mut command = Command::new(maestro_bin()?);
+        hermetic(&mut command, self.path())
+            .args(args)
+            .current_dir(self.path());
+        Ok(command)
+    }
+}
+
+/// The `maestro` binary of the current build: `target/<profile>/maestro`, next to the
+/// `deps/` directory that holds the running test executable. Cargo builds it for every
+/// workspace test run because maestro-cli's own tests need it.
+pub fn maestro_bin() -> io::Result<PathBuf> {
+    let exe = std::env::current_exe()?;
+    let name = format!("maestro{}", std::env::consts::EXE_SUFFIX);
+    exe.ancestors()
+        .skip(1)
+        .take(3)
+        .map(|dir| dir.join(&name))
+        .find(|candidate| candidate.is_file())
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "the maestro binary is not built next to {} (run `cargo build -p maestro-cli` or `cargo test --workspace`)",
+                    exe.display()
+                ),
+            )
+        })
+}

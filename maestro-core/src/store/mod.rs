@@ -111,12 +111,12 @@ pub enum StoreError {
         voyage: VoyageName,
     },
     /// A git operation failed.
-    #[error("cannot {action} branch {branch}")]
+    #[error("voyage `{voyage}`: cannot {action}")]
     Branch {
-        /// What was attempted.
-        action: &'static str,
-        /// The branch.
-        branch: String,
+        /// The voyage.
+        voyage: VoyageName,
+        /// What was attempted, e.g. `create branch maestro/v1`.
+        action: String,
         /// The cause, from the git port.
         #[source]
         source: PortError,
@@ -275,8 +275,8 @@ impl Store {
         let commit = branches
             .resolve_commit(base)
             .map_err(|source| StoreError::Branch {
-                action: "resolve the base of",
-                branch: branch.clone(),
+                voyage: name.clone(),
+                action: format!("resolve its base `{base}`"),
                 source,
             })?;
         let voyage = Voyage {
@@ -292,8 +292,8 @@ impl Store {
         branches
             .create_branch(&branch, &commit)
             .map_err(|source| StoreError::Branch {
-                action: "create",
-                branch: branch.clone(),
+                voyage: name.clone(),
+                action: format!("create branch {branch}"),
                 source,
             })?;
         let written = create_dir(&self.orders_dir(name))

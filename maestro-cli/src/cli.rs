@@ -1,0 +1,157 @@
+//! The command-line grammar.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use maestro_core::{OrderId, Role, VoyageName};
+
+/// Run several Claude Code crews on one git repository, each in its own worktree, sequenced by
+/// dependencies and acceptance gates, with secret scanning, an audit log and egress control.
+#[derive(Debug, Parser)]
+#[command(name = "maestro", version, max_term_width = 100)]
+pub struct Cli {
+    /// Run as if maestro was started in <DIR>.
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub directory: Option<PathBuf>,
+
+    /// Print machine-readable JSON where a command prints data.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print only data and errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print diagnostics on stderr (-v info, -vv debug, -vvv trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// maestro's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create .mso/ with the default workspace.json in the repository root.
+    Init(InitArgs),
+    /// Print the JSON Schema (draft 2020-12) of workspace.json or of orders files.
+    Schema(SchemaArgs),
+    /// Create, import, list and show voyages.
+    #[command(subcommand)]
+    Voyage(VoyageCommand),
+    /// Add and list orders.
+    #[command(subcommand)]
+    Order(OrderCommand),
+    /// Show orders with their state, role, attempts, cost and duration, and the dependency graph.
+    Status(StatusArgs),
+    /// Check git, the claude CLI, the API key variable, the configuration and the egress policy.
+    Doctor,
+}
+
+/// `maestro init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Replace an existing workspace.json that differs from the defaults (or is invalid).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `maestro schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print.
+    pub which: SchemaKind,
+}
+
+/// The schemas maestro can print.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    /// .mso/workspace.json
+    Workspace,
+    /// Orders files for `maestro voyage import`.
+    Orders,
+}
+
+/// `maestro voyage …`.
+#[derive(Debug, Subcommand)]
+pub enum VoyageCommand {
+    /// Create a voyage and its branch maestro/<NAME>.
+    New {
+        /// Name of the voyage: lowercase letters, digits and '-'.
+        name: VoyageName,
+        /// Revision the voyage branch starts from.
+        #[arg(long, value_name = "REF", default_value = "HEAD")]
+        base: String,
+        /// One-line description (default: the name).
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+    },
+    /// Add orders from a TOML or JSON orders file.
+    Import {
+        /// The voyage.
+        name: VoyageName,
+        /// The orders file (.toml or .json).
+        file: PathBuf,
+    },
+    /// List voyages.
+    List,
+    /// Show one voyage with its orders.
+    Show {
+        /// The voyage.
+        name: VoyageName,
+    },
+}
+
+/// `maestro order …`.
+#[derive(Debug, Subcommand)]
+pub enum OrderCommand {
+    /// Add one order to a voyage.
+    Add(OrderAddArgs),
+    /// List the orders of a voyage.
+    List {
+        /// The voyage.
+        voyage: VoyageName,
+    },
+}
+
+/// `maestro order add`.
+#[derive(Debug, Args)]
+pub struct OrderAddArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// Order id, unique in the voyage: lowercase letters, digits and '-'.
+    #[arg(long)]
+    pub id: OrderId,
+    /// One-line summary.
+    #[arg(long, value_name = "T")]
+    pub title: String,
+    /// The crew's role.
+    #[arg(long, value_name = "R", value_parser = parse_role)]
+    pub role: Role,
+    /// What the crew is asked to do.
+    #[arg(long, value_name = "P", default_value = "")]
+    pub prompt: String,
+    /// An order that must be merged first (repeatable).
+    #[arg(long = "depends-on", value_name = "ID")]
+    pub depends_on: Vec<OrderId>,
+    /// A shell command that must exit 0 in the worktree (repeatable).
+    #[arg(long = "accept", value_name = "CMD")]
+    pub accept: Vec<String>,
+    /// A glob of the paths the crew may change (repeatable).
+    #[arg(long = "scope", value_name = "GLOB")]
+    pub scope: Vec<String>,
+}
+
+fn parse_role(value: &str) -> Result<Role, String> {
+    value
+        .parse()
+        .map_err(|e: maestro_core::role::UnknownRole| e.to_string())
+}
+
+/// `maestro status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The voyage (default: every voyage).
+    pub voyage: Option<VoyageName>,
+}

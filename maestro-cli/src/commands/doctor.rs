@@ -1,0 +1,248 @@
+//! `maestro doctor`: is this machine and workspace ready to run crews?
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use maestro_core::config::{AgentKind, ResidencyMode};
+use maestro_core::egress::is_loopback;
+use maestro_core::{EgressPolicy, Store, WorkspaceConfig};
+use maestro_git::Repo;
+use serde::Serialize;
+
+use crate::commands::Outcome;
+use crate::output::{self, Output, Table};
+
+/// How long `--version` of an external program may take.
+const VERSION_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    Ok,
+    Warn,
+    Fail,
+}
+
+#[derive(Debug, Serialize)]
+struct Check {
+    #[serde(rename = "check")]
+    name: &'static str,
+    status: Status,
+    detail: String,
+}
+
+fn check(name: &'static str, status: Status, detail: impl Into<String>) -> Check {
+    Check {
+        name,
+        status,
+        detail: detail.into(),
+    }
+}
+
+/// Runs every check; exit code 1 when one fails.
+pub fn run(out: Output) -> anyhow::Result<Outcome> {
+    let mut checks = vec![match program_version(Path::new("git")) {
+        Ok((_, version)) => check("git", Status::Ok, version),
+        Err(e) => check("git", Status::Fail, format!("git not usable: {e}")),
+    }];
+
+    let cwd = std::env::current_dir()?;
+    let config = match Repo::discover(&cwd) {
+        Ok(repo) => {
+            checks.push(check(
+                "repository",
+                Status::Ok,
+                repo.root().display().to_string(),
+            ));
+            match Store::open(repo.root()).and_then(|store| store.config().map(|c| (store, c))) {
+                Ok((store, config)) => {
+                    checks.push(check(
+                        "workspace",
+                        Status::Ok,
+                        format!("{} is valid", store.config_path().display()),
+                    ));
+                    Some(config)
+                }
+                Err(e) => {
+                    checks.push(check(
+                        "workspace",
+                        Status::Fail,
+                        crate::output::one_line(&e.into()),
+                    ));
+                    None
+                }
+            }
+        }
+        Err(e) => {
+            checks.push(check(
+                "repository",
+                Status::Fail,
+                crate::output::one_line(&e.into()),
+            ));
+            None
+        }
+    };
+    let defaults = WorkspaceConfig::default();
+    let config = config.as_ref().unwrap_or(&defaults);
+
+    checks.push(claude_check(config));
+    checks.push(api_key_check(config));
+    checks.push(egress_check(config));
+
+    let failed = checks.iter().any(|c| c.status == Status::Fail);
+    if out.json {
+        output::json(&serde_json::json!({ "ok": !failed, "checks": checks }))?;
+    } else {
+        let mut table = Table::default();
+        for c in &checks {
+            let status = match c.status {
+                Status::Ok => "ok",
+                Status::Warn => "warn",
+                Status::Fail => "FAIL",
+            };
+            table.row(vec![status.to_owned(), c.name.to_owned(), c.detail.clone()]);
+        }
+        output::data(&table.render())?;
+    }
+    Ok(if failed {
+        Outcome::Problem
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn claude_check(config: &WorkspaceConfig) -> Check {
+    let program = Path::new(&config.agent.program);
+    let needed = config.agent.kind == AgentKind::Claude;
+    let missing = if needed { Status::Fail } else { Status::Warn };
+    match program_version(program) {
+        Ok((path, version)) => check(
+            "claude CLI",
+            Status::Ok,
+            format!("{version} ({})", path.display()),
+        ),
+        Err(e) => check(
+            "claude CLI",
+            missing,
+            format!(
+                "{e}{}",
+                if needed {
+                    ""
+                } else {
+                    " (not needed: agent.kind is command)"
+                }
+            ),
+        ),
+    }
+}
+
+fn api_key_check(config: &WorkspaceConfig) -> Check {
+    let name = &config.anthropic.api_key_env;
+    // Only whether it is set: the value is never read into output.
+    match std::env::var_os(name) {
+        Some(value) if !value.is_empty() => check("API key", Status::Ok, format!("{name} is set")),
+        _ => check(
+            "API key",
+            Status::Warn,
+            format!("{name} is not set (Claude crews need it)"),
+        ),
+    }
+}
+
+fn egress_check(config: &WorkspaceConfig) -> Check {
+    let policy = EgressPolicy::from_config(config, &[]);
+    match config.data_residency.mode {
+        ResidencyMode::AirGapped => {
+            let proxy = config
+                .anthropic
+                .base_url
+                .as_deref()
+                .and_then(|u| url::Url::parse(u).ok());
+            if proxy.as_ref().is_some_and(is_loopback) {
+                check(
+                    "egress",
+                    Status::Ok,
+                    "air-gapped: loopback only, model proxy on loopback",
+                )
+            } else {
+                check(
+                    "egress",
+                    Status::Warn,
+                    "air-gapped: loopback only; crews cannot start until anthropic.baseUrl is a loopback model proxy",
+                )
+            }
+        }
+        ResidencyMode::Standard => {
+            let hosts: Vec<String> = policy
+                .allowed_hosts()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            check(
+                "egress",
+                Status::Ok,
+                format!("standard: {} and loopback", hosts.join(", ")),
+            )
+        }
+    }
+}
+
+/// Finds `program` (on `PATH` unless it has a directory part) and runs `program --version`
+/// with a timeout. Returns its path and the first line it printed.
+fn program_version(program: &Path) -> Result<(PathBuf, String), String> {
+    let path = find_program(program).ok_or_else(|| format!("{} not found", program.display()))?;
+    let mut child = Command::new(&path)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", path.display()))?;
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() < VERSION_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{} --version did not answer", path.display()));
+            }
+            Err(e) => return Err(format!("cannot wait for {}: {e}", path.display())),
+        }
+    };
+    let mut stdout = String::new();
+    if let Some(mut pipe) = child.stdout.take() {
+        let _ = pipe.read_to_string(&mut stdout);
+    }
+    if !status.success() {
+        return Err(format!("{} --version failed ({status})", path.display()));
+    }
+    let version = stdout.lines().next().unwrap_or("").trim().to_owned();
+    Ok((path, version))
+}
+
+fn find_program(program: &Path) -> Option<PathBuf> {
+    if program.components().count() > 1 {
+        return program.is_file().then(|| program.to_owned());
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(program))
+        .find(|candidate| is_executable(candidate))
+}
+
+#[cfg(unix)]
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    path.metadata()
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(path: &Path) -> bool {
+    path.is_file() || path.with_extension("exe").is_file()
+}

@@ -1,0 +1,90 @@
+//! One module per command.
+
+pub mod doctor;
+pub mod init;
+pub mod order;
+pub mod schema;
+pub mod status;
+pub mod voyage;
+
+use maestro_core::{Order, OrderId};
+use serde::Serialize;
+
+/// How a command that ran ended: exit code 0 or 1 (errors are exit code 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Success, nothing to report: exit code 0.
+    Clean,
+    /// The command ran and found a problem: exit code 1.
+    Problem,
+}
+
+/// One order in machine output (`order list`, `status`, `voyage show`).
+#[derive(Debug, Serialize)]
+pub struct OrderRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    role: &'static str,
+    state: &'static str,
+    depends_on: Vec<&'a str>,
+    attempts: u32,
+    cost_usd: Option<f64>,
+    duration_secs: Option<f64>,
+}
+
+impl<'a> From<&'a Order> for OrderRow<'a> {
+    fn from(order: &'a Order) -> Self {
+        OrderRow {
+            id: order.id().as_str(),
+            title: &order.spec.title,
+            role: order.spec.role.as_str(),
+            state: order.state.as_str(),
+            depends_on: order.spec.depends_on.iter().map(OrderId::as_str).collect(),
+            attempts: order.attempts,
+            cost_usd: order.cost_usd,
+            duration_secs: order.duration_secs,
+        }
+    }
+}
+
+/// `{"voyage": …, "orders": […]}`, the shape of `order list` and `status`.
+#[derive(Debug, Serialize)]
+pub struct VoyageOrders<'a> {
+    voyage: &'a str,
+    orders: Vec<OrderRow<'a>>,
+}
+
+impl<'a> VoyageOrders<'a> {
+    /// The rows of `orders` of voyage `voyage`.
+    pub fn new(voyage: &'a str, orders: &'a [Order]) -> Self {
+        VoyageOrders {
+            voyage,
+            orders: orders.iter().map(OrderRow::from).collect(),
+        }
+    }
+}
+
+/// `1.5s`, `2m03s`, `1h02m` or `-`.
+pub fn duration(secs: Option<f64>) -> String {
+    let Some(secs) = secs else {
+        return "-".to_owned();
+    };
+    // Display only: whole seconds are precise enough, and durations are far below u64::MAX.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = secs.max(0.0).round() as u64;
+    match whole {
+        0..60 => format!("{secs:.1}s"),
+        60..3600 => format!("{}m{:02}s", whole / 60, whole % 60),
+        _ => format!("{}h{:02}m", whole / 3600, (whole % 3600) / 60),
+    }
+}
+
+/// `$0.42` or `-`.
+pub fn cost(usd: Option<f64>) -> String {
+    usd.map_or_else(|| "-".to_owned(), |c| format!("${c:.2}"))
+}
+
+/// A timestamp to the second, e.g. `2026-11-24T10:00:00Z`.
+pub fn timestamp(ts: jiff::Timestamp) -> String {
+    ts.round(jiff::Unit::Second).unwrap_or(ts).to_string()
+}

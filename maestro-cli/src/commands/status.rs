@@ -1,0 +1,114 @@
+//! `maestro status`: orders with their state as stored, and the dependency graph.
+
+use maestro_core::persona::{Words, capitalise};
+use maestro_core::{Dag, Order, OrderSpec, OrderState, Voyage};
+
+use crate::cli::StatusArgs;
+use crate::commands::voyage::orders_table;
+use crate::commands::{Outcome, VoyageOrders};
+use crate::output::{self, Output};
+use crate::workspace::Workspace;
+
+/// `maestro status [<voyage>]`.
+pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyages: Vec<Voyage> = match &args.voyage {
+        Some(name) => vec![ws.store.voyage(name)?],
+        None => ws.store.voyages()?,
+    };
+    let orders = voyages
+        .iter()
+        .map(|v| ws.store.orders(&v.name))
+        .collect::<Result<Vec<_>, _>>()?;
+    if out.json {
+        let rows: Vec<VoyageOrders> = voyages
+            .iter()
+            .zip(&orders)
+            .map(|(v, o)| VoyageOrders::new(v.name.as_str(), o))
+            .collect();
+        match (&args.voyage, rows.as_slice()) {
+            (Some(_), [one]) => output::json(one)?,
+            _ => output::json(&AllVoyages { voyages: rows })?,
+        }
+        return Ok(Outcome::Clean);
+    }
+    let words = ws.words();
+    if voyages.is_empty() {
+        out.info(&format!("no {} yet", words.voyages))?;
+        return Ok(Outcome::Clean);
+    }
+    let mut text = String::new();
+    for (voyage, orders) in voyages.iter().zip(&orders) {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "{} {} ({}) on {}: {}\n",
+            capitalise(words.voyage),
+            voyage.name,
+            voyage.state.as_str(),
+            voyage.branch,
+            summary(orders, words)
+        ));
+        text.push_str(&orders_table(words.orders, orders));
+        if orders.iter().any(|o| !o.spec.depends_on.is_empty()) {
+            text.push_str(&graph(orders));
+        }
+    }
+    output::data(&text)?;
+    Ok(Outcome::Clean)
+}
+
+/// `status --json` without a voyage.
+#[derive(serde::Serialize)]
+struct AllVoyages<'a> {
+    voyages: Vec<VoyageOrders<'a>>,
+}
+
+/// `3 orders: 1 merged, 2 pending`.
+fn summary(orders: &[Order], words: &Words) -> String {
+    let counts: Vec<String> = OrderState::ALL
+        .iter()
+        .filter_map(|state| {
+            let n = orders.iter().filter(|o| o.state == *state).count();
+            (n > 0).then(|| format!("{n} {state}"))
+        })
+        .collect();
+    match orders.len() {
+        0 => format!("no {}", words.orders),
+        1 => format!("1 {}: {}", words.order, counts.join(", ")),
+        n => format!("{n} {}: {}", words.orders, counts.join(", ")),
+    }
+}
+
+/// The dependency graph in dependency order, one order per line with what it waits for.
+fn graph(orders: &[Order]) -> String {
+    let specs: Vec<OrderSpec> = orders.iter().map(|o| o.spec.clone()).collect();
+    let Ok(dag) = Dag::new(&specs) else {
+        // Stored voyages are validated when orders are added; a hand-edited one may not be.
+        return "\ndependency graph: invalid (check the order files)\n".to_owned();
+    };
+    let width = orders
+        .iter()
+        .map(|o| o.id().as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from("\ndependency graph:\n");
+    for &i in dag.topological() {
+        let deps = dag.dependencies(i);
+        if deps.is_empty() {
+            text.push_str(&format!("  {}\n", dag.id(i)));
+        } else {
+            let names: Vec<String> = deps
+                .iter()
+                .map(|&d| format!("{} [{}]", dag.id(d), orders[d].state))
+                .collect();
+            text.push_str(&format!(
+                "  {:<width$}  <- {}\n",
+                dag.id(i).as_str(),
+                names.join(", ")
+            ));
+        }
+    }
+    text
+}

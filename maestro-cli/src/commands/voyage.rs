@@ -1,0 +1,253 @@
+//! `maestro voyage new|import|list|show`.
+
+use std::path::Path;
+
+use maestro_core::orders_file::{Field, ParsedOrders};
+use maestro_core::persona::capitalise;
+use maestro_core::{Order, OrderId, OrderState, StoreError, Voyage, VoyageName};
+use serde::Serialize;
+
+use crate::commands::{OrderRow, Outcome, cost, duration, timestamp};
+use crate::output::{self, Output, Table};
+use crate::workspace::{GitBranches, Workspace};
+
+/// `maestro voyage new`.
+pub fn new(
+    out: Output,
+    name: &VoyageName,
+    base: &str,
+    title: Option<String>,
+) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyage = ws.store.create_voyage(
+        name,
+        title,
+        base,
+        &GitBranches(&ws.repo),
+        jiff::Timestamp::now(),
+    )?;
+    if out.json {
+        output::json(&voyage)?;
+    } else {
+        out.info(&format!(
+            "created {} {} on branch {} at {} ({})",
+            ws.words().voyage,
+            voyage.name,
+            voyage.branch,
+            &voyage.base_commit[..voyage.base_commit.len().min(12)],
+            voyage.base
+        ))?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `maestro voyage import`.
+pub fn import(out: Output, name: &VoyageName, file: &Path) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    // Check the voyage before reading the file, so a typo in its name is the error shown.
+    ws.store.voyage(name)?;
+    let parsed = ParsedOrders::load(file)?;
+    let added = match ws.store.add_orders(
+        name,
+        parsed.specs.clone(),
+        OrderState::Pending,
+        jiff::Timestamp::now(),
+    ) {
+        Ok(added) => added,
+        // Conflicts with the voyage's existing orders are located in the file too.
+        Err(StoreError::OrderExists { voyage, id, index }) => {
+            return Err(parsed
+                .error_at(
+                    index,
+                    Field::Id,
+                    format!("order `{id}` already exists in voyage `{voyage}`"),
+                )
+                .into());
+        }
+        Err(StoreError::Dag { error, .. }) => return Err(parsed.dag_error(&error).into()),
+        Err(other) => return Err(other.into()),
+    };
+    let ids: Vec<&str> = added.iter().map(|o| o.id().as_str()).collect();
+    if out.json {
+        output::json(&serde_json::json!({ "voyage": name, "added": ids }))?;
+    } else {
+        let words = ws.words();
+        out.info(&format!(
+            "imported {} {} into {} {}: {}",
+            ids.len(),
+            if ids.len() == 1 {
+                words.order
+            } else {
+                words.orders
+            },
+            words.voyage,
+            name,
+            ids.join(", ")
+        ))?;
+    }
+    Ok(Outcome::Clean)
+}
+
+#[derive(Serialize)]
+struct VoyageRow<'a> {
+    name: &'a str,
+    title: &'a str,
+    state: &'static str,
+    branch: &'a str,
+    base: &'a str,
+    base_commit: &'a str,
+    pr_url: Option<&'a str>,
+    created_at: String,
+}
+
+/// A voyage in `voyage list --json`: its fields and how many orders it has.
+#[derive(Serialize)]
+struct VoyageCount<'a> {
+    #[serde(flatten)]
+    voyage: VoyageRow<'a>,
+    orders: usize,
+}
+
+/// A voyage in `voyage show --json`: its fields and its orders.
+#[derive(Serialize)]
+struct VoyageDetail<'a> {
+    #[serde(flatten)]
+    voyage: VoyageRow<'a>,
+    orders: Vec<OrderRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct VoyageList<'a> {
+    voyages: Vec<VoyageCount<'a>>,
+}
+
+impl<'a> VoyageRow<'a> {
+    fn new(voyage: &'a Voyage) -> Self {
+        VoyageRow {
+            name: voyage.name.as_str(),
+            title: &voyage.title,
+            state: voyage.state.as_str(),
+            branch: &voyage.branch,
+            base: &voyage.base,
+            base_commit: &voyage.base_commit,
+            pr_url: voyage.pr_url.as_deref(),
+            created_at: timestamp(voyage.created_at),
+        }
+    }
+}
+
+/// `maestro voyage list`.
+pub fn list(out: Output) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyages = ws.store.voyages()?;
+    let counts = voyages
+        .iter()
+        .map(|v| ws.store.orders(&v.name).map(|o| o.len()))
+        .collect::<Result<Vec<_>, _>>()?;
+    if out.json {
+        let voyages = voyages
+            .iter()
+            .zip(&counts)
+            .map(|(v, n)| VoyageCount {
+                voyage: VoyageRow::new(v),
+                orders: *n,
+            })
+            .collect();
+        output::json(&VoyageList { voyages })?;
+        return Ok(Outcome::Clean);
+    }
+    let words = ws.words();
+    if voyages.is_empty() {
+        out.info(&format!(
+            "no {} yet (create one with `maestro voyage new <name>`)",
+            words.voyages
+        ))?;
+        return Ok(Outcome::Clean);
+    }
+    let mut table = Table::new(&[
+        "NAME",
+        "STATE",
+        &capitalise(words.orders).to_uppercase(),
+        "BRANCH",
+        "TITLE",
+    ]);
+    for (voyage, n) in voyages.iter().zip(&counts) {
+        table.row(vec![
+            voyage.name.to_string(),
+            voyage.state.as_str().to_owned(),
+            n.to_string(),
+            voyage.branch.clone(),
+            voyage.title.clone(),
+        ]);
+    }
+    output::data(&table.render())?;
+    Ok(Outcome::Clean)
+}
+
+/// `maestro voyage show`.
+pub fn show(out: Output, name: &VoyageName) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyage = ws.store.voyage(name)?;
+    let orders = ws.store.orders(name)?;
+    if out.json {
+        output::json(&VoyageDetail {
+            voyage: VoyageRow::new(&voyage),
+            orders: orders.iter().map(OrderRow::from).collect(),
+        })?;
+        return Ok(Outcome::Clean);
+    }
+    let words = ws.words();
+    let mut text = format!(
+        "{} {}: {}\nstate:   {}\nbranch:  {} (from {} at {})\ncreated: {}\n",
+        capitalise(words.voyage),
+        voyage.name,
+        voyage.title,
+        voyage.state.as_str(),
+        voyage.branch,
+        voyage.base,
+        &voyage.base_commit[..voyage.base_commit.len().min(12)],
+        timestamp(voyage.created_at),
+    );
+    if let Some(url) = &voyage.pr_url {
+        text.push_str(&format!("pull request: {url}\n"));
+    }
+    text.push('\n');
+    text.push_str(&orders_table(words.orders, &orders));
+    output::data(&text)?;
+    Ok(Outcome::Clean)
+}
+
+/// The orders of a voyage as a table, or a line saying there are none.
+pub fn orders_table(orders_word: &str, orders: &[Order]) -> String {
+    if orders.is_empty() {
+        return format!("no {orders_word} yet\n");
+    }
+    let mut table = Table::new(&[
+        "ID",
+        "ROLE",
+        "STATE",
+        "ATTEMPTS",
+        "COST",
+        "TIME",
+        "DEPENDS ON",
+        "TITLE",
+    ]);
+    for order in orders {
+        let deps: Vec<&str> = order.spec.depends_on.iter().map(OrderId::as_str).collect();
+        table.row(vec![
+            order.id().to_string(),
+            order.spec.role.to_string(),
+            order.state.to_string(),
+            order.attempts.to_string(),
+            cost(order.cost_usd),
+            duration(order.duration_secs),
+            if deps.is_empty() {
+                "-".to_owned()
+            } else {
+                deps.join(",")
+            },
+            order.spec.title.clone(),
+        ]);
+    }
+    table.render()
+}

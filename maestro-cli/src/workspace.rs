@@ -1,0 +1,83 @@
+//! Finding the workspace of the current directory, and the git port implementation.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use maestro_core::persona::Words;
+use maestro_core::ports::{Branches, PortError};
+use maestro_core::{Store, WorkspaceConfig};
+use maestro_git::{ObjectId, Repo};
+
+/// An initialised maestro workspace: its repository, state store and configuration.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The repository (its root is the main worktree).
+    pub repo: Repo,
+    /// The `.mso/` store.
+    pub store: Store,
+    /// The validated configuration.
+    pub config: WorkspaceConfig,
+}
+
+impl Workspace {
+    /// The workspace of the repository containing the current directory.
+    pub fn discover() -> anyhow::Result<Workspace> {
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let repo = Repo::discover(&cwd)?;
+        let store = Store::open(repo.root())?;
+        let config = store.config()?;
+        Ok(Workspace {
+            repo,
+            store,
+            config,
+        })
+    }
+
+    /// The words of the configured persona.
+    pub fn words(&self) -> &'static Words {
+        self.config.persona.words()
+    }
+}
+
+/// Displays `path` relative to the current directory when it is below it.
+pub fn display_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_owned))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_owned())
+        .display()
+        .to_string()
+}
+
+/// [`Branches`] implemented with maestro-git.
+#[derive(Debug)]
+pub struct GitBranches<'a>(pub &'a Repo);
+
+fn object_id(hex: &str) -> Result<ObjectId, PortError> {
+    ObjectId::from_hex(hex.as_bytes())
+        .map_err(|e| format!("`{hex}` is not a commit id: {e}").into())
+}
+
+impl Branches for GitBranches<'_> {
+    fn resolve_commit(&self, revision: &str) -> Result<String, PortError> {
+        match self.0.resolve_commit(revision) {
+            Ok(id) => Ok(id.to_string()),
+            Err(e) => {
+                // gix explains at length how it parsed the revision; users need the gist.
+                tracing::debug!("{e:?}");
+                Err(format!("no commit named `{revision}` in this repository").into())
+            }
+        }
+    }
+
+    fn create_branch(&self, name: &str, commit: &str) -> Result<(), PortError> {
+        Ok(self
+            .0
+            .create_branch(name, object_id(commit)?, "maestro: voyage branch")?)
+    }
+
+    fn delete_branch(&self, name: &str, commit: &str) -> Result<(), PortError> {
+        Ok(self.0.delete_branch(name, object_id(commit)?)?)
+    }
+}

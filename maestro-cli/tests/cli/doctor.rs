@@ -1,0 +1,80 @@
+use std::path::PathBuf;
+
+use crate::snapshot;
+use crate::support::Repo;
+
+/// A directory with a fake `claude` that prints a version, like the real one.
+fn fake_claude(repo: &Repo) -> PathBuf {
+    let bin = repo.path().join(".fake-bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let script = bin.join("claude");
+    std::fs::write(&script, "#!/bin/sh\necho '2.1.328 (Claude Code)'\n").expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    bin
+}
+
+#[test]
+fn doctor_passes_when_everything_is_there() {
+    let mut repo = Repo::initialised();
+    repo.path_prefix.push(fake_claude(&repo));
+    repo.env
+        .push(("ANTHROPIC_API_KEY".into(), "sk-ant-do-not-print-me".into()));
+    let run = repo.maestro(&["doctor"]);
+    snapshot!("doctor_ok", repo, run);
+    run.ok();
+    assert!(
+        !run.stdout.contains("do-not-print-me"),
+        "the key is never printed"
+    );
+    let json = repo.maestro(&["doctor", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(json.ok()).expect("JSON");
+    assert_eq!(value["ok"], true);
+    assert!(!json.stdout.contains("do-not-print-me"));
+}
+
+#[test]
+fn doctor_reports_problems_with_exit_code_1() {
+    let repo = Repo::initialised();
+    // No claude on PATH: point the agent program at a path that does not exist.
+    repo.write(
+        ".mso/workspace.json",
+        "{\"agent\": {\"program\": \"/nonexistent/claude\"}, \"dataResidency\": {\"mode\": \"air-gapped\"}}",
+    );
+    let run = repo.maestro(&["doctor"]);
+    snapshot!("doctor_problems", repo, run);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+}
+
+#[test]
+fn doctor_outside_a_workspace() {
+    let dir = Repo::empty_dir();
+    let run = dir.maestro(&["doctor", "--json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(value["ok"], false);
+    let repository = value["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["check"] == "repository")
+        .expect("a repository check");
+    assert_eq!(repository["status"], "fail");
+}
+
+#[test]
+fn doctor_reports_an_invalid_config() {
+    let repo = Repo::initialised();
+    repo.write(".mso/workspace.json", "{\"crews\": {\"maxConcurrent\": 0}}");
+    let run = repo.maestro(&["doctor", "--json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("workspace.json: at `crews.maxConcurrent`: must be at least 1"),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests of the `maestro` binary: real processes in real git repositories, with
+//! snapshots of what users see (paths, times and commit ids filtered).
+
+mod support;
+
+mod concurrency;
+mod doctor;
+mod init;
+mod malformed;
+mod order;
+mod schema;
+mod status;
+mod usage;
+mod voyage;

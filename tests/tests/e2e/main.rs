@@ -1,0 +1,3 @@
+//! End-to-end tests across maestro's crates, with the real binary, real git and real processes.
+
+mod workspace;
