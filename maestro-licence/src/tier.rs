@@ -84,6 +84,19 @@ impl fmt::Display for Tier {
 #[error("unknown tier `{0}` (expected community, pro, team or enterprise)")]
 pub struct UnknownTier(pub String);
 
+impl serde::Serialize for Tier {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Tier {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl FromStr for Tier {
     type Err = UnknownTier;
 

@@ -1,0 +1,107 @@
+//! Licence tokens: what an issuer grants, signed.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::envelope::{EnvelopeError, open, seal};
+use crate::key::{IssuerKey, TrustedKeys};
+use crate::tier::Tier;
+
+/// The envelope kind of licence tokens.
+pub const TOKEN_KIND: &str = "mso-licence-v1";
+
+/// What a licence token grants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claims {
+    /// The licence's id, unique per issuer.
+    pub id: String,
+    /// Who holds the licence.
+    pub licensee: String,
+    /// The tier it grants.
+    pub tier: Tier,
+    /// When it was issued; counts as its first validation.
+    pub issued: Timestamp,
+    /// When it stops being valid.
+    pub expires: Timestamp,
+    /// Where it is validated; `None` makes an offline token that never causes a network call.
+    pub endpoint: Option<String>,
+}
+
+/// A licence token whose signature checked out against a trusted key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// What it grants.
+    pub claims: Claims,
+    /// The token text.
+    pub text: String,
+    pub(crate) issuer: ed25519_dalek::VerifyingKey,
+}
+
+/// A token that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TokenError {
+    /// Malformed, badly signed or with an invalid payload.
+    #[error("invalid licence token")]
+    Envelope(#[from] EnvelopeError),
+    /// The claims contradict themselves.
+    #[error("invalid licence token: {0}")]
+    Claims(String),
+}
+
+impl Token {
+    /// Checks `text`'s signature against `trusted` and decodes its claims.
+    pub fn verify(text: &str, trusted: &TrustedKeys) -> Result<Token, TokenError> {
+        let (claims, issuer): (Claims, _) = open(TOKEN_KIND, text, trusted)?;
+        if claims.expires <= claims.issued {
+            return Err(TokenError::Claims(format!(
+                "it expires ({}) before it is issued ({})",
+                claims.expires, claims.issued
+            )));
+        }
+        if claims.tier == Tier::Community {
+            return Err(TokenError::Claims(
+                "the community tier needs no token".to_owned(),
+            ));
+        }
+        Ok(Token {
+            claims,
+            text: text.trim().to_owned(),
+            issuer,
+        })
+    }
+}
+
+/// Signs licence tokens and validation answers: the licence server's side, for self-hosted
+/// issuers and for tests.
+#[derive(Debug)]
+pub struct Issuer {
+    key: IssuerKey,
+}
+
+impl Issuer {
+    /// An issuer signing with `key`.
+    #[must_use]
+    pub fn new(key: IssuerKey) -> Issuer {
+        Issuer { key }
+    }
+
+    /// The issuer's key pair.
+    #[must_use]
+    pub fn key(&self) -> &IssuerKey {
+        &self.key
+    }
+
+    /// A signed token granting `claims`.
+    #[must_use]
+    pub fn issue(&self, claims: &Claims) -> String {
+        seal(TOKEN_KIND, claims, &self.key)
+    }
+
+    /// A signed validation answer (what a licence endpoint returns).
+    #[must_use]
+    pub fn answer(&self, answer: &crate::answer::Answer) -> String {
+        seal(crate::answer::ANSWER_KIND, answer, &self.key)
+    }
+}
