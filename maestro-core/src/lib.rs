@@ -55,7 +55,7 @@ pub mod voyage;
 
 pub use config::WorkspaceConfig;
 pub use dag::{Dag, DagError};
-pub use egress::{EgressDenied, EgressPolicy};
+pub use egress::{EgressDenied, EgressPolicy, HttpClient};
 pub use name::{OrderId, VoyageName};
 pub use order::{AcceptanceCheck, OrderSpec, OrdersFile};
 pub use persona::Persona;

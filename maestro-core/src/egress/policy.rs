@@ -107,6 +107,13 @@ pub fn is_loopback(url: &Url) -> bool {
     }
 }
 
+fn is_loopback_ip(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => v4.is_loopback(),
+        IpAddr::V6(v6) => is_loopback_v6(v6),
+    }
+}
+
 fn is_loopback_v6(ip: Ipv6Addr) -> bool {
     ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
 }
@@ -208,6 +215,32 @@ impl EgressPolicy {
     #[must_use]
     pub fn allowed_hosts(&self) -> &[HostPattern] {
         &self.allowed
+    }
+
+    /// Decides whether a host name (as handed to a name resolver, without scheme or port) may be
+    /// resolved and contacted: loopback names always, otherwise only allowed hosts in `standard`
+    /// mode.
+    pub fn check_host(&self, host: &str) -> Result<(), EgressDenied> {
+        let deny = |reason: String| EgressDenied {
+            url: host.to_owned(),
+            reason,
+            policy: self.mode_name(),
+        };
+        let Some(normalised) = normalise_host(host) else {
+            return Err(deny("not a valid host name".to_owned()));
+        };
+        if normalised == "localhost" || normalised.parse::<IpAddr>().is_ok_and(is_loopback_ip) {
+            return Ok(());
+        }
+        match self.mode {
+            ResidencyMode::AirGapped => Err(deny("only loopback is allowed".to_owned())),
+            ResidencyMode::Standard if self.allowed.iter().any(|p| p.matches(&normalised)) => {
+                Ok(())
+            }
+            ResidencyMode::Standard => Err(deny(format!(
+                "host {normalised} is not an allowed destination"
+            ))),
+        }
     }
 
     /// Decides whether `url` may be contacted. Only `http` and `https` are ever allowed, and
@@ -361,6 +394,24 @@ mod tests {
         let policy = EgressPolicy::from_config(&config, &[]);
         assert!(policy.allowed_hosts().is_empty());
         assert!(policy.check("https://api.github.com/").is_err());
+    }
+
+    #[test]
+    fn bare_hosts_are_checked_like_urls() {
+        let policy = EgressPolicy::standard(vec![HostPattern::parse("ok.example").expect("valid")]);
+        assert!(policy.check_host("ok.example").is_ok());
+        assert!(policy.check_host("OK.example.").is_ok());
+        assert!(policy.check_host("localhost").is_ok());
+        assert!(policy.check_host("127.0.0.9").is_ok());
+        assert!(policy.check_host("::1").is_ok());
+        assert!(policy.check_host("evil.example").is_err());
+        let air = EgressPolicy::air_gapped();
+        assert!(air.check_host("localhost").is_ok());
+        let err = air.check_host("ok.example").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "refused ok.example: only loopback is allowed (egress policy: air-gapped)"
+        );
     }
 
     #[test]
