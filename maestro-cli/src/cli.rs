@@ -45,8 +45,56 @@ pub enum Command {
     Order(OrderCommand),
     /// Show orders with their state, role, attempts, cost and duration, and the dependency graph.
     Status(StatusArgs),
+    /// Show and manage the licence: tier, entitlements, validation, self-hosted issuers.
+    #[command(subcommand)]
+    Licence(LicenceCommand),
     /// Check git, the claude CLI, the API key variable, the configuration and the egress policy.
     Doctor,
+}
+
+/// `maestro licence …`.
+#[derive(Debug, Subcommand)]
+pub enum LicenceCommand {
+    /// Show the tier in force, its entitlements, the last validation and the grace left.
+    Status,
+    /// Install a licence token (the token itself, or a file holding it) in workspace.json.
+    Activate {
+        /// The token, or the path of a file holding it.
+        #[arg(value_name = "TOKEN|FILE")]
+        token: String,
+    },
+    /// Validate the licence with its endpoint now.
+    Refresh,
+    /// Write a new issuer key pair: DIR/issuer.key (private, mode 0600) and DIR/issuer.pub.
+    Keygen {
+        /// Directory for the key files (keep it outside the repository).
+        dir: PathBuf,
+    },
+    /// Print a licence token signed with an issuer key (self-hosted issuers).
+    Issue(IssueArgs),
+}
+
+/// `maestro licence issue`.
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    /// The issuer's private key file (from `maestro licence keygen`).
+    #[arg(long, value_name = "F")]
+    pub signing_key: PathBuf,
+    /// The tier granted.
+    #[arg(long, value_name = "T")]
+    pub tier: maestro_licence::Tier,
+    /// Who holds the licence.
+    #[arg(long, value_name = "N")]
+    pub licensee: String,
+    /// Days until the licence expires.
+    #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(1..=36_600))]
+    pub days: u32,
+    /// Validation endpoint signed into the token (none: an offline token).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// Licence id (default: a random one).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// `maestro init`.

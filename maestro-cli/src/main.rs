@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser as _};
 
-use crate::cli::{Cli, Command, OrderCommand, VoyageCommand};
+use crate::cli::{Cli, Command, LicenceCommand, OrderCommand, VoyageCommand};
 use crate::commands::Outcome;
 use crate::output::{Output, one_line};
 
@@ -62,6 +62,13 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Order(OrderCommand::Add(args)) => commands::order::add(out, args),
         Command::Order(OrderCommand::List { voyage }) => commands::order::list(out, &voyage),
         Command::Status(args) => commands::status::run(out, &args),
+        Command::Licence(LicenceCommand::Status) => commands::licence::status(out),
+        Command::Licence(LicenceCommand::Activate { token }) => {
+            commands::licence::activate(out, &token)
+        }
+        Command::Licence(LicenceCommand::Refresh) => commands::licence::refresh(out),
+        Command::Licence(LicenceCommand::Keygen { dir }) => commands::licence::keygen(out, &dir),
+        Command::Licence(LicenceCommand::Issue(args)) => commands::licence::issue(&args),
         Command::Doctor => commands::doctor::run(out),
     }
 }

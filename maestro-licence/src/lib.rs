@@ -64,7 +64,7 @@ pub use state::{
     validation_due,
 };
 pub use tier::{Entitlements, Tier, UnknownTier};
-pub use token::{Claims, Issuer, TOKEN_KIND, Token, TokenError};
+pub use token::{Claims, Issuer, TOKEN_KIND, Token, TokenError, new_licence_id};
 pub use validate::{
     Checked, Online, Transport, TransportError, ValidationRequest, ValidationResponse, check,
 };

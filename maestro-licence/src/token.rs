@@ -73,6 +73,13 @@ impl Token {
     }
 }
 
+/// A new random licence id: `lic-` and 16 hex digits.
+pub fn new_licence_id() -> Result<String, crate::KeyError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|_| crate::KeyError::Random)?;
+    Ok(format!("lic-{:016x}", u64::from_be_bytes(bytes)))
+}
+
 /// Signs licence tokens and validation answers: the licence server's side, for self-hosted
 /// issuers and for tests.
 #[derive(Debug)]

@@ -2,6 +2,7 @@
 
 pub mod doctor;
 pub mod init;
+pub mod licence;
 pub mod order;
 pub mod schema;
 pub mod status;

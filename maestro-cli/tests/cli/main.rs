@@ -6,6 +6,7 @@ mod support;
 mod concurrency;
 mod doctor;
 mod init;
+mod licence;
 mod malformed;
 mod order;
 mod schema;

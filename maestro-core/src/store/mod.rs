@@ -220,6 +220,40 @@ impl Store {
         Ok(WorkspaceConfig::load(&self.config_path())?)
     }
 
+    /// Reads `.mso/<file>` (a workspace-wide state file such as `licence.json`) as JSON;
+    /// `None` if it does not exist.
+    pub fn read_state<T: serde::de::DeserializeOwned>(
+        &self,
+        file: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let path = self.dir.join(file);
+        if !exists(&path)? {
+            return Ok(None);
+        }
+        read_json(&path).map(Some)
+    }
+
+    /// Atomically replaces `.mso/<file>` with `value` as JSON, under the workspace lock.
+    pub fn write_state<T: serde::Serialize>(&self, file: &str, value: &T) -> Result<(), StoreError> {
+        let _lock = FileLock::exclusive(&self.dir.join(".lock"))?;
+        write_atomic(&self.dir.join(file), &to_json(value))
+    }
+
+    /// Changes the configuration under the workspace lock: `f` edits it, the result is validated
+    /// and written atomically. Returns the new configuration.
+    pub fn update_config(
+        &self,
+        f: impl FnOnce(&mut WorkspaceConfig),
+    ) -> Result<WorkspaceConfig, StoreError> {
+        let _lock = FileLock::exclusive(&self.dir.join(".lock"))?;
+        let mut config = self.config()?;
+        f(&mut config);
+        let text = config.to_pretty_json();
+        let config = WorkspaceConfig::parse(text.as_bytes(), &self.config_path())?;
+        write_atomic(&self.config_path(), text.as_bytes())?;
+        Ok(config)
+    }
+
     fn voyages_dir(&self) -> PathBuf {
         self.dir.join("voyages")
     }

@@ -1,0 +1,277 @@
+//! `maestro licence status|activate|refresh|keygen|issue`.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use jiff::{SignedDuration, Timestamp};
+use maestro_core::egress::{HttpClient, HttpError, HttpOptions, Method, Request};
+use maestro_core::{EgressPolicy, WorkspaceConfig};
+use maestro_licence::{
+    Cache, Checked, Claims, Issuer, IssuerKey, Licence, Online, Token, Transport, TransportError,
+    TrustedKeys, check, public_key_text,
+};
+use serde::Serialize;
+
+use crate::cli::IssueArgs;
+use crate::commands::{Outcome, timestamp};
+use crate::output::{self, Output};
+use crate::workspace::{Workspace, display_path};
+
+/// The licence cache in `.mso/`.
+const CACHE_FILE: &str = "licence.json";
+
+/// Licence validation through the egress-guarded client.
+struct HttpTransport(HttpClient);
+
+impl Transport for HttpTransport {
+    fn post_json(&self, url: &str, body: &[u8]) -> Result<Vec<u8>, TransportError> {
+        let mut request =
+            Request::new(Method::Post, url).header("content-type", "application/json");
+        request.body = Some(body.to_vec());
+        match self.0.send(request) {
+            Ok(response) if response.is_success() => Ok(response.body),
+            Ok(response) => Err(TransportError::Unreachable(format!(
+                "{url} answered HTTP {}",
+                response.status
+            ))),
+            Err(HttpError::Refused(denied)) => Err(TransportError::Refused(denied.to_string())),
+            Err(e) => Err(TransportError::Unreachable(crate::output::one_line(
+                &e.into(),
+            ))),
+        }
+    }
+}
+
+/// The configured token, verified; `None` for the community tier.
+fn configured_token(
+    config: &WorkspaceConfig,
+    trusted: &TrustedKeys,
+) -> anyhow::Result<Option<Token>> {
+    config
+        .licence
+        .token
+        .as_deref()
+        .map(|text| Token::verify(text, trusted).context("licence.token in .mso/workspace.json"))
+        .transpose()
+}
+
+/// Computes the licence in force, asking the endpoint when a validation is due (or `force`),
+/// and records the result in `.mso/licence.json`.
+pub fn current(ws: &Workspace, force: bool) -> anyhow::Result<Checked> {
+    let trusted = TrustedKeys::new(&ws.config.licence.public_keys)
+        .context("licence.publicKeys in .mso/workspace.json")?;
+    let token = configured_token(&ws.config, &trusted)?;
+    let token_endpoint = token.as_ref().and_then(|t| t.claims.endpoint.clone());
+    let extra: Vec<&str> = token_endpoint.iter().map(String::as_str).collect();
+    let policy = EgressPolicy::from_config(&ws.config, &extra);
+    let transport = HttpTransport(HttpClient::new(policy, &HttpOptions::default())?);
+    let cache: Cache = ws.store.read_state(CACHE_FILE)?.unwrap_or_default();
+    let checked = check(
+        token.as_ref(),
+        ws.config.licence.endpoint.as_deref(),
+        &cache,
+        &trusted,
+        &transport,
+        Timestamp::now(),
+        force,
+    );
+    ws.store.write_state(CACHE_FILE, &checked.cache)?;
+    Ok(checked)
+}
+
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    tier: &'static str,
+    max_crews: u32,
+    roles: &'static [&'static str],
+    licensee: Option<&'a str>,
+    licence_id: Option<&'a str>,
+    expires: Option<String>,
+    last_validated: Option<String>,
+    grace_until: Option<String>,
+    status: maestro_licence::Status,
+    message: &'a str,
+}
+
+fn print_licence(out: Output, licence: &Licence) -> anyhow::Result<()> {
+    let entitlements = licence.entitlements();
+    if out.json {
+        output::json(&StatusJson {
+            tier: licence.tier.as_str(),
+            max_crews: entitlements.max_crews,
+            roles: entitlements.roles,
+            licensee: licence.licensee.as_deref(),
+            licence_id: licence.licence_id.as_deref(),
+            expires: licence.expires.map(timestamp),
+            last_validated: licence.last_validated.map(timestamp),
+            grace_until: licence.grace_until.map(timestamp),
+            status: licence.status,
+            message: &licence.message,
+        })?;
+        return Ok(());
+    }
+    let mut text = format!(
+        "tier:            {} ({} {}; roles {})\n",
+        licence.tier,
+        entitlements.max_crews,
+        if entitlements.max_crews == 1 {
+            "crew"
+        } else {
+            "crews"
+        },
+        entitlements.roles.join(", ")
+    );
+    let rows = [
+        ("licensee:       ", licence.licensee.clone()),
+        ("licence:        ", licence.licence_id.clone()),
+        ("expires:        ", licence.expires.map(timestamp)),
+        ("last validated: ", licence.last_validated.map(timestamp)),
+        ("grace until:    ", licence.grace_until.map(timestamp)),
+    ];
+    for (label, value) in rows {
+        if let Some(value) = value {
+            text.push_str(&format!("{label} {value}\n"));
+        }
+    }
+    text.push_str(&licence.message);
+    output::data(&text)?;
+    Ok(())
+}
+
+/// `maestro licence status`: from the cache, validating online only when a validation is due.
+pub fn status(out: Output) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let checked = current(&ws, false)?;
+    print_licence(out, &checked.licence)?;
+    Ok(Outcome::Clean)
+}
+
+/// `maestro licence refresh`: asks the endpoint now; exit code 1 if it could not be asked.
+pub fn refresh(out: Output) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let checked = current(&ws, true)?;
+    let outcome = match &checked.online {
+        Online::Validated => {
+            out.info("validated with the licence endpoint")?;
+            Outcome::Clean
+        }
+        Online::NotNeeded => {
+            out.info(if checked.licence.licence_id.is_some() {
+                "offline token: no endpoint to ask"
+            } else {
+                "community tier: nothing to validate"
+            })?;
+            Outcome::Clean
+        }
+        Online::Failed(e) => {
+            eprintln_warning(&e.to_string());
+            Outcome::Problem
+        }
+        Online::BadAnswer(e) => {
+            eprintln_warning(&format!("licence endpoint gave an unusable answer: {e}"));
+            Outcome::Problem
+        }
+        _ => Outcome::Problem,
+    };
+    print_licence(out, &checked.licence)?;
+    Ok(outcome)
+}
+
+#[allow(clippy::print_stderr)]
+fn eprintln_warning(message: &str) {
+    eprintln!("warning: {message}");
+}
+
+/// `maestro licence activate <TOKEN|FILE>`.
+pub fn activate(out: Output, token_or_file: &str) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let path = Path::new(token_or_file);
+    let text = if path.is_file() {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+    } else {
+        token_or_file.to_owned()
+    };
+    let text = text.trim().to_owned();
+    let trusted = TrustedKeys::new(&ws.config.licence.public_keys)
+        .context("licence.publicKeys in .mso/workspace.json")?;
+    let token = Token::verify(&text, &trusted).map_err(|e| {
+        let untrusted = matches!(
+            e,
+            maestro_licence::TokenError::Envelope(maestro_licence::EnvelopeError::Untrusted { .. })
+        );
+        anyhow::Error::new(e).context(if untrusted {
+            "not activated (a self-hosted issuer's public key must first be listed in licence.publicKeys)"
+        } else {
+            "not activated"
+        })
+    })?;
+    let config = ws.store.update_config(|config| {
+        config.licence.token = Some(text.clone());
+    })?;
+    out.info(&format!(
+        "activated licence {} ({} for {})",
+        token.claims.id, token.claims.tier, token.claims.licensee
+    ))?;
+    let ws = Workspace { config, ..ws };
+    let checked = current(&ws, false)?;
+    print_licence(out, &checked.licence)?;
+    Ok(Outcome::Clean)
+}
+
+/// `maestro licence keygen <DIR>`.
+pub fn keygen(out: Output, dir: &Path) -> anyhow::Result<Outcome> {
+    let key = IssuerKey::generate()?;
+    let (private, public) = key.write_pair(dir)?;
+    let public_text = public_key_text(&key.public_key());
+    if out.json {
+        output::json(&serde_json::json!({
+            "private_key": private,
+            "public_key_file": public,
+            "public_key": public_text,
+        }))?;
+    } else {
+        out.info(&format!(
+            "wrote {} (private, mode 0600: keep it outside the repository)",
+            display_path(&private)
+        ))?;
+        out.info(&format!("wrote {}", display_path(&public)))?;
+        out.info(&format!(
+            "to trust it, list it in .mso/workspace.json: \"licence\": {{\"publicKeys\": [\"{public_text}\"]}}"
+        ))?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `maestro licence issue`: prints the token on stdout.
+pub fn issue(args: &IssueArgs) -> anyhow::Result<Outcome> {
+    let key = IssuerKey::load(&args.signing_key)?;
+    if let Some(endpoint) = &args.endpoint {
+        let url = url::Url::parse(endpoint)
+            .with_context(|| format!("--endpoint `{endpoint}` is not a URL"))?;
+        anyhow::ensure!(
+            matches!(url.scheme(), "http" | "https"),
+            "--endpoint `{endpoint}` is not an http(s) URL"
+        );
+    }
+    let now = Timestamp::now()
+        .round(jiff::Unit::Second)
+        .context("the clock is out of range")?;
+    let id = match &args.id {
+        Some(id) => id.clone(),
+        None => maestro_licence::new_licence_id()?,
+    };
+    let claims = Claims {
+        id,
+        licensee: args.licensee.clone(),
+        tier: args.tier,
+        issued: now,
+        expires: now + SignedDuration::from_hours(24 * i64::from(args.days)),
+        endpoint: args.endpoint.clone(),
+    };
+    anyhow::ensure!(
+        claims.tier != maestro_licence::Tier::Community,
+        "--tier community needs no token"
+    );
+    output::data(&Issuer::new(key).issue(&claims))?;
+    Ok(Outcome::Clean)
+}

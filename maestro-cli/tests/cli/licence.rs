@@ -1,0 +1,280 @@
+//! `maestro licence`: self-hosted issuers end to end, with a licence endpoint on loopback.
+
+use std::io::{Read as _, Write as _};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use maestro_licence::{Answer, Issuer, IssuerKey, Standing, ValidationRequest, ValidationResponse};
+
+use crate::snapshot;
+use crate::support::Repo;
+
+/// keygen + issue + trusting the key + activate, in `repo`; returns the key directory.
+fn self_issued(repo: &Repo, endpoint: Option<&str>) -> std::path::PathBuf {
+    let keys = repo.path().join("../").join(format!(
+        "{}-keys",
+        repo.path().file_name().expect("name").to_string_lossy()
+    ));
+    let keys = std::path::absolute(keys).expect("absolute");
+    repo.maestro(&["licence", "keygen", keys.to_str().expect("utf-8")])
+        .ok();
+    let public = std::fs::read_to_string(keys.join("issuer.pub")).expect("public key");
+    let mut args = vec![
+        "licence".to_owned(),
+        "issue".into(),
+        "--signing-key".into(),
+        keys.join("issuer.key").display().to_string(),
+        "--tier".into(),
+        "pro".into(),
+        "--licensee".into(),
+        "Acme Ltd".into(),
+        "--days".into(),
+        "30".into(),
+    ];
+    if let Some(endpoint) = endpoint {
+        args.extend(["--endpoint".into(), endpoint.to_owned()]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = repo.maestro(&args);
+    let token = run.ok().trim().to_owned();
+    assert!(token.starts_with("mso-licence-v1."), "{token}");
+
+    // Not trusted yet: refused, and the config is unchanged.
+    let before = repo.read(".mso/workspace.json");
+    let refused = repo.maestro(&["licence", "activate", &token]);
+    assert!(refused.usage_error().contains("not from a trusted issuer"));
+    assert_eq!(repo.read(".mso/workspace.json"), before);
+
+    let mut config: serde_json::Value = serde_json::from_str(&before).expect("JSON");
+    config["licence"]["publicKeys"] = serde_json::json!([public.trim()]);
+    repo.write(".mso/workspace.json", &config.to_string());
+    let file = repo.write("token.txt", &format!("{token}\n"));
+    repo.maestro(&["licence", "activate", file.to_str().expect("utf-8")])
+        .ok();
+    keys
+}
+
+fn status(repo: &Repo) -> serde_json::Value {
+    let run = repo.maestro(&["licence", "status", "--json"]);
+    serde_json::from_str(run.ok()).expect("JSON")
+}
+
+#[test]
+fn community_without_a_token() {
+    let repo = Repo::initialised();
+    let run = repo.maestro(&["licence", "status"]);
+    snapshot!("licence_community", repo, run);
+    let value = status(&repo);
+    assert_eq!(value["tier"], "community");
+    assert_eq!(value["max_crews"], 1);
+    assert_eq!(
+        value["roles"],
+        serde_json::json!(["planner", "builder", "tester"])
+    );
+}
+
+#[test]
+fn a_self_issued_token_gives_pro_with_the_endpoint_unreachable() {
+    let repo = Repo::initialised();
+    // Port 9 on loopback: nothing listens, so the endpoint is unreachable without any DNS.
+    self_issued(&repo, Some("http://127.0.0.1:9/validate"));
+    let value = status(&repo);
+    assert_eq!(value["tier"], "pro");
+    assert_eq!(value["max_crews"], 5);
+    assert_eq!(value["licensee"], "Acme Ltd");
+    assert_eq!(value["status"], "validated");
+    assert!(value["grace_until"].is_string());
+    let refresh = repo.maestro(&["licence", "refresh"]);
+    assert_eq!(refresh.code, 1, "{}", refresh.transcript());
+    assert!(
+        refresh.stderr.contains("could not be reached"),
+        "{}",
+        refresh.stderr
+    );
+    assert!(
+        refresh.stdout.contains("tier:            pro"),
+        "{}",
+        refresh.stdout
+    );
+}
+
+#[test]
+fn air_gapped_refuses_the_endpoint_and_keeps_the_grace() {
+    let repo = Repo::initialised();
+    self_issued(&repo, Some("https://licence.example.invalid/validate"));
+    let mut config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    config["dataResidency"]["mode"] = "air-gapped".into();
+    repo.write(".mso/workspace.json", &config.to_string());
+    let refresh = repo.maestro(&["licence", "refresh"]);
+    assert_eq!(refresh.code, 1, "{}", refresh.transcript());
+    assert!(
+        refresh.stderr.contains(
+            "refused by the egress policy: refused https://licence.example.invalid/validate: only loopback is allowed (egress policy: air-gapped)"
+        ),
+        "{}",
+        refresh.stderr
+    );
+    assert_eq!(status(&repo)["tier"], "pro");
+}
+
+#[test]
+fn an_offline_token_needs_no_endpoint() {
+    let repo = Repo::initialised();
+    self_issued(&repo, None);
+    let value = status(&repo);
+    assert_eq!(
+        (value["tier"].as_str(), value["status"].as_str()),
+        (Some("pro"), Some("offline"))
+    );
+    let refresh = repo.maestro(&["licence", "refresh"]);
+    assert!(refresh.ok().contains("offline token: no endpoint to ask"));
+}
+
+/// A licence endpoint on loopback that answers every request with `standing`, signed by the
+/// issuer key in `keys`, and records the tokens it was sent.
+fn licence_server(keys: &std::path::Path, standing: Standing) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let issuer = Issuer::new(IssuerKey::load(&keys.join("issuer.key")).expect("key"));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let recorded = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut data = Vec::new();
+            let mut buf = [0u8; 4096];
+            let body = loop {
+                let n = stream.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    return;
+                }
+                data.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&data).to_string();
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let length = head
+                        .lines()
+                        .find_map(|l| {
+                            let (k, v) = l.split_once(':')?;
+                            k.eq_ignore_ascii_case("content-length")
+                                .then(|| v.trim().parse::<usize>().ok())?
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= length {
+                        break body.to_owned();
+                    }
+                }
+            };
+            let request: ValidationRequest = serde_json::from_str(&body).expect("a request");
+            let claims_id = request.token.clone();
+            recorded.lock().expect("lock").push(claims_id);
+            let token = maestro_licence::Token::verify(
+                &request.token,
+                &maestro_licence::TrustedKeys::only(vec![issuer.key().public_key()]),
+            )
+            .expect("our token");
+            let answer = issuer.answer(&Answer {
+                licence_id: token.claims.id,
+                status: standing,
+                checked_at: jiff::Timestamp::now(),
+            });
+            let body = serde_json::to_string(&ValidationResponse { answer }).expect("JSON");
+            let response = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    (port, seen)
+}
+
+#[test]
+fn refresh_validates_with_the_endpoint_and_revocation_acts_at_once() {
+    let repo = Repo::initialised();
+    // Issue against a port, then start the endpoint with the issuer key on another port and
+    // point licence.endpoint at it (a configured endpoint wins over the token's).
+    let keys = self_issued(&repo, Some("http://127.0.0.1:9/validate"));
+    let (port, seen) = licence_server(&keys, Standing::Valid);
+    let mut config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    config["licence"]["endpoint"] = format!("http://127.0.0.1:{port}/validate").into();
+    let token = config["licence"]["token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    repo.write(".mso/workspace.json", &config.to_string());
+    let refresh = repo.maestro(&["licence", "refresh"]);
+    assert!(
+        refresh.ok().contains("validated with the licence endpoint"),
+        "{}",
+        refresh.transcript()
+    );
+    assert_eq!(seen.lock().expect("lock").as_slice(), std::slice::from_ref(&token));
+    let cache: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/licence.json")).expect("JSON");
+    assert!(
+        cache["answer"]
+            .as_str()
+            .expect("cached")
+            .starts_with("mso-validation-v1.")
+    );
+    // Status within the day does not ask again.
+    assert_eq!(status(&repo)["tier"], "pro");
+    assert_eq!(seen.lock().expect("lock").len(), 1);
+
+    let (port, _) = licence_server(&keys, Standing::Revoked);
+    config["licence"]["endpoint"] = format!("http://127.0.0.1:{port}/validate").into();
+    repo.write(".mso/workspace.json", &config.to_string());
+    repo.maestro(&["licence", "refresh"]).ok();
+    let value = status(&repo);
+    assert_eq!(
+        (value["tier"].as_str(), value["status"].as_str()),
+        (Some("community"), Some("revoked"))
+    );
+}
+
+#[test]
+fn licence_usage_errors() {
+    let repo = Repo::initialised();
+    for (name, args) in [
+        (
+            "licence_issue_bad_tier",
+            vec![
+                "licence",
+                "issue",
+                "--signing-key",
+                "k",
+                "--tier",
+                "gold",
+                "--licensee",
+                "A",
+                "--days",
+                "3",
+            ],
+        ),
+        (
+            "licence_issue_missing_key",
+            vec![
+                "licence",
+                "issue",
+                "--signing-key",
+                "/nonexistent/k",
+                "--tier",
+                "pro",
+                "--licensee",
+                "A",
+                "--days",
+                "3",
+            ],
+        ),
+        (
+            "licence_activate_garbage",
+            vec!["licence", "activate", "not-a-token"],
+        ),
+    ] {
+        let run = repo.maestro(&args);
+        snapshot!(name, repo, run);
+        run.usage_error();
+    }
+}
