@@ -39,8 +39,10 @@
 
 #![deny(missing_docs)]
 
+pub mod agent;
 pub mod config;
 pub mod dag;
+pub mod dispatch;
 pub mod egress;
 mod json;
 pub mod name;
@@ -48,6 +50,7 @@ pub mod order;
 pub mod orders_file;
 pub mod persona;
 pub mod ports;
+pub mod process;
 pub mod role;
 pub mod state;
 pub mod store;

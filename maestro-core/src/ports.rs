@@ -4,6 +4,15 @@
 //! application (maestro-cli) implements these traits with the maestro-git, maestro-audit,
 //! maestro-scan and maestro-licence crates, and tests implement them in memory.
 
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+
+use crate::config::Severity;
+use crate::name::OrderId;
+use crate::role::Role;
+use crate::voyage::Voyage;
+
 /// The error type of port implementations: opaque to the core, shown to the user as is.
 pub type PortError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
@@ -17,4 +26,213 @@ pub trait Branches {
 
     /// Deletes branch `name` if it still points at `commit` (undoing [`Branches::create_branch`]).
     fn delete_branch(&self, name: &str, commit: &str) -> Result<(), PortError>;
+}
+
+/// A crew's isolated workspace: a worktree on its own branch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrewWorktree {
+    /// The worktree directory.
+    pub path: PathBuf,
+    /// Its branch.
+    pub branch: String,
+    /// The commit it started from (the voyage head at preparation).
+    pub base: String,
+}
+
+/// A path changed by a crew, with line counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedFile {
+    /// Path relative to the repository root, `/`-separated.
+    pub path: String,
+    /// Lines added.
+    pub added: u64,
+    /// Lines removed.
+    pub removed: u64,
+    /// Whether the change deletes the file.
+    pub deleted: bool,
+}
+
+/// How a merge into the voyage branch ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeOutcome {
+    /// The voyage branch now holds the work, at `head`.
+    Merged {
+        /// The voyage branch's new head.
+        head: String,
+    },
+    /// The work was already in the voyage branch (e.g. merged before a crash).
+    AlreadyMerged,
+    /// The work conflicts with the voyage branch in these paths; nothing changed.
+    Conflict {
+        /// The conflicting paths.
+        paths: Vec<String>,
+    },
+}
+
+/// Isolation of crews in worktrees, and merging their work.
+pub trait Isolation: Send + Sync {
+    /// The commit the voyage branch points at.
+    fn voyage_head(&self, voyage: &Voyage) -> Result<String, PortError>;
+
+    /// A fresh worktree for `order` at `base`, replacing any earlier one of that order (its
+    /// branch is reset to `base`).
+    fn prepare(
+        &self,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<CrewWorktree, PortError>;
+
+    /// Commits every change in the worktree as `author` (`maestro <role>`); `None` when there
+    /// was nothing to commit. Returns the new commit.
+    fn commit_all(
+        &self,
+        worktree: &CrewWorktree,
+        author: &str,
+        message: &str,
+    ) -> Result<Option<String>, PortError>;
+
+    /// The paths changed from `from` to `to`.
+    fn changed_files(&self, from: &str, to: &str) -> Result<Vec<ChangedFile>, PortError>;
+
+    /// Whether the voyage branch already contains `commit`.
+    fn contains(&self, voyage: &Voyage, commit: &str) -> Result<bool, PortError>;
+
+    /// Merges `commit` into the voyage branch without checking it out, with a compare-and-swap
+    /// update of the branch.
+    fn merge(
+        &self,
+        voyage: &Voyage,
+        commit: &str,
+        message: &str,
+    ) -> Result<MergeOutcome, PortError>;
+
+    /// Removes a crew's worktree once its work is merged (its branch is kept).
+    fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError>;
+}
+
+/// What a scan found in a crew's change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanFinding {
+    /// The rule that matched.
+    pub rule_id: String,
+    /// Whether it is a secret (else an insecure-code finding).
+    pub secret: bool,
+    /// Whether the rule is confident enough to block (secrets).
+    pub high_confidence: bool,
+    /// Severity of a code finding.
+    pub severity: Option<Severity>,
+    /// CWE id of a code finding.
+    pub cwe: Option<u32>,
+    /// File, relative to the worktree.
+    pub path: String,
+    /// 1-based line.
+    pub line: u64,
+    /// The match, redacted (never the secret itself).
+    pub redacted: String,
+    /// A one-line description and fix hint.
+    pub message: String,
+}
+
+/// The scanner, applied to a crew's changed files.
+pub trait Scanner: Send + Sync {
+    /// Scans `paths` (relative to `root`) for secrets and insecure code; suppressions from the
+    /// workspace configuration are applied by the implementation.
+    fn scan_files(&self, root: &Path, paths: &[String]) -> Result<Vec<ScanFinding>, PortError>;
+}
+
+/// A privileged action, for the audit log. `details` never holds a secret.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEvent {
+    /// Who acted, e.g. `dispatcher`.
+    pub actor: String,
+    /// What happened, e.g. `order.dispatch`.
+    pub action: String,
+    /// What it happened to, e.g. `v1/health`.
+    pub subject: String,
+    /// Structured details (a JSON object; integers, strings, booleans, lists, objects).
+    pub details: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The audit log.
+pub trait AuditSink: Send + Sync {
+    /// Appends `event`; an error stops the dispatcher (actions must not go unrecorded).
+    fn record(&self, event: AuditEvent) -> Result<(), PortError>;
+}
+
+/// What the licence in force allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entitlements {
+    /// The tier's name, e.g. `community`.
+    pub tier: String,
+    /// The most crews that may run at once.
+    pub max_crews: u32,
+    /// The roles a crew may have.
+    pub roles: Vec<Role>,
+}
+
+impl Entitlements {
+    /// Whether a crew may have `role`.
+    #[must_use]
+    pub fn allows(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// What a crew is asked to do, and where.
+#[derive(Debug, Clone)]
+pub struct CrewRequest {
+    /// The voyage.
+    pub voyage: String,
+    /// The order's id.
+    pub order: OrderId,
+    /// The order's role.
+    pub role: Role,
+    /// Which attempt this is (1-based).
+    pub attempt: u32,
+    /// The worktree to work in.
+    pub worktree: PathBuf,
+    /// The full prompt: the order, its acceptance criteria, and feedback from earlier attempts.
+    pub prompt: String,
+    /// A per-order replacement of the agent: program and arguments.
+    pub command: Option<Vec<String>>,
+    /// Environment for the crew's process (`MAESTRO_*`).
+    pub env: Vec<(String, String)>,
+    /// Time before the crew is stopped.
+    pub timeout: std::time::Duration,
+    /// File to append the crew's event stream to (JSON lines).
+    pub log: PathBuf,
+    /// A session to resume (Claude crews), from an interrupted attempt.
+    pub resume_session: Option<String>,
+}
+
+/// How a crew ended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CrewOutcome {
+    /// Whether the agent reported success.
+    pub success: bool,
+    /// The process's exit code, when it exited.
+    pub exit_code: Option<i32>,
+    /// Stopped because it ran past its timeout.
+    pub timed_out: bool,
+    /// Stopped because the dispatcher was asked to stop.
+    pub interrupted: bool,
+    /// The last lines of its output, for reports and feedback.
+    pub output_tail: String,
+    /// Money spent, when the agent reports it.
+    pub cost_usd: Option<f64>,
+    /// Turns taken, when the agent reports it.
+    pub turns: Option<u32>,
+    /// The agent's session id, for resuming.
+    pub session_id: Option<String>,
+}
+
+/// A future returned by [`Agent::run`].
+pub type CrewFuture = Pin<Box<dyn Future<Output = Result<CrewOutcome, PortError>> + Send>>;
+
+/// Something that runs a crew: the `command` agent, the `claude` agent, or a test double.
+pub trait Agent: Send + Sync {
+    /// Runs the crew to its end. When `stop` turns true the crew must be stopped promptly
+    /// (SIGTERM, then SIGKILL after a grace period) and reported as interrupted.
+    fn run(&self, request: CrewRequest, stop: tokio::sync::watch::Receiver<bool>) -> CrewFuture;
 }

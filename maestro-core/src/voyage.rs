@@ -95,6 +95,22 @@ pub struct Order {
     pub created_at: Timestamp,
     /// When its state last changed.
     pub updated_at: Timestamp,
+    /// The commit of its latest attempt's work, once committed (kept so a resumed dispatcher
+    /// gates and merges it instead of redoing the work).
+    #[serde(default)]
+    pub commit: Option<String>,
+    /// What the next attempt is told about the last one (gate output, conflicting paths).
+    #[serde(default)]
+    pub feedback: Option<String>,
+    /// The agent session of the latest attempt, for resuming a Claude crew.
+    #[serde(default)]
+    pub session_id: Option<String>,
+    /// How often its work conflicted with the voyage branch.
+    #[serde(default)]
+    pub conflicts: u32,
+    /// How many of its attempts failed (interrupted attempts do not count).
+    #[serde(default)]
+    pub failures: u32,
 }
 
 impl Order {
@@ -110,6 +126,11 @@ impl Order {
             duration_secs: None,
             created_at: now,
             updated_at: now,
+            commit: None,
+            feedback: None,
+            session_id: None,
+            conflicts: 0,
+            failures: 0,
         }
     }
 

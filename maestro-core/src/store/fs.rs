@@ -26,6 +26,16 @@ impl FileLock {
         Ok(FileLock { _file: file })
     }
 
+    /// Takes the exclusive lock of `path` if it is free; `None` if another holder has it.
+    pub(crate) fn try_exclusive(path: &Path) -> Result<Option<FileLock>, StoreError> {
+        let file = open_lock_file(path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(FileLock { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::io("lock", path, e)),
+        }
+    }
+
     /// Waits for a shared lock of `path`, creating the file if needed.
     pub(crate) fn shared(path: &Path) -> Result<FileLock, StoreError> {
         let file = open_lock_file(path)?;

@@ -133,6 +133,12 @@ impl StoreError {
     }
 }
 
+/// Held while a dispatcher runs a voyage ([`Store::try_lock_run`]).
+#[derive(Debug)]
+pub struct RunLock {
+    _lock: FileLock,
+}
+
 /// What `maestro init` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InitOutcome {
@@ -234,7 +240,11 @@ impl Store {
     }
 
     /// Atomically replaces `.mso/<file>` with `value` as JSON, under the workspace lock.
-    pub fn write_state<T: serde::Serialize>(&self, file: &str, value: &T) -> Result<(), StoreError> {
+    pub fn write_state<T: serde::Serialize>(
+        &self,
+        file: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
         let _lock = FileLock::exclusive(&self.dir.join(".lock"))?;
         write_atomic(&self.dir.join(file), &to_json(value))
     }
@@ -266,6 +276,66 @@ impl Store {
 
     fn voyage_file(&self, name: &VoyageName) -> PathBuf {
         self.voyage_dir(name).join("voyage.json")
+    }
+
+    /// `.mso/voyages/<voyage>/logs/<order>.jsonl`, the crew's event stream (its directory is
+    /// created).
+    pub fn log_path(&self, voyage: &VoyageName, id: &OrderId) -> Result<PathBuf, StoreError> {
+        let dir = self.voyage_dir(voyage).join("logs");
+        create_dir(&dir)?;
+        Ok(dir.join(format!("{id}.jsonl")))
+    }
+
+    fn report_path(&self, voyage: &VoyageName, id: &OrderId) -> PathBuf {
+        self.voyage_dir(voyage)
+            .join("reports")
+            .join(format!("{id}.json"))
+    }
+
+    /// Reads an order's report, `None` if it has none yet.
+    pub fn report<T: serde::de::DeserializeOwned>(
+        &self,
+        voyage: &VoyageName,
+        id: &OrderId,
+    ) -> Result<Option<T>, StoreError> {
+        let path = self.report_path(voyage, id);
+        if !exists(&path)? {
+            return Ok(None);
+        }
+        read_json(&path).map(Some)
+    }
+
+    /// Changes an order's report under the voyage's lock (the dispatcher and the hooks of a
+    /// crew both write to it); `f` gets the current report or `None`.
+    pub fn update_report<T, R, E>(
+        &self,
+        voyage: &VoyageName,
+        id: &OrderId,
+        f: impl FnOnce(Option<T>) -> Result<(T, R), E>,
+    ) -> Result<R, E>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned,
+        E: From<StoreError>,
+    {
+        let _lock = self.voyage_lock(voyage, true)?;
+        let current = self.report(voyage, id)?;
+        let (report, out) = f(current)?;
+        let path = self.report_path(voyage, id);
+        create_dir(path.parent().expect("a report has a directory"))?;
+        write_atomic(&path, &to_json(&report))?;
+        Ok(out)
+    }
+
+    /// Takes the voyage's run lock without waiting: only one dispatcher may run a voyage. The
+    /// lock is released when the returned guard is dropped, or when the process dies.
+    pub fn try_lock_run(&self, voyage: &VoyageName) -> Result<Option<RunLock>, StoreError> {
+        if !exists(&self.voyage_file(voyage))? {
+            return Err(StoreError::UnknownVoyage {
+                name: voyage.clone(),
+            });
+        }
+        fs::FileLock::try_exclusive(&self.voyage_dir(voyage).join("run.lock"))
+            .map(|lock| lock.map(|lock| RunLock { _lock: lock }))
     }
 
     fn orders_dir(&self, name: &VoyageName) -> PathBuf {

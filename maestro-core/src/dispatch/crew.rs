@@ -1,0 +1,351 @@
+//! One attempt of a crew at an order: worktree, bootstrap, agent, commit, gates.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use tokio::sync::watch;
+
+use super::Shared;
+use super::gate::{self, GateResult};
+use super::prompt;
+use super::report::{AttemptReport, ChangedFileReport};
+use crate::order::AcceptanceCheck;
+use crate::ports::{ChangedFile, CrewOutcome, CrewRequest, CrewWorktree, PortError};
+use crate::process::{Supervised, run};
+use crate::state::OrderState;
+use crate::voyage::Order;
+
+/// How an attempt ended, for the dispatcher's next step.
+#[derive(Debug)]
+pub(super) enum End {
+    /// The crew succeeded and every gate passed; `commit` is `None` when it changed nothing.
+    Passed {
+        worktree: CrewWorktree,
+        commit: Option<String>,
+    },
+    /// The crew, its bootstrap or a gate failed; `feedback` goes into the next attempt's prompt.
+    Failed { reason: String, feedback: String },
+    /// Stopped by the user (or the dispatcher's own end).
+    Interrupted,
+}
+
+/// Runs attempt `number` of `order`. Saves the `gating` state (with the commit) before the gates
+/// run, so a resumed dispatcher knows the work exists.
+pub(super) async fn attempt(
+    shared: Arc<Shared>,
+    order: Order,
+    number: u32,
+    stop: watch::Receiver<bool>,
+) -> (AttemptReport, End) {
+    let started_at = Timestamp::now();
+    let mut report = AttemptReport {
+        number,
+        started_at,
+        ended_at: started_at,
+        crew_secs: 0.0,
+        result: String::new(),
+        exit_code: None,
+        cost_usd: None,
+        turns: None,
+        session_id: None,
+        commit: None,
+        changed_files: Vec::new(),
+        gates: Vec::new(),
+        setup_output: None,
+        output_tail: String::new(),
+    };
+    let end = match attempt_inner(&shared, &order, number, stop, &mut report).await {
+        Ok(end) => end,
+        Err(e) => {
+            let reason = format!("maestro could not run the attempt: {e}");
+            End::Failed {
+                feedback: reason.clone(),
+                reason,
+            }
+        }
+    };
+    report.ended_at = Timestamp::now();
+    report.result = match &end {
+        End::Passed { .. } => "passed".to_owned(),
+        End::Interrupted => "interrupted".to_owned(),
+        End::Failed { reason, .. } => reason.lines().next().unwrap_or("failed").to_owned(),
+    };
+    (report, end)
+}
+
+async fn attempt_inner(
+    shared: &Shared,
+    order: &Order,
+    number: u32,
+    stop: watch::Receiver<bool>,
+    report: &mut AttemptReport,
+) -> Result<End, PortError> {
+    let spec = &order.spec;
+    let isolation = Arc::clone(&shared.ports.isolation);
+    let voyage = shared.voyage.clone();
+    let base = blocking({
+        let isolation = Arc::clone(&isolation);
+        let voyage = voyage.clone();
+        move || isolation.voyage_head(&voyage)
+    })
+    .await?;
+    let worktree = blocking({
+        let isolation = Arc::clone(&isolation);
+        let voyage = voyage.clone();
+        let id = spec.id.clone();
+        move || isolation.prepare(&voyage, &id, &base)
+    })
+    .await?;
+    let env = shared.crew_env(order, number, &worktree.path);
+
+    copy_untracked(
+        &shared.repo_root,
+        &worktree.path,
+        &shared.config.worktrees.copy,
+    )?;
+    if let Some(setup) = &shared.config.worktrees.setup {
+        let exit = run(
+            Supervised {
+                program: "sh".into(),
+                args: vec!["-c".into(), setup.clone()],
+                cwd: worktree.path.clone(),
+                env: env.clone(),
+                stdin: None,
+                timeout: shared.crew_timeout(),
+                grace: shared.options.grace,
+                log: Some(shared.store.log_path(&voyage.name, &spec.id)?),
+                raw_stdout: false,
+            },
+            stop.clone(),
+            None,
+        )
+        .await?;
+        report.setup_output = Some(exit.tail.clone());
+        if exit.interrupted {
+            return Ok(End::Interrupted);
+        }
+        if !exit.success() {
+            let reason = format!(
+                "setup failed: `{setup}` {}",
+                describe_exit(exit.code, exit.timed_out)
+            );
+            return Ok(End::Failed {
+                feedback: format!("{reason}\n{}", exit.tail),
+                reason,
+            });
+        }
+    }
+
+    let request = CrewRequest {
+        voyage: voyage.name.to_string(),
+        order: spec.id.clone(),
+        role: spec.role,
+        attempt: number,
+        worktree: worktree.path.clone(),
+        prompt: prompt::compose(spec, order.feedback.as_deref()),
+        command: spec.agent.as_ref().map(|a| a.command.clone()),
+        env: env.clone(),
+        timeout: shared.crew_timeout(),
+        log: shared.store.log_path(&voyage.name, &spec.id)?,
+        resume_session: None,
+    };
+    let agent = if request.command.is_some() {
+        Arc::clone(&shared.command_agent)
+    } else {
+        Arc::clone(&shared.ports.agent)
+    };
+    let clock = Instant::now();
+    let outcome: CrewOutcome = agent.run(request, stop.clone()).await?;
+    report.crew_secs = clock.elapsed().as_secs_f64();
+    report.exit_code = outcome.exit_code;
+    report.cost_usd = outcome.cost_usd;
+    report.turns = outcome.turns;
+    report.session_id.clone_from(&outcome.session_id);
+    report.output_tail.clone_from(&outcome.output_tail);
+    if outcome.interrupted {
+        return Ok(End::Interrupted);
+    }
+    shared.audit(
+        "order.finish",
+        &spec.id,
+        serde_json::json!({
+            "attempt": number,
+            "success": outcome.success,
+            "exit_code": outcome.exit_code,
+            "timed_out": outcome.timed_out,
+        }),
+    )?;
+    if !outcome.success {
+        let reason = if outcome.timed_out {
+            format!("timed out after {}s", shared.crew_timeout().as_secs())
+        } else {
+            format!("agent failed ({})", describe_exit(outcome.exit_code, false))
+        };
+        return Ok(End::Failed {
+            feedback: format!(
+                "Your previous attempt {reason}. Its last output:\n{}",
+                outcome.output_tail
+            ),
+            reason,
+        });
+    }
+
+    let author = format!("maestro {}", spec.role);
+    let message = format!(
+        "{}: {}\n\nmaestro order {}/{} attempt {number}",
+        spec.id, spec.title, voyage.name, spec.id
+    );
+    let commit = blocking({
+        let isolation = Arc::clone(&isolation);
+        let worktree = worktree.clone();
+        move || isolation.commit_all(&worktree, &author, &message)
+    })
+    .await?;
+    report.commit.clone_from(&commit);
+    shared.transition(&spec.id, OrderState::Gating, |o| {
+        o.commit.clone_from(&commit);
+        o.session_id.clone_from(&outcome.session_id);
+    })?;
+
+    let changed: Vec<ChangedFile> = match &commit {
+        Some(commit) => {
+            let (from, to) = (worktree.base.clone(), commit.clone());
+            blocking({
+                let isolation = Arc::clone(&isolation);
+                move || isolation.changed_files(&from, &to)
+            })
+            .await?
+        }
+        None => Vec::new(),
+    };
+    report.changed_files = changed.iter().map(ChangedFileReport::from).collect();
+    let gates = run_gates(shared, order, &worktree, &changed, &env, stop.clone()).await?;
+    if stop.has_changed().is_ok() && *stop.borrow() {
+        report.gates = gates;
+        return Ok(End::Interrupted);
+    }
+    let failed: Vec<&GateResult> = gates.iter().filter(|g| !g.passed).collect();
+    let verdict = if failed.is_empty() {
+        End::Passed { worktree, commit }
+    } else {
+        let names: Vec<&str> = failed.iter().map(|g| g.name.as_str()).collect();
+        let feedback = failed
+            .iter()
+            .map(|g| format!("Gate `{}` failed:\n{}", g.name, g.output))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        End::Failed {
+            reason: format!("gates failed: {}", names.join(", ")),
+            feedback,
+        }
+    };
+    shared.audit(
+        if failed.is_empty() { "gate.pass" } else { "gate.fail" },
+        &spec.id,
+        serde_json::json!({
+            "attempt": number,
+            "gates": gates.iter().map(|g| serde_json::json!({"name": g.name, "passed": g.passed})).collect::<Vec<_>>(),
+        }),
+    )?;
+    report.gates = gates;
+    Ok(verdict)
+}
+
+/// The gates of a crew's change: scope, the secret scan every order gets, then the order's own
+/// acceptance checks in their order.
+async fn run_gates(
+    shared: &Shared,
+    order: &Order,
+    worktree: &CrewWorktree,
+    changed: &[ChangedFile],
+    env: &[(String, String)],
+    stop: watch::Receiver<bool>,
+) -> Result<Vec<GateResult>, PortError> {
+    let spec = &order.spec;
+    let mut gates = vec![gate::scope(spec, changed)];
+    let present: Vec<String> = changed
+        .iter()
+        .filter(|c| !c.deleted)
+        .map(|c| c.path.clone())
+        .collect();
+    let findings = if present.is_empty() {
+        Vec::new()
+    } else {
+        let scanner = Arc::clone(&shared.ports.scanner);
+        let root = worktree.path.clone();
+        blocking(move || scanner.scan_files(&root, &present)).await?
+    };
+    gates.push(gate::secrets(&findings));
+    for check in &spec.accept {
+        let result = match check {
+            AcceptanceCheck::Run {
+                command,
+                timeout_secs,
+            } => {
+                let timeout = Duration::from_secs(
+                    timeout_secs.unwrap_or(AcceptanceCheck::DEFAULT_TIMEOUT_SECS),
+                );
+                gate::run_command(&worktree.path, command, timeout, env, stop.clone()).await
+            }
+            AcceptanceCheck::PathExists(path) => gate::path_exists(&worktree.path, path),
+            AcceptanceCheck::ScanClean => {
+                gate::scan_clean(&findings, shared.config.scan.block_severity)
+            }
+        };
+        gates.push(result);
+    }
+    Ok(gates)
+}
+
+/// Copies the untracked files listed in `worktrees.copy` from the main checkout. Paths are
+/// relative to the repository root; a missing file is skipped.
+fn copy_untracked(
+    root: &std::path::Path,
+    worktree: &std::path::Path,
+    files: &[String],
+) -> Result<(), PortError> {
+    for file in files {
+        let relative = PathBuf::from(file);
+        if relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            return Err(
+                format!("worktrees.copy: `{file}` is not a path inside the repository").into(),
+            );
+        }
+        let from = root.join(&relative);
+        if !from.is_file() {
+            continue;
+        }
+        let to = worktree.join(&relative);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(&from, &to)
+            .map_err(|e| format!("cannot copy {file} into the worktree: {e}"))?;
+    }
+    Ok(())
+}
+
+fn describe_exit(code: Option<i32>, timed_out: bool) -> String {
+    match (code, timed_out) {
+        (_, true) => "timed out".to_owned(),
+        (Some(code), false) => format!("exit status {code}"),
+        (None, false) => "killed by a signal".to_owned(),
+    }
+}
+
+/// Runs a blocking port call (git, scanning) off the async threads.
+pub(super) async fn blocking<T, F>(f: F) -> Result<T, PortError>
+where
+    F: FnOnce() -> Result<T, PortError> + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| -> PortError { format!("a worker thread failed: {e}").into() })?
+}

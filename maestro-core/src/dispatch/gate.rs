@@ -1,0 +1,305 @@
+//! Gates: the checks a crew's committed work must pass before it is merged.
+
+use std::path::Path;
+use std::time::Duration;
+
+use globset::{Glob, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+use tokio::sync::watch;
+
+use crate::config::Severity;
+use crate::order::{AcceptanceCheck, OrderSpec};
+use crate::ports::{ChangedFile, ScanFinding};
+use crate::process::{Supervised, run};
+
+/// The result of one gate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateResult {
+    /// What was checked, e.g. `scope`, `secrets`, `run: cargo test`.
+    pub name: String,
+    /// Whether it passed.
+    pub passed: bool,
+    /// What it found or printed (the tail of a command's output).
+    pub output: String,
+}
+
+impl GateResult {
+    fn pass(name: impl Into<String>, output: impl Into<String>) -> GateResult {
+        GateResult {
+            name: name.into(),
+            passed: true,
+            output: output.into(),
+        }
+    }
+
+    fn fail(name: impl Into<String>, output: impl Into<String>) -> GateResult {
+        GateResult {
+            name: name.into(),
+            passed: false,
+            output: output.into(),
+        }
+    }
+}
+
+/// Changes outside the order's scope fail.
+#[must_use]
+pub fn scope(order: &OrderSpec, changed: &[ChangedFile]) -> GateResult {
+    let Some(patterns) = &order.scope else {
+        return GateResult::pass("scope", "no scope set: any path may change");
+    };
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        match Glob::new(pattern) {
+            Ok(glob) => {
+                builder.add(glob);
+            }
+            Err(e) => return GateResult::fail("scope", format!("invalid scope `{pattern}`: {e}")),
+        }
+    }
+    let set = match builder.build() {
+        Ok(set) => set,
+        Err(e) => return GateResult::fail("scope", format!("invalid scope: {e}")),
+    };
+    let outside: Vec<&str> = changed
+        .iter()
+        .map(|c| c.path.as_str())
+        .filter(|path| !set.is_match(path))
+        .collect();
+    if outside.is_empty() {
+        GateResult::pass(
+            "scope",
+            format!("{} changed path(s) within scope", changed.len()),
+        )
+    } else {
+        GateResult::fail(
+            "scope",
+            format!(
+                "changed outside the scope {}: {}",
+                patterns.join(", "),
+                outside.join(", ")
+            ),
+        )
+    }
+}
+
+/// The secret scan every order's change passes, whatever its agent: a high-confidence secret
+/// fails.
+#[must_use]
+pub fn secrets(findings: &[ScanFinding]) -> GateResult {
+    let blocking: Vec<String> = findings
+        .iter()
+        .filter(|f| f.secret && f.high_confidence)
+        .map(describe)
+        .collect();
+    if blocking.is_empty() {
+        GateResult::pass("secrets", "no secret in the change")
+    } else {
+        GateResult::fail(
+            "secrets",
+            format!("secrets in the change:\n{}", blocking.join("\n")),
+        )
+    }
+}
+
+/// `scan_clean = true`: no secret at all, and no code finding at or above `block`.
+#[must_use]
+pub fn scan_clean(findings: &[ScanFinding], block: Severity) -> GateResult {
+    let name = AcceptanceCheck::ScanClean.describe();
+    let bad: Vec<String> = findings
+        .iter()
+        .filter(|f| f.secret || f.severity.is_some_and(|s| s >= block))
+        .map(describe)
+        .collect();
+    if bad.is_empty() {
+        GateResult::pass(
+            name,
+            format!("{} finding(s) below {block:?}", findings.len()),
+        )
+    } else {
+        GateResult::fail(name, bad.join("\n"))
+    }
+}
+
+fn describe(finding: &ScanFinding) -> String {
+    let cwe = finding.cwe.map(|c| format!(" CWE-{c}")).unwrap_or_default();
+    format!(
+        "{}:{}: {}{cwe}: {} ({})",
+        finding.path, finding.line, finding.rule_id, finding.message, finding.redacted
+    )
+}
+
+/// `path_exists`: the path exists in the worktree.
+#[must_use]
+pub fn path_exists(worktree: &Path, path: &str) -> GateResult {
+    let name = AcceptanceCheck::PathExists(path.to_owned()).describe();
+    if worktree.join(path).exists() {
+        GateResult::pass(name, "")
+    } else {
+        GateResult::fail(name, format!("{path} does not exist"))
+    }
+}
+
+/// `run`: the command exits 0 in the worktree within its timeout.
+pub async fn run_command(
+    worktree: &Path,
+    command: &str,
+    timeout: Duration,
+    env: &[(String, String)],
+    stop: watch::Receiver<bool>,
+) -> GateResult {
+    let name = format!("run: {command}");
+    let spec = Supervised {
+        program: "sh".into(),
+        args: vec!["-c".into(), command.to_owned()],
+        cwd: worktree.to_owned(),
+        env: env.to_vec(),
+        stdin: None,
+        timeout,
+        grace: Duration::from_secs(5),
+        log: None,
+        raw_stdout: false,
+    };
+    match run(spec, stop, None).await {
+        Ok(exit) if exit.success() => GateResult::pass(name, exit.tail),
+        Ok(exit) if exit.timed_out => GateResult::fail(
+            name,
+            format!("timed out after {}s\n{}", timeout.as_secs(), exit.tail),
+        ),
+        Ok(exit) if exit.interrupted => GateResult::fail(name, "interrupted"),
+        Ok(exit) => GateResult::fail(
+            name,
+            format!(
+                "exited with {}\n{}",
+                exit.code
+                    .map_or_else(|| "a signal".to_owned(), |c| format!("status {c}")),
+                exit.tail
+            ),
+        ),
+        Err(e) => GateResult::fail(name, format!("cannot run: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changed(paths: &[&str]) -> Vec<ChangedFile> {
+        paths
+            .iter()
+            .map(|p| ChangedFile {
+                path: (*p).to_owned(),
+                added: 1,
+                removed: 0,
+                deleted: false,
+            })
+            .collect()
+    }
+
+    fn order(scope: Option<&[&str]>) -> OrderSpec {
+        let mut value = serde_json::json!({"id": "a", "title": "A", "role": "builder"});
+        if let Some(scope) = scope {
+            value["scope"] = serde_json::json!(scope);
+        }
+        serde_json::from_value(value).expect("valid")
+    }
+
+    fn finding(secret: bool, high: bool, severity: Option<Severity>) -> ScanFinding {
+        ScanFinding {
+            rule_id: "r".into(),
+            secret,
+            high_confidence: high,
+            severity,
+            cwe: (!secret).then_some(328),
+            path: "src/a.py".into(),
+            line: 3,
+            redacted: "AKIA…(20)".into(),
+            message: "m".into(),
+        }
+    }
+
+    #[test]
+    fn scope_gate() {
+        assert!(scope(&order(None), &changed(&["anything"])).passed);
+        let o = order(Some(&["src/**", "Cargo.toml"]));
+        assert!(scope(&o, &changed(&["src/a/b.rs", "Cargo.toml"])).passed);
+        let result = scope(&o, &changed(&["src/a.rs", "docs/x.md", ".github/ci.yml"]));
+        assert!(!result.passed);
+        assert!(
+            result.output.ends_with("docs/x.md, .github/ci.yml"),
+            "{}",
+            result.output
+        );
+    }
+
+    #[test]
+    fn scan_gates() {
+        assert!(
+            secrets(&[finding(true, false, None)]).passed,
+            "low confidence does not block"
+        );
+        assert!(!secrets(&[finding(true, true, None)]).passed);
+        assert!(secrets(&[finding(false, false, Some(Severity::Critical))]).passed);
+        assert!(
+            scan_clean(
+                &[finding(false, false, Some(Severity::Medium))],
+                Severity::High
+            )
+            .passed
+        );
+        assert!(
+            !scan_clean(
+                &[finding(false, false, Some(Severity::High))],
+                Severity::High
+            )
+            .passed
+        );
+        let low_secret = scan_clean(&[finding(true, false, None)], Severity::Critical);
+        assert!(!low_secret.passed);
+        assert!(
+            low_secret.output.contains("src/a.py:3: r"),
+            "{}",
+            low_secret.output
+        );
+        assert!(
+            !low_secret.output.contains("AKIAIOSFODNN7"),
+            "redacted only"
+        );
+    }
+
+    #[tokio::test]
+    async fn command_and_path_gates() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("here.txt"), "x").expect("write");
+        assert!(path_exists(dir.path(), "here.txt").passed);
+        assert!(!path_exists(dir.path(), "missing.txt").passed);
+        let (_tx, stop) = watch::channel(false);
+        let ok = run_command(
+            dir.path(),
+            "test -f here.txt",
+            Duration::from_secs(10),
+            &[],
+            stop.clone(),
+        )
+        .await;
+        assert!(ok.passed, "{ok:?}");
+        let failed = run_command(
+            dir.path(),
+            "echo nope; exit 4",
+            Duration::from_secs(10),
+            &[],
+            stop.clone(),
+        )
+        .await;
+        assert!(!failed.passed);
+        assert_eq!(failed.output, "exited with status 4\nnope");
+        let slow = run_command(
+            dir.path(),
+            "sleep 30",
+            Duration::from_millis(300),
+            &[],
+            stop,
+        )
+        .await;
+        assert!(!slow.passed && slow.output.starts_with("timed out"));
+    }
+}

@@ -1,0 +1,799 @@
+//! The dispatcher: turns a voyage of orders into crews in isolated worktrees, gates their work
+//! and merges it into the voyage branch in dependency order.
+//!
+//! It speaks only to its ports ([`Ports`]): worktrees and merging ([`Isolation`]), the crew
+//! itself ([`Agent`]), the scanner ([`Scanner`]), the audit log ([`AuditSink`]), and the licence's
+//! [`Entitlements`]. Every state change is saved before the next step, so a dispatcher that was
+//! stopped or killed resumes where it was: merged orders stay merged, work already merged is
+//! recognised, and crews that were running are dispatched again from a fresh worktree.
+
+mod crew;
+pub mod gate;
+pub mod prompt;
+pub mod report;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinSet;
+
+use crate::agent::CommandAgent;
+use crate::config::WorkspaceConfig;
+use crate::dag::Dag;
+use crate::name::OrderId;
+use crate::order::OrderSpec;
+use crate::ports::{
+    Agent, AuditEvent, AuditSink, CrewWorktree, Entitlements, Isolation, MergeOutcome, PortError,
+    Scanner,
+};
+use crate::role::Role;
+use crate::state::{OrderState, TransitionError};
+use crate::store::{Store, StoreError};
+use crate::voyage::{Order, Voyage, VoyageState};
+use crew::{End, blocking};
+use report::{AttemptReport, OrderReport};
+
+/// The implementations of the dispatcher's ports.
+#[derive(Clone)]
+pub struct Ports {
+    /// Worktrees and merges.
+    pub isolation: Arc<dyn Isolation>,
+    /// The default agent (orders with their own `agent.command` use the command agent).
+    pub agent: Arc<dyn Agent>,
+    /// The scanner for gates.
+    pub scanner: Arc<dyn Scanner>,
+    /// The audit log.
+    pub audit: Arc<dyn AuditSink>,
+}
+
+impl std::fmt::Debug for Ports {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Ports { .. }")
+    }
+}
+
+/// Settings of one run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// `--max-crews`: at most this many crews at once (also bounded by the configuration and
+    /// the licence). Default: no extra bound.
+    pub max_crews: Option<u32>,
+    /// Time between SIGTERM and SIGKILL when a crew must stop. Default: 5 s.
+    pub grace: Duration,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            max_crews: None,
+            grace: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Something that happened, for live progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The order.
+    pub order: OrderId,
+    /// Its role.
+    pub role: Role,
+    /// Its new state.
+    pub state: OrderState,
+    /// The attempt concerned.
+    pub attempt: u32,
+    /// A short explanation (why it failed, what merged…).
+    pub note: String,
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Orders merged (in this run or before).
+    pub merged: Vec<OrderId>,
+    /// Orders that failed.
+    pub failed: Vec<OrderId>,
+    /// Orders blocked by a failed dependency.
+    pub blocked: Vec<OrderId>,
+    /// Orders stopped by the user, to be resumed.
+    pub interrupted: Vec<OrderId>,
+    /// Orders not run: proposed ones waiting for approval, or pending ones left by a stop.
+    pub waiting: Vec<OrderId>,
+    /// Whether the run was stopped before the voyage settled.
+    pub stopped: bool,
+}
+
+impl Summary {
+    /// Whether every order is merged.
+    #[must_use]
+    pub fn all_merged(&self) -> bool {
+        self.failed.is_empty()
+            && self.blocked.is_empty()
+            && self.interrupted.is_empty()
+            && self.waiting.is_empty()
+            && !self.stopped
+    }
+}
+
+/// Why a run could not start or had to stop.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DispatchError {
+    /// The state store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The voyage cannot be dispatched as it is.
+    #[error("voyage `{voyage}` cannot be dispatched: {reason}")]
+    Invalid {
+        /// The voyage.
+        voyage: String,
+        /// Why.
+        reason: String,
+    },
+    /// Another dispatcher holds the voyage.
+    #[error("voyage `{voyage}` is already being run by another `maestro run`")]
+    Busy {
+        /// The voyage.
+        voyage: String,
+    },
+    /// The audit log could not be written, so the run stopped (actions must not go
+    /// unrecorded).
+    #[error("cannot write the audit log")]
+    Audit(#[source] PortError),
+    /// A git or scanner operation failed outside any one crew.
+    #[error("cannot {action}")]
+    Port {
+        /// What was attempted.
+        action: String,
+        /// The cause.
+        #[source]
+        source: PortError,
+    },
+    /// An illegal state change was attempted (a bug, or a hand-edited state file).
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+}
+
+/// Checks that `orders` can be dispatched under `entitlements`: a valid graph, roles the tier
+/// allows, and no pending order waiting for a proposed one.
+pub fn validate(
+    voyage: &str,
+    orders: &[Order],
+    entitlements: &Entitlements,
+) -> Result<Dag, DispatchError> {
+    let invalid = |reason: String| DispatchError::Invalid {
+        voyage: voyage.to_owned(),
+        reason,
+    };
+    let specs: Vec<OrderSpec> = orders.iter().map(|o| o.spec.clone()).collect();
+    let dag = Dag::new(&specs).map_err(|e| invalid(e.to_string()))?;
+    for order in orders {
+        if order.state != OrderState::Proposed && !entitlements.allows(order.spec.role) {
+            let allowed: Vec<&str> = entitlements.roles.iter().map(|r| r.as_str()).collect();
+            return Err(invalid(format!(
+                "order `{}` needs the {} role, which the {} tier does not allow (it allows {}; {} crew{} at once)",
+                order.id(),
+                order.spec.role,
+                entitlements.tier,
+                allowed.join(", "),
+                entitlements.max_crews,
+                if entitlements.max_crews == 1 { "" } else { "s" }
+            )));
+        }
+    }
+    for (i, order) in orders.iter().enumerate() {
+        if order.state == OrderState::Proposed {
+            continue;
+        }
+        if let Some(&d) = dag
+            .dependencies(i)
+            .iter()
+            .find(|&&d| orders[d].state == OrderState::Proposed)
+        {
+            return Err(invalid(format!(
+                "order `{}` depends on `{}`, which is only proposed (approve the plan first)",
+                order.id(),
+                orders[d].id()
+            )));
+        }
+    }
+    Ok(dag)
+}
+
+/// The waves in which `orders` would run with unlimited crews: each wave depends only on
+/// earlier ones (releaser orders last). For `maestro run --dry-run`.
+#[must_use]
+pub fn waves(orders: &[Order], dag: &Dag) -> Vec<Vec<OrderId>> {
+    let mut level = vec![0usize; orders.len()];
+    for &i in dag.topological() {
+        level[i] = dag
+            .dependencies(i)
+            .iter()
+            .map(|&d| level[d] + 1)
+            .max()
+            .unwrap_or(0);
+    }
+    let last = level.iter().copied().max().unwrap_or(0);
+    for (i, order) in orders.iter().enumerate() {
+        if order.spec.role == Role::Releaser {
+            level[i] = level[i].max(last + 1);
+        }
+    }
+    let mut waves: Vec<Vec<OrderId>> = Vec::new();
+    for &i in dag.topological() {
+        if matches!(orders[i].state, OrderState::Merged | OrderState::Proposed) {
+            continue;
+        }
+        let l = level[i];
+        if waves.len() <= l {
+            waves.resize(l + 1, Vec::new());
+        }
+        waves[l].push(orders[i].id().clone());
+    }
+    waves.retain(|w| !w.is_empty());
+    waves
+}
+
+/// State shared by the dispatcher and its crews.
+struct Shared {
+    store: Store,
+    voyage: Voyage,
+    config: WorkspaceConfig,
+    repo_root: PathBuf,
+    ports: Ports,
+    command_agent: Arc<dyn Agent>,
+    options: RunOptions,
+    events: Option<mpsc::UnboundedSender<Event>>,
+}
+
+impl Shared {
+    fn crew_timeout(&self) -> Duration {
+        Duration::from_secs(self.config.crews.timeout_secs)
+    }
+
+    fn crew_env(&self, order: &Order, attempt: u32, worktree: &Path) -> Vec<(String, String)> {
+        vec![
+            ("MAESTRO_ITER_MANAGED".into(), "1".into()),
+            (
+                "MAESTRO_WORKSPACE".into(),
+                self.repo_root.display().to_string(),
+            ),
+            ("MAESTRO_VOYAGE".into(), self.voyage.name.to_string()),
+            ("MAESTRO_ORDER".into(), order.id().to_string()),
+            ("MAESTRO_ROLE".into(), order.spec.role.to_string()),
+            ("MAESTRO_ATTEMPT".into(), attempt.to_string()),
+            ("MAESTRO_WORKTREE".into(), worktree.display().to_string()),
+        ]
+    }
+
+    fn audit(
+        &self,
+        action: &str,
+        order: &OrderId,
+        details: serde_json::Value,
+    ) -> Result<(), PortError> {
+        let details = match details {
+            serde_json::Value::Object(map) => map,
+            other => {
+                let mut map = serde_json::Map::new();
+                map.insert("value".into(), other);
+                map
+            }
+        };
+        self.ports.audit.record(AuditEvent {
+            actor: "dispatcher".into(),
+            action: action.into(),
+            subject: format!("{}/{}", self.voyage.name, order),
+            details,
+        })
+    }
+
+    /// Moves `order` to `to` in the store (checking the transition), applying `edit` too.
+    fn transition(
+        &self,
+        order: &OrderId,
+        to: OrderState,
+        edit: impl FnOnce(&mut Order),
+    ) -> Result<Order, DispatchError> {
+        let order = self.store.update_order(&self.voyage.name, order, |o| {
+            o.transition(to, Timestamp::now())?;
+            edit(o);
+            Ok::<_, DispatchError>(o.clone())
+        })?;
+        if let Some(events) = &self.events {
+            let _ = events.send(Event {
+                order: order.id().clone(),
+                role: order.spec.role,
+                state: to,
+                attempt: order.attempts,
+                note: String::new(),
+            });
+        }
+        Ok(order)
+    }
+
+    fn note(&self, order: &Order, note: impl Into<String>) {
+        if let Some(events) = &self.events {
+            let _ = events.send(Event {
+                order: order.id().clone(),
+                role: order.spec.role,
+                state: order.state,
+                attempt: order.attempts,
+                note: note.into(),
+            });
+        }
+    }
+
+    fn save_report(
+        &self,
+        order: &Order,
+        attempt: Option<AttemptReport>,
+        merged_head: Option<String>,
+    ) -> Result<(), DispatchError> {
+        self.store.update_report(
+            &self.voyage.name,
+            order.id(),
+            |current: Option<OrderReport>| {
+                let mut report = current.unwrap_or_else(|| OrderReport {
+                    voyage: self.voyage.name.to_string(),
+                    order: order.id().to_string(),
+                    title: order.spec.title.clone(),
+                    role: order.spec.role,
+                    state: order.state,
+                    attempts: Vec::new(),
+                    merged_head: None,
+                    blocks: Vec::new(),
+                    findings: Vec::new(),
+                });
+                report.state = order.state;
+                if let Some(attempt) = attempt {
+                    report.attempts.retain(|a| a.number != attempt.number);
+                    report.attempts.push(attempt);
+                }
+                if merged_head.is_some() {
+                    report.merged_head = merged_head;
+                }
+                Ok::<_, DispatchError>((report, ()))
+            },
+        )
+    }
+}
+
+/// Runs a voyage.
+#[derive(Debug)]
+pub struct Dispatcher {
+    shared: Arc<Shared>,
+    entitlements: Entitlements,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("voyage", &self.voyage.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Dispatcher {
+    /// A dispatcher for `voyage`. `events` receives live progress.
+    #[must_use]
+    pub fn new(
+        store: Store,
+        voyage: Voyage,
+        config: WorkspaceConfig,
+        ports: Ports,
+        entitlements: Entitlements,
+        options: RunOptions,
+        events: Option<mpsc::UnboundedSender<Event>>,
+    ) -> Dispatcher {
+        let mut default_command = vec![config.agent.program.clone()];
+        default_command.extend(config.agent.extra_args.iter().cloned());
+        let command_agent: Arc<dyn Agent> =
+            Arc::new(CommandAgent::new(default_command, options.grace));
+        Dispatcher {
+            shared: Arc::new(Shared {
+                repo_root: store.repo_root().to_owned(),
+                store,
+                voyage,
+                config,
+                ports,
+                command_agent,
+                options,
+                events,
+            }),
+            entitlements,
+        }
+    }
+
+    /// How many crews may run at once: the least of `--max-crews`, `crews.maxConcurrent` and
+    /// the licence's limit.
+    #[must_use]
+    pub fn concurrency(&self) -> u32 {
+        let shared = &self.shared;
+        [
+            shared.options.max_crews,
+            Some(shared.config.crews.max_concurrent),
+            Some(self.entitlements.max_crews),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(1)
+        .max(1)
+    }
+
+    /// Dispatches the voyage until every order is settled or `stop` turns true; then running
+    /// crews are stopped and their orders left `interrupted` for the next run.
+    pub async fn run(self, stop: watch::Receiver<bool>) -> Result<Summary, DispatchError> {
+        let shared = Arc::clone(&self.shared);
+        let name = shared.voyage.name.clone();
+        let _run_lock = shared
+            .store
+            .try_lock_run(&name)?
+            .ok_or_else(|| DispatchError::Busy {
+                voyage: name.to_string(),
+            })?;
+        let orders = shared.store.orders(&name)?;
+        let dag = validate(name.as_str(), &orders, &self.entitlements)?;
+        self.recover(&orders).await?;
+        shared.store.update_voyage(&name, |v| {
+            v.state = VoyageState::Running;
+            Ok::<_, StoreError>(())
+        })?;
+        let limit = self.concurrency() as usize;
+        let retries = shared.config.crews.retries;
+
+        let mut running: JoinSet<(OrderId, AttemptReport, End)> = JoinSet::new();
+        let mut in_flight: HashSet<OrderId> = HashSet::new();
+        let mut stop = stop;
+        let mut stopping = *stop.borrow();
+        loop {
+            stopping = stopping || *stop.borrow();
+            self.block_dependents(&shared.store.orders(&name)?, &dag)?;
+            let orders = shared.store.orders(&name)?;
+            let states: Vec<OrderState> = orders.iter().map(|o| o.state).collect();
+            if !stopping {
+                for i in Self::ready(&orders, &dag, &states) {
+                    if in_flight.len() >= limit {
+                        break;
+                    }
+                    let id = orders[i].id().clone();
+                    if in_flight.contains(&id) {
+                        continue;
+                    }
+                    let order = shared.transition(&id, OrderState::Running, |o| o.attempts += 1)?;
+                    shared
+                        .audit(
+                            "order.dispatch",
+                            &id,
+                            serde_json::json!({"attempt": order.attempts, "role": order.spec.role.as_str()}),
+                        )
+                        .map_err(DispatchError::Audit)?;
+                    in_flight.insert(id.clone());
+                    let crew_shared = Arc::clone(&shared);
+                    let crew_stop = stop.clone();
+                    running.spawn(async move {
+                        let number = order.attempts;
+                        let (report, end) =
+                            crew::attempt(crew_shared, order, number, crew_stop).await;
+                        (id, report, end)
+                    });
+                }
+            }
+            if running.is_empty() {
+                break;
+            }
+            let joined = if stopping {
+                running.join_next().await
+            } else {
+                tokio::select! {
+                    joined = running.join_next() => joined,
+                    changed = stop.changed() => {
+                        // A dropped sender is not a request to stop.
+                        stopping = changed.is_ok() && *stop.borrow();
+                        continue;
+                    }
+                }
+            };
+            let Some(joined) = joined else { break };
+            let (id, report, end) = joined.map_err(|e| DispatchError::Port {
+                action: "finish a crew task".into(),
+                source: format!("{e}").into(),
+            })?;
+            in_flight.remove(&id);
+            self.settle(&id, report, end, retries).await?;
+        }
+
+        stopping = stopping || *stop.borrow();
+        let orders = shared.store.orders(&name)?;
+        let mut summary = Summary {
+            stopped: stopping,
+            ..Summary::default()
+        };
+        for order in &orders {
+            let id = order.id().clone();
+            match order.state {
+                OrderState::Merged => summary.merged.push(id),
+                OrderState::Failed => summary.failed.push(id),
+                OrderState::Blocked => summary.blocked.push(id),
+                OrderState::Interrupted => summary.interrupted.push(id),
+                _ => summary.waiting.push(id),
+            }
+        }
+        let settled = orders.iter().all(|o| o.state.is_settled());
+        shared.store.update_voyage(&name, |v| {
+            v.state = if settled {
+                VoyageState::Finished
+            } else {
+                VoyageState::Open
+            };
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(summary)
+    }
+
+    /// Orders a previous dispatcher left mid-way: work already merged is recognised as merged;
+    /// everything else in flight goes back to `pending`, to be dispatched from a fresh worktree.
+    async fn recover(&self, orders: &[Order]) -> Result<(), DispatchError> {
+        let shared = &self.shared;
+        for order in orders {
+            if !matches!(
+                order.state,
+                OrderState::Running
+                    | OrderState::Gating
+                    | OrderState::Conflict
+                    | OrderState::Interrupted
+            ) {
+                continue;
+            }
+            if order.state == OrderState::Gating
+                && let Some(commit) = order.commit.clone()
+            {
+                let isolation = Arc::clone(&shared.ports.isolation);
+                let voyage = shared.voyage.clone();
+                let merged = blocking(move || isolation.contains(&voyage, &commit))
+                    .await
+                    .map_err(|source| DispatchError::Port {
+                        action: format!("check whether order `{}` was merged", order.id()),
+                        source,
+                    })?;
+                if merged {
+                    let order = shared.transition(order.id(), OrderState::Merged, |_| {})?;
+                    shared.save_report(&order, None, None)?;
+                    continue;
+                }
+            }
+            if order.state != OrderState::Interrupted {
+                shared.transition(order.id(), OrderState::Interrupted, |_| {})?;
+            }
+            shared.transition(order.id(), OrderState::Pending, |_| {})?;
+        }
+        Ok(())
+    }
+
+    /// Pending orders whose dependencies failed or are blocked become blocked; so do releaser
+    /// orders once anything else failed.
+    fn block_dependents(&self, orders: &[Order], dag: &Dag) -> Result<(), DispatchError> {
+        let shared = &self.shared;
+        let anything_failed = orders.iter().any(|o| {
+            o.spec.role != Role::Releaser
+                && matches!(o.state, OrderState::Failed | OrderState::Blocked)
+        });
+        // In dependency order, so a block propagates down the whole chain in one pass.
+        let mut states: Vec<OrderState> = orders.iter().map(|o| o.state).collect();
+        for &i in dag.topological() {
+            let order = &orders[i];
+            if states[i] != OrderState::Pending {
+                continue;
+            }
+            let by = dag
+                .dependencies(i)
+                .iter()
+                .find(|&&d| matches!(states[d], OrderState::Failed | OrderState::Blocked))
+                .map(|&d| orders[d].id().to_string());
+            let reason = match by {
+                Some(dep) => Some(format!("dependency `{dep}` did not merge")),
+                None if order.spec.role == Role::Releaser && anything_failed => {
+                    Some("another order of the voyage did not merge".to_owned())
+                }
+                None => None,
+            };
+            if let Some(reason) = reason {
+                states[i] = OrderState::Blocked;
+                let order = shared.transition(order.id(), OrderState::Blocked, |o| {
+                    o.feedback = Some(reason.clone());
+                })?;
+                shared
+                    .audit(
+                        "order.blocked",
+                        order.id(),
+                        serde_json::json!({"reason": reason}),
+                    )
+                    .map_err(DispatchError::Audit)?;
+                shared.note(&order, reason);
+                shared.save_report(&order, None, None)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Orders that may start now, in topological order: pending, dependencies merged, and
+    /// releaser orders only when every other order is settled.
+    fn ready(orders: &[Order], dag: &Dag, states: &[OrderState]) -> Vec<usize> {
+        let others_settled = orders
+            .iter()
+            .filter(|o| o.spec.role != Role::Releaser)
+            .all(|o| o.state.is_settled() || o.state == OrderState::Proposed);
+        // A conflicted order is re-dispatched like a pending one.
+        let states: Vec<OrderState> = states
+            .iter()
+            .map(|s| match s {
+                OrderState::Conflict => OrderState::Pending,
+                other => *other,
+            })
+            .collect();
+        dag.ready(&states)
+            .into_iter()
+            .filter(|&i| orders[i].spec.role != Role::Releaser || others_settled)
+            .collect()
+    }
+
+    /// Records an attempt's end and decides what follows: merge, retry, conflict re-dispatch,
+    /// failure, or interruption.
+    async fn settle(
+        &self,
+        id: &OrderId,
+        report: AttemptReport,
+        end: End,
+        retries: u32,
+    ) -> Result<(), DispatchError> {
+        let shared = &self.shared;
+        let order = shared.store.order(&shared.voyage.name, id)?;
+        match end {
+            End::Interrupted => {
+                let order = shared.transition(id, OrderState::Interrupted, |_| {})?;
+                shared.save_report(&order, Some(report), None)?;
+                shared
+                    .audit(
+                        "order.interrupted",
+                        id,
+                        serde_json::json!({"attempt": order.attempts}),
+                    )
+                    .map_err(DispatchError::Audit)?;
+            }
+            End::Failed { reason, feedback } => {
+                let failures = order.failures + 1;
+                let next = if failures <= retries {
+                    OrderState::Pending
+                } else {
+                    OrderState::Failed
+                };
+                let order = shared.transition(id, next, |o| {
+                    o.failures = failures;
+                    o.feedback = Some(feedback.clone());
+                })?;
+                shared.note(
+                    &order,
+                    if next == OrderState::Pending {
+                        format!("{reason}; retrying")
+                    } else {
+                        reason.clone()
+                    },
+                );
+                shared.save_report(&order, Some(report), None)?;
+                if next == OrderState::Failed {
+                    shared
+                        .audit(
+                            "order.failed",
+                            id,
+                            serde_json::json!({"attempts": order.attempts, "reason": reason}),
+                        )
+                        .map_err(DispatchError::Audit)?;
+                }
+            }
+            End::Passed { worktree, commit } => {
+                self.merge(&order, report, worktree, commit).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn merge(
+        &self,
+        order: &Order,
+        report: AttemptReport,
+        worktree: CrewWorktree,
+        commit: Option<String>,
+    ) -> Result<(), DispatchError> {
+        let shared = &self.shared;
+        let id = order.id();
+        let outcome = match &commit {
+            None => MergeOutcome::AlreadyMerged,
+            Some(commit) => {
+                let isolation = Arc::clone(&shared.ports.isolation);
+                let voyage = shared.voyage.clone();
+                let commit = commit.clone();
+                let message = format!(
+                    "Merge order {} into voyage {}\n\n{}",
+                    id, shared.voyage.name, order.spec.title
+                );
+                match blocking(move || isolation.merge(&voyage, &commit, &message)).await {
+                    Ok(outcome) => outcome,
+                    Err(e) => {
+                        // A merge that could not be attempted is the order's failure, not the run's.
+                        let order = shared.transition(id, OrderState::Failed, |o| {
+                            o.failures += 1;
+                            o.feedback = Some(format!("merge failed: {e}"));
+                        })?;
+                        shared.note(&order, format!("merge failed: {e}"));
+                        shared.save_report(&order, Some(report), None)?;
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        match outcome {
+            MergeOutcome::Merged { .. } | MergeOutcome::AlreadyMerged => {
+                let head = match outcome {
+                    MergeOutcome::Merged { head } => Some(head),
+                    _ => None,
+                };
+                let order = shared.transition(id, OrderState::Merged, |o| o.feedback = None)?;
+                shared
+                    .audit(
+                        "merge",
+                        id,
+                        serde_json::json!({"commit": commit, "head": head}),
+                    )
+                    .map_err(DispatchError::Audit)?;
+                shared.note(
+                    &order,
+                    head.as_deref().map_or_else(
+                        || "nothing to merge".to_owned(),
+                        |h| format!("merged at {}", &h[..h.len().min(12)]),
+                    ),
+                );
+                shared.save_report(&order, Some(report), head)?;
+                let isolation = Arc::clone(&shared.ports.isolation);
+                // The work is in the voyage branch; the worktree has served its purpose.
+                if let Err(e) = blocking(move || isolation.release(&worktree)).await {
+                    tracing::warn!("cannot remove the worktree of order {id}: {e}");
+                }
+            }
+            MergeOutcome::Conflict { paths } => {
+                let first_conflict = order.conflicts == 0;
+                let feedback = format!(
+                    "Your work conflicted with work merged meanwhile into the voyage branch, in: {}. Redo your change on top of the current voyage branch.",
+                    paths.join(", ")
+                );
+                let next = if first_conflict {
+                    OrderState::Conflict
+                } else {
+                    OrderState::Failed
+                };
+                let order = shared.transition(id, next, |o| {
+                    o.conflicts += 1;
+                    o.feedback = Some(feedback.clone());
+                })?;
+                shared
+                    .audit(
+                        "order.conflict",
+                        id,
+                        serde_json::json!({"paths": paths, "redispatch": first_conflict}),
+                    )
+                    .map_err(DispatchError::Audit)?;
+                shared.note(&order, format!("conflict in {}", paths.join(", ")));
+                // A first conflict is re-dispatched (conflict -> running) on the new head.
+                shared.save_report(&order, Some(report), None)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,893 @@
+//! The dispatcher against in-memory ports: a small content-addressed model of git, a scripted
+//! agent, a scanner that finds `SECRET_` markers, and an audit log in memory.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use super::*;
+use crate::ports::{ChangedFile, CrewFuture, CrewOutcome, CrewRequest, ScanFinding};
+
+type Snapshot = BTreeMap<String, String>;
+
+#[derive(Default)]
+struct Repo {
+    commits: BTreeMap<String, (Snapshot, Vec<String>)>,
+    head: String,
+    next: u32,
+}
+
+/// Commits are snapshots of files; worktrees are real directories under `root`.
+struct FakeIsolation {
+    root: PathBuf,
+    repo: Mutex<Repo>,
+}
+
+impl FakeIsolation {
+    fn new(root: &Path, files: &[(&str, &str)]) -> FakeIsolation {
+        let snapshot: Snapshot = files
+            .iter()
+            .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+            .collect();
+        let mut repo = Repo::default();
+        repo.commits.insert("c0".into(), (snapshot, vec![]));
+        repo.head = "c0".into();
+        repo.next = 1;
+        FakeIsolation {
+            root: root.to_owned(),
+            repo: Mutex::new(repo),
+        }
+    }
+
+    fn head_files(&self) -> Snapshot {
+        let repo = self.repo.lock().expect("lock");
+        repo.commits[&repo.head].0.clone()
+    }
+}
+
+fn read_tree(dir: &Path, prefix: &str, out: &mut Snapshot) {
+    for entry in std::fs::read_dir(dir).expect("readable") {
+        let entry = entry.expect("entry");
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.file_type().expect("type").is_dir() {
+            read_tree(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.insert(name, std::fs::read_to_string(entry.path()).expect("utf-8"));
+        }
+    }
+}
+
+fn ancestors(repo: &Repo, start: &str) -> Vec<String> {
+    let mut out = vec![start.to_owned()];
+    let mut i = 0;
+    while i < out.len() {
+        for parent in &repo.commits[&out[i]].1 {
+            if !out.contains(parent) {
+                out.push(parent.clone());
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+impl Isolation for FakeIsolation {
+    fn voyage_head(&self, _: &Voyage) -> Result<String, PortError> {
+        Ok(self.repo.lock().expect("lock").head.clone())
+    }
+
+    fn prepare(&self, _: &Voyage, order: &OrderId, base: &str) -> Result<CrewWorktree, PortError> {
+        let path = self.root.join(order.as_str());
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)?;
+        let snapshot = self.repo.lock().expect("lock").commits[base].0.clone();
+        for (file, content) in snapshot {
+            let target = path.join(&file);
+            std::fs::create_dir_all(target.parent().expect("parent"))?;
+            std::fs::write(target, content)?;
+        }
+        Ok(CrewWorktree {
+            path,
+            branch: format!("crew/{order}"),
+            base: base.to_owned(),
+        })
+    }
+
+    fn commit_all(
+        &self,
+        worktree: &CrewWorktree,
+        _: &str,
+        _: &str,
+    ) -> Result<Option<String>, PortError> {
+        let mut snapshot = Snapshot::new();
+        read_tree(&worktree.path, "", &mut snapshot);
+        let mut repo = self.repo.lock().expect("lock");
+        if repo.commits[&worktree.base].0 == snapshot {
+            return Ok(None);
+        }
+        let id = format!("c{}", repo.next);
+        repo.next += 1;
+        repo.commits
+            .insert(id.clone(), (snapshot, vec![worktree.base.clone()]));
+        Ok(Some(id))
+    }
+
+    fn changed_files(&self, from: &str, to: &str) -> Result<Vec<ChangedFile>, PortError> {
+        let repo = self.repo.lock().expect("lock");
+        let (a, b) = (&repo.commits[from].0, &repo.commits[to].0);
+        let mut paths: Vec<&String> = a.keys().chain(b.keys()).collect();
+        paths.sort();
+        paths.dedup();
+        Ok(paths
+            .into_iter()
+            .filter(|p| a.get(*p) != b.get(*p))
+            .map(|p| ChangedFile {
+                path: p.clone(),
+                added: u64::from(b.contains_key(p)),
+                removed: u64::from(a.contains_key(p)),
+                deleted: !b.contains_key(p),
+            })
+            .collect())
+    }
+
+    fn contains(&self, _: &Voyage, commit: &str) -> Result<bool, PortError> {
+        let repo = self.repo.lock().expect("lock");
+        Ok(ancestors(&repo, &repo.head).iter().any(|c| c == commit))
+    }
+
+    fn merge(&self, _: &Voyage, commit: &str, _: &str) -> Result<MergeOutcome, PortError> {
+        let mut repo = self.repo.lock().expect("lock");
+        if ancestors(&repo, &repo.head).iter().any(|c| c == commit) {
+            return Ok(MergeOutcome::AlreadyMerged);
+        }
+        let (theirs, parents) = repo.commits[commit].clone();
+        let base = repo.commits[&parents[0]].0.clone();
+        if parents[0] == repo.head {
+            repo.head = commit.to_owned();
+            return Ok(MergeOutcome::Merged {
+                head: commit.to_owned(),
+            });
+        }
+        let ours = repo.commits[&repo.head].0.clone();
+        let mut merged = ours.clone();
+        let mut conflicts = Vec::new();
+        let mut paths: Vec<&String> = base.keys().chain(theirs.keys()).collect();
+        paths.sort();
+        paths.dedup();
+        for path in paths {
+            if theirs.get(path) == base.get(path) {
+                continue;
+            }
+            if ours.get(path) != base.get(path) && ours.get(path) != theirs.get(path) {
+                conflicts.push(path.clone());
+                continue;
+            }
+            match theirs.get(path) {
+                Some(content) => merged.insert(path.clone(), content.clone()),
+                None => merged.remove(path),
+            };
+        }
+        if !conflicts.is_empty() {
+            return Ok(MergeOutcome::Conflict { paths: conflicts });
+        }
+        let id = format!("m{}", repo.next);
+        repo.next += 1;
+        let head = repo.head.clone();
+        repo.commits
+            .insert(id.clone(), (merged, vec![head, commit.to_owned()]));
+        repo.head = id.clone();
+        Ok(MergeOutcome::Merged { head: id })
+    }
+
+    fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError> {
+        std::fs::remove_dir_all(&worktree.path)?;
+        Ok(())
+    }
+}
+
+/// Finds `SECRET_` markers.
+struct MarkerScanner;
+
+impl Scanner for MarkerScanner {
+    fn scan_files(&self, root: &Path, paths: &[String]) -> Result<Vec<ScanFinding>, PortError> {
+        let mut findings = Vec::new();
+        for path in paths {
+            let text = std::fs::read_to_string(root.join(path))?;
+            for (n, line) in text.lines().enumerate() {
+                if line.contains("SECRET_") {
+                    findings.push(ScanFinding {
+                        rule_id: "test-secret".into(),
+                        secret: true,
+                        high_confidence: true,
+                        severity: None,
+                        cwe: None,
+                        path: path.clone(),
+                        line: n as u64 + 1,
+                        redacted: "SECR…".into(),
+                        message: "a test secret".into(),
+                    });
+                }
+            }
+        }
+        Ok(findings)
+    }
+}
+
+#[derive(Default)]
+struct MemoryAudit {
+    events: Mutex<Vec<AuditEvent>>,
+}
+
+impl AuditSink for MemoryAudit {
+    fn record(&self, event: AuditEvent) -> Result<(), PortError> {
+        self.events.lock().expect("lock").push(event);
+        Ok(())
+    }
+}
+
+impl MemoryAudit {
+    fn actions(&self) -> Vec<String> {
+        self.events
+            .lock()
+            .expect("lock")
+            .iter()
+            .map(|e| format!("{} {}", e.action, e.subject))
+            .collect()
+    }
+}
+
+/// What a scripted crew does: write files (relative path, content) and succeed or fail,
+/// optionally after a delay. Keyed by order id and attempt (the last entry repeats).
+#[derive(Clone)]
+struct Step {
+    writes: Vec<(String, String)>,
+    success: bool,
+    delay_ms: u64,
+}
+
+fn writes(files: &[(&str, &str)]) -> Step {
+    Step {
+        writes: files
+            .iter()
+            .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+            .collect(),
+        success: true,
+        delay_ms: 0,
+    }
+}
+
+/// One run of the scripted agent: order, attempt, prompt, start and end.
+#[derive(Debug, Clone)]
+struct Run {
+    order: String,
+    attempt: u32,
+    prompt: String,
+    start: Instant,
+    end: Instant,
+}
+
+#[derive(Default)]
+struct ScriptedAgent {
+    script: BTreeMap<String, Vec<Step>>,
+    runs: Arc<Mutex<Vec<Run>>>,
+}
+
+impl ScriptedAgent {
+    fn with(mut self, order: &str, steps: Vec<Step>) -> Self {
+        self.script.insert(order.to_owned(), steps);
+        self
+    }
+}
+
+impl Agent for ScriptedAgent {
+    fn run(&self, request: CrewRequest, mut stop: watch::Receiver<bool>) -> CrewFuture {
+        let steps = self
+            .script
+            .get(request.order.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let step = steps
+            .get(request.attempt as usize - 1)
+            .or(steps.last())
+            .cloned()
+            .unwrap_or_else(|| writes(&[]));
+        let runs = Arc::clone(&self.runs);
+        Box::pin(async move {
+            let start = Instant::now();
+            let interrupted = tokio::select! {
+                () = tokio::time::sleep(Duration::from_millis(step.delay_ms)) => false,
+                _ = stop.wait_for(|s| *s) => true,
+            };
+            if !interrupted {
+                for (path, content) in &step.writes {
+                    let target = request.worktree.join(path);
+                    std::fs::create_dir_all(target.parent().expect("parent"))?;
+                    std::fs::write(target, content)?;
+                }
+            }
+            runs.lock().expect("lock").push(Run {
+                order: request.order.to_string(),
+                attempt: request.attempt,
+                prompt: request.prompt.clone(),
+                start,
+                end: Instant::now(),
+            });
+            Ok(CrewOutcome {
+                success: step.success && !interrupted,
+                exit_code: Some(i32::from(!step.success)),
+                interrupted,
+                output_tail: if step.success {
+                    "done".into()
+                } else {
+                    "it broke".into()
+                },
+                ..CrewOutcome::default()
+            })
+        })
+    }
+}
+
+/// A workspace with one voyage and the given orders, plus in-memory ports.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    voyage: Voyage,
+    isolation: Arc<FakeIsolation>,
+    audit: Arc<MemoryAudit>,
+    runs: Arc<Mutex<Vec<Run>>>,
+    agent: Arc<ScriptedAgent>,
+    config: WorkspaceConfig,
+}
+
+struct NoBranches;
+
+impl crate::ports::Branches for NoBranches {
+    fn resolve_commit(&self, _: &str) -> Result<String, PortError> {
+        Ok("c0".into())
+    }
+    fn create_branch(&self, _: &str, _: &str) -> Result<(), PortError> {
+        Ok(())
+    }
+    fn delete_branch(&self, _: &str, _: &str) -> Result<(), PortError> {
+        Ok(())
+    }
+}
+
+fn fixture(orders: serde_json::Value, agent: ScriptedAgent) -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _) = Store::init(dir.path(), false).expect("init");
+    let name: crate::VoyageName = "v1".parse().expect("name");
+    let voyage = store
+        .create_voyage(&name, None, "HEAD", &NoBranches, Timestamp::now())
+        .expect("voyage");
+    let specs: Vec<OrderSpec> = serde_json::from_value(orders).expect("orders");
+    store
+        .add_orders(&name, specs, OrderState::Pending, Timestamp::now())
+        .expect("added");
+    let worktrees = dir.path().join("worktrees");
+    std::fs::create_dir_all(&worktrees).expect("mkdir");
+    let mut config = WorkspaceConfig::default();
+    config.crews.retries = 1;
+    let runs = Arc::clone(&agent.runs);
+    Fixture {
+        isolation: Arc::new(FakeIsolation::new(&worktrees, &[("README.md", "hello\n")])),
+        audit: Arc::new(MemoryAudit::default()),
+        runs,
+        agent: Arc::new(agent),
+        store,
+        voyage,
+        config,
+        _dir: dir,
+    }
+}
+
+fn pro() -> Entitlements {
+    Entitlements {
+        tier: "pro".into(),
+        max_crews: 5,
+        roles: Role::ALL.to_vec(),
+    }
+}
+
+fn community() -> Entitlements {
+    Entitlements {
+        tier: "community".into(),
+        max_crews: 1,
+        roles: vec![Role::Planner, Role::Builder, Role::Tester],
+    }
+}
+
+impl Fixture {
+    fn dispatcher(&self, entitlements: Entitlements) -> Dispatcher {
+        Dispatcher::new(
+            self.store.clone(),
+            self.voyage.clone(),
+            self.config.clone(),
+            Ports {
+                isolation: Arc::clone(&self.isolation) as Arc<dyn Isolation>,
+                agent: Arc::clone(&self.agent) as Arc<dyn Agent>,
+                scanner: Arc::new(MarkerScanner),
+                audit: Arc::clone(&self.audit) as Arc<dyn AuditSink>,
+            },
+            entitlements,
+            RunOptions {
+                max_crews: None,
+                grace: Duration::from_millis(200),
+            },
+            None,
+        )
+    }
+
+    async fn run(&self, entitlements: Entitlements) -> Summary {
+        let (_tx, stop) = watch::channel(false);
+        self.dispatcher(entitlements).run(stop).await.expect("run")
+    }
+
+    fn order(&self, id: &str) -> Order {
+        self.store
+            .order(&self.voyage.name, &id.parse().expect("id"))
+            .expect("order")
+    }
+
+    fn report(&self, id: &str) -> OrderReport {
+        self.store
+            .report(&self.voyage.name, &id.parse().expect("id"))
+            .expect("readable")
+            .expect("a report")
+    }
+
+    fn runs(&self) -> Vec<Run> {
+        self.runs.lock().expect("lock").clone()
+    }
+}
+
+fn ids(list: &[OrderId]) -> Vec<&str> {
+    list.iter().map(OrderId::as_str).collect()
+}
+
+#[tokio::test]
+async fn dependencies_are_merged_in_order_and_seen_by_dependents() {
+    let agent = ScriptedAgent::default()
+        .with("api", vec![writes(&[("src/api.rs", "fn api() {}\n")])])
+        .with(
+            "tests",
+            vec![writes(&[("tests/api.rs", "#[test] fn t() {}\n")])],
+        );
+    let f = fixture(
+        serde_json::json!([
+            {"id": "tests", "title": "T", "role": "tester", "depends_on": ["api"],
+             "accept": [{"path_exists": "src/api.rs"}]},
+            {"id": "api", "title": "A", "role": "builder", "scope": ["src/**"]}
+        ]),
+        agent,
+    );
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["tests", "api"]);
+    assert!(summary.all_merged());
+    let files = f.isolation.head_files();
+    assert!(files.contains_key("src/api.rs") && files.contains_key("tests/api.rs"));
+    let order: Vec<String> = f.runs().iter().map(|r| r.order.clone()).collect();
+    assert_eq!(order, ["api", "tests"]);
+    let report = f.report("tests");
+    assert_eq!(report.state, OrderState::Merged);
+    assert_eq!(report.attempts.len(), 1);
+    assert!(report.attempts[0].gates.iter().all(|g| g.passed));
+    assert_eq!(report.attempts[0].changed_files[0].path, "tests/api.rs");
+    let actions = f.audit.actions();
+    for expected in [
+        "order.dispatch v1/api",
+        "order.finish v1/api",
+        "gate.pass v1/api",
+        "merge v1/api",
+        "merge v1/tests",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == expected),
+            "{expected} in {actions:?}"
+        );
+    }
+    assert_eq!(
+        f.store.voyage(&f.voyage.name).expect("voyage").state,
+        VoyageState::Finished
+    );
+    // Merged worktrees are removed.
+    assert!(!f.isolation.root.join("api").exists());
+}
+
+#[tokio::test]
+async fn crews_run_in_parallel_up_to_the_licence_limit() {
+    let slow = |file: &str| Step {
+        delay_ms: 300,
+        ..writes(&[(file, "x\n")])
+    };
+    let agent = ScriptedAgent::default()
+        .with("a", vec![slow("a.txt")])
+        .with("b", vec![slow("b.txt")]);
+    let orders = serde_json::json!([
+        {"id": "a", "title": "A", "role": "builder"},
+        {"id": "b", "title": "B", "role": "builder"}
+    ]);
+    let overlap = |runs: &[Run]| runs[0].start < runs[1].end && runs[1].start < runs[0].end;
+
+    let f = fixture(orders.clone(), agent);
+    assert_eq!(f.dispatcher(pro()).concurrency(), 5);
+    f.run(pro()).await;
+    assert!(overlap(&f.runs()), "two builders in parallel under pro");
+
+    let agent = ScriptedAgent::default()
+        .with("a", vec![slow("a.txt")])
+        .with("b", vec![slow("b.txt")]);
+    let f = fixture(orders, agent);
+    assert_eq!(f.dispatcher(community()).concurrency(), 1);
+    let summary = f.run(community()).await;
+    assert_eq!(summary.merged.len(), 2);
+    assert!(!overlap(&f.runs()), "one crew at a time under community");
+}
+
+#[tokio::test]
+async fn the_community_tier_refuses_a_scribe() {
+    let f = fixture(
+        serde_json::json!([{"id": "docs", "title": "D", "role": "scribe"}]),
+        ScriptedAgent::default(),
+    );
+    let (_tx, stop) = watch::channel(false);
+    let err = f
+        .dispatcher(community())
+        .run(stop)
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "voyage `v1` cannot be dispatched: order `docs` needs the scribe role, which the community tier does not allow (it allows planner, builder, tester; 1 crew at once)"
+    );
+    assert!(f.runs().is_empty());
+    assert_eq!(f.order("docs").state, OrderState::Pending);
+}
+
+#[tokio::test]
+async fn a_failed_gate_is_retried_with_its_output_and_can_pass() {
+    let agent = ScriptedAgent::default().with(
+        "a",
+        vec![
+            writes(&[("a.txt", "first\n")]),
+            writes(&[("ok.txt", "yes\n")]),
+        ],
+    );
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder",
+            "accept": [{"run": "test -f ok.txt || { echo 'ok.txt is missing'; exit 1; }"}]}]),
+        agent,
+    );
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    let runs = f.runs();
+    assert_eq!(runs.len(), 2);
+    assert!(!runs[0].prompt.contains("Feedback"));
+    assert!(
+        runs[1]
+            .prompt
+            .contains("## Feedback from your previous attempt"),
+        "{}",
+        runs[1].prompt
+    );
+    assert!(
+        runs[1].prompt.contains("ok.txt is missing"),
+        "{}",
+        runs[1].prompt
+    );
+    let report = f.report("a");
+    let results: Vec<&str> = report.attempts.iter().map(|a| a.result.as_str()).collect();
+    assert_eq!(
+        results,
+        [
+            "gates failed: run: test -f ok.txt || { echo 'ok.txt is missing'; exit 1; }",
+            "passed"
+        ]
+    );
+    assert_eq!(f.order("a").attempts, 2);
+}
+
+#[tokio::test]
+async fn a_failure_past_the_retries_blocks_the_dependents() {
+    let broken = Step {
+        success: false,
+        ..writes(&[])
+    };
+    let agent = ScriptedAgent::default().with("a", vec![broken]);
+    let f = fixture(
+        serde_json::json!([
+            {"id": "a", "title": "A", "role": "builder"},
+            {"id": "b", "title": "B", "role": "tester", "depends_on": ["a"]},
+            {"id": "c", "title": "C", "role": "builder", "depends_on": ["b"]},
+            {"id": "free", "title": "F", "role": "builder"},
+            {"id": "ship", "title": "S", "role": "releaser"}
+        ]),
+        agent,
+    );
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.failed), ["a"]);
+    assert_eq!(ids(&summary.blocked), ["b", "c", "ship"]);
+    assert_eq!(ids(&summary.merged), ["free"]);
+    assert_eq!(f.order("a").attempts, 2, "one retry");
+    assert!(
+        f.order("b")
+            .feedback
+            .expect("why")
+            .contains("dependency `a` did not merge")
+    );
+    assert!(f.runs().iter().all(|r| r.order != "b" && r.order != "ship"));
+    assert!(f.audit.actions().contains(&"order.blocked v1/c".to_owned()));
+}
+
+#[tokio::test]
+async fn scope_and_secret_gates_fail_the_order() {
+    let agent = ScriptedAgent::default()
+        .with(
+            "outside",
+            vec![writes(&[("src/ok.rs", "1\n"), ("docs/x.md", "2\n")])],
+        )
+        .with(
+            "leaky",
+            vec![writes(&[("config.py", "KEY = 'SECRET_abc'\n")])],
+        );
+    let mut f = fixture(
+        serde_json::json!([
+            {"id": "outside", "title": "O", "role": "builder", "scope": ["src/**"]},
+            {"id": "leaky", "title": "L", "role": "builder"}
+        ]),
+        agent,
+    );
+    f.config.crews.retries = 0;
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.failed), ["outside", "leaky"]);
+    let scope = &f.report("outside").attempts[0].gates[0];
+    assert_eq!((scope.name.as_str(), scope.passed), ("scope", false));
+    assert!(scope.output.contains("docs/x.md"));
+    let secrets = &f.report("leaky").attempts[0].gates[1];
+    assert_eq!((secrets.name.as_str(), secrets.passed), ("secrets", false));
+    assert!(
+        secrets.output.contains("config.py:1: test-secret"),
+        "{}",
+        secrets.output
+    );
+    assert!(
+        !f.isolation.head_files().contains_key("config.py"),
+        "never merged"
+    );
+}
+
+#[tokio::test]
+async fn a_conflict_is_redispatched_once_on_the_new_head() {
+    let slow_writer = |content: &str, delay_ms| Step {
+        delay_ms,
+        ..writes(&[("shared.txt", content)])
+    };
+    let agent = ScriptedAgent::default()
+        .with("first", vec![slow_writer("first\n", 50)])
+        .with(
+            "second",
+            vec![
+                slow_writer("second\n", 300),
+                slow_writer("first\nsecond\n", 0),
+            ],
+        );
+    let f = fixture(
+        serde_json::json!([
+            {"id": "first", "title": "1", "role": "builder"},
+            {"id": "second", "title": "2", "role": "builder"}
+        ]),
+        agent,
+    );
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["first", "second"]);
+    assert_eq!(f.isolation.head_files()["shared.txt"], "first\nsecond\n");
+    let second = f.order("second");
+    assert_eq!((second.conflicts, second.attempts), (1, 2));
+    let runs = f.runs();
+    let redo = runs
+        .iter()
+        .find(|r| r.order == "second" && r.attempt == 2)
+        .expect("re-dispatched");
+    assert!(
+        redo.prompt
+            .contains("conflicted with work merged meanwhile"),
+        "{}",
+        redo.prompt
+    );
+    assert!(redo.prompt.contains("shared.txt"));
+    assert!(
+        f.audit
+            .actions()
+            .contains(&"order.conflict v1/second".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn stop_interrupts_and_the_next_run_resumes() {
+    let agent = ScriptedAgent::default()
+        .with(
+            "slow",
+            vec![
+                Step {
+                    delay_ms: 30_000,
+                    ..writes(&[("s.txt", "s\n")])
+                },
+                writes(&[("s.txt", "s\n")]),
+            ],
+        )
+        .with("done", vec![writes(&[("d.txt", "d\n")])]);
+    let f = fixture(
+        serde_json::json!([
+            {"id": "done", "title": "D", "role": "builder"},
+            {"id": "slow", "title": "S", "role": "builder"}
+        ]),
+        agent,
+    );
+    let (tx, stop) = watch::channel(false);
+    let dispatcher = f.dispatcher(pro());
+    let handle = tokio::spawn(dispatcher.run(stop));
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    tx.send(true).expect("dispatcher listening");
+    let summary = handle.await.expect("joined").expect("run");
+    assert!(summary.stopped);
+    assert_eq!(ids(&summary.interrupted), ["slow"]);
+    assert_eq!(ids(&summary.merged), ["done"]);
+    assert_eq!(
+        f.store.voyage(&f.voyage.name).expect("v").state,
+        VoyageState::Open
+    );
+
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["done", "slow"]);
+    let runs: Vec<(String, u32)> = f
+        .runs()
+        .iter()
+        .map(|r| (r.order.clone(), r.attempt))
+        .collect();
+    assert_eq!(
+        runs.iter().filter(|(o, _)| o == "done").count(),
+        1,
+        "merged work is not redone"
+    );
+    assert_eq!(
+        f.order("slow").failures,
+        0,
+        "an interruption is not a failure"
+    );
+}
+
+#[tokio::test]
+async fn work_merged_before_a_crash_is_not_redone() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        ScriptedAgent::default().with("a", vec![writes(&[("a.txt", "a\n")])]),
+    );
+    // Simulate a dispatcher killed right after merging, before saving `merged`.
+    let wt = f
+        .isolation
+        .prepare(&f.voyage, &"a".parse().expect("id"), "c0")
+        .expect("prepare");
+    std::fs::write(wt.path.join("a.txt"), "a\n").expect("write");
+    let commit = f
+        .isolation
+        .commit_all(&wt, "x", "y")
+        .expect("commit")
+        .expect("changed");
+    f.isolation.merge(&f.voyage, &commit, "m").expect("merged");
+    let id: OrderId = "a".parse().expect("id");
+    f.store
+        .update_order(&f.voyage.name, &id, |o| {
+            o.state = OrderState::Gating;
+            o.attempts = 1;
+            o.commit = Some(commit.clone());
+            Ok::<_, StoreError>(())
+        })
+        .expect("saved");
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    assert!(f.runs().is_empty(), "no crew ran again");
+}
+
+#[tokio::test]
+async fn crews_left_running_by_a_killed_dispatcher_run_again() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        ScriptedAgent::default().with("a", vec![writes(&[("a.txt", "a\n")])]),
+    );
+    let id: OrderId = "a".parse().expect("id");
+    f.store
+        .update_order(&f.voyage.name, &id, |o| {
+            o.state = OrderState::Running;
+            o.attempts = 1;
+            Ok::<_, StoreError>(())
+        })
+        .expect("saved");
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    assert_eq!(f.order("a").attempts, 2);
+}
+
+#[tokio::test]
+async fn one_dispatcher_per_voyage() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        ScriptedAgent::default(),
+    );
+    let _held = f
+        .store
+        .try_lock_run(&f.voyage.name)
+        .expect("lock")
+        .expect("free");
+    let (_tx, stop) = watch::channel(false);
+    let err = f.dispatcher(pro()).run(stop).await.expect_err("busy");
+    assert!(matches!(err, DispatchError::Busy { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn a_command_agent_that_times_out_fails() {
+    let mut f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder",
+            "agent": {"command": ["sh", "-c", "echo started; sleep 30"]}}]),
+        ScriptedAgent::default(),
+    );
+    f.config.crews.timeout_secs = 1;
+    f.config.crews.retries = 0;
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.failed), ["a"]);
+    let attempt = &f.report("a").attempts[0];
+    assert_eq!(attempt.result, "timed out after 1s");
+    assert_eq!(attempt.output_tail, "started");
+}
+
+#[tokio::test]
+async fn a_command_agent_gets_the_prompt_and_environment() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "Say hi", "role": "builder",
+            "agent": {"command": ["sh", "-c", "cat > prompt.txt; env | grep ^MAESTRO_ | grep -v PROMPT | sort > env.txt"]}}]),
+        ScriptedAgent::default(),
+    );
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    let files = f.isolation.head_files();
+    assert!(files["prompt.txt"].starts_with("# Order a: Say hi"));
+    let env = &files["env.txt"];
+    for expected in [
+        "MAESTRO_ITER_MANAGED=1",
+        "MAESTRO_ORDER=a",
+        "MAESTRO_VOYAGE=v1",
+        "MAESTRO_ATTEMPT=1",
+    ] {
+        assert!(env.contains(expected), "{expected} in {env}");
+    }
+}
+
+#[test]
+fn waves_for_a_dry_run() {
+    let specs: Vec<OrderSpec> = serde_json::from_value(serde_json::json!([
+        {"id": "ship", "title": "S", "role": "releaser"},
+        {"id": "db", "title": "D", "role": "builder"},
+        {"id": "api", "title": "A", "role": "builder", "depends_on": ["db"]},
+        {"id": "ui", "title": "U", "role": "builder"},
+        {"id": "docs", "title": "Do", "role": "scribe", "depends_on": ["api"]}
+    ]))
+    .expect("valid");
+    let orders: Vec<Order> = specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Order::new(
+                s,
+                OrderState::Pending,
+                u32::try_from(i).expect("small"),
+                Timestamp::UNIX_EPOCH,
+            )
+        })
+        .collect();
+    let dag = validate("v1", &orders, &pro()).expect("valid");
+    let planned = waves(&orders, &dag);
+    let names: Vec<Vec<&str>> = planned.iter().map(|w| ids(w)).collect();
+    assert_eq!(
+        names,
+        vec![vec!["db", "ui"], vec!["api"], vec!["docs"], vec!["ship"]]
+    );
+}

@@ -1,0 +1,263 @@
+//! Supervised child processes: each in its own process group, stopped with SIGTERM and then
+//! SIGKILL after a grace period (on timeout or when asked), never leaving a descendant behind,
+//! with stdout and stderr captured line by line.
+//!
+//! On Windows the child gets a new process group, and stopping it kills its process tree with
+//! `taskkill /T` (first politely, then `/F` after the grace period).
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::process::Command;
+use tokio::sync::{mpsc, watch};
+
+/// How many output lines a [`Exit`] keeps.
+const TAIL_LINES: usize = 40;
+
+/// A process to run under supervision.
+#[derive(Debug, Clone)]
+pub struct Supervised {
+    /// The program.
+    pub program: String,
+    /// Its arguments.
+    pub args: Vec<String>,
+    /// Its working directory.
+    pub cwd: PathBuf,
+    /// Extra environment variables (the rest is inherited).
+    pub env: Vec<(String, String)>,
+    /// Bytes written to its stdin, which is then closed (`None`: stdin is empty).
+    pub stdin: Option<Vec<u8>>,
+    /// Time before it is stopped.
+    pub timeout: Duration,
+    /// Time between SIGTERM and SIGKILL.
+    pub grace: Duration,
+    /// File its output lines are appended to as JSON lines (`{"stream":…,"line":…}`), or, for
+    /// stdout with [`Supervised::raw_stdout`], as they are.
+    pub log: Option<PathBuf>,
+    /// Write stdout lines to the log unwrapped (they are JSON already, e.g. stream-json).
+    pub raw_stdout: bool,
+}
+
+/// How a supervised process ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exit {
+    /// Its exit code, if it exited (not killed by a signal).
+    pub code: Option<i32>,
+    /// Stopped because it ran past its timeout.
+    pub timed_out: bool,
+    /// Stopped because `stop` turned true.
+    pub interrupted: bool,
+    /// The last lines of its combined output.
+    pub tail: String,
+}
+
+impl Exit {
+    /// Exited by itself with code 0.
+    #[must_use]
+    pub fn success(&self) -> bool {
+        self.code == Some(0) && !self.timed_out && !self.interrupted
+    }
+}
+
+/// Which stream a line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output.
+    Stdout,
+    /// Standard error.
+    Stderr,
+}
+
+/// Runs `spec` to its end, or stops it on timeout or when `stop` turns true. Every stdout line
+/// is also sent to `stdout_lines` when given (e.g. for parsing an event stream).
+pub async fn run(
+    spec: Supervised,
+    mut stop: watch::Receiver<bool>,
+    stdout_lines: Option<mpsc::UnboundedSender<String>>,
+) -> std::io::Result<Exit> {
+    let mut command = Command::new(&spec.program);
+    command
+        .args(&spec.args)
+        .current_dir(&spec.cwd)
+        .envs(spec.env.iter().map(|(k, v)| (k, v)))
+        .stdin(if spec.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    #[cfg(unix)]
+    command.process_group(0);
+    #[cfg(windows)]
+    command.creation_flags(0x0000_0200); // CREATE_NEW_PROCESS_GROUP
+    let mut child = command.spawn().map_err(|e| {
+        std::io::Error::new(e.kind(), format!("cannot start {}: {e}", spec.program))
+    })?;
+    let pid = child.id();
+
+    if let Some(input) = spec.stdin.clone()
+        && let Some(mut stdin) = child.stdin.take()
+    {
+        // A crew that does not read its stdin must not block us: write in the background.
+        tokio::spawn(async move {
+            let _ = stdin.write_all(&input).await;
+            let _ = stdin.shutdown().await;
+        });
+    }
+
+    let (line_tx, mut line_rx) = mpsc::unbounded_channel::<(Stream, String)>();
+    let readers = [
+        child
+            .stdout
+            .take()
+            .map(|s| spawn_reader(s, Stream::Stdout, line_tx.clone())),
+        child
+            .stderr
+            .take()
+            .map(|s| spawn_reader(s, Stream::Stderr, line_tx.clone())),
+    ];
+    drop(line_tx);
+    let log_path = spec.log.clone();
+    let raw_stdout = spec.raw_stdout;
+    let collector = tokio::spawn(async move {
+        let mut log = match &log_path {
+            Some(path) => Some(
+                tokio::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .await?,
+            ),
+            None => None,
+        };
+        let mut tail: VecDeque<String> = VecDeque::with_capacity(TAIL_LINES);
+        while let Some((stream, line)) = line_rx.recv().await {
+            if let Some(log) = log.as_mut() {
+                let entry = if raw_stdout && stream == Stream::Stdout {
+                    line.clone()
+                } else {
+                    serde_json::json!({
+                        "stream": if stream == Stream::Stdout { "stdout" } else { "stderr" },
+                        "line": line,
+                    })
+                    .to_string()
+                };
+                log.write_all(entry.as_bytes()).await?;
+                log.write_all(b"\n").await?;
+            }
+            if stream == Stream::Stdout
+                && let Some(tx) = &stdout_lines
+            {
+                let _ = tx.send(line.clone());
+            }
+            if tail.len() == TAIL_LINES {
+                tail.pop_front();
+            }
+            tail.push_back(line);
+        }
+        if let Some(log) = log.as_mut() {
+            log.flush().await?;
+        }
+        Ok::<_, std::io::Error>(tail.into_iter().collect::<Vec<_>>().join("\n"))
+    });
+
+    let mut timed_out = false;
+    let mut interrupted = false;
+    let status = tokio::select! {
+        status = child.wait() => Some(status?),
+        () = tokio::time::sleep(spec.timeout) => { timed_out = true; None }
+        _ = stop.wait_for(|stop| *stop) => { interrupted = true; None }
+    };
+    let status = match status {
+        Some(status) => status,
+        None => terminate(&mut child, pid, spec.grace).await?,
+    };
+    // Whatever the crew started in the background goes with it.
+    kill_group(pid, Signal::Kill);
+    for reader in readers.into_iter().flatten() {
+        let _ = reader.await;
+    }
+    let tail = collector
+        .await
+        .map_err(|e| std::io::Error::other(format!("output collector failed: {e}")))??;
+    Ok(Exit {
+        code: status.code(),
+        timed_out,
+        interrupted,
+        tail,
+    })
+}
+
+fn spawn_reader<R>(
+    reader: R,
+    stream: Stream,
+    tx: mpsc::UnboundedSender<(Stream, String)>,
+) -> tokio::task::JoinHandle<()>
+where
+    R: tokio::io::AsyncRead + Unpin + Send + 'static,
+{
+    tokio::spawn(async move {
+        let mut lines = BufReader::new(reader).lines();
+        // Non-UTF-8 output or a closed pipe ends the capture, not the crew.
+        while let Ok(Some(line)) = lines.next_line().await {
+            if tx.send((stream, line)).is_err() {
+                break;
+            }
+        }
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Signal {
+    Term,
+    Kill,
+}
+
+/// SIGTERM to the group, then SIGKILL if it is still there after `grace`.
+async fn terminate(
+    child: &mut tokio::process::Child,
+    pid: Option<u32>,
+    grace: Duration,
+) -> std::io::Result<std::process::ExitStatus> {
+    kill_group(pid, Signal::Term);
+    if let Ok(status) = tokio::time::timeout(grace, child.wait()).await {
+        return status;
+    }
+    kill_group(pid, Signal::Kill);
+    child.wait().await
+}
+
+#[cfg(unix)]
+fn kill_group(pid: Option<u32>, signal: Signal) {
+    let Some(pid) = pid
+        .and_then(|p| i32::try_from(p).ok())
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return;
+    };
+    let signal = match signal {
+        Signal::Term => rustix::process::Signal::TERM,
+        Signal::Kill => rustix::process::Signal::KILL,
+    };
+    // The group may be gone already; that is the goal.
+    let _ = rustix::process::kill_process_group(pid, signal);
+}
+
+#[cfg(windows)]
+fn kill_group(pid: Option<u32>, signal: Signal) {
+    let Some(pid) = pid else { return };
+    let mut command = std::process::Command::new("taskkill");
+    command.args(["/T", "/PID", &pid.to_string()]);
+    if matches!(signal, Signal::Kill) {
+        command.arg("/F");
+    }
+    let _ = command.stdout(Stdio::null()).stderr(Stdio::null()).status();
+}
+
+#[cfg(test)]
+mod tests;
