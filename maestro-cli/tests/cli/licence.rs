@@ -210,7 +210,10 @@ fn refresh_validates_with_the_endpoint_and_revocation_acts_at_once() {
         "{}",
         refresh.transcript()
     );
-    assert_eq!(seen.lock().expect("lock").as_slice(), std::slice::from_ref(&token));
+    assert_eq!(
+        seen.lock().expect("lock").as_slice(),
+        std::slice::from_ref(&token)
+    );
     let cache: serde_json::Value =
         serde_json::from_str(&repo.read(".mso/licence.json")).expect("JSON");
     assert!(

@@ -1,6 +1,10 @@
 //! Agents: what runs a crew. The `command` agent runs any program; the `claude` agent runs
 //! Claude Code.
 
+pub mod claude;
 mod command;
+pub mod profile;
+pub mod stream;
 
+pub use claude::{ClaudeAgent, ClaudeOptions};
 pub use command::CommandAgent;
