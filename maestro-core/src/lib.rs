@@ -45,6 +45,7 @@ pub mod dag;
 pub mod dispatch;
 pub mod egress;
 mod json;
+pub mod mcp;
 pub mod name;
 pub mod order;
 pub mod orders_file;
