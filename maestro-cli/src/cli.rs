@@ -45,11 +45,68 @@ pub enum Command {
     Order(OrderCommand),
     /// Show orders with their state, role, attempts, cost and duration, and the dependency graph.
     Status(StatusArgs),
+    /// The voyage report (also the pull request's body).
+    Report(ReportArgs),
+    /// MCP servers: their classification, and approving or blocking them for crews.
+    #[command(subcommand)]
+    Mcp(McpCommand),
+    /// Push the voyage branch and open its pull request through the GitHub REST API.
+    Release(ReleaseArgs),
     /// Show and manage the licence: tier, entitlements, validation, self-hosted issuers.
     #[command(subcommand)]
     Licence(LicenceCommand),
     /// Check git, the claude CLI, the API key variable, the configuration and the egress policy.
     Doctor,
+}
+
+/// `maestro report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+}
+
+/// Formats of `maestro report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// JSON.
+    Json,
+}
+
+/// `maestro mcp …`.
+#[derive(Debug, Subcommand)]
+pub enum McpCommand {
+    /// List the MCP servers of .mcp.json and workspace.json with their classification.
+    List,
+    /// Let crews use a server (this exact definition).
+    Approve {
+        /// The server's name.
+        name: String,
+    },
+    /// Never let crews use a server (this exact definition).
+    Block {
+        /// The server's name.
+        name: String,
+    },
+}
+
+/// `maestro release`.
+#[derive(Debug, Args)]
+pub struct ReleaseArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// Open the pull request as a draft.
+    #[arg(long)]
+    pub draft: bool,
+    /// The branch the pull request targets (default: the voyage's base branch, else the
+    /// branch checked out in the repository).
+    #[arg(long, value_name = "BRANCH")]
+    pub base: Option<String>,
 }
 
 /// `maestro licence …`.

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser as _};
 
-use crate::cli::{Cli, Command, LicenceCommand, OrderCommand, VoyageCommand};
+use crate::cli::{Cli, Command, LicenceCommand, McpCommand, OrderCommand, VoyageCommand};
 use crate::commands::Outcome;
 use crate::output::{Output, one_line};
 
@@ -62,6 +62,15 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Order(OrderCommand::Add(args)) => commands::order::add(out, args),
         Command::Order(OrderCommand::List { voyage }) => commands::order::list(out, &voyage),
         Command::Status(args) => commands::status::run(out, &args),
+        Command::Release(args) => commands::release::run(out, &args),
+        Command::Report(args) => commands::report::run(out, &args),
+        Command::Mcp(McpCommand::List) => commands::mcp::list(out),
+        Command::Mcp(McpCommand::Approve { name }) => {
+            commands::mcp::decide(out, &name, maestro_core::mcp::Verdict::Approved)
+        }
+        Command::Mcp(McpCommand::Block { name }) => {
+            commands::mcp::decide(out, &name, maestro_core::mcp::Verdict::Blocked)
+        }
         Command::Licence(LicenceCommand::Status) => commands::licence::status(out),
         Command::Licence(LicenceCommand::Activate { token }) => {
             commands::licence::activate(out, &token)

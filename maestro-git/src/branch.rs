@@ -51,12 +51,28 @@ pub enum BranchError {
     },
 }
 
+/// The branch of voyage `voyage`: `maestro/<voyage>`.
+#[must_use]
+pub fn voyage_branch(voyage: &str) -> String {
+    format!("maestro/{voyage}")
+}
+
+/// The branch of order `order` of voyage `voyage`: `maestro-crew/<voyage>/<order>`.
+///
+/// Not `maestro/<voyage>/<order>`: git stores `refs/heads/maestro/<voyage>` (the voyage
+/// branch, see [`voyage_branch`]) as a file, so no ref can live in a directory of that name.
+#[must_use]
+pub fn crew_branch(voyage: &str, order: &str) -> String {
+    format!("maestro-crew/{voyage}/{order}")
+}
+
 fn full_name(name: &str) -> Result<gix::refs::FullName, BranchError> {
     let invalid = || BranchError::InvalidName {
         name: name.to_owned(),
     };
-    gix::validate::reference::branch_name(name.into()).map_err(|_| invalid())?;
-    gix::refs::FullName::try_from(format!("refs/heads/{name}")).map_err(|_| invalid())
+    let full = format!("refs/heads/{name}");
+    gix::validate::reference::branch_name(full.as_str().into()).map_err(|_| invalid())?;
+    gix::refs::FullName::try_from(full).map_err(|_| invalid())
 }
 
 impl Repo {
@@ -70,9 +86,9 @@ impl Repo {
         let id = self.repo.rev_parse_single(revision).map_err(error)?;
         let commit = id
             .object()
-            .map_err(|e| error(e.into()))?
+            .map_err(error)?
             .peel_to_commit()
-            .map_err(|e| error(e.into()))?;
+            .map_err(error)?;
         Ok(commit.id)
     }
 
@@ -85,7 +101,7 @@ impl Repo {
                 .map_err(|e| BranchError::Edit {
                     action: "read",
                     name: name.to_owned(),
-                    source: e.into(),
+                    source: e,
                 })?;
         Ok(reference.and_then(|r| r.target().try_id().map(ToOwned::to_owned)))
     }

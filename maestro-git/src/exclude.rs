@@ -28,7 +28,7 @@ impl Repo {
         } else {
             "\n"
         };
-        write!(file, "{separator}{pattern}\n")?;
+        writeln!(file, "{separator}{pattern}")?;
         file.sync_all()?;
         Ok(true)
     }

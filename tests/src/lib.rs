@@ -12,6 +12,8 @@
 
 #![deny(missing_docs)]
 
+pub mod github_fake;
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,7 +3,10 @@
 pub mod doctor;
 pub mod init;
 pub mod licence;
+pub mod mcp;
 pub mod order;
+pub mod release;
+pub mod report;
 pub mod schema;
 pub mod status;
 pub mod voyage;
@@ -31,6 +34,18 @@ pub struct OrderRow<'a> {
     attempts: u32,
     cost_usd: Option<f64>,
     duration_secs: Option<f64>,
+}
+
+impl OrderRow<'_> {
+    /// Cost and crew time from the order's report, when the order record has none.
+    pub fn fill_from_report(&mut self, report: &maestro_core::dispatch::report::OrderReport) {
+        if self.cost_usd.is_none() {
+            self.cost_usd = report.cost_usd();
+        }
+        if self.duration_secs.is_none() && !report.attempts.is_empty() {
+            self.duration_secs = Some(report.crew_secs());
+        }
+    }
 }
 
 impl<'a> From<&'a Order> for OrderRow<'a> {

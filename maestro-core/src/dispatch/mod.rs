@@ -238,6 +238,14 @@ pub fn waves(orders: &[Order], dag: &Dag) -> Vec<Vec<OrderId>> {
     waves
 }
 
+/// Adds an attempt's cost and crew time to its order's totals.
+fn account(order: &mut Order, attempt: &AttemptReport) {
+    if let Some(cost) = attempt.cost_usd {
+        order.cost_usd = Some(order.cost_usd.unwrap_or(0.0) + cost);
+    }
+    order.duration_secs = Some(order.duration_secs.unwrap_or(0.0) + attempt.crew_secs);
+}
+
 /// State shared by the dispatcher and its crews.
 struct Shared {
     store: Store,
@@ -655,7 +663,8 @@ impl Dispatcher {
         let order = shared.store.order(&shared.voyage.name, id)?;
         match end {
             End::Interrupted => {
-                let order = shared.transition(id, OrderState::Interrupted, |_| {})?;
+                let order =
+                    shared.transition(id, OrderState::Interrupted, |o| account(o, &report))?;
                 shared.save_report(&order, Some(report), None)?;
                 shared
                     .audit(
@@ -675,6 +684,7 @@ impl Dispatcher {
                 let order = shared.transition(id, next, |o| {
                     o.failures = failures;
                     o.feedback = Some(feedback.clone());
+                    account(o, &report);
                 })?;
                 shared.note(
                     &order,
@@ -728,6 +738,7 @@ impl Dispatcher {
                         let order = shared.transition(id, OrderState::Failed, |o| {
                             o.failures += 1;
                             o.feedback = Some(format!("merge failed: {e}"));
+                            account(o, &report);
                         })?;
                         shared.note(&order, format!("merge failed: {e}"));
                         shared.save_report(&order, Some(report), None)?;
@@ -742,7 +753,10 @@ impl Dispatcher {
                     MergeOutcome::Merged { head } => Some(head),
                     _ => None,
                 };
-                let order = shared.transition(id, OrderState::Merged, |o| o.feedback = None)?;
+                let order = shared.transition(id, OrderState::Merged, |o| {
+                    o.feedback = None;
+                    account(o, &report);
+                })?;
                 shared
                     .audit(
                         "merge",
@@ -778,6 +792,7 @@ impl Dispatcher {
                 let order = shared.transition(id, next, |o| {
                     o.conflicts += 1;
                     o.feedback = Some(feedback.clone());
+                    account(o, &report);
                 })?;
                 shared
                     .audit(

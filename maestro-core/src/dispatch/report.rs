@@ -113,3 +113,89 @@ impl OrderReport {
         (!turns.is_empty()).then(|| turns.iter().sum())
     }
 }
+
+/// The voyage report in Markdown, also the pull request's body: each order with its state,
+/// role, attempts, cost, time and changed files, and the gates that failed last.
+#[must_use]
+pub fn markdown(
+    voyage: &crate::voyage::Voyage,
+    orders: &[crate::voyage::Order],
+    reports: &[Option<OrderReport>],
+) -> String {
+    let mut text = format!(
+        "# {}\n\nVoyage `{}` on branch `{}`",
+        voyage.title, voyage.name, voyage.branch
+    );
+    text.push_str(&format!(
+        ", from `{}` ({}).\n\n",
+        voyage.base,
+        &voyage.base_commit[..voyage.base_commit.len().min(12)]
+    ));
+    let merged = orders
+        .iter()
+        .filter(|o| o.state == OrderState::Merged)
+        .count();
+    let (mut cost, mut secs, mut turns) = (None::<f64>, 0.0, None::<u32>);
+    for report in reports.iter().flatten() {
+        if let Some(c) = report.cost_usd() {
+            cost = Some(cost.unwrap_or(0.0) + c);
+        }
+        secs += report.crew_secs();
+        if let Some(t) = report.turns() {
+            turns = Some(turns.unwrap_or(0) + t);
+        }
+    }
+    text.push_str(&format!("{merged} of {} orders merged", orders.len()));
+    if let Some(cost) = cost {
+        text.push_str(&format!(", ${cost:.2}"));
+    }
+    if let Some(turns) = turns {
+        text.push_str(&format!(", {turns} turns"));
+    }
+    text.push_str(&format!(", {secs:.0}s of crew time.\n\n"));
+    text.push_str("| order | role | state | attempts | cost | time | files |\n|---|---|---|---|---|---|---|\n");
+    for (order, report) in orders.iter().zip(reports) {
+        let files = report
+            .as_ref()
+            .and_then(|r| r.attempts.last())
+            .map_or(0, |a| a.changed_files.len());
+        text.push_str(&format!(
+            "| `{}` {} | {} | {} | {} | {} | {} | {} |\n",
+            order.id(),
+            order.spec.title.replace('|', "\\|"),
+            order.spec.role,
+            order.state,
+            order.attempts,
+            report
+                .as_ref()
+                .and_then(OrderReport::cost_usd)
+                .map_or_else(|| "-".to_owned(), |c| format!("${c:.2}")),
+            report
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |r| format!("{:.0}s", r.crew_secs())),
+            files
+        ));
+    }
+    for (order, report) in orders.iter().zip(reports) {
+        let Some(report) = report else { continue };
+        let Some(last) = report.attempts.last() else {
+            continue;
+        };
+        let failed: Vec<&GateResult> = last.gates.iter().filter(|g| !g.passed).collect();
+        if order.state == OrderState::Merged || failed.is_empty() && report.blocks.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n## `{}`: {}\n\n", order.id(), last.result));
+        for gate in failed {
+            let tail: Vec<&str> = gate.output.lines().rev().take(10).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            text.push_str(&format!(
+                "- gate `{}` failed:\n\n```\n{}\n```\n",
+                gate.name,
+                tail.join("\n")
+            ));
+        }
+    }
+    text.push_str("\n---\nMade by maestro crews; every change was gated (scope, secret scan, acceptance checks) before merging.\n");
+    text
+}

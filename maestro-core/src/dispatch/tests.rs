@@ -585,6 +585,10 @@ async fn a_failed_gate_is_retried_with_its_output_and_can_pass() {
         ]
     );
     assert_eq!(f.order("a").attempts, 2);
+    assert!(
+        f.order("a").duration_secs.is_some(),
+        "crew time is accounted"
+    );
 }
 
 #[tokio::test]

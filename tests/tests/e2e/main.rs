@@ -1,3 +1,5 @@
 //! End-to-end tests across maestro's crates, with the real binary, real git and real processes.
 
+mod github;
+mod release;
 mod workspace;

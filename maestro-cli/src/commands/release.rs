@@ -1,0 +1,137 @@
+//! `maestro release <voyage>`: push the voyage branch through the GitHub REST API and open its
+//! pull request.
+
+use anyhow::Context as _;
+use maestro_core::dispatch::report::{OrderReport, markdown};
+use maestro_core::egress::{HttpClient, HttpError, HttpOptions, Method, Request};
+use maestro_core::{EgressPolicy, StoreError, VoyageState};
+use maestro_git::github::{self, Client, NewPullRequest, Options, RepositoryName, Token};
+
+use crate::cli::ReleaseArgs;
+use crate::commands::Outcome;
+use crate::output::{self, Output};
+use crate::workspace::Workspace;
+
+/// GitHub requests through the egress-guarded client.
+struct EgressTransport(HttpClient);
+
+impl github::Transport for EgressTransport {
+    fn send(
+        &self,
+        request: &github::HttpRequest,
+    ) -> Result<github::HttpResponse, github::TransportError> {
+        let method = match request.method {
+            github::Method::Get => Method::Get,
+            github::Method::Post => Method::Post,
+            github::Method::Patch => Method::Patch,
+        };
+        let sent = self.0.send(Request {
+            method,
+            url: request.url.clone(),
+            headers: request.headers.clone(),
+            body: request.body.clone(),
+        });
+        match sent {
+            Ok(response) => Ok(github::HttpResponse {
+                status: response.status,
+                headers: response.headers,
+                body: response.body,
+            }),
+            Err(HttpError::Refused(denied)) => Err(github::TransportError::Refused {
+                url: request.url.clone(),
+                source: Box::new(denied),
+            }),
+            Err(other) => Err(github::TransportError::Unreachable {
+                url: request.url.clone(),
+                source: Box::new(other),
+            }),
+        }
+    }
+}
+
+/// `github.repository`, or the `owner/name` of the `origin` remote.
+fn repository(ws: &Workspace) -> anyhow::Result<RepositoryName> {
+    if let Some(configured) = &ws.config.github.repository {
+        return configured
+            .parse()
+            .with_context(|| "github.repository in .mso/workspace.json".to_owned());
+    }
+    github::repository_of_remote(&ws.repo, "origin").ok_or_else(|| {
+            anyhow::anyhow!(
+                "no GitHub repository: set github.repository (owner/name) in .mso/workspace.json or add an `origin` remote"
+            )
+        })
+}
+
+/// The branch the pull request targets.
+fn base_branch(ws: &Workspace, args: &ReleaseArgs, voyage_base: &str) -> String {
+    if let Some(base) = &args.base {
+        return base.clone();
+    }
+    if voyage_base != "HEAD" && ws.repo.branch_commit(voyage_base).ok().flatten().is_some() {
+        return voyage_base.to_owned();
+    }
+    github::checked_out_branch(&ws.repo).unwrap_or_else(|| "main".to_owned())
+}
+
+/// Pushes the voyage branch, opens the pull request, records its URL.
+pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyage = ws.store.voyage(&args.voyage)?;
+    let orders = ws.store.orders(&args.voyage)?;
+    let reports: Vec<Option<OrderReport>> = orders
+        .iter()
+        .map(|o| ws.store.report(&args.voyage, o.id()))
+        .collect::<Result<_, StoreError>>()?;
+    let repository = repository(&ws)?;
+    let token = Token::from_env(&ws.config.github.token_env)?;
+    let http = HttpClient::new(
+        EgressPolicy::from_config(&ws.config, &[]),
+        &HttpOptions::default(),
+    )?;
+    let client = Client::new(
+        EgressTransport(http),
+        repository,
+        token,
+        Options {
+            api_url: ws.config.github.api_url.clone(),
+            ..Options::default()
+        },
+    );
+    let pushed = client
+        .push_branch(&ws.repo, &voyage.branch)
+        .with_context(|| format!("cannot push {}", voyage.branch))?;
+    out.info(&format!(
+        "pushed {} ({:?}: {} commits, {} trees, {} blobs uploaded)",
+        voyage.branch, pushed.outcome, pushed.commits, pushed.trees, pushed.blobs
+    ))?;
+    let base = base_branch(&ws, args, &voyage.base);
+    let pull = client
+        .create_pull_request(&NewPullRequest {
+            title: voyage.title.clone(),
+            head: voyage.branch.clone(),
+            base,
+            body: markdown(&voyage, &orders, &reports),
+            draft: args.draft,
+        })
+        .context("cannot open the pull request")?;
+    ws.store.update_voyage(&args.voyage, |v| {
+        v.pr_url = Some(pull.html_url.clone());
+        v.state = VoyageState::Released;
+        Ok::<_, StoreError>(())
+    })?;
+    if out.json {
+        output::json(&serde_json::json!({
+            "voyage": args.voyage,
+            "branch": voyage.branch,
+            "pushed_commit": pushed.pushed.to_string(),
+            "pull_request": {"number": pull.number, "url": pull.html_url},
+        }))?;
+    } else {
+        out.info(&format!(
+            "opened pull request #{}: {}",
+            pull.number, pull.html_url
+        ))?;
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,108 @@
+//! `maestro report <voyage> [--format md|json]`.
+
+use maestro_core::StoreError;
+use maestro_core::dispatch::report::{OrderReport, markdown};
+use serde::Serialize;
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::commands::{OrderRow, Outcome};
+use crate::output;
+use crate::workspace::Workspace;
+
+#[derive(Serialize)]
+struct ReportOrder<'a> {
+    #[serde(flatten)]
+    row: OrderRow<'a>,
+    turns: Option<u32>,
+    changed_files: &'a [maestro_core::dispatch::report::ChangedFileReport],
+    gates: &'a [maestro_core::dispatch::gate::GateResult],
+    blocks: &'a [serde_json::Value],
+    findings: &'a [serde_json::Value],
+    attempts_detail: &'a [maestro_core::dispatch::report::AttemptReport],
+}
+
+#[derive(Serialize)]
+struct Totals {
+    cost_usd: Option<f64>,
+    duration_secs: f64,
+    turns: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    voyage: &'a str,
+    title: &'a str,
+    branch: &'a str,
+    state: &'static str,
+    pr_url: Option<&'a str>,
+    orders: Vec<ReportOrder<'a>>,
+    totals: Totals,
+}
+
+/// Prints the voyage report.
+pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyage = ws.store.voyage(&args.voyage)?;
+    let orders = ws.store.orders(&args.voyage)?;
+    let reports: Vec<Option<OrderReport>> = orders
+        .iter()
+        .map(|o| ws.store.report(&args.voyage, o.id()))
+        .collect::<Result<_, StoreError>>()?;
+    match args.format {
+        ReportFormat::Md => output::data(&markdown(&voyage, &orders, &reports))?,
+        ReportFormat::Json => {
+            let empty = OrderReport {
+                voyage: String::new(),
+                order: String::new(),
+                title: String::new(),
+                role: maestro_core::Role::Builder,
+                state: maestro_core::OrderState::Pending,
+                attempts: Vec::new(),
+                merged_head: None,
+                blocks: Vec::new(),
+                findings: Vec::new(),
+            };
+            let mut totals = Totals {
+                cost_usd: None,
+                duration_secs: 0.0,
+                turns: None,
+            };
+            let rows: Vec<ReportOrder> = orders
+                .iter()
+                .zip(&reports)
+                .map(|(order, report)| {
+                    let report = report.as_ref().unwrap_or(&empty);
+                    if let Some(c) = report.cost_usd() {
+                        totals.cost_usd = Some(totals.cost_usd.unwrap_or(0.0) + c);
+                    }
+                    totals.duration_secs += report.crew_secs();
+                    if let Some(t) = report.turns() {
+                        totals.turns = Some(totals.turns.unwrap_or(0) + t);
+                    }
+                    let last = report.attempts.last();
+                    let mut row = OrderRow::from(order);
+                    row.fill_from_report(report);
+                    ReportOrder {
+                        row,
+                        turns: report.turns(),
+                        changed_files: last.map_or(&[], |a| a.changed_files.as_slice()),
+                        gates: last.map_or(&[], |a| a.gates.as_slice()),
+                        blocks: &report.blocks,
+                        findings: &report.findings,
+                        attempts_detail: &report.attempts,
+                    }
+                })
+                .collect();
+            output::json(&ReportJson {
+                voyage: voyage.name.as_str(),
+                title: &voyage.title,
+                branch: &voyage.branch,
+                state: voyage.state.as_str(),
+                pr_url: voyage.pr_url.as_deref(),
+                orders: rows,
+                totals,
+            })?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

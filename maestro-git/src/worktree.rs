@@ -1,0 +1,659 @@
+//! Crew worktrees: adding one per order, listing them with their state, removing them safely
+//! and pruning stale administrative entries.
+//!
+//! Worktrees are made by gix exactly as `git worktree add` makes them: a `.git` file in the
+//! worktree, `<common dir>/worktrees/<id>/{gitdir,HEAD,commondir,index}`, and an index written
+//! with the stat data of the checked-out files, so `git status` is clean right away.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use gix::bstr::ByteSlice;
+
+use crate::Repo;
+use crate::branch::{BranchError, crew_branch};
+
+/// A worktree maestro has just added for an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Worktree {
+    /// The worktree's id: the name of its directory under `<common dir>/worktrees/`.
+    pub id: String,
+    /// Its directory, `<dir>/<voyage>/<order>`.
+    pub path: PathBuf,
+    /// The branch checked out there (short name, see [`crew_branch`]).
+    pub branch: String,
+    /// The commit it starts from.
+    pub head: gix::ObjectId,
+}
+
+/// A linked worktree as [`Repo::list_worktrees`] sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorktreeState {
+    /// The id: the name of its directory under `<common dir>/worktrees/`.
+    pub id: String,
+    /// Where the worktree is registered to live (it may be missing).
+    pub path: PathBuf,
+    /// The branch checked out (short name), `None` for a detached `HEAD`.
+    pub branch: Option<String>,
+    /// The commit checked out, `None` if it cannot be read.
+    pub head: Option<gix::ObjectId>,
+    /// The lock reason (empty if locked without one), `None` when not locked.
+    pub locked: Option<String>,
+    /// The worktree's directory (or its `.git` file) is gone; [`Repo::prune_worktrees`] may
+    /// drop its administrative entry.
+    pub missing: bool,
+    /// Whether tracked files differ from `HEAD` or untracked, not ignored, files exist;
+    /// `None` when the worktree is missing.
+    pub dirty: Option<bool>,
+    /// Commits reachable from `head` but not from the compared branch.
+    pub ahead: usize,
+    /// Commits reachable from the compared branch but not from `head`.
+    pub behind: usize,
+    /// Every commit of `head` is in the compared branch (`ahead == 0`).
+    pub merged: bool,
+}
+
+/// A stale administrative entry dropped by [`Repo::prune_worktrees`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pruned {
+    /// The id of the entry (its directory under `<common dir>/worktrees/`).
+    pub id: String,
+    /// Where the worktree was registered to live, if that could be read.
+    pub path: Option<PathBuf>,
+    /// The branch it had checked out (kept), if any.
+    pub branch: Option<String>,
+}
+
+/// What [`Repo::remove_worktree`] may override.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RemoveOptions {
+    /// Remove even a dirty, locked or unmerged worktree, discarding its changes. Default: `false`.
+    pub force: bool,
+    /// Also delete the worktree's branch (only if it still points at the worktree's `HEAD`).
+    /// Default: `false`, the branch is kept.
+    pub delete_branch: bool,
+}
+
+/// What [`Repo::remove_worktree`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// The directory that was removed.
+    pub path: PathBuf,
+    /// The worktree's branch, if it had one.
+    pub branch: Option<String>,
+    /// Whether that branch was deleted.
+    pub branch_deleted: bool,
+}
+
+/// Adding a worktree failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AddError {
+    /// A voyage or order name cannot be used as a directory name.
+    #[error(
+        "`{name}` cannot name a worktree directory (empty, `.`, `..` or containing a path separator)"
+    )]
+    InvalidName {
+        /// The name.
+        name: String,
+    },
+    /// The destination exists and is not an empty directory.
+    #[error("cannot add a worktree at {}: the path exists and is not an empty directory", path.display())]
+    DestinationExists {
+        /// The destination.
+        path: PathBuf,
+    },
+    /// The branch could not be created (it may exist already).
+    #[error("cannot create the branch of the worktree at {}", path.display())]
+    Branch {
+        /// The destination.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: BranchError,
+    },
+    /// The worktree could not be created or checked out.
+    #[error("cannot add a worktree at {}", path.display())]
+    Add {
+        /// The destination.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: gix::Error,
+    },
+    /// The parent directory could not be created.
+    #[error("cannot create the directory {}", path.display())]
+    Io {
+        /// The directory.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Listing or inspecting worktrees failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ListError {
+    /// The worktrees or the compared branch could not be read.
+    #[error("cannot list the worktrees of {}", common_dir.display())]
+    Read {
+        /// The repository's common git directory.
+        common_dir: PathBuf,
+        /// The cause.
+        #[source]
+        source: gix::Error,
+    },
+    /// One worktree could not be inspected.
+    #[error("cannot inspect the worktree at {}", path.display())]
+    Inspect {
+        /// The worktree.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: gix::Error,
+    },
+    /// The compared branch does not exist.
+    #[error("cannot compare worktrees with branch `{name}`: it does not exist")]
+    MissingBranch {
+        /// The branch name.
+        name: String,
+    },
+    /// The compared branch could not be read.
+    #[error("cannot compare worktrees with branch `{name}`")]
+    Branch {
+        /// The branch name.
+        name: String,
+        /// The cause.
+        #[source]
+        source: BranchError,
+    },
+}
+
+/// Removing a worktree failed or was refused.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RemoveError {
+    /// No linked worktree is registered at the path.
+    #[error("no linked worktree is registered at {}", path.display())]
+    NotFound {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The worktree holds uncommitted changes or untracked files.
+    #[error("refusing to remove the worktree at {}: it has uncommitted changes or untracked files", path.display())]
+    Dirty {
+        /// The worktree.
+        path: PathBuf,
+    },
+    /// The worktree is locked.
+    #[error("refusing to remove the worktree at {}: it is locked ({reason})", path.display())]
+    Locked {
+        /// The worktree.
+        path: PathBuf,
+        /// The lock reason, possibly empty.
+        reason: String,
+    },
+    /// The worktree's branch has commits the compared branch does not have.
+    #[error("refusing to remove the worktree at {}: branch `{branch}` has {ahead} commit(s) not merged into `{merged_into}`", path.display())]
+    Unmerged {
+        /// The worktree.
+        path: PathBuf,
+        /// Its branch (or `HEAD` when detached).
+        branch: String,
+        /// The branch it should have been merged into.
+        merged_into: String,
+        /// How many commits are not merged.
+        ahead: usize,
+    },
+    /// The worktree could not be inspected or removed.
+    #[error("cannot remove the worktree at {}", path.display())]
+    Remove {
+        /// The worktree.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: ListError,
+    },
+    /// The removal itself failed.
+    #[error("cannot remove the worktree at {}", path.display())]
+    Delete {
+        /// The worktree.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: gix::Error,
+    },
+    /// The worktree was removed but its branch could not be deleted.
+    #[error("removed the worktree at {} but cannot delete its branch", path.display())]
+    Branch {
+        /// The worktree.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: BranchError,
+    },
+}
+
+/// Pruning administrative entries failed.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot prune the worktree entry {}", path.display())]
+pub struct PruneError {
+    /// The administrative directory (or `<common dir>/worktrees` itself).
+    pub path: PathBuf,
+    /// The cause.
+    #[source]
+    pub source: std::io::Error,
+}
+
+fn check_component(name: &str) -> Result<(), AddError> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.contains(['/', '\\'])
+        || Path::new(name).components().count() != 1;
+    if bad {
+        return Err(AddError::InvalidName {
+            name: name.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `repo`'s worktree differs from its `HEAD`: staged or unstaged changes to tracked
+/// files, or untracked files that are not ignored.
+pub(crate) fn has_changes(repo: &gix::Repository) -> Result<bool, gix::Error> {
+    let mut iter = repo
+        .status(gix::progress::Discard)?
+        .untracked_files(gix::status::UntrackedFiles::Files)
+        .index_worktree_rewrites(None)
+        .into_iter(None)?;
+    Ok(iter.next().transpose()?.is_some())
+}
+
+/// Counts commits reachable from `tip` but not from `hidden`.
+pub(crate) fn count_unique(
+    repo: &gix::Repository,
+    tip: gix::ObjectId,
+    hidden: gix::ObjectId,
+) -> Result<usize, gix::Error> {
+    if tip == hidden {
+        return Ok(0);
+    }
+    let mut count = 0;
+    for info in repo.rev_walk([tip]).with_hidden([hidden]).all()? {
+        info?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn short_branch(name: &gix::refs::FullNameRef) -> String {
+    let bytes = name.as_bstr();
+    bytes
+        .strip_prefix(b"refs/heads/")
+        .unwrap_or(bytes)
+        .to_str_lossy()
+        .into_owned()
+}
+
+/// Reads the worktree path an administrative entry points to (its `gitdir` file holds the
+/// path of the worktree's `.git` file, absolute or relative to the entry).
+fn registered_dot_git(admin: &Path) -> Option<PathBuf> {
+    let text = std::fs::read(admin.join("gitdir")).ok()?;
+    let line = text.lines().next()?.trim();
+    if line.is_empty() {
+        return None;
+    }
+    let path = gix::path::from_bstr(line.as_bstr()).ok()?.into_owned();
+    Some(if path.is_absolute() {
+        path
+    } else {
+        admin.join(path)
+    })
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (gix::path::realpath(a), gix::path::realpath(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+impl Repo {
+    /// Adds a worktree for `order` of `voyage` at `<dir>/<voyage>/<order>`, on a new branch
+    /// [`crew_branch`]`(voyage, order)` starting at `base`.
+    ///
+    /// Fails without side effects if the branch exists already or the destination is not
+    /// absent or empty; if checkout fails, the new branch is deleted again.
+    pub fn add_worktree(
+        &self,
+        dir: &Path,
+        voyage: &str,
+        order: &str,
+        base: gix::ObjectId,
+    ) -> Result<Worktree, AddError> {
+        check_component(voyage)?;
+        check_component(order)?;
+        let path = dir.join(voyage).join(order);
+        let occupied = match std::fs::read_dir(&path) {
+            Ok(mut entries) => entries.next().is_some(),
+            Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+        };
+        if occupied {
+            return Err(AddError::DestinationExists { path });
+        }
+        let branch = crew_branch(voyage, order);
+        self.create_branch(
+            &branch,
+            base,
+            &format!("maestro: branch for order {order} of voyage {voyage}"),
+        )
+        .map_err(|source| AddError::Branch {
+            path: path.clone(),
+            source,
+        })?;
+        let added = self.checkout_new_worktree(&path, &branch);
+        match added {
+            Ok(id) => Ok(Worktree {
+                id,
+                path,
+                branch,
+                head: base,
+            }),
+            Err(error) => {
+                // Best effort: the branch was created above for this worktree only.
+                let _ = self.delete_branch(&branch, base);
+                Err(error)
+            }
+        }
+    }
+
+    fn checkout_new_worktree(&self, path: &Path, branch: &str) -> Result<String, AddError> {
+        let parent = path.parent().expect("joined with two components above");
+        std::fs::create_dir_all(parent).map_err(|source| AddError::Io {
+            path: parent.to_owned(),
+            source,
+        })?;
+        let add_error = |source| AddError::Add {
+            path: path.to_owned(),
+            source,
+        };
+        let full = gix::refs::FullName::try_from(format!("refs/heads/{branch}"))
+            .map_err(|e| add_error(gix::Error::from_error(e)))?;
+        let (repo, _outcome) = self
+            .repo
+            .add_worktree(
+                path,
+                gix::worktree::add::Head::Attached(full),
+                gix::progress::Discard,
+                &AtomicBool::new(false),
+            )
+            .map_err(add_error)?;
+        let id = repo
+            .git_dir()
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(id)
+    }
+
+    /// Lists the linked worktrees (not the main one) with their state; `ahead`, `behind` and
+    /// `merged` compare each worktree's `HEAD` with branch `compare_to` (the voyage branch).
+    pub fn list_worktrees(&self, compare_to: &str) -> Result<Vec<WorktreeState>, ListError> {
+        let target = self
+            .branch_commit(compare_to)
+            .map_err(|source| ListError::Branch {
+                name: compare_to.to_owned(),
+                source,
+            })?
+            .ok_or_else(|| ListError::MissingBranch {
+                name: compare_to.to_owned(),
+            })?;
+        let read_error = |source| ListError::Read {
+            common_dir: self.common_dir().to_owned(),
+            source,
+        };
+        let mut states = Vec::new();
+        for proxy in self.repo.worktrees().map_err(read_error)? {
+            states.push(self.inspect(proxy, target)?);
+        }
+        states.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(states)
+    }
+
+    fn inspect(
+        &self,
+        proxy: gix::worktree::Proxy<'_>,
+        target: gix::ObjectId,
+    ) -> Result<WorktreeState, ListError> {
+        let admin = proxy.git_dir().to_owned();
+        let id = admin
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dot_git = registered_dot_git(&admin);
+        let path = dot_git
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| admin.clone(), Path::to_owned);
+        let inspect_error = |source| ListError::Inspect {
+            path: path.clone(),
+            source,
+        };
+        let missing = dot_git
+            .as_ref()
+            .is_none_or(|p| p.symlink_metadata().is_err());
+        let locked = proxy.is_locked().then(|| {
+            proxy
+                .lock_reason()
+                .map(|r| r.to_string())
+                .unwrap_or_default()
+        });
+        let repo = proxy
+            .into_repo_with_possibly_inaccessible_worktree()
+            .map_err(inspect_error)?;
+        let branch = repo
+            .head_name()
+            .map_err(inspect_error)?
+            .map(|name| short_branch(name.as_ref()));
+        let head = repo.head_id().ok().map(gix::Id::detach);
+        let dirty = if missing {
+            None
+        } else {
+            Some(has_changes(&repo).map_err(inspect_error)?)
+        };
+        let (ahead, behind) = match head {
+            Some(head) => (
+                count_unique(&self.repo, head, target).map_err(inspect_error)?,
+                count_unique(&self.repo, target, head).map_err(inspect_error)?,
+            ),
+            None => (0, 0),
+        };
+        Ok(WorktreeState {
+            id,
+            path,
+            branch,
+            head,
+            locked,
+            missing,
+            dirty,
+            ahead,
+            behind,
+            merged: head.is_some() && ahead == 0,
+        })
+    }
+
+    /// Removes the linked worktree at `path`.
+    ///
+    /// Unless [`RemoveOptions::force`] is set, a locked worktree, one with uncommitted changes
+    /// or untracked files, and one whose `HEAD` has commits not in branch `merged_into` are
+    /// refused and left untouched. The branch is kept unless [`RemoveOptions::delete_branch`]
+    /// is set; it is then deleted only if it still points where the worktree's `HEAD` did.
+    pub fn remove_worktree(
+        &self,
+        path: &Path,
+        merged_into: &str,
+        options: RemoveOptions,
+    ) -> Result<Removed, RemoveError> {
+        let read_error = |source| RemoveError::Remove {
+            path: path.to_owned(),
+            source,
+        };
+        let target = self
+            .branch_commit(merged_into)
+            .map_err(|source| {
+                read_error(ListError::Branch {
+                    name: merged_into.to_owned(),
+                    source,
+                })
+            })?
+            .ok_or_else(|| {
+                read_error(ListError::MissingBranch {
+                    name: merged_into.to_owned(),
+                })
+            })?;
+        let proxies = self.repo.worktrees().map_err(|source| {
+            read_error(ListError::Read {
+                common_dir: self.common_dir().to_owned(),
+                source,
+            })
+        })?;
+        let mut found = None;
+        for proxy in proxies {
+            let registered = registered_dot_git(proxy.git_dir());
+            if registered
+                .as_deref()
+                .and_then(Path::parent)
+                .is_some_and(|p| same_path(p, path))
+            {
+                found = Some(proxy);
+                break;
+            }
+        }
+        let Some(proxy) = found else {
+            return Err(RemoveError::NotFound {
+                path: path.to_owned(),
+            });
+        };
+        let state = self.inspect(proxy.clone(), target).map_err(read_error)?;
+        if !options.force {
+            if let Some(reason) = state.locked {
+                return Err(RemoveError::Locked {
+                    path: path.to_owned(),
+                    reason,
+                });
+            }
+            if state.dirty == Some(true) {
+                return Err(RemoveError::Dirty {
+                    path: path.to_owned(),
+                });
+            }
+            if state.head.is_some() && !state.merged {
+                return Err(RemoveError::Unmerged {
+                    path: path.to_owned(),
+                    branch: state.branch.clone().unwrap_or_else(|| "HEAD".to_owned()),
+                    merged_into: merged_into.to_owned(),
+                    ahead: state.ahead,
+                });
+            }
+        }
+        let force = if options.force {
+            gix::worktree::remove::Force::OverrideLock
+        } else {
+            gix::worktree::remove::Force::Never
+        };
+        proxy
+            .remove(force, gix::progress::Discard)
+            .map_err(|source| RemoveError::Delete {
+                path: path.to_owned(),
+                source,
+            })?;
+        let mut branch_deleted = false;
+        if options.delete_branch
+            && let (Some(branch), Some(head)) = (&state.branch, state.head)
+        {
+            self.delete_branch(branch, head)
+                .map_err(|source| RemoveError::Branch {
+                    path: path.to_owned(),
+                    source,
+                })?;
+            branch_deleted = true;
+        }
+        Ok(Removed {
+            path: state.path,
+            branch: state.branch,
+            branch_deleted,
+        })
+    }
+
+    /// Drops the administrative entries (`<common dir>/worktrees/<id>`) of worktrees whose
+    /// directory is gone, as `git worktree prune` does. Locked entries are kept, worktree
+    /// directories that exist are never touched, and branches are kept.
+    pub fn prune_worktrees(&self) -> Result<Vec<Pruned>, PruneError> {
+        let root = self.common_dir().join("worktrees");
+        let entries = match std::fs::read_dir(&root) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(PruneError { path: root, source }),
+        };
+        let mut pruned = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| PruneError {
+                path: root.clone(),
+                source,
+            })?;
+            let admin = entry.path();
+            if !admin.is_dir() || admin.join("locked").symlink_metadata().is_ok() {
+                continue;
+            }
+            let dot_git = registered_dot_git(&admin);
+            if dot_git
+                .as_ref()
+                .is_some_and(|p| p.symlink_metadata().is_ok())
+            {
+                continue;
+            }
+            let branch = std::fs::read_to_string(admin.join("HEAD"))
+                .ok()
+                .and_then(|head| {
+                    head.trim()
+                        .strip_prefix("ref: refs/heads/")
+                        .map(ToOwned::to_owned)
+                });
+            std::fs::remove_dir_all(&admin).map_err(|source| PruneError {
+                path: admin.clone(),
+                source,
+            })?;
+            pruned.push(Pruned {
+                id: entry.file_name().to_string_lossy().into_owned(),
+                path: dot_git
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_owned),
+                branch,
+            });
+        }
+        pruned.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(pruned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_become_worktree_directories() {
+        for good in ["v1", "order-2", "a.b"] {
+            assert!(check_component(good).is_ok(), "{good}");
+        }
+        for bad in ["", ".", "..", "a/b", "a\\b", "/abs"] {
+            assert!(
+                matches!(check_component(bad), Err(AddError::InvalidName { .. })),
+                "{bad}"
+            );
+        }
+    }
+}

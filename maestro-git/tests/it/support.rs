@@ -1,0 +1,135 @@
+//! Fixtures built with the git CLI, isolated from the user's configuration.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A temporary repository with an isolated `HOME`; `git fsck` must pass when it is dropped.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub home: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A repository on `main` with one commit holding `a.txt` and `dir/b.txt`.
+    pub fn new() -> Fixture {
+        let fixture = Fixture::empty();
+        fixture.write("a.txt", "one\ntwo\nthree\n");
+        fixture.write("dir/b.txt", "b\n");
+        fixture.write(".gitignore", "*.log\n/target/\n");
+        fixture.git(&["add", "-A"]);
+        fixture.git(&["commit", "-q", "-m", "initial"]);
+        fixture
+    }
+
+    /// An initialised repository without commits.
+    pub fn empty() -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = tempfile::tempdir().expect("tempdir");
+        let fixture = Fixture { dir, home };
+        fixture.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+        fixture
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        write_in(self.root(), rel, text);
+    }
+
+    pub fn repo(&self) -> maestro_git::Repo {
+        maestro_git::Repo::discover(self.root()).expect("discovered")
+    }
+
+    /// Runs git in the repository root; panics unless it succeeds.
+    pub fn git(&self, args: &[&str]) -> String {
+        git_in(self.home.path(), self.root(), args)
+    }
+
+    /// Runs git in `dir`; panics unless it succeeds.
+    pub fn git_at(&self, dir: &Path, args: &[&str]) -> String {
+        git_in(self.home.path(), dir, args)
+    }
+
+    /// Runs git in the root and returns (success, stdout).
+    pub fn try_git(&self, args: &[&str]) -> (bool, String) {
+        let out = command(self.home.path(), self.root(), args)
+            .output()
+            .expect("git runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
+    pub fn rev(&self, revision: &str) -> maestro_git::ObjectId {
+        self.git(&["rev-parse", revision])
+            .parse()
+            .expect("an object id")
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let out = command(
+            self.home.path(),
+            self.root(),
+            &["fsck", "--no-progress", "--strict"],
+        )
+        .output()
+        .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git fsck failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+pub fn write_in(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+fn command(home: &Path, dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Tester")
+        .env("GIT_AUTHOR_EMAIL", "tester@example.com")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_NAME", "Tester")
+        .env("GIT_COMMITTER_EMAIL", "tester@example.com")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z");
+    cmd
+}
+
+fn git_in(home: &Path, dir: &Path, args: &[&str]) -> String {
+    let out = command(home, dir, args).output().expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} in {}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim_end()
+        .to_owned()
+}

@@ -1,0 +1,108 @@
+//! Converts the built-in TOML rule files into a static Rust table (without their examples), so
+//! loading the built-in rule set costs no parsing at run time: the hook process pays it on every
+//! tool call. The TOML files stay the source of truth; the tests read them directly.
+
+use std::{env, fmt::Write as _, fs, path::Path};
+
+use serde_json::Value;
+
+fn enum_path(field: &str, value: &str) -> String {
+    let variant = match (field, value) {
+        ("kind", "secret") => "Kind::Secret",
+        ("kind", "code") => "Kind::Code",
+        ("confidence", "low") => "Confidence::Low",
+        ("confidence", "medium") => "Confidence::Medium",
+        ("confidence", "high") => "Confidence::High",
+        ("severity", "low") => "Severity::Low",
+        ("severity", "medium") => "Severity::Medium",
+        ("severity", "high") => "Severity::High",
+        ("severity", "critical") => "Severity::Critical",
+        ("span", "line") => "Span::Line",
+        ("span", "block") => "Span::Block",
+        ("validator", "github-crc32") => "Validator::GithubCrc32",
+        ("validator", "jwt") => "Validator::Jwt",
+        ("validator", "pem") => "Validator::Pem",
+        ("validator", "basic-auth") => "Validator::BasicAuth",
+        ("language", "python") => "Language::Python",
+        ("language", "javascript") => "Language::JavaScript",
+        ("language", "typescript") => "Language::TypeScript",
+        ("language", "go") => "Language::Go",
+        ("language", "java") => "Language::Java",
+        ("language", "rust") => "Language::Rust",
+        ("language", "ruby") => "Language::Ruby",
+        ("language", "php") => "Language::Php",
+        ("language", "csharp") => "Language::CSharp",
+        ("language", "shell") => "Language::Shell",
+        _ => panic!("unknown {field} `{value}` in a built-in rule"),
+    };
+    variant.to_owned()
+}
+
+fn string(rule: &Value, key: &str) -> Option<String> {
+    rule.get(key).map(|v| {
+        format!(
+            "{:?}",
+            v.as_str().unwrap_or_else(|| panic!("`{key}` must be a string"))
+        )
+    })
+}
+
+fn option(value: Option<String>) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| format!("Some({v})"))
+}
+
+fn main() {
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let mut out = String::from("&[\n");
+    for name in ["secrets", "code"] {
+        let src = format!("rules/{name}.toml");
+        println!("cargo::rerun-if-changed={src}");
+        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("reading {src}: {e}"));
+        let value: Value = toml::from_str(&text).unwrap_or_else(|e| panic!("parsing {src}: {e}"));
+        let rules = value["rule"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{src}: no [[rule]] table"));
+        for rule in rules {
+            let list = |key: &str, f: &dyn Fn(&str) -> String| -> String {
+                let items: Vec<String> = rule
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().map(|v| f(v.as_str().expect("strings"))).collect())
+                    .unwrap_or_default();
+                format!("&[{}]", items.join(", "))
+            };
+            let enum_field = |key: &str| {
+                rule.get(key)
+                    .map(|v| enum_path(key, v.as_str().expect("an enum name")))
+            };
+            let _ = writeln!(
+                out,
+                "    StaticRule {{ id: {}, kind: {}, description: {}, keywords: {}, pattern: {}, \
+                 group: {}, entropy: {:?}, validator: {}, confidence: {}, span: {}, generic: {}, \
+                 exact_keywords: {}, context: {}, unless: {}, cwe: {}, severity: {}, \
+                 languages: {}, fix: {} }},",
+                string(rule, "id").expect("id"),
+                enum_field("kind").expect("kind"),
+                string(rule, "description").expect("description"),
+                list("keywords", &|k| format!("{k:?}")),
+                string(rule, "pattern").expect("pattern"),
+                option(rule.get("group").map(|g| format!("{}usize", g.as_u64().expect("integer")))),
+                rule.get("entropy").and_then(Value::as_f64).unwrap_or(0.0),
+                option(enum_field("validator")),
+                enum_field("confidence").unwrap_or_else(|| "Confidence::Medium".to_owned()),
+                enum_field("span").unwrap_or_else(|| "Span::Line".to_owned()),
+                rule.get("generic").and_then(Value::as_bool).unwrap_or(false),
+                rule.get("exact_keywords").and_then(Value::as_bool).unwrap_or(false),
+                option(string(rule, "context")),
+                option(string(rule, "unless")),
+                option(rule.get("cwe").map(|c| format!("{}u32", c.as_u64().expect("integer")))),
+                option(enum_field("severity")),
+                list("languages", &|l| enum_path("language", l)),
+                option(string(rule, "fix")),
+            );
+        }
+    }
+    out.push_str("]\n");
+    fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out)
+        .unwrap_or_else(|e| panic!("writing builtin_rules.rs: {e}"));
+}

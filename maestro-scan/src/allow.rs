@@ -1,0 +1,193 @@
+//! Suppressions: the `scan.allow` configuration entries and inline `maestro:allow` comments.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::rule_set::RuleSet;
+
+/// An error building an [`Allowlist`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An entry that is neither a rule id nor a fingerprint is not a valid path glob.
+    #[error("scan.allow entry `{entry}` is not a valid path glob")]
+    Glob {
+        /// The entry.
+        entry: String,
+        /// The glob error.
+        #[source]
+        source: globset::Error,
+    },
+}
+
+/// Why a finding was suppressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Suppression {
+    /// A `maestro:allow` comment on the line.
+    Inline,
+    /// The rule id is allowed.
+    Rule,
+    /// The path matches an allowed glob.
+    Path,
+    /// The finding's fingerprint is allowed.
+    Fingerprint,
+}
+
+/// Suppressions from configuration. Built from the `scan.allow` strings: an entry that is a known
+/// rule id suppresses that rule; 64 hex digits, or any string prefixed with `fp:`, is a finding
+/// fingerprint; anything else is a path glob (`*` crosses `/`; a glob without `/` also matches
+/// the file name alone, so `*.md` matches `docs/a.md`).
+#[derive(Debug, Clone, Default)]
+pub struct Allowlist {
+    rules: Vec<String>,
+    fingerprints: Vec<String>,
+    globs: Option<GlobSet>,
+    basename_globs: Option<GlobSet>,
+}
+
+impl Allowlist {
+    /// Classify and compile `entries` against the ids of `rules`.
+    pub fn new<S: AsRef<str>>(entries: &[S], rules: &RuleSet) -> Result<Allowlist, Error> {
+        let mut allow = Allowlist::default();
+        let mut globs = GlobSetBuilder::new();
+        let mut basename_globs = GlobSetBuilder::new();
+        let (mut any_glob, mut any_basename) = (false, false);
+        for entry in entries {
+            let entry = entry.as_ref().trim();
+            if entry.is_empty() {
+                continue;
+            }
+            if rules.get(entry).is_some() {
+                allow.rules.push(entry.to_owned());
+            } else if let Some(fp) = entry.strip_prefix("fp:") {
+                allow.fingerprints.push(fp.trim().to_ascii_lowercase());
+            } else if entry.len() == 64 && entry.bytes().all(|b| b.is_ascii_hexdigit()) {
+                allow.fingerprints.push(entry.to_ascii_lowercase());
+            } else {
+                let glob = Glob::new(entry).map_err(|source| Error::Glob {
+                    entry: entry.to_owned(),
+                    source,
+                })?;
+                if entry.contains('/') {
+                    globs.add(glob);
+                    any_glob = true;
+                } else {
+                    basename_globs.add(glob.clone());
+                    globs.add(glob);
+                    any_glob = true;
+                    any_basename = true;
+                }
+            }
+        }
+        let build = |b: GlobSetBuilder, entries: &[S]| {
+            b.build().map_err(|source| Error::Glob {
+                entry: entries
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                source,
+            })
+        };
+        if any_glob {
+            allow.globs = Some(build(globs, entries)?);
+        }
+        if any_basename {
+            allow.basename_globs = Some(build(basename_globs, entries)?);
+        }
+        Ok(allow)
+    }
+
+    /// Whether nothing is allowed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty() && self.fingerprints.is_empty() && self.globs.is_none()
+    }
+
+    /// Whether the path matches an allowed glob.
+    #[must_use]
+    pub fn allows_path(&self, path: &str) -> bool {
+        let path = path.strip_prefix("./").unwrap_or(path);
+        if self.globs.as_ref().is_some_and(|g| g.is_match(path)) {
+            return true;
+        }
+        let name = path.rsplit('/').next().unwrap_or(path);
+        self.basename_globs.as_ref().is_some_and(|g| g.is_match(name))
+    }
+
+    /// The reason a finding is suppressed by configuration, if it is.
+    #[must_use]
+    pub fn check(&self, rule_id: &str, path: &str, fingerprint: &str) -> Option<Suppression> {
+        if self.rules.iter().any(|r| r == rule_id) {
+            Some(Suppression::Rule)
+        } else if self.fingerprints.iter().any(|f| f == fingerprint) {
+            Some(Suppression::Fingerprint)
+        } else if self.allows_path(path) {
+            Some(Suppression::Path)
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether a `maestro:allow` comment on `line` suppresses `rule_id`: a bare `maestro:allow`
+/// suppresses every rule; `maestro:allow id1,id2` (ids of known rules) only those.
+#[must_use]
+pub fn inline_allows(line: &[u8], rule_id: &str, rules: &RuleSet) -> bool {
+    const MARKER: &[u8] = b"maestro:allow";
+    let mut rest = line;
+    while let Some(at) = memchr::memmem::find(rest, MARKER) {
+        rest = &rest[at + MARKER.len()..];
+        let after = rest.trim_ascii_start();
+        let word_end = after
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b',')))
+            .unwrap_or(after.len());
+        let ids: Vec<&str> = std::str::from_utf8(&after[..word_end])
+            .unwrap_or("")
+            .split(',')
+            .filter(|id| !id.is_empty())
+            .collect();
+        let known: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| rules.get(id).is_some())
+            .collect();
+        if known.is_empty() || known.contains(&rule_id) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_classified() {
+        let rules = RuleSet::builtin();
+        let fp = "a".repeat(64);
+        let allow = Allowlist::new(
+            &["jwt", fp.as_str(), "fp:ABC123", "tests/**", "*.md"],
+            rules,
+        )
+        .expect("valid");
+        assert_eq!(allow.check("jwt", "src/a.rs", "0"), Some(Suppression::Rule));
+        assert_eq!(allow.check("x", "src/a.rs", &fp), Some(Suppression::Fingerprint));
+        assert_eq!(allow.check("x", "src/a.rs", "abc123"), Some(Suppression::Fingerprint));
+        assert_eq!(allow.check("x", "tests/fixtures/k.pem", "0"), Some(Suppression::Path));
+        assert_eq!(allow.check("x", "docs/readme.md", "0"), Some(Suppression::Path));
+        assert_eq!(allow.check("x", "src/a.rs", "0"), None);
+        assert!(Allowlist::new(&["a[b"], rules).is_err());
+    }
+
+    #[test]
+    fn inline_comments() {
+        let rules = RuleSet::builtin();
+        assert!(inline_allows(b"x = 1 # maestro:allow", "jwt", rules));
+        assert!(inline_allows(b"x = 1 # maestro:allow test fixture", "jwt", rules));
+        assert!(inline_allows(b"x = 1 // maestro:allow jwt,github-pat", "jwt", rules));
+        assert!(!inline_allows(b"x = 1 // maestro:allow github-pat", "jwt", rules));
+        assert!(!inline_allows(b"x = 1", "jwt", rules));
+    }
+}

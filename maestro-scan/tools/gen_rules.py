@@ -1,0 +1,1226 @@
+#!/usr/bin/env python3
+"""Generate maestro-scan's built-in rule files (rules/secrets.toml, rules/code.toml).
+
+The rule text and regexes are ours; token *formats* are public facts. Example tokens are random
+strings of the documented shape, produced here with a fixed seed so the output is reproducible
+(GitHub tokens get a real CRC32 checksum so the validator accepts them).
+
+Run from the crate directory: `python3 tools/gen_rules.py`. The generated TOML files are the
+source of truth that the crate compiles in; this script only saves typing.
+"""
+
+import base64
+import json
+import random
+import re
+import zlib
+
+rng = random.Random(20261124)
+
+SETS = {
+    "A62": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "ALPHA": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "HEX": "0123456789abcdef",
+    "HEXU": "0123456789ABCDEF",
+    "B64": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+    "B64U": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
+    "UP": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    "LOW": "abcdefghijklmnopqrstuvwxyz0123456789",
+    "DIG": "0123456789",
+    "B32": "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+    "B32L": "abcdefghijklmnopqrstuvwxyz234567",
+    "BECH": "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L",
+}
+
+BAD_WORDS = ["xxxx", "example", "test", "fake", "dummy", "sample", "your", "foo", "bar", "mock",
+             "changeme", "placeholder", "redacted", "secret", "password", "token", "key", "demo"]
+
+ASSIGN = r"""[\w.-]{0,24}['"]?\s{0,4}(?:=|:=|=>|:|,)\s{0,4}['"]?"""
+
+B62_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def b62(n, width=6):
+    out = ""
+    while n:
+        n, r = divmod(n, 62)
+        out = B62_ALPHABET[r] + out
+    return out.rjust(width, "0")
+
+
+def entropy(s):
+    from math import log2
+    counts = {}
+    for ch in s:
+        counts[ch] = counts.get(ch, 0) + 1
+    return -sum(c / len(s) * log2(c / len(s)) for c in counts.values())
+
+
+def rand(setname, n):
+    while True:
+        s = "".join(rng.choice(SETS[setname]) for _ in range(n))
+        low = s.lower()
+        if any(w in low for w in BAD_WORDS):
+            continue
+        if n >= 8 and entropy(s) < min(3.0, 0.9 * __import__("math").log2(min(n, len(SETS[setname])))):
+            continue
+        return s
+
+
+def uuid():
+    h = rand("HEX", 32)
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+
+
+def fill(template):
+    """Expand {SET:n}, {uuid} and {crc} in a template; return (token, placeholder)."""
+    tok, ph = "", ""
+    pos = 0
+    random_since_literal = ""
+    for m in re.finditer(r"\{(\w+)(?::(\d+))?\}", template):
+        lit = template[pos:m.start()]
+        tok += lit
+        ph += lit
+        name, n = m.group(1), m.group(2)
+        if name == "uuid":
+            v = uuid()
+            p = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+        elif name == "crc":
+            v = b62(zlib.crc32(random_since_literal.encode()) & 0xFFFFFFFF)
+            p = "x" * 6
+        else:
+            v = rand(name, int(n))
+            p = "x" * int(n)
+        if name != "crc":
+            random_since_literal = v if not lit else v
+        tok += v
+        ph += p
+        pos = m.end()
+    tok += template[pos:]
+    ph += template[pos:]
+    return tok, ph
+
+
+SECRET_RULES = []
+
+
+def S(id, desc, keywords, pattern, template, conf="high", ent=3.0, ctx=None, validator=None,
+      span=None, neg=(), pos=(), group=None, generic=False, severity=None, ph=None, exact=False):
+    SECRET_RULES.append(dict(id=id, desc=desc, keywords=keywords, pattern=pattern, template=template, exact=exact,
+                             conf=conf, ent=ent, ctx=ctx, validator=validator, span=span,
+                             neg=list(neg), pos=list(pos), group=group, generic=generic,
+                             severity=severity, ph=ph))
+
+
+def C(name_re, secret_re, flags="(?i)"):
+    """A context pattern: a variable name, an assignment, then the secret."""
+    return f"(?i:{name_re}){{assign}}({secret_re})"
+
+
+# ---------------------------------------------------------------- cloud
+S("aws-access-key-id", "AWS access key id", ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+  r"\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b", "AKIA{B32:16}", ent=3.0, exact=True)
+S("aws-secret-access-key", "AWS secret access key", ["secret"],
+  C(r"aws[\w.-]{0,20}secret[\w.-]{0,12}|secret_?access_?key", r"[A-Za-z0-9/+]{40}") + r"(?:[^A-Za-z0-9/+=]|$)",
+  "{B64:40}", ctx="AWS_SECRET_ACCESS_KEY", ent=4.0)
+S("aws-session-token", "AWS session token", ["session_token", "sessiontoken", "security_token", "securitytoken"],
+  C(r"aws[\w.-]{0,8}(?:session|security)_?token", r"[A-Za-z0-9/+]{100,1200}={0,2}"),
+  "FwoGZXIvYXdzE{B64:160}", ctx="AWS_SESSION_TOKEN", ent=4.5)
+S("aws-mws-key", "Amazon MWS auth token", ["amzn.mws."],
+  r"\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b", "amzn.mws.{uuid}")
+S("aws-bedrock-api-key", "Amazon Bedrock long-term API key", ["absk"],
+  r"\b(ABSK[A-Za-z0-9+/]{100,200}={0,2})", "ABSK{B64:120}", ent=4.5)
+S("gcp-api-key", "Google Cloud / Firebase API key", ["aiza"],
+  r"\b(AIza[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)", "AIza{B64U:35}", ent=3.5)
+S("gcp-service-account", "Google Cloud service-account key (JSON private_key_id)", ["private_key_id"],
+  C(r"private_key_id", r"[0-9a-f]{40}") + r"\b", "{HEX:40}", ctx="private_key_id", ent=3.3)
+S("gcp-oauth-client-secret", "Google OAuth client secret", ["gocspx-"],
+  r"\b(GOCSPX-[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)", "GOCSPX-{B64U:28}")
+S("gcp-oauth-refresh-token", "Google OAuth refresh token", ["1//0"],
+  r"(?:^|[^\w/])(1//0[A-Za-z0-9_-]{40,200})", "1//0{B64U:60}", ent=4.0)
+S("gcp-oauth-access-token", "Google OAuth access token", ["ya29."],
+  r"\b(ya29\.[A-Za-z0-9_-]{50,300})", "ya29.{B64U:80}", conf="medium", ent=4.0)
+S("firebase-cloud-messaging-key", "Firebase Cloud Messaging server key", [":apa91b"],
+  r"\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)", "AAAA{B64U:7}:APA91b{B64U:134}", ent=4.5)
+S("azure-storage-account-key", "Azure storage account key", ["accountkey"],
+  r"(?i:AccountKey){assign}([A-Za-z0-9+/]{86}==)", "{B64:86}==", ent=4.5, ctx="AccountKey",
+  pos=["DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=@@TOK@@;EndpointSuffix=core.windows.net"])
+S("azure-shared-access-key", "Azure Service Bus / Event Hubs shared access key", ["sharedaccesskey"],
+  r"(?i:SharedAccessKey){assign}([A-Za-z0-9+/]{43}=)", "{B64:43}=", ent=4.3, ctx="SharedAccessKey")
+S("azure-sas-token", "Azure shared access signature (SAS) query string", ["sig="],
+  r"\b(sv=\d{4}-\d\d-\d\d&[^\s'\"]{0,200}?&sig=[A-Za-z0-9%+/]{43,60}(?:%3D|=)?)",
+  "sv=2022-11-02&ss=b&srt=o&sp=r&se=2027-01-01T00:00:00Z&sig={B64:43}%3D", conf="medium", ent=4.0)
+S("azure-ad-client-secret", "Azure AD (Entra ID) client secret", [f"{d}q~" for d in range(10)],
+  r"(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:[^A-Za-z0-9_~.-]|$)",
+  "{A62:3}8Q~{A62:31}", ent=4.0)
+S("azure-devops-pat", "Azure DevOps personal access token", ["azure", "ado_pat", "devops"],
+  C(r"(?:azure[\w.-]{0,10}devops|ado)[\w.-]{0,10}(?:pat|token)", r"[a-z2-7]{52}") + r"\b",
+  "{B32L:52}", ctx="AZURE_DEVOPS_PAT", ent=4.0)
+S("alibaba-access-key-id", "Alibaba Cloud AccessKey id", ["ltai"],
+  r"\b(LTAI[A-Za-z0-9]{20})\b", "LTAI{A62:20}", ent=3.5)
+S("tencent-secret-id", "Tencent Cloud SecretId", ["akid"],
+  r"\b(AKID[A-Za-z0-9]{32})\b", "AKID{A62:32}", ent=3.5)
+S("ibm-cloud-api-key", "IBM Cloud API key", ["ibm"],
+  C(r"ibm[\w.-]{0,20}(?:api[_-]?key|apikey)", r"[A-Za-z0-9_-]{44}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "{B64U:44}", ctx="IBM_CLOUD_API_KEY", ent=4.0)
+S("digitalocean-token", "DigitalOcean personal access / OAuth / refresh token", ["dop_v1_", "doo_v1_", "dor_v1_"],
+  r"\b(do[opr]_v1_[a-f0-9]{64})\b", "dop_v1_{HEX:64}", ent=3.5)
+S("linode-token", "Linode (Akamai) API token", ["linode"],
+  C(r"linode[\w.-]{0,20}(?:token|key)", r"[a-f0-9]{64}") + r"\b", "{HEX:64}", ctx="LINODE_TOKEN", ent=3.5)
+S("cloudflare-api-token", "Cloudflare API token", ["cloudflare", "cf_api"],
+  C(r"(?:cloudflare|cf)[\w.-]{0,12}(?:api[_-]?)?(?:token|key)", r"[A-Za-z0-9_-]{40}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "{B64U:40}", ctx="CLOUDFLARE_API_TOKEN", ent=4.0)
+S("cloudflare-origin-ca-key", "Cloudflare Origin CA key", ["v1.0-"],
+  r"\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b", "v1.0-{HEX:24}-{HEX:146}", ent=3.5)
+S("yandex-api-key", "Yandex Cloud API key", ["aqvn"],
+  r"\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)", "AQVN{B64U:36}", ent=4.0)
+S("openshift-token", "OpenShift user token", ["sha256~"],
+  r"\b(sha256~[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)", "sha256~{B64U:43}", ent=4.0)
+S("heroku-api-key", "Heroku API key", ["hrku-"],
+  r"\b(HRKU-AA[0-9A-Za-z_-]{58})(?:[^0-9A-Za-z_-]|$)", "HRKU-AA{B64U:58}", ent=4.0)
+S("heroku-api-key-legacy", "Heroku API key (legacy UUID)", ["heroku"],
+  C(r"heroku[\w.-]{0,20}(?:api[_-]?key|token)", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="HEROKU_API_KEY", conf="medium", ent=3.0)
+S("fly-io-token", "Fly.io access token", ["fo1_", "fm1_", "fm1a_", "fm1r_", "fm2_"],
+  r"\b((?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/=_-]{100,}))", "fo1_{B64U:43}", ent=4.0)
+S("vercel-token", "Vercel access token", ["vercel"],
+  C(r"vercel[\w.-]{0,20}(?:token|key)", r"[A-Za-z0-9]{24}") + r"\b", "{A62:24}", ctx="VERCEL_TOKEN", ent=3.8)
+S("netlify-token", "Netlify personal access token", ["nfp_", "netlify"],
+  r"\b(nfp_[A-Za-z0-9]{36,40})\b", "nfp_{A62:36}", ent=4.0)
+S("render-api-key", "Render API key", ["rnd_"],
+  r"\b(rnd_[A-Za-z0-9]{32})\b", "rnd_{A62:32}", ent=4.0)
+S("railway-token", "Railway API token", ["railway"],
+  C(r"railway[\w.-]{0,12}(?:api[_-]?)?token", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="RAILWAY_TOKEN", conf="medium", ent=3.0)
+S("supabase-service-key", "Supabase access or secret key", ["sbp_", "sb_secret_"],
+  r"\b((?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{31,40}))(?:[^A-Za-z0-9_-]|$)", "sbp_{HEX:40}", ent=3.5)
+S("planetscale-token", "PlanetScale token or password", ["pscale_"],
+  r"\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})\b", "pscale_tkn_{B64U:43}", ent=4.0)
+S("databricks-token", "Databricks personal access token", ["dapi"],
+  r"\b(dapi[a-f0-9]{32}(?:-\d)?)\b", "dapi{HEX:32}", ent=3.3)
+S("mongodb-atlas-key", "MongoDB Atlas private API key", ["atlas"],
+  C(r"(?:mongodb[\w.-]{0,8})?atlas[\w.-]{0,12}private[\w.-]{0,8}key", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="ATLAS_PRIVATE_KEY", ent=3.0)
+S("upstash-redis-token", "Upstash REST token", ["upstash"],
+  C(r"upstash[\w.-]{0,20}token", r"A[A-Za-z0-9_-]{60,80}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "A{B64U:66}", ctx="UPSTASH_REDIS_REST_TOKEN", ent=4.0)
+
+# ---------------------------------------------------------------- VCS / CI
+for pfx, what in [("ghp", "personal access token (classic)"), ("gho", "OAuth access token"),
+                  ("ghu", "App user-to-server token"), ("ghs", "App server-to-server (installation) token"),
+                  ("ghr", "App refresh token")]:
+    S(f"github-{ {'ghp':'pat','gho':'oauth','ghu':'app-user','ghs':'app-installation','ghr':'app-refresh'}[pfx] }",
+      f"GitHub {what}", [f"{pfx}_"],
+      rf"\b({pfx}_[A-Za-z0-9]{{36,76}})\b", f"{pfx}_{{A62:30}}{{crc}}", validator="github-crc32", ent=3.5)
+S("github-fine-grained-pat", "GitHub fine-grained personal access token", ["github_pat_"],
+  r"\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b", "github_pat_{A62:22}_{A62:59}", ent=4.0)
+S("github-app-client-secret", "GitHub App / OAuth App client secret", ["github"],
+  C(r"github[\w.-]{0,12}client[_-]?secret", r"[a-f0-9]{40}") + r"\b", "{HEX:40}", ctx="GITHUB_CLIENT_SECRET", ent=3.3)
+S("gitlab-pat", "GitLab personal, project or group access token", ["glpat-"],
+  r"\b(glpat-[A-Za-z0-9_-]{20,60})(?:[^A-Za-z0-9_-]|$)", "glpat-{B64U:20}", ent=3.5)
+S("gitlab-pipeline-trigger-token", "GitLab pipeline trigger token", ["glptt-"],
+  r"\b(glptt-[a-f0-9]{40})\b", "glptt-{HEX:40}", ent=3.3)
+S("gitlab-runner-registration-token", "GitLab runner registration token", ["gr1348941"],
+  r"\b(GR1348941[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)", "GR1348941{B64U:20}", ent=3.5)
+S("gitlab-runner-token", "GitLab runner authentication token", ["glrt-"],
+  r"\b(glrt-[A-Za-z0-9_-]{20,60})(?:[^A-Za-z0-9_-]|$)", "glrt-{B64U:20}", ent=3.5)
+S("gitlab-deploy-token", "GitLab deploy token", ["gldt-"],
+  r"\b(gldt-[A-Za-z0-9_-]{20,60})(?:[^A-Za-z0-9_-]|$)", "gldt-{B64U:20}", ent=3.5)
+S("gitlab-feed-token", "GitLab feed token", ["glft-"],
+  r"\b(glft-[A-Za-z0-9_-]{20,60})(?:[^A-Za-z0-9_-]|$)", "glft-{B64U:20}", ent=3.5)
+S("gitlab-oauth-secret", "GitLab OAuth application secret", ["gloas-"],
+  r"\b(gloas-[A-Za-z0-9_-]{64})(?:[^A-Za-z0-9_-]|$)", "gloas-{B64U:64}", ent=4.0)
+S("gitlab-incoming-mail-token", "GitLab incoming mail token", ["glimt-"],
+  r"\b(glimt-[A-Za-z0-9_-]{25})(?:[^A-Za-z0-9_-]|$)", "glimt-{B64U:25}", ent=3.5)
+S("gitlab-scim-token", "GitLab SCIM OAuth token", ["glsoat-"],
+  r"\b(glsoat-[A-Za-z0-9_-]{20,60})(?:[^A-Za-z0-9_-]|$)", "glsoat-{B64U:20}", ent=3.5)
+S("gitlab-ci-job-token", "GitLab CI/CD job token", ["glcbt-"],
+  r"\b(glcbt-[0-9a-f]{1,5}_[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)", "glcbt-{HEX:2}_{B64U:20}", ent=3.5)
+S("gitlab-agent-token", "GitLab Kubernetes agent token", ["glagent-"],
+  r"\b(glagent-[A-Za-z0-9_-]{50})(?:[^A-Za-z0-9_-]|$)", "glagent-{B64U:50}", ent=4.0)
+S("gitlab-feature-flag-token", "GitLab feature-flag client token", ["glffct-"],
+  r"\b(glffct-[A-Za-z0-9_-]{20})(?:[^A-Za-z0-9_-]|$)", "glffct-{B64U:20}", ent=3.5)
+S("bitbucket-app-password", "Bitbucket app password / API token", ["ATBB"],
+  r"\b(ATBB[A-Za-z0-9]{32})\b", "ATBB{A62:32}", ent=3.8, exact=True)
+S("bitbucket-client-secret", "Bitbucket OAuth consumer secret", ["bitbucket"],
+  C(r"bitbucket[\w.-]{0,12}(?:client|consumer)[_-]?secret", r"[A-Za-z0-9]{32}") + r"\b",
+  "{A62:32}", ctx="BITBUCKET_CLIENT_SECRET", ent=3.8)
+S("circleci-personal-token", "CircleCI personal or project API token", ["ccipat_", "cciprj_"],
+  r"\b(CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\b", "CCIPAT_{A62:22}_{HEX:40}", ent=4.0)
+S("circleci-token", "CircleCI API token (legacy)", ["circle"],
+  C(r"circle(?:ci)?[\w.-]{0,12}token", r"[a-f0-9]{40}") + r"\b", "{HEX:40}", ctx="CIRCLECI_TOKEN", ent=3.3)
+S("travis-ci-token", "Travis CI API token", ["travis"],
+  C(r"travis[\w.-]{0,12}(?:api[_-]?)?token", r"[A-Za-z0-9_-]{22}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "{B64U:22}", ctx="TRAVIS_API_TOKEN", ent=3.8)
+S("buildkite-agent-token", "Buildkite agent or API token", ["bkua_", "bkat_"],
+  r"\b(bk(?:ua|at)_[a-f0-9]{40})\b", "bkua_{HEX:40}", ent=3.3)
+S("drone-ci-token", "Drone CI token", ["drone"],
+  C(r"drone[\w.-]{0,12}token", r"[A-Za-z0-9]{32}") + r"\b", "{A62:32}", ctx="DRONE_TOKEN", ent=3.8)
+S("jenkins-api-token", "Jenkins API token", ["jenkins"],
+  C(r"jenkins[\w.-]{0,12}(?:api[_-]?)?token", r"11[a-f0-9]{32}") + r"\b", "11{HEX:32}", ctx="JENKINS_API_TOKEN", ent=3.3)
+S("sourcegraph-token", "Sourcegraph access token", ["sgp_"],
+  r"\b(sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})\b", "sgp_{HEX:16}_{HEX:40}", ent=3.3)
+S("sonarqube-token", "SonarQube / SonarCloud token", ["squ_", "sqp_", "sqa_"],
+  r"\b(sq[upa]_[a-f0-9]{40})\b", "squ_{HEX:40}", ent=3.3)
+S("octopus-deploy-key", "Octopus Deploy API key", ["API-"],
+  r"\b(API-[A-Z0-9]{26,32})\b", "API-{UP:26}", ent=3.5, exact=True)
+S("harness-pat", "Harness personal access token", ["pat."],
+  r"\b(pat\.[A-Za-z0-9_-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20})\b", "pat.{B64U:22}.{HEX:24}.{A62:20}", ent=4.0)
+S("codecov-token", "Codecov upload token", ["codecov"],
+  C(r"codecov[\w.-]{0,8}token", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="CODECOV_TOKEN", conf="medium", ent=3.0)
+S("snyk-token", "Snyk API token", ["snyk"],
+  C(r"snyk[\w.-]{0,8}(?:token|api[_-]?key)", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="SNYK_TOKEN", ent=3.0)
+
+# ---------------------------------------------------------------- package registries
+S("npm-access-token", "npm access token", ["npm_"],
+  r"\b(npm_[A-Za-z0-9]{36})\b", "npm_{A62:36}", ent=4.0)
+S("npmrc-auth-token", "npm registry auth token (.npmrc _authToken)", ["_authtoken"],
+  r"(?i:_authToken){assign}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9+/=]{40,})",
+  "{uuid}", ctx="_authToken", ent=3.0, pos=["//registry.npmjs.org/:_authToken=@@TOK@@"])
+S("pypi-token", "PyPI upload token", ["pypi-ageicHlwaS5vcmc", "pypi-agenDGVzdC5weXBpLm9yZw"],
+  r"\b(pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,300})(?:[^A-Za-z0-9_-]|$)",
+  "pypi-AgEIcHlwaS5vcmc{B64U:70}", ent=4.0)
+S("crates-io-token", "crates.io API token", ["cio"],
+  r"\b(cio[A-Za-z0-9]{32})\b", "cio{A62:32}", ent=4.0)
+S("docker-hub-token", "Docker Hub personal or organisation access token", ["dckr_pat_", "dckr_oat_"],
+  r"\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})(?:[^A-Za-z0-9_-]|$)", "dckr_pat_{B64U:27}", ent=4.0)
+S("docker-config-auth", "Registry credentials (base64 user:password) in an auth field", ["auth"],
+  r"(?i:\bauth){assign}([A-Za-z0-9+/]{16,200}={0,2})(?:[^A-Za-z0-9+/=]|$)", "@@BASICAUTH@@", ctx="auth",
+  validator="basic-auth", conf="medium", ent=3.5,
+  pos=['{"auths": {"registry.internal.corp": {"auth": "@@TOK@@"}}}'])
+S("nuget-api-key", "NuGet API key", ["oy2"],
+  r"\b(oy2[a-z0-9]{43})\b", "oy2{LOW:43}", ent=4.0)
+S("rubygems-api-key", "RubyGems API key", ["rubygems_"],
+  r"\b(rubygems_[a-f0-9]{48})\b", "rubygems_{HEX:48}", ent=3.5)
+S("artifactory-api-key", "JFrog Artifactory API key", ["akcp"],
+  r"\b(AKCp[A-Za-z0-9]{69})\b", "AKCp{A62:69}", ent=4.5)
+S("artifactory-reference-token", "JFrog Artifactory reference token", ["cmvmdgtuojaxoj"],
+  r"\b(cmVmdGtuOjAxOj[A-Za-z0-9]{50})\b", "cmVmdGtuOjAxOj{A62:50}", ent=4.0)
+S("pulumi-token", "Pulumi access token", ["pul-"],
+  r"\b(pul-[a-f0-9]{40})\b", "pul-{HEX:40}", ent=3.3)
+S("terraform-cloud-token", "Terraform Cloud / HCP Terraform API token", ["atlasv1"],
+  r"\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)", "{A62:14}.atlasv1.{B64U:67}", ent=4.5)
+S("hex-pm-key", "Hex.pm API key", ["hex_api_key", "hexpm"],
+  C(r"hex(?:pm)?[_-]api[_-]?key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="HEX_API_KEY", ent=3.3)
+S("gemfury-token", "Gemfury push token", ["gemfury", "fury"],
+  C(r"(?:gem)?fury[\w.-]{0,8}(?:push[_-]?)?token", r"[A-Za-z0-9]{20}") + r"\b", "{A62:20}", ctx="GEMFURY_TOKEN", ent=3.8)
+
+# ---------------------------------------------------------------- payment
+S("stripe-secret-key", "Stripe secret key", ["sk_live_", "sk_test_"],
+  r"\b(sk_(?:live|test)_[0-9A-Za-z]{24,99})\b", "sk_live_{A62:32}", ent=4.0)
+S("stripe-restricted-key", "Stripe restricted key", ["rk_live_", "rk_test_"],
+  r"\b(rk_(?:live|test)_[0-9A-Za-z]{24,99})\b", "rk_live_{A62:32}", ent=4.0)
+S("stripe-webhook-secret", "Stripe webhook signing secret", ["whsec_"],
+  r"\b(whsec_[A-Za-z0-9+/=]{32,64})", "whsec_{A62:32}", ent=4.0)
+S("square-access-token", "Square access token", ["EAAA", "sq0atp-"],
+  r"\b((?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[0-9A-Za-z_-]{22}))(?:[^A-Za-z0-9_-]|$)", "EAAA{B64U:60}", ent=4.0, exact=True)
+S("square-oauth-secret", "Square OAuth secret", ["sq0csp-"],
+  r"\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^A-Za-z0-9_-]|$)", "sq0csp-{B64U:43}", ent=4.0)
+S("braintree-access-token", "PayPal Braintree access token", ["access_token$"],
+  r"(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\b",
+  "access_token$production${LOW:16}${HEX:32}", ent=3.8)
+S("paypal-client-secret", "PayPal REST client secret", ["paypal"],
+  C(r"paypal[\w.-]{0,12}(?:client[_-]?)?secret", r"E[A-Za-z0-9_-]{79}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "E{B64U:79}", ctx="PAYPAL_CLIENT_SECRET", ent=4.5)
+S("shopify-access-token", "Shopify access token", ["shpat_", "shpca_", "shppa_"],
+  r"\b(shp(?:at|ca|pa)_[a-fA-F0-9]{32})\b", "shpat_{HEX:32}", ent=3.3)
+S("shopify-shared-secret", "Shopify app shared secret", ["shpss_"],
+  r"\b(shpss_[a-fA-F0-9]{32})\b", "shpss_{HEX:32}", ent=3.3)
+S("razorpay-key", "Razorpay API key id", ["rzp_live_", "rzp_test_"],
+  r"\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\b", "rzp_live_{A62:14}", conf="medium", ent=3.5)
+S("flutterwave-secret-key", "Flutterwave secret key", ["flwseck"],
+  r"\b(FLWSECK(?:_TEST)?-[a-f0-9]{32}-X)\b", "FLWSECK-{HEX:32}-X", ent=3.5)
+S("plaid-access-token", "Plaid access token", ["access-production-", "access-development-", "access-sandbox-"],
+  r"\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b",
+  "access-production-{uuid}", ent=3.3)
+S("plaid-secret", "Plaid client secret", ["plaid"],
+  C(r"plaid[\w.-]{0,12}secret", r"[a-f0-9]{30}") + r"\b", "{HEX:30}", ctx="PLAID_SECRET", ent=3.3)
+S("paddle-api-key", "Paddle API key", ["pdl_live_", "pdl_sdbx_"],
+  r"\b(pdl_(?:live|sdbx)_apikey_[a-z0-9]{26}_[A-Za-z0-9]{22}_[A-Za-z0-9]{3})\b",
+  "pdl_live_apikey_{LOW:26}_{A62:22}_{A62:3}", ent=4.0)
+S("adyen-api-key", "Adyen API key", ["adyen"],
+  C(r"adyen[\w.-]{0,12}(?:api[_-]?)?key", r"AQE[a-zA-Z0-9]{2}[a-zA-Z0-9+/._=-]{120,}"), "AQE{A62:2}{B64:160}",
+  ctx="ADYEN_API_KEY", ent=4.5)
+S("coinbase-api-secret", "Coinbase API secret", ["coinbase"],
+  C(r"coinbase[\w.-]{0,12}(?:api[_-]?)?secret", r"[A-Za-z0-9+/]{86,88}={0,2}"), "{B64:88}",
+  ctx="COINBASE_API_SECRET", ent=4.5)
+S("gocardless-token", "GoCardless access token", ["gocardless"],
+  C(r"gocardless[\w.-]{0,12}(?:access[_-]?)?token", r"live_[A-Za-z0-9_-]{40}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "live_{B64U:40}", ctx="GOCARDLESS_ACCESS_TOKEN", ent=4.0)
+S("shippo-token", "Shippo API token", ["shippo_"],
+  r"\b(shippo_(?:live|test)_[a-f0-9]{40})\b", "shippo_live_{HEX:40}", ent=3.5)
+S("easypost-key", "EasyPost API key", ["ezak", "eztk"],
+  r"\b(EZ[AT]K[a-zA-Z0-9]{54})\b", "EZAK{A62:54}", ent=4.0)
+S("duffel-token", "Duffel API token", ["duffel_"],
+  r"\b(duffel_(?:test|live)_[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)", "duffel_live_{B64U:43}", ent=4.0)
+
+# ---------------------------------------------------------------- messaging
+S("slack-bot-token", "Slack bot token", ["xoxb-"],
+  r"\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\b", "xoxb-{DIG:12}-{DIG:13}-{A62:24}", ent=3.5)
+S("slack-user-token", "Slack user token", ["xoxp-"],
+  r"\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\b", "xoxp-{DIG:12}-{DIG:12}-{DIG:13}-{HEX:32}", ent=3.5)
+S("slack-app-token", "Slack app-level token", ["xapp-"],
+  r"\b(xapp-\d-[A-Z0-9]{9,12}-\d{10,13}-[a-f0-9]{64})\b", "xapp-1-A{UP:10}-{DIG:13}-{HEX:64}", ent=3.5)
+S("slack-config-token", "Slack configuration access token", ["xoxe.xox"],
+  r"\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{160,170})\b", "xoxe.xoxp-1-{A62:163}", ent=4.5)
+S("slack-config-refresh-token", "Slack configuration refresh token", ["xoxe-"],
+  r"\b(xoxe-\d-[A-Za-z0-9]{140,150})\b", "xoxe-1-{A62:146}", ent=4.5)
+S("slack-legacy-token", "Slack legacy or workspace token", ["xoxa-", "xoxr-", "xoxs-", "xoxo-"],
+  r"\b(xox[aors]-(?:\d-)?[0-9A-Za-z-]{30,120})\b", "xoxa-2-{A62:12}-{A62:40}", ent=3.8)
+S("slack-webhook", "Slack incoming webhook URL", ["hooks.slack.com"],
+  r"(https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{24,})",
+  "https://hooks.slack.com/services/T{UP:10}/B{UP:10}/{A62:24}", ent=4.0)
+S("twilio-api-key", "Twilio API key (SK id) in a Twilio setting", ["twilio"],
+  C(r"twilio[\w.-]{0,12}(?:api[_-]?)?key", r"SK[0-9a-fA-F]{32}") + r"\b", "SK{HEX:32}", ctx="TWILIO_API_KEY", conf="medium", ent=3.3)
+S("twilio-auth-token", "Twilio auth token", ["twilio"],
+  C(r"twilio[\w.-]{0,12}(?:auth[_-]?)?token", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="TWILIO_AUTH_TOKEN", ent=3.3)
+S("sendgrid-api-key", "SendGrid API key", ["SG."],
+  r"\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)", "SG.{B64U:22}.{B64U:43}", ent=4.5, exact=True)
+S("mailgun-api-key", "Mailgun private API key", ["key-"],
+  r"\b(key-[0-9a-f]{32})\b", "key-{HEX:32}", conf="medium", ent=3.3)
+S("mailgun-signing-key", "Mailgun webhook signing key", ["mailgun"],
+  C(r"mailgun[\w.-]{0,20}(?:signing[_-]?key|api[_-]?key)", r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}") + r"\b",
+  "{HEX:32}-{HEX:8}-{HEX:8}", ctx="MAILGUN_SIGNING_KEY", ent=3.3)
+S("mailchimp-api-key", "Mailchimp API key", ["-us"],
+  r"\b([0-9a-f]{32}-us[0-9]{1,2})\b", "{HEX:32}-us14", ent=3.3, exact=True)
+S("mailersend-token", "MailerSend API token", ["mlsn."],
+  r"\b(mlsn\.[a-f0-9]{64})\b", "mlsn.{HEX:64}", ent=3.5)
+S("brevo-api-key", "Brevo (Sendinblue) API key", ["xkeysib-"],
+  r"\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b", "xkeysib-{HEX:64}-{A62:16}", ent=3.8)
+S("resend-api-key", "Resend API key", ["resend"],
+  C(r"resend[\w.-]{0,8}api[_-]?key", r"re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}") + r"\b", "re_{A62:8}_{A62:24}", ctx="RESEND_API_KEY", ent=4.0)
+S("postmark-token", "Postmark server token", ["postmark"],
+  C(r"postmark[\w.-]{0,20}(?:token|key)", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="POSTMARK_SERVER_TOKEN", ent=3.0)
+S("mailjet-secret", "Mailjet API secret", ["mailjet", "mj_apikey"],
+  C(r"(?:mailjet|mj)[\w.-]{0,12}(?:secret|private)", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="MAILJET_SECRET_KEY", ent=3.3)
+S("discord-bot-token", "Discord bot token", ["discord"],
+  C(r"discord[\w.-]{0,12}(?:bot[_-]?)?token", r"[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "M{A62:23}.{B64U:6}.{B64U:27}", ctx="DISCORD_BOT_TOKEN", ent=4.0)
+S("discord-webhook", "Discord webhook URL", ["discord.com/api/webhooks", "discordapp.com/api/webhooks"],
+  r"(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_-]{60,68})",
+  "https://discord.com/api/webhooks/{DIG:18}/{B64U:68}", ent=4.0)
+S("discord-client-secret", "Discord OAuth client secret", ["discord"],
+  C(r"discord[\w.-]{0,12}client[_-]?secret", r"[A-Za-z0-9_-]{32}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "{B64U:32}", ctx="DISCORD_CLIENT_SECRET", ent=4.0)
+S("telegram-bot-token", "Telegram bot token", [":AA"],
+  r"(?:^|[^0-9])([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)", "{DIG:10}:AA{B64U:33}", ent=4.0, exact=True)
+S("teams-webhook", "Microsoft Teams incoming webhook URL", ["webhook.office.com"],
+  r"(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[a-f0-9]{32}/[0-9a-f-]{36})",
+  "https://contoso.webhook.office.com/webhookb2/{uuid}@{uuid}/IncomingWebhook/{HEX:32}/{uuid}", ent=3.5)
+S("vonage-api-secret", "Vonage (Nexmo) API secret", ["vonage", "nexmo"],
+  C(r"(?:vonage|nexmo)[\w.-]{0,12}(?:api[_-]?)?secret", r"[A-Za-z0-9]{16}") + r"\b", "{A62:16}",
+  ctx="VONAGE_API_SECRET", ent=3.5)
+S("messagebird-key", "MessageBird API key", ["messagebird"],
+  C(r"messagebird[\w.-]{0,12}(?:api[_-]?)?key", r"[A-Za-z0-9]{25}") + r"\b", "{A62:25}", ctx="MESSAGEBIRD_API_KEY", ent=3.8)
+S("telnyx-api-key", "Telnyx API key", ["KEY0"],
+  r"\b(KEY0[A-F0-9]{31}_[A-Za-z0-9]{22})\b", "KEY0{HEXU:31}_{A62:22}", ent=3.8, exact=True)
+S("twitter-bearer-token", "Twitter / X bearer token", ["AAAAAAAAAAAAAAAAAAAAA"],
+  r"\b(A{22}[A-Za-z0-9%]{80,120})\b", "AAAAAAAAAAAAAAAAAAAAAA{A62:90}", ent=3.8, exact=True)
+S("twitter-api-secret", "Twitter / X API secret", ["twitter"],
+  C(r"(?:twitter|x_api)[\w.-]{0,12}(?:consumer[_-]?|api[_-]?)?secret", r"[A-Za-z0-9]{50}") + r"\b",
+  "{A62:50}", ctx="TWITTER_API_SECRET", ent=4.3)
+S("facebook-access-token", "Facebook / Meta access token", ["EAAC", "EAAG"],
+  r"\b(EAA[CG][A-Za-z0-9]{100,250})\b", "EAAG{A62:140}", ent=4.5, exact=True)
+S("facebook-app-secret", "Facebook / Meta app secret", ["facebook", "fb_app"],
+  C(r"(?:facebook|fb)[\w.-]{0,12}(?:app[_-]?)?secret", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="FACEBOOK_APP_SECRET", ent=3.3)
+S("linkedin-client-secret", "LinkedIn client secret", ["linkedin"],
+  C(r"linkedin[\w.-]{0,12}(?:client[_-]?)?secret", r"[A-Za-z0-9]{16}") + r"\b", "{A62:16}", ctx="LINKEDIN_CLIENT_SECRET", ent=3.5)
+S("pusher-secret", "Pusher app secret", ["pusher"],
+  C(r"pusher[\w.-]{0,12}(?:app[_-]?)?secret", r"[a-f0-9]{20}") + r"\b", "{HEX:20}", ctx="PUSHER_APP_SECRET", ent=3.2)
+S("intercom-token", "Intercom access token", ["intercom"],
+  C(r"intercom[\w.-]{0,12}(?:access[_-]?)?token", r"dG9rOj[A-Za-z0-9+/=_-]{40,70}"), "dG9rOj{B64:54}=",
+  ctx="INTERCOM_ACCESS_TOKEN", ent=4.3)
+S("zendesk-token", "Zendesk API token", ["zendesk"],
+  C(r"zendesk[\w.-]{0,12}(?:api[_-]?)?token", r"[A-Za-z0-9]{40}") + r"\b", "{A62:40}", ctx="ZENDESK_API_TOKEN", ent=4.0)
+S("onesignal-key", "OneSignal REST API key", ["onesignal"],
+  C(r"onesignal[\w.-]{0,12}(?:rest[_-]?)?(?:api[_-]?)?key", r"os_v2_app_[a-z0-9]{100,120}|[A-Za-z0-9]{48}") + r"\b",
+  "{A62:48}", ctx="ONESIGNAL_REST_API_KEY", ent=4.3)
+S("zapier-webhook", "Zapier catch-hook URL", ["hooks.zapier.com"],
+  r"(https://hooks\.zapier\.com/hooks/catch/\d{5,10}/[a-z0-9]{6,8})/?", "https://hooks.zapier.com/hooks/catch/{DIG:8}/{LOW:7}",
+  conf="medium", ent=3.5)
+
+# ---------------------------------------------------------------- AI providers
+S("anthropic-api-key", "Anthropic API key", ["sk-ant-api"],
+  r"\b(sk-ant-api0\d-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)", "sk-ant-api03-{B64U:93}AA", ent=4.5)
+S("anthropic-admin-key", "Anthropic Admin API key", ["sk-ant-admin"],
+  r"\b(sk-ant-admin0\d-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)", "sk-ant-admin01-{B64U:93}AA", ent=4.5)
+S("openai-api-key", "OpenAI API key", ["t3blbkfj"],
+  r"\b(sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160})(?:[^A-Za-z0-9_-]|$)",
+  "sk-proj-{B64U:74}T3BlbkFJ{B64U:74}", ent=4.5)
+S("huggingface-token", "Hugging Face access token", ["hf_"],
+  r"\b(hf_[A-Za-z]{34})\b", "hf_{ALPHA:34}", ent=4.0)
+S("huggingface-org-token", "Hugging Face organisation API token", ["api_org_"],
+  r"\b(api_org_[A-Za-z]{34})\b", "api_org_{ALPHA:34}", ent=4.0)
+S("cohere-api-key", "Cohere API key", ["cohere", "co_api_key"],
+  C(r"(?:cohere|co)[\w.-]{0,8}api[_-]?key", r"[A-Za-z0-9]{40}") + r"\b", "{A62:40}", ctx="COHERE_API_KEY", ent=4.0)
+S("replicate-api-token", "Replicate API token", ["r8_"],
+  r"\b(r8_[A-Za-z0-9]{37})\b", "r8_{A62:37}", ent=4.0)
+S("groq-api-key", "Groq API key", ["gsk_"],
+  r"\b(gsk_[A-Za-z0-9]{52})\b", "gsk_{A62:52}", ent=4.3)
+S("perplexity-api-key", "Perplexity API key", ["pplx-"],
+  r"\b(pplx-[A-Za-z0-9]{48})\b", "pplx-{A62:48}", ent=4.3)
+S("xai-api-key", "xAI API key", ["xai-"],
+  r"\b(xai-[A-Za-z0-9]{80})\b", "xai-{A62:80}", ent=4.5)
+S("openrouter-api-key", "OpenRouter API key", ["sk-or-v1-"],
+  r"\b(sk-or-v1-[a-f0-9]{64})\b", "sk-or-v1-{HEX:64}", ent=3.5)
+S("mistral-api-key", "Mistral AI API key", ["mistral"],
+  C(r"mistral[\w.-]{0,8}api[_-]?key", r"[A-Za-z0-9]{32}") + r"\b", "{A62:32}", ctx="MISTRAL_API_KEY", ent=3.8)
+S("deepseek-api-key", "DeepSeek API key", ["deepseek"],
+  C(r"deepseek[\w.-]{0,8}api[_-]?key", r"sk-[a-f0-9]{32}") + r"\b", "sk-{HEX:32}", ctx="DEEPSEEK_API_KEY", ent=3.5)
+S("together-api-key", "Together AI API key", ["together"],
+  C(r"together[\w.-]{0,8}api[_-]?key", r"[a-f0-9]{64}") + r"\b", "{HEX:64}", ctx="TOGETHER_API_KEY", ent=3.5)
+S("langsmith-api-key", "LangSmith API key", ["lsv2_"],
+  r"\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\b", "lsv2_pt_{HEX:32}_{HEX:10}", ent=3.5)
+S("pinecone-api-key", "Pinecone API key", ["pcsk_"],
+  r"\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,70})\b", "pcsk_{A62:6}_{A62:63}", ent=4.3)
+S("wandb-api-key", "Weights & Biases API key", ["wandb"],
+  C(r"wandb[\w.-]{0,8}api[_-]?key", r"[a-f0-9]{40}") + r"\b", "{HEX:40}", ctx="WANDB_API_KEY", ent=3.3)
+S("elevenlabs-api-key", "ElevenLabs API key", ["elevenlabs", "xi-api-key", "xi_api_key"],
+  C(r"(?:elevenlabs|xi)[\w.-]{0,8}api[_-]?key", r"sk_[a-f0-9]{48}") + r"\b", "sk_{HEX:48}", ctx="ELEVENLABS_API_KEY", ent=3.5)
+S("fireworks-api-key", "Fireworks AI API key", ["fw_"],
+  r"\b(fw_[A-Za-z0-9]{24})\b", "fw_{A62:24}", conf="medium", ent=3.8)
+S("anyscale-api-key", "Anyscale API key", ["esecret_"],
+  r"\b(esecret_[A-Za-z0-9]{20,60})\b", "esecret_{A62:30}", ent=4.0)
+S("assemblyai-api-key", "AssemblyAI API key", ["assemblyai"],
+  C(r"assembly_?ai[\w.-]{0,8}api[_-]?key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="ASSEMBLYAI_API_KEY", ent=3.3)
+S("kaggle-key", "Kaggle API key", ["kaggle"],
+  C(r"kaggle[\w.-]{0,4}key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="KAGGLE_KEY", ent=3.3)
+
+# ---------------------------------------------------------------- observability and SaaS
+S("datadog-api-key", "Datadog API key", ["datadog", "dd_api", "dd-api"],
+  C(r"(?:datadog|dd)[\w.-]{0,8}api[_-]?key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="DATADOG_API_KEY", ent=3.3)
+S("datadog-app-key", "Datadog application key", ["datadog", "dd_app", "dd-app"],
+  C(r"(?:datadog|dd)[\w.-]{0,8}app(?:lication)?[_-]?key", r"[a-f0-9]{40}") + r"\b", "{HEX:40}", ctx="DD_APP_KEY", ent=3.3)
+S("newrelic-user-api-key", "New Relic user API key", ["nrak-"],
+  r"\b(NRAK-[A-Z0-9]{27})\b", "NRAK-{UP:27}", ent=3.8)
+S("newrelic-insights-key", "New Relic Insights insert or query key", ["nrii-", "nriq-"],
+  r"\b(NRI[IQ]-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)", "NRII-{B64U:32}", ent=4.0)
+S("newrelic-license-key", "New Relic ingest licence key", ["NRAL"],
+  r"\b([a-f0-9]{36}NRAL)\b", "{HEX:36}NRAL", ent=3.5, exact=True)
+S("newrelic-browser-key", "New Relic browser API key", ["nrjs-"],
+  r"\b(NRJS-[a-f0-9]{19})\b", "NRJS-{HEX:19}", conf="medium", ent=3.3)
+S("sentry-user-token", "Sentry user auth token", ["sntryu_"],
+  r"\b(sntryu_[a-f0-9]{64})\b", "sntryu_{HEX:64}", ent=3.5)
+S("sentry-org-token", "Sentry organisation auth token", ["sntrys_"],
+  r"\b(sntrys_eyJ[A-Za-z0-9+/=_-]{60,300})", "sntrys_eyJ{B64U:120}", ent=4.5)
+S("sentry-auth-token-legacy", "Sentry auth token (legacy)", ["sentry"],
+  C(r"sentry[\w.-]{0,8}auth[_-]?token", r"[a-f0-9]{64}") + r"\b", "{HEX:64}", ctx="SENTRY_AUTH_TOKEN", ent=3.5)
+S("atlassian-api-token", "Atlassian (Jira, Confluence) API token", ["ATATT3"],
+  r"\b(ATATT3[A-Za-z0-9_=-]{180,200})(?:[^A-Za-z0-9_=-]|$)", "ATATT3xFfGF0{B64U:180}", ent=4.5, exact=True)
+S("atlassian-api-token-legacy", "Atlassian API token (legacy)", ["jira", "confluence", "atlassian"],
+  C(r"(?:jira|confluence|atlassian)[\w.-]{0,12}(?:api[_-]?)?token", r"[A-Za-z0-9]{24}") + r"\b",
+  "{A62:24}", ctx="JIRA_API_TOKEN", ent=3.8)
+S("linear-api-key", "Linear API key", ["lin_api_"],
+  r"\b(lin_api_[A-Za-z0-9]{40})\b", "lin_api_{A62:40}", ent=4.0)
+S("linear-oauth-token", "Linear OAuth token", ["lin_oauth_"],
+  r"\b(lin_oauth_[a-f0-9]{64})\b", "lin_oauth_{HEX:64}", ent=3.5)
+S("notion-token", "Notion integration token", ["ntn_", "secret_"],
+  r"\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}))\b", "ntn_{DIG:11}{A62:35}", ent=4.0)
+S("okta-api-token", "Okta API token", ["okta"],
+  C(r"okta[\w.-]{0,12}(?:api[_-]?)?token", r"00[A-Za-z0-9_-]{40}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "00{B64U:40}", ctx="OKTA_API_TOKEN", ent=4.0)
+S("auth0-client-secret", "Auth0 client secret", ["auth0"],
+  C(r"auth0[\w.-]{0,12}(?:client[_-]?)?secret", r"[A-Za-z0-9_-]{64}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "{B64U:64}", ctx="AUTH0_CLIENT_SECRET", ent=4.3)
+S("vault-service-token", "HashiCorp Vault service token", ["hvs."],
+  r"\b(hvs\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)", "hvs.CAESI{B64U:90}", ent=4.5)
+S("vault-batch-token", "HashiCorp Vault batch token", ["hvb."],
+  r"\b(hvb\.[A-Za-z0-9_-]{138,300})(?:[^A-Za-z0-9_-]|$)", "hvb.AAAAAQ{B64U:150}", ent=4.5)
+S("vault-token-legacy", "HashiCorp Vault token (legacy s.)", ["vault"],
+  C(r"vault[\w.-]{0,8}token", r"s\.[A-Za-z0-9]{24}") + r"\b", "s.{A62:24}", ctx="VAULT_TOKEN", ent=3.8)
+S("doppler-token", "Doppler token", ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
+  r"\b(dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})\b", "dp.pt.{A62:43}", ent=4.3)
+S("grafana-api-key", "Grafana API key", ["eyjrijoi"],
+  r"\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})", "eyJrIjoi{A62:80}", ent=4.3)
+S("grafana-cloud-token", "Grafana Cloud access policy token", ["glc_"],
+  r"\b(glc_[A-Za-z0-9+/]{32,400}={0,2})", "glc_{A62:80}", ent=4.3)
+S("grafana-service-account-token", "Grafana service account token", ["glsa_"],
+  r"\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\b", "glsa_{A62:32}_{HEX:8}", ent=4.0)
+S("dynatrace-token", "Dynatrace API token", ["dt0c01."],
+  r"\b(dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})\b", "dt0c01.{UP:24}.{UP:64}", ent=4.0)
+S("honeycomb-api-key", "Honeycomb API key", ["honeycomb"],
+  C(r"honeycomb[\w.-]{0,12}(?:api[_-]?)?key", r"[A-Za-z0-9]{22}|hc[a-z]{2}_[A-Za-z0-9]{58}") + r"\b",
+  "{A62:22}", ctx="HONEYCOMB_API_KEY", ent=3.8)
+S("rollbar-token", "Rollbar access token", ["rollbar"],
+  C(r"rollbar[\w.-]{0,12}(?:access[_-]?)?token", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="ROLLBAR_ACCESS_TOKEN", ent=3.3)
+S("bugsnag-api-key", "Bugsnag API key", ["bugsnag"],
+  C(r"bugsnag[\w.-]{0,12}(?:api[_-]?)?key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="BUGSNAG_API_KEY", ent=3.3)
+S("pagerduty-token", "PagerDuty API token", ["pagerduty"],
+  C(r"pagerduty[\w.-]{0,12}(?:api[_-]?)?(?:token|key)", r"u\+[A-Za-z0-9_+-]{18}|[A-Za-z0-9_+-]{20}") + r"(?:[^A-Za-z0-9_+-]|$)",
+  "u+{B64U:18}", ctx="PAGERDUTY_TOKEN", ent=3.8)
+S("sumologic-access-key", "Sumo Logic access key", ["sumo"],
+  C(r"sumo(?:logic)?[\w.-]{0,12}access[_-]?key", r"[A-Za-z0-9]{64}") + r"\b", "{A62:64}", ctx="SUMO_ACCESS_KEY", ent=4.5)
+S("splunk-hec-token", "Splunk HTTP event collector token", ["splunk"],
+  C(r"splunk[\w.-]{0,12}(?:hec[_-]?)?token", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="SPLUNK_HEC_TOKEN", ent=3.0)
+S("postman-api-key", "Postman API key", ["pmak-"],
+  r"\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b", "PMAK-{HEX:24}-{HEX:34}", ent=3.5)
+S("airtable-pat", "Airtable personal access token", ["airtable"],
+  C(r"airtable[\w.-]{0,12}(?:api[_-]?key|token|pat)", r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}") + r"\b", "pat{A62:14}.{HEX:64}", ctx="AIRTABLE_TOKEN", ent=4.0)
+S("asana-pat", "Asana personal access token", ["asana"],
+  C(r"asana[\w.-]{0,12}(?:access[_-]?)?token", r"\d/\d{13,16}(?::|/)[a-f0-9]{32}") + r"\b",
+  "1/{DIG:16}:{HEX:32}", ctx="ASANA_ACCESS_TOKEN", ent=3.5)
+S("figma-pat", "Figma personal access token", ["figd_"],
+  r"\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)", "figd_{B64U:40}", ent=4.3)
+S("clickup-token", "ClickUp personal API token", ["pk_"],
+  r"\b(pk_\d{6,9}_[A-Z0-9]{32})\b", "pk_{DIG:8}_{UP:32}", ent=4.0)
+S("hubspot-token", "HubSpot private app token", ["pat-na1-", "pat-eu1-"],
+  r"\b(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b", "pat-na1-{uuid}", ent=3.3)
+S("mapbox-secret-token", "Mapbox secret access token", ["sk.eyj"],
+  r"\b(sk\.eyJ[A-Za-z0-9_-]{50,}\.[A-Za-z0-9_-]{20,})", "sk.eyJ{B64U:60}.{B64U:22}", ent=4.5)
+S("dropbox-token", "Dropbox short-lived access token", ["sl."],
+  r"\b(sl\.[A-Za-z0-9_-]{130,160})(?:[^A-Za-z0-9_-]|$)", "sl.B{B64U:135}", ent=4.5)
+S("algolia-admin-key", "Algolia admin API key", ["algolia"],
+  C(r"algolia[\w.-]{0,12}(?:admin[_-]?)?(?:api[_-]?)?key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="ALGOLIA_ADMIN_KEY", ent=3.3)
+S("contentful-token", "Contentful management token", ["cfpat-"],
+  r"\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)", "CFPAT-{B64U:43}", ent=4.3)
+S("launchdarkly-key", "LaunchDarkly API access token", ["api-"],
+  r"\b(api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b", "api-{uuid}", conf="medium", ent=3.3, exact=True)
+S("posthog-personal-key", "PostHog personal API key", ["phx_"],
+  r"\b(phx_[A-Za-z0-9]{43})\b", "phx_{A62:43}", ent=4.3)
+S("segment-write-key", "Segment public API token", ["sgp_", "segment"],
+  C(r"segment[\w.-]{0,12}(?:write[_-]?key|token)", r"[A-Za-z0-9]{32}") + r"\b", "{A62:32}", ctx="SEGMENT_WRITE_KEY", ent=3.8)
+S("typeform-token", "Typeform personal access token", ["tfp_"],
+  r"\b(tfp_[A-Za-z0-9_.=-]{59})", "tfp_{B64U:59}", ent=4.3)
+S("readme-api-key", "ReadMe API key", ["rdme_"],
+  r"\b(rdme_[a-z0-9]{70})\b", "rdme_{LOW:70}", ent=4.3)
+S("prefect-api-key", "Prefect API key", ["pnu_"],
+  r"\b(pnu_[A-Za-z0-9]{36})\b", "pnu_{A62:36}", ent=4.0)
+S("frameio-token", "Frame.io API token", ["fio-u-"],
+  r"\b(fio-u-[A-Za-z0-9_=-]{64})", "fio-u-{B64U:64}", ent=4.3)
+S("infracost-api-key", "Infracost API key", ["ico-"],
+  r"\b(ico-[A-Za-z0-9]{32})\b", "ico-{A62:32}", ent=4.0)
+S("tailscale-key", "Tailscale API or auth key", ["tskey-"],
+  r"\b(tskey-(?:api|auth|client|webhook|scim)-[A-Za-z0-9]{10,20}-[A-Za-z0-9]{20,40})\b", "tskey-auth-k{A62:11}-{A62:32}", ent=4.0)
+S("ngrok-token", "ngrok auth token", ["ngrok"],
+  C(r"ngrok[\w.-]{0,12}(?:auth[_-]?)?token", r"[0-9][A-Za-z0-9]{26}_[A-Za-z0-9]{21}") + r"\b",
+  "2{A62:26}_{A62:21}", ctx="NGROK_AUTHTOKEN", ent=4.0)
+S("age-secret-key", "age encryption secret key", ["age-secret-key-1"],
+  r"\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b", "AGE-SECRET-KEY-1{BECH:58}", ent=4.0)
+S("onepassword-secret-key", "1Password account secret key", ["a3-"],
+  r"\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\b",
+  "A3-{UP:6}-{UP:11}-{UP:5}-{UP:5}-{UP:5}", ent=4.0)
+S("onepassword-service-token", "1Password service account token", ["ops_eyj"],
+  r"\b(ops_eyJ[A-Za-z0-9+/=_-]{250,})", "ops_eyJ{B64:260}", ent=4.5)
+S("snowflake-password", "Snowflake password", ["snowflake"],
+  C(r"snowflake[\w.-]{0,12}password", r"[^\s'\"`;,]{12,64}"), "{A62:8}!{A62:8}", ctx="SNOWFLAKE_PASSWORD", ent=3.5, generic=True)
+S("confluent-api-secret", "Confluent Cloud API secret", ["confluent"],
+  C(r"confluent[\w.-]{0,12}(?:api[_-]?)?secret", r"[A-Za-z0-9+/]{64}") + r"(?:[^A-Za-z0-9+/=]|$)",
+  "{B64:64}", ctx="CONFLUENT_API_SECRET", ent=4.5)
+S("cloudinary-url", "Cloudinary URL with API secret", ["cloudinary://"],
+  r"\b(cloudinary://\d{10,20}:[A-Za-z0-9_-]{20,40}@[a-z0-9_-]+)", "cloudinary://{DIG:15}:{B64U:27}@acme",
+  ent=3.8)
+S("browserstack-access-key", "BrowserStack access key", ["browserstack"],
+  C(r"browserstack[\w.-]{0,12}(?:access[_-]?)?key", r"[A-Za-z0-9]{20}") + r"\b", "{A62:20}", ctx="BROWSERSTACK_ACCESS_KEY", ent=3.8)
+S("saucelabs-access-key", "Sauce Labs access key", ["sauce"],
+  C(r"sauce[\w.-]{0,12}(?:access[_-]?)?key", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") + r"\b",
+  "{uuid}", ctx="SAUCE_ACCESS_KEY", ent=3.0)
+S("fastly-api-token", "Fastly API token", ["fastly"],
+  C(r"fastly[\w.-]{0,12}(?:api[_-]?)?(?:token|key)", r"[A-Za-z0-9_-]{32}") + r"(?:[^A-Za-z0-9_-]|$)",
+  "{B64U:32}", ctx="FASTLY_API_TOKEN", ent=4.0)
+S("infura-secret", "Infura project secret", ["infura"],
+  C(r"infura[\w.-]{0,12}(?:project[_-]?)?secret", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="INFURA_PROJECT_SECRET", ent=3.3)
+S("etherscan-api-key", "Etherscan API key", ["etherscan"],
+  C(r"etherscan[\w.-]{0,8}api[_-]?key", r"[A-Z0-9]{34}") + r"\b", "{UP:34}", ctx="ETHERSCAN_API_KEY", ent=4.0)
+S("ethereum-private-key", "Ethereum / EVM private key", ["private_key", "privatekey", "private-key", "mnemonic"],
+  C(r"(?:eth|wallet|deployer|evm)[\w.-]{0,12}private[_-]?key", r"(?:0x)?[a-f0-9]{64}") + r"\b",
+  "0x{HEX:64}", ctx="DEPLOYER_PRIVATE_KEY", ent=3.5)
+S("trello-token", "Trello API token", ["trello"],
+  C(r"trello[\w.-]{0,8}(?:api[_-]?)?token", r"ATTA[a-f0-9]{64}[A-F0-9]{8}|[a-f0-9]{64}") + r"\b",
+  "ATTA{HEX:64}{HEXU:8}", ctx="TRELLO_TOKEN", ent=3.5)
+S("box-client-secret", "Box client secret", ["box_"],
+  C(r"box[_-]client[_-]?secret", r"[A-Za-z0-9]{32}") + r"\b", "{A62:32}", ctx="BOX_CLIENT_SECRET", ent=3.8)
+S("bitly-token", "Bitly access token", ["bitly"],
+  C(r"bitly[\w.-]{0,12}(?:access[_-]?)?token", r"[a-f0-9]{40}") + r"\b", "{HEX:40}", ctx="BITLY_ACCESS_TOKEN", ent=3.3)
+S("amplitude-secret", "Amplitude secret key", ["amplitude"],
+  C(r"amplitude[\w.-]{0,12}secret[_-]?key", r"[a-f0-9]{32}") + r"\b", "{HEX:32}", ctx="AMPLITUDE_SECRET_KEY", ent=3.3)
+
+# ---------------------------------------------------------------- private keys
+PEM_TPL = "-----BEGIN {label}-----\n{body}\n-----END {label}-----"
+
+
+def pem(label, inner=None, nbytes=600):
+    raw = bytes(rng.getrandbits(8) for _ in range(nbytes))
+    if inner:
+        raw = inner + raw
+    b = base64.b64encode(raw).decode()
+    body = "\n".join(b[i:i + 64] for i in range(0, len(b), 64))
+    return PEM_TPL.format(label=label, body=body)
+
+
+for rid, label, desc, inner in [
+    ("private-key-rsa", "RSA PRIVATE KEY", "RSA private key (PKCS#1 PEM)", b"\x30\x82\x04\xa4\x02\x01\x00"),
+    ("private-key-ec", "EC PRIVATE KEY", "EC private key (SEC1 PEM)", b"\x30\x77\x02\x01\x01\x04\x20"),
+    ("private-key-dsa", "DSA PRIVATE KEY", "DSA private key (PEM)", b"\x30\x82\x01\xbb\x02\x01\x00"),
+    ("private-key-openssh", "OPENSSH PRIVATE KEY", "OpenSSH private key", b"openssh-key-v1\x00"),
+    ("private-key-pkcs8", "PRIVATE KEY", "PKCS#8 private key (PEM)", b"\x30\x82\x04\xbd\x02\x01\x00"),
+    ("private-key-pkcs8-encrypted", "ENCRYPTED PRIVATE KEY", "Encrypted PKCS#8 private key (PEM)", b"\x30\x82\x05\x0e"),
+    ("private-key-pgp", "PGP PRIVATE KEY BLOCK", "PGP private key block", b"\x95\x03\xc6\x04"),
+    ("private-key-ssh2-encrypted", "SSH2 ENCRYPTED PRIVATE KEY", "SSH2 (ssh.com) encrypted private key", b"\x3f\x6f\xf9\xeb"),
+]:
+    lab = re.escape(label).replace("\\ ", " ")
+    tok = pem(label, inner)
+    S(rid, desc, [f"begin {label.lower()}"],
+      rf"(-----BEGIN {lab}-----[\s\S]{{64,}}?-----END {lab}-----)", tok, validator="pem", span="block",
+      ent=4.0, ph=PEM_TPL.format(label=label, body="x" * 64 + "\n" + "x" * 20))
+
+# ---------------------------------------------------------------- JWT
+hdr = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').decode().rstrip("=")
+payload_json = json.dumps({"sub": rand("DIG", 10), "name": "ci-deployer", "iat": 1763900000}).encode()
+pl = base64.urlsafe_b64encode(payload_json).decode().rstrip("=")
+JWT = f"{hdr}.{pl}.{{B64U:43}}"
+S("jwt", "JSON Web Token", ["eyj"],
+  r"\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)", JWT,
+  validator="jwt", conf="medium", ent=4.0,
+  neg=["hdr = 'eyJub3RfanNvbiI6.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlc2lnbmF0dXJlYWJjZA'"])
+
+# ---------------------------------------------------------------- URIs with passwords
+for scheme_id, scheme_re, scheme, port in [
+    ("postgres", r"postgres(?:ql)?(?:\+\w+)?", "postgresql", 5432),
+    ("mysql", r"mysql(?:\+\w+)?|mariadb", "mysql", 3306),
+    ("mongodb", r"mongodb(?:\+srv)?", "mongodb+srv", 27017),
+    ("redis", r"rediss?", "rediss", 6380),
+    ("amqp", r"amqps?", "amqps", 5671),
+    ("mssql", r"mssql|sqlserver", "mssql", 1433),
+    ("ldap", r"ldaps?", "ldaps", 636),
+    ("ftp", r"s?ftp", "ftp", 21),
+    ("smtp", r"smtps?", "smtps", 465),
+]:
+    S(f"uri-{scheme_id}-password", f"{scheme_id} connection URI with an embedded password",
+      {"postgres": ["postgres"], "mysql": ["mysql", "mariadb"], "mongodb": ["mongodb"], "redis": ["redis"],
+       "amqp": ["amqp"], "mssql": ["mssql", "sqlserver"], "ldap": ["ldap"], "ftp": ["ftp"],
+       "smtp": ["smtp"]}[scheme_id],
+      rf"\b((?:{scheme_re})://[^\s:@/'\"`]{{0,64}}:[^\s:@/'\"`$<>{{}}]{{6,128}}@[^\s'\"`;,)]+)",
+      f"{scheme}://app_user:{{A62:20}}@db.internal.corp:{port}/prod", conf="medium", ent=3.0)
+# keywords for mysql+driver etc: patterns above need the plain scheme prefix, so fix keywords below
+
+S("uri-http-basic-auth", "HTTP(S) URL with embedded credentials", ["http://", "https://"],
+  r"\b(https?://[A-Za-z0-9._%-]{1,64}:[^\s:@/'\"`$<>{}]{8,128}@[A-Za-z0-9.-]+)", "https://deploy:{A62:24}@git.internal.corp/repo.git",
+  conf="low", ent=3.5)
+
+# ---------------------------------------------------------------- generic assignments
+GEN_VAL = r"[A-Za-z0-9_\-+/=!@#%^&*.~:?|]"
+GEN_END = r"(?:['\"`;,\s)\]}]|$)"
+S("generic-password", "Hard-coded password assignment", ["passw", "pwd"],
+  r"(?i:\b\w*(?:passwd|password|passwort|pwd))[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{10,128})" + GEN_END,
+  "{A62:10}!{A62:6}", ctx="DB_PASSWORD", conf="medium", ent=3.5, generic=True)
+S("generic-secret", "Hard-coded secret assignment", ["secret"],
+  r"(?i:\b\w*secret(?:_?key)?)[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
+  "{A62:32}", ctx="CLIENT_SECRET", conf="low", ent=3.8, generic=True)
+S("generic-token", "Hard-coded token assignment", ["token"],
+  r"(?i:\b\w*token)[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
+  "{A62:32}", ctx="AUTH_TOKEN", conf="low", ent=3.8, generic=True)
+S("generic-api-key", "Hard-coded API key assignment", ["api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "private_key"],
+  r"(?i:\b\w*(?:api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key))[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
+  "{A62:32}", ctx="API_KEY", conf="low", ent=3.8, generic=True)
+
+# ---------------------------------------------------------------- output
+def toml_str(s):
+    if "'''" not in s and "\r" not in s and not s.endswith("'"):
+        if "\n" in s:
+            return "'''\n" + s + "'''"
+        if "'" not in s:
+            return "'" + s + "'"
+        return "'''" + s + "'''"
+    return json.dumps(s)
+
+
+def toml_list(xs):
+    if not xs:
+        return "[]"
+    return "[\n" + "".join(f"  {toml_str(x)},\n" for x in xs) + "]"
+
+
+def open_ended(p):
+    """`{a,b}` with a large b becomes `{a,}`: a bounded repetition compiles to b copies."""
+    return re.sub(r"\{(\d+),(\d{3,})\}", lambda m: "{%s,}" % m.group(1), p)
+
+
+def py_pattern(p):
+    return p.replace("{assign}", ASSIGN)
+
+
+def secret_of(rule, text):
+    p = py_pattern(rule["pattern"])
+    m = re.search(p, text)
+    if not m:
+        return None
+    return m.group(rule["group"] if rule["group"] is not None else (1 if m.re.groups else 0))
+
+
+out = ["# maestro-scan built-in SECRET rules. Generated by tools/gen_rules.py, then kept by hand.",
+       "# Token formats are public facts; rule text, regexes and example tokens are ours",
+       "# (the example tokens are random strings of the right shape, not real credentials).",
+       "# Format: see the crate documentation (`maestro_scan::rule`).", ""]
+ids = set()
+for r in SECRET_RULES:
+    assert r["id"] not in ids, r["id"]
+    ids.add(r["id"])
+    if r["template"] == "@@BASICAUTH@@":
+        tok = base64.b64encode(("deploy:" + rand("A62", 24)).encode()).decode()
+        ph = base64.b64encode(b"<user>:<password>").decode()
+    elif r["ph"] is not None:
+        tok, ph = r["template"], r["ph"]
+    else:
+        tok, ph = fill(r["template"])
+    ctx = r["ctx"]
+    var = ctx or "credential"
+    if r["span"] == "block":
+        pos = [f'{var} = """{tok}"""']
+        neg = [f'{var} = """{ph}"""']
+    else:
+        pos = [f'{var} = "{tok}"']
+        if ctx and not ctx.startswith("//"):
+            pos.append(f"{ctx}: {tok}")
+        elif not ctx:
+            pos.append(f"# leaked: {tok}")
+        neg = [f'{var} = "{ph}"']
+        if ctx and not ctx.startswith("//"):
+            neg.append(f'unrelated_value = "{tok}"')
+            neg.append(f'{ctx} = os.environ["{ctx}"]')
+    pos = [p.replace("@@TOK@@", tok) for p in r["pos"]] + pos if r["pos"] else pos
+    if r["validator"] == "github-crc32":
+        bad = tok[:-1] + ("A" if tok[-1] != "A" else "B")
+        neg.append(f'{var} = "{bad}"')
+    if r["validator"] == "pem":
+        body_bad = tok.split("\n")
+        body_bad[1] = "!!!! not base64 !!!!" + body_bad[1][20:]
+        neg.append(f'{var} = """' + "\n".join(body_bad) + '"""')
+    neg += r["neg"]
+    # Sanity-check with Python's re (the Rust test is the real check).
+    s = secret_of(r, pos[0])
+    assert s is not None, (r["id"], pos[0])
+    if r["span"] != "block":
+        assert s == tok or tok.endswith(s) or s in tok, (r["id"], s, tok)
+    for n in neg[:1]:
+        s2 = secret_of(r, n)
+        if s2 is not None and ("xxxx" not in s2.lower()) and not r["validator"]:
+            raise SystemExit(f"negative matches for {r['id']}: {n}")
+    lines = ["[[rule]]", f'id = "{r["id"]}"', 'kind = "secret"', f"description = {toml_str(r['desc'])}",
+             "keywords = [" + ", ".join(toml_str(k) for k in r["keywords"]) + "]",
+             f"pattern = {toml_str(open_ended(r['pattern']))}"]
+    if r["group"] is not None:
+        lines.append(f"group = {r['group']}")
+    lines.append(f"entropy = {r['ent']}")
+    if r["validator"]:
+        lines.append(f'validator = "{r["validator"]}"')
+    lines.append(f'confidence = "{r["conf"]}"')
+    if r["span"]:
+        lines.append(f'span = "{r["span"]}"')
+    if r["generic"]:
+        lines.append("generic = true")
+    if r["exact"]:
+        lines.append("exact_keywords = true")
+    if ctx:
+        lines.append(f"context = {toml_str(ctx)}")
+    lines.append(f"positive = {toml_list(pos)}")
+    lines.append(f"negative = {toml_list(neg)}")
+    out.append("\n".join(lines) + "\n")
+
+with open("rules/secrets.toml", "w") as f:
+    f.write("\n".join(out))
+print(len(SECRET_RULES), "secret rules")
+
+
+# ================================================================ code rules
+CODE_RULES = []
+JS = ["javascript", "typescript"]
+
+
+def K(id, desc, keywords, pattern, cwe, severity, langs, fix, pos, neg, conf="high", unless=None, exact=False):
+    CODE_RULES.append(dict(id=id, desc=desc, keywords=keywords, pattern=pattern, cwe=cwe, severity=severity,
+                           langs=langs, fix=fix, pos=pos, neg=neg, conf=conf, unless=unless, exact=exact))
+
+
+SQL = r"(?i:select\s|insert\s+into|update\s+\w+\s+set|delete\s+from)"
+
+# ---- Python
+K("python-weak-hash", "MD5 or SHA-1 used through hashlib", ["hashlib."],
+  r"\bhashlib\.(?:md5|sha1)\(|\bhashlib\.new\(\s*['\"](?:md5|sha1)['\"]", 328, "medium", ["python"],
+  "Use hashlib.sha256 (or pass usedforsecurity=False for a non-security checksum).",
+  ["digest = hashlib.md5(password.encode()).hexdigest()", "h = hashlib.new('sha1', data)"],
+  ["digest = hashlib.sha256(data).hexdigest()", "etag = hashlib.md5(body, usedforsecurity=False).hexdigest()"],
+  unless=r"usedforsecurity\s*=\s*False")
+K("python-requests-verify-false", "TLS certificate verification disabled (verify=False)", ["verify"],
+  r"\bverify\s*=\s*False\b", 295, "high", ["python"],
+  "Keep verify=True (the default) or pass the path of a CA bundle.",
+  ["r = requests.get(url, verify=False)"], ["r = requests.get(url, verify=True)", "r = requests.get(url, verify='/etc/ssl/ca.pem')"])
+K("python-ssl-unverified-context", "TLS verification disabled through the ssl module", ["_create_unverified_context", "cert_none"],
+  r"\bssl\._create_unverified_context\(|\bcert_reqs\s*=\s*(?:ssl\.)?CERT_NONE\b|\.verify_mode\s*=\s*(?:ssl\.)?CERT_NONE\b", 295, "high", ["python"],
+  "Use ssl.create_default_context() and keep certificate verification on.",
+  ["ctx = ssl._create_unverified_context()", "ctx.verify_mode = ssl.CERT_NONE"], ["ctx = ssl.create_default_context()"])
+K("python-subprocess-shell", "subprocess call with shell=True", ["shell"],
+  r"\bsubprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\([^\n]*\bshell\s*=\s*True", 78, "high", ["python"],
+  "Pass the command as a list of arguments and drop shell=True.",
+  ["subprocess.run(f\"tar xf {name}\", shell=True)"], ["subprocess.run([\"tar\", \"xf\", name])", "subprocess.run(cmd, shell=False)"])
+K("python-os-system", "Shell command through os.system / os.popen", ["os.system", "os.popen"],
+  r"\bos\.(?:system|popen)\(\s*(?:f['\"]|[^'\")\s]|['\"][^'\"]*['\"]\s*(?:\+|%|\.format\())", 78, "high", ["python"],
+  "Use subprocess.run with a list of arguments instead of a shell string.",
+  ["os.system(\"rm -rf \" + path)", "os.popen(cmd).read()"], ["os.system('clear')", "subprocess.run(['ls', path])"])
+K("python-eval", "eval/exec of a non-literal expression", ["eval(", "exec("],
+  r"(?:^|[^.\w])(?:eval|exec)\(\s*[^'\"\s)]", 95, "high", ["python"],
+  "Never evaluate input; use ast.literal_eval for data or an explicit dispatch table.",
+  ["result = eval(request.args['expr'])", "exec(user_code)"],
+  ["value = ast.literal_eval(text)", "model.eval()", "result = eval('1 + 1')"])
+K("python-pickle-load", "Unsafe deserialisation with pickle", ["pickle.load", "cpickle.load", "dill.load"],
+  r"\b(?:c?[Pp]ickle|dill)\.loads?\(", 502, "high", ["python"],
+  "Do not unpickle untrusted data; use JSON or a schema-checked format.",
+  ["obj = pickle.loads(request.data)"], ["data = json.loads(request.data)", "pickle.dumps(obj)"])
+K("python-yaml-load", "yaml.load without a safe loader", ["yaml.load", "yaml.unsafe_load"],
+  r"\byaml\.(?:load|load_all|unsafe_load)\(", 502, "high", ["python"],
+  "Use yaml.safe_load (or Loader=yaml.SafeLoader).",
+  ["cfg = yaml.load(stream)", "cfg = yaml.load(stream, Loader=yaml.Loader)"],
+  ["cfg = yaml.safe_load(stream)", "cfg = yaml.load(stream, Loader=yaml.SafeLoader)"],
+  unless=r"Loader\s*=\s*(?:yaml\.)?C?SafeLoader")
+K("python-sql-format", "SQL built with string formatting passed to execute()", ["execute"],
+  r"\.execute(?:many)?\(\s*(?:f\"" + SQL + r"[^\"\n]*\{|f'" + SQL + r"[^'\n]*\{|\"" + SQL + r"[^\"\n]*\"\s*(?:%\s*[\w(]|\+|\.format\()|'" + SQL + r"[^'\n]*'\s*(?:%\s*[\w(]|\+|\.format\())", 89, "high", ["python"],
+  "Use a parameterised query: cursor.execute(\"... WHERE id = %s\", (value,)).",
+  ["cur.execute(f\"SELECT * FROM users WHERE name = '{name}'\")", "cur.execute(\"DELETE FROM t WHERE id = \" + item_id)"],
+  ["cur.execute(\"SELECT * FROM users WHERE name = %s\", (name,))"])
+K("python-insecure-random", "random module used for a security value", ["random."],
+  r"(?i:token|password|passwd|secret|nonce|salt|otp|session_?id|api_?key)\w*\s*=\s*[^\n]*\brandom\.(?:random|randint|randrange|choice|choices|getrandbits|sample)\(", 330, "medium", ["python"],
+  "Use the secrets module (secrets.token_urlsafe, secrets.choice).",
+  ["reset_token = ''.join(random.choice(alphabet) for _ in range(32))"],
+  ["reset_token = secrets.token_urlsafe(32)", "delay = random.random() * 2"])
+K("python-tempfile-mktemp", "Race-prone tempfile.mktemp", ["mktemp("],
+  r"\btempfile\.mktemp\(|(?:^|[^.\w])mktemp\(\)", 377, "medium", ["python"],
+  "Use tempfile.mkstemp or tempfile.NamedTemporaryFile.",
+  ["path = tempfile.mktemp()"], ["fd, path = tempfile.mkstemp()"])
+K("python-path-traversal", "File opened from request data without validation", ["request."],
+  r"\b(?:open|send_file|send_from_directory|os\.path\.join)\([^\n]*\brequest\.(?:args|form|values|GET|POST|files|json)", 22, "high", ["python"],
+  "Resolve the path and check it stays inside the allowed directory (or use werkzeug.utils.safe_join).",
+  ["return send_file(request.args['name'])", "f = open(os.path.join(BASE, request.args['p']))"],
+  ["return send_file(safe_join(BASE, name))"])
+K("python-hardcoded-password", "Hard-coded password literal", ["passw", "pwd"],
+  r"(?i:\b\w*(?:password|passwd|pwd))\s*=\s*['\"][^'\"\s{}$<>]{4,}['\"]", 798, "medium", ["python"],
+  "Read the password from the environment or a secret store.",
+  ["db_password = \"hunter2!\""],
+  ["db_password = os.environ[\"DB_PASSWORD\"]", "password = \"\"", "password = \"<your-password>\""],
+  unless=r"(?i)(?:xxxx|changeme|example|placeholder|your[_-]|\*\*\*)")
+K("python-weak-cipher", "Weak cipher or ECB mode (DES, RC4, Blowfish, ECB)", ["des.new", "des3.new", "arc4.new", "arc2.new", "blowfish.new", "mode_ecb", "modes.ecb", "algorithms."],
+  r"\b(?:DES3?|ARC4|ARC2|Blowfish)\.new\(|\bMODE_ECB\b|\bmodes\.ECB\(|\balgorithms\.(?:TripleDES|ARC4|Blowfish)\(", 327, "high", ["python"],
+  "Use AES-GCM or ChaCha20-Poly1305.",
+  ["cipher = DES.new(key, DES.MODE_CBC, iv)", "cipher = AES.new(key, AES.MODE_ECB)"],
+  ["cipher = AES.new(key, AES.MODE_GCM)"])
+K("python-jinja-autoescape-off", "Template autoescaping disabled", ["autoescape"],
+  r"\bautoescape\s*=\s*False\b", 79, "high", ["python"],
+  "Enable autoescaping (autoescape=select_autoescape()).",
+  ["env = Environment(loader=loader, autoescape=False)"], ["env = Environment(loader=loader, autoescape=True)"])
+K("python-flask-debug", "Flask debug mode enabled", ["debug"],
+  r"\.run\([^\n]*\bdebug\s*=\s*True", 489, "medium", ["python"],
+  "Never run with debug=True outside development; read it from configuration.",
+  ["app.run(host='0.0.0.0', debug=True)"], ["app.run(host='127.0.0.1')"])
+K("python-marshal-load", "Unsafe deserialisation with marshal or shelve", ["marshal.load", "shelve.open"],
+  r"\bmarshal\.loads?\(|\bshelve\.open\(", 502, "medium", ["python"],
+  "Do not load marshal/shelve data from untrusted sources; use JSON.",
+  ["code = marshal.loads(blob)"], ["blob = marshal.dumps(code)"])
+
+# ---- JavaScript / TypeScript
+K("js-eval", "eval or new Function of a non-literal", ["eval(", "function("],
+  r"(?:^|[^.\w])eval\(\s*[^'\"`\s)]|\bnew\s+Function\(\s*[^)]", 95, "high", JS,
+  "Do not evaluate strings; parse data with JSON.parse or use a lookup table.",
+  ["const out = eval(req.query.expr);", "const fn = new Function('a', body);"],
+  ["const out = JSON.parse(text);", "const x = eval('2 + 2');"])
+K("js-inner-html", "Assignment to innerHTML / outerHTML", ["innerhtml", "outerhtml"],
+  r"\.(?:innerHTML|outerHTML)\s*\+?=\s*[^'\"`\s;]", 79, "high", JS,
+  "Use textContent, or sanitise with DOMPurify before inserting HTML.",
+  ["el.innerHTML = userComment;", "row.outerHTML += html;"], ["el.textContent = userComment;", "el.innerHTML = '';"])
+K("js-dangerously-set-inner-html", "React dangerouslySetInnerHTML", ["dangerouslysetinnerhtml"],
+  r"\bdangerouslySetInnerHTML\s*=\s*\{", 79, "medium", JS,
+  "Render text as children, or sanitise the HTML (DOMPurify) before passing it.",
+  ["<div dangerouslySetInnerHTML={{ __html: post.body }} />"], ["<div>{post.body}</div>"])
+K("js-document-write", "document.write with dynamic content", ["document.write"],
+  r"\bdocument\.write(?:ln)?\(\s*[^'\"`\s)]", 79, "medium", JS,
+  "Build DOM nodes with createElement/textContent instead.",
+  ["document.write(location.hash);"], ["document.write('<p>static</p>');"])
+K("js-insecure-random", "Math.random() used for a security value", ["math.random"],
+  r"(?i:token|password|secret|nonce|salt|otp|session_?id|api_?key|csrf)\w*\s*[:=]\s*[^\n]*\bMath\.random\(\)", 330, "medium", JS,
+  "Use crypto.randomUUID() or crypto.getRandomValues().",
+  ["const resetToken = Math.random().toString(36).slice(2);"], ["const resetToken = crypto.randomUUID();", "const jitter = Math.random() * 100;"])
+K("js-child-process-exec", "child_process exec with an interpolated command", ["exec"],
+  r"\bexec(?:Sync)?\(\s*(?:`[^`]*\$\{|['\"][^'\"]*['\"]\s*\+)", 78, "high", JS,
+  "Use execFile/spawn with an argument array.",
+  ["exec(`git clone ${url}`, cb);", "execSync('convert ' + file);"], ["execFile('git', ['clone', url], cb);"])
+K("js-tls-reject-unauthorized", "TLS verification disabled (rejectUnauthorized / NODE_TLS_REJECT_UNAUTHORIZED)", ["rejectunauthorized", "node_tls_reject_unauthorized"],
+  r"\brejectUnauthorized\s*:\s*false\b|\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0", 295, "high", JS,
+  "Keep certificate verification on; add the CA with the `ca` option instead.",
+  ["const agent = new https.Agent({ rejectUnauthorized: false });", "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';"],
+  ["const agent = new https.Agent({ ca: caPem });"])
+K("js-sql-concat", "SQL built by concatenation or template passed to query()", ["query(", "execute(", "raw("],
+  r"\.(?:query|execute|raw)\(\s*(?:`" + SQL + r"[^`]*\$\{|['\"]" + SQL + r"[^'\"]*['\"]\s*\+)", 89, "high", JS,
+  "Use placeholders: db.query('... WHERE id = $1', [id]).",
+  ["db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);", "conn.query(\"DELETE FROM t WHERE id = \" + id);"],
+  ["db.query('SELECT * FROM users WHERE id = $1', [id]);"])
+K("js-weak-hash", "MD5 or SHA-1 via crypto.createHash", ["createhash"],
+  r"\bcreateHash\(\s*['\"](?i:md5|sha1)['\"]", 328, "medium", JS,
+  "Use sha256 or stronger (and a password hash such as scrypt for passwords).",
+  ["const h = crypto.createHash('md5').update(pw).digest('hex');"], ["const h = crypto.createHash('sha256');"])
+K("js-weak-cipher", "Weak cipher or ECB mode via crypto.createCipher", ["createcipher"],
+  r"\bcreateCipher(?:iv)?\(\s*['\"](?i:des|des-ede3?|des-ede3-cbc|rc4|bf|blowfish|aes-\d+-ecb)[^'\"]*['\"]|\bcreateCipher\(", 327, "high", JS,
+  "Use createCipheriv('aes-256-gcm', key, iv).",
+  ["const c = crypto.createCipheriv('des-ede3-cbc', key, iv);"], ["const c = crypto.createCipheriv('aes-256-gcm', key, iv);"])
+K("js-path-traversal", "File read from a request parameter", ["req."],
+  r"\b(?:readFile|readFileSync|createReadStream|sendFile|unlink|unlinkSync)\([^\n]*\breq\.(?:params|query|body)", 22, "high", JS,
+  "Resolve the path and verify it stays under the allowed root before using it.",
+  ["fs.readFile(req.query.file, cb);"], ["fs.readFile(path.join(ROOT, safeName), cb);"])
+K("js-unsafe-deserialize", "Unsafe deserialisation (node-serialize / js-yaml load)", ["unserialize", "yaml.load"],
+  r"\b(?:serialize\.)?unserialize\(|\byaml\.load\(\s*[^,)]+\)", 502, "high", JS,
+  "Do not deserialise untrusted data with code-executing formats; use JSON.parse or yaml.load with the default safe schema (js-yaml 4).",
+  ["const obj = serialize.unserialize(req.cookies.profile);"], ["const obj = JSON.parse(req.cookies.profile);"])
+K("js-hardcoded-password", "Hard-coded password literal", ["passw"],
+  r"(?i:\b\w*(?:password|passwd))\s*[:=]\s*['\"][^'\"\s{}$<>]{4,}['\"]", 798, "medium", JS,
+  "Read credentials from the environment or a secret manager.",
+  ["const dbPassword = 'hunter2!';"], ["const dbPassword = process.env.DB_PASSWORD;"],
+  unless=r"(?i)(?:xxxx|changeme|example|placeholder|your[_-]|\*\*\*)")
+
+# ---- Go
+K("go-insecure-skip-verify", "TLS verification disabled (InsecureSkipVerify: true)", ["insecureskipverify"],
+  r"\bInsecureSkipVerify\s*:\s*true\b", 295, "high", ["go"],
+  "Remove InsecureSkipVerify; add the CA to RootCAs instead.",
+  ["cfg := &tls.Config{InsecureSkipVerify: true}"], ["cfg := &tls.Config{MinVersion: tls.VersionTLS12}"])
+K("go-weak-hash", "MD5 or SHA-1 (crypto/md5, crypto/sha1)", ["md5.", "sha1."],
+  r"\b(?:md5|sha1)\.(?:New|Sum)\(", 328, "medium", ["go"],
+  "Use crypto/sha256 (or a password hash such as bcrypt/argon2 for passwords).",
+  ["sum := md5.Sum([]byte(password))"], ["sum := sha256.Sum256(data)"])
+K("go-math-rand", "math/rand imported (not a CSPRNG)", ["math/rand"],
+  r"\"math/rand(?:/v2)?\"", 330, "low", ["go"],
+  "Use crypto/rand for tokens, keys and nonces.",
+  ["import \"math/rand\""], ["import \"crypto/rand\""], conf="low")
+K("go-sql-sprintf", "SQL built with fmt.Sprintf or concatenation passed to Query/Exec", ["query", "exec"],
+  r"\.(?:Query|QueryRow|Exec)(?:Context)?\([^\n]*(?:fmt\.Sprintf\(\s*\"" + SQL + r"|\"" + SQL + r"[^\"]*\"\s*\+)", 89, "high", ["go"],
+  "Use placeholders: db.Query(\"... WHERE id = $1\", id).",
+  ["rows, err := db.Query(fmt.Sprintf(\"SELECT * FROM users WHERE name = '%s'\", name))"],
+  ["rows, err := db.Query(\"SELECT * FROM users WHERE name = $1\", name)"])
+K("go-exec-shell", "exec.Command running a shell with -c", ["exec.command"],
+  r"\bexec\.Command(?:Context)?\([^\n]*\"(?:/bin/)?(?:sh|bash|zsh)\"\s*,\s*\"-c\"", 78, "high", ["go"],
+  "Run the program directly with separate arguments instead of through a shell.",
+  ["cmd := exec.Command(\"sh\", \"-c\", \"tar xf \"+name)"], ["cmd := exec.Command(\"tar\", \"xf\", name)"])
+K("go-weak-cipher", "DES, 3DES or RC4 cipher", ["des.new", "rc4.newcipher"],
+  r"\bdes\.New(?:TripleDES)?Cipher\(|\brc4\.NewCipher\(", 327, "high", ["go"],
+  "Use AES-GCM (crypto/cipher.NewGCM) or chacha20poly1305.",
+  ["block, err := des.NewCipher(key)"], ["block, err := aes.NewCipher(key)"])
+K("go-path-traversal", "File opened from request data", ["r.url", "formvalue", "r.form"],
+  r"\b(?:os\.(?:Open|OpenFile|ReadFile|Remove)|ioutil\.ReadFile|http\.ServeFile)\([^\n]*\br\.(?:URL\.Query\(\)|FormValue\(|Form\b|URL\.Path)", 22, "high", ["go"],
+  "Clean the path, join it to a fixed root and check the result stays inside it.",
+  ["data, err := os.ReadFile(r.URL.Query().Get(\"file\"))"], ["data, err := os.ReadFile(filepath.Join(root, name))"])
+K("go-template-html", "Unescaped HTML through template.HTML", ["template.html("],
+  r"\btemplate\.HTML\(\s*[^\"`)]", 79, "medium", ["go"],
+  "Let html/template escape the value; only wrap trusted constants in template.HTML.",
+  ["out := template.HTML(r.FormValue(\"bio\"))"], ["out := template.HTML(\"<b>static</b>\")"])
+
+# ---- Java
+K("java-sql-concat", "SQL built by concatenation in a JDBC call", ["execute", "preparestatement", "createquery"],
+  r"\.(?:executeQuery|executeUpdate|execute|prepareStatement|createQuery|createNativeQuery)\(\s*\"" + SQL + r"[^\"]*\"\s*\+", 89, "high", ["java"],
+  "Use a PreparedStatement with ? placeholders.",
+  ["ResultSet rs = stmt.executeQuery(\"SELECT * FROM users WHERE id = \" + id);"],
+  ["PreparedStatement ps = conn.prepareStatement(\"SELECT * FROM users WHERE id = ?\");"])
+K("java-runtime-exec", "Runtime.exec with a built command string", ["runtime.getruntime"],
+  r"\bRuntime\.getRuntime\(\)\.exec\(\s*(?:\"[^\"]*\"\s*\+|[a-zA-Z_]\w*\s*\))", 78, "high", ["java"],
+  "Use ProcessBuilder with a list of arguments.",
+  ["Runtime.getRuntime().exec(\"ping \" + host);"], ["new ProcessBuilder(\"ping\", host).start();"])
+K("java-weak-hash", "MD5 or SHA-1 MessageDigest", ["messagedigest.getinstance"],
+  r"\bMessageDigest\.getInstance\(\s*\"(?i:md5|md2|sha-?1)\"", 328, "medium", ["java"],
+  "Use SHA-256 or stronger; use a password hash (bcrypt/argon2) for passwords.",
+  ["MessageDigest md = MessageDigest.getInstance(\"MD5\");"], ["MessageDigest md = MessageDigest.getInstance(\"SHA-256\");"])
+K("java-weak-cipher", "Weak cipher or ECB mode in Cipher.getInstance", ["cipher.getinstance"],
+  r"\bCipher\.getInstance\(\s*\"(?:DES|DESede|RC4|RC2|Blowfish|AES|AES/ECB[^\"]*|[^\"]*/ECB/[^\"]*)\"", 327, "high", ["java"],
+  "Use \"AES/GCM/NoPadding\" with a random 12-byte IV.",
+  ["Cipher c = Cipher.getInstance(\"AES/ECB/PKCS5Padding\");", "Cipher c = Cipher.getInstance(\"DES\");"],
+  ["Cipher c = Cipher.getInstance(\"AES/GCM/NoPadding\");"])
+K("java-object-input-stream", "Java native deserialisation (ObjectInputStream)", ["objectinputstream"],
+  r"\bnew\s+ObjectInputStream\(", 502, "high", ["java"],
+  "Avoid native deserialisation of untrusted data; use JSON or an ObjectInputFilter allow-list.",
+  ["ObjectInputStream in = new ObjectInputStream(socket.getInputStream());"], ["ObjectOutputStream out = new ObjectOutputStream(os);"])
+K("java-trust-all", "Certificate or hostname verification disabled", ["hostnameverifier", "trustmanager", "allow_all"],
+  r"\bNoopHostnameVerifier\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bsetHostnameVerifier\(\s*\([^)]*\)\s*->\s*true|\bInsecureTrustManagerFactory\b", 295, "high", ["java"],
+  "Keep the default trust manager and hostname verifier; add your CA to a trust store.",
+  ["conn.setHostnameVerifier((h, s) -> true);", "builder.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);"],
+  ["conn.setHostnameVerifier(HttpsURLConnection.getDefaultHostnameVerifier());"])
+K("java-insecure-random", "java.util.Random for a security value", ["random("],
+  r"(?i:token|password|secret|nonce|salt|otp|sessionid|apikey)\w*\s*=\s*new\s+(?:java\.util\.)?Random\(", 330, "medium", ["java", "csharp"],
+  "Use SecureRandom (Java) or RandomNumberGenerator (C#).",
+  ["Random tokenRng = new Random();", "var tokenGen = new Random();"],
+  ["SecureRandom tokenRng = new SecureRandom();"])
+
+# ---- Rust
+K("rust-danger-accept-invalid-certs", "TLS verification disabled (danger_accept_invalid_certs)", ["danger_accept_invalid"],
+  r"\.danger_accept_invalid_(?:certs|hostnames)\(\s*true\s*\)", 295, "high", ["rust"],
+  "Remove it; add the CA with add_root_certificate instead.",
+  ["let client = reqwest::Client::builder().danger_accept_invalid_certs(true).build()?;"],
+  ["let client = reqwest::Client::builder().danger_accept_invalid_certs(false).build()?;"])
+K("rust-weak-hash", "MD5 or SHA-1 digest", ["md5", "sha1"],
+  r"\bmd5::compute\(|\bMd5::(?:new|digest)\(|\bSha1::(?:new|digest)\(", 328, "medium", ["rust"],
+  "Use sha2::Sha256 (or argon2 for passwords).",
+  ["let digest = md5::compute(password);"], ["let digest = Sha256::digest(data);"])
+K("rust-command-shell", "std::process::Command running a shell with -c", ["command::new"],
+  r"\bCommand::new\(\s*\"(?:/bin/)?(?:sh|bash|zsh|cmd|cmd\.exe)\"\s*\)\s*\.args?\(\s*(?:\[\s*)?\"(?:-c|/C)\"", 78, "high", ["rust"],
+  "Run the program directly and pass arguments with .arg(), not through a shell.",
+  ["let out = Command::new(\"sh\").arg(\"-c\").arg(user_cmd).output()?;"], ["let out = Command::new(\"git\").arg(\"status\").output()?;"])
+K("rust-sql-format", "SQL built with format! passed to a query", ["format!("],
+  r"\b(?:query|query_as|execute|query_scalar|prepare)(?:::<[^>]*>)?\(\s*&?format!\(\s*\"" + SQL, 89, "high", ["rust"],
+  "Use bind parameters: sqlx::query(\"... WHERE id = $1\").bind(id).",
+  ["let rows = sqlx::query(&format!(\"SELECT * FROM users WHERE name = '{}'\", name));"],
+  ["let rows = sqlx::query(\"SELECT * FROM users WHERE name = $1\").bind(name);"])
+
+# ---- Ruby
+K("ruby-eval", "eval of request data", ["eval"],
+  r"\b(?:eval|instance_eval|class_eval|module_eval)\s*\(?\s*params\b", 95, "high", ["ruby"],
+  "Never evaluate request data; map allowed values explicitly.",
+  ["eval(params[:expr])"], ["value = Integer(params[:n])"])
+K("ruby-command-interpolation", "Shell command with string interpolation", ["system", "exec", "spawn", "popen", "open3", "%x{"],
+  r"\b(?:system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*\"[^\"]*#\{|%x\{[^}]*#\{", 78, "high", ["ruby"],
+  "Pass the command and its arguments separately: system(\"tar\", \"xf\", name).",
+  ["system(\"tar xf #{params[:file]}\")"], ["system(\"tar\", \"xf\", file)"])
+K("ruby-sql-interpolation", "SQL built by interpolation in ActiveRecord", ["where", "find_by_sql", "execute", "order"],
+  r"\.(?:where|find_by_sql|execute|order|select|joins|having|exec_query)\(\s*\"[^\"]*#\{", 89, "high", ["ruby"],
+  "Use placeholders: where(\"name = ?\", name) or hash conditions.",
+  ["User.where(\"name = '#{params[:name]}'\")"], ["User.where(name: params[:name])"])
+K("ruby-unsafe-deserialize", "Marshal.load or YAML.load of data", ["marshal.load", "yaml.load"],
+  r"\bMarshal\.(?:load|restore)\(|\b(?:YAML|Psych)\.(?:load|unsafe_load)\(", 502, "high", ["ruby"],
+  "Use JSON, or YAML.safe_load with permitted classes.",
+  ["obj = Marshal.load(cookies[:session])"], ["obj = YAML.safe_load(text)"])
+K("ruby-ssl-verify-none", "TLS verification disabled (VERIFY_NONE)", ["verify_none"],
+  r"\bOpenSSL::SSL::VERIFY_NONE\b", 295, "high", ["ruby"],
+  "Use OpenSSL::SSL::VERIFY_PEER (the default).",
+  ["http.verify_mode = OpenSSL::SSL::VERIFY_NONE"], ["http.verify_mode = OpenSSL::SSL::VERIFY_PEER"])
+K("ruby-html-safe", "Output marked html_safe / raw", ["html_safe", "raw("],
+  r"\.html_safe\b|(?:<%=|^|[^.\w])raw\(\s*[^'\"\s)]", 79, "medium", ["ruby"],
+  "Let the template escape; sanitise with sanitize() if HTML is required.",
+  ["<%= @comment.body.html_safe %>"], ["<%= @comment.body %>"])
+
+# ---- PHP
+K("php-eval", "eval of a variable", ["eval"],
+  r"\b(?:eval|assert|create_function)\s*\(\s*\$", 95, "high", ["php"],
+  "Never evaluate input; dispatch through an explicit allow-list.",
+  ["eval($_GET['code']);"], ["echo htmlspecialchars($code);"])
+K("php-command-injection", "Shell command built from request data", ["system", "exec", "passthru", "popen", "proc_open", "shell_exec"],
+  r"\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\([^\n]*\$_(?:GET|POST|REQUEST|COOKIE|SERVER)", 78, "critical", ["php"],
+  "Avoid the shell; if unavoidable, escape each argument with escapeshellarg().",
+  ["system('ping -c 1 ' . $_GET['host']);"], ["system('ping -c 1 ' . escapeshellarg($host));"])
+K("php-sql-injection", "SQL built from request data", ["$_get", "$_post", "$_request", "$_cookie"],
+  r"\b(?:mysql_query|mysqli_query|pg_query|->query|->exec)\s*\([^\n]*\$_(?:GET|POST|REQUEST|COOKIE)", 89, "critical", ["php"],
+  "Use PDO prepared statements with bound parameters.",
+  ["$r = $db->query(\"SELECT * FROM users WHERE id = \" . $_GET['id']);"],
+  ["$stmt = $db->prepare('SELECT * FROM users WHERE id = ?');"])
+K("php-unserialize", "unserialize of request data", ["unserialize"],
+  r"\bunserialize\s*\(\s*(?:\$_(?:GET|POST|REQUEST|COOKIE)|base64_decode\(\s*\$_)", 502, "high", ["php"],
+  "Use json_decode, or unserialize with ['allowed_classes' => false] on trusted data only.",
+  ["$obj = unserialize($_COOKIE['cart']);"], ["$obj = json_decode($_COOKIE['cart'], true);"])
+K("php-file-inclusion", "include/require of request data", ["include", "require"],
+  r"\b(?:include|require)(?:_once)?\s*\(?\s*[^;\n]*\$_(?:GET|POST|REQUEST|COOKIE)", 98, "critical", ["php"],
+  "Map request values to a fixed list of files.",
+  ["include($_GET['page'] . '.php');"], ["include __DIR__ . '/pages/home.php';"])
+K("php-path-traversal", "File read from request data", ["file_get_contents", "fopen", "readfile", "unlink"],
+  r"\b(?:file_get_contents|fopen|readfile|file|unlink|file_put_contents)\s*\(\s*[^\n,)]*\$_(?:GET|POST|REQUEST|COOKIE)", 22, "high", ["php"],
+  "Use basename() and a fixed directory, then check realpath() stays inside it.",
+  ["echo file_get_contents('/var/data/' . $_GET['f']);"], ["echo file_get_contents('/var/data/' . basename($f));"])
+K("php-echo-xss", "Request data echoed without escaping", ["echo", "print"],
+  r"\b(?:echo|print)\s*\(?\s*\$_(?:GET|POST|REQUEST|COOKIE)", 79, "high", ["php"],
+  "Escape output with htmlspecialchars($value, ENT_QUOTES, 'UTF-8').",
+  ["echo $_GET['name'];"], ["echo htmlspecialchars($_GET['name'], ENT_QUOTES, 'UTF-8');"])
+K("php-weak-hash", "md5/sha1 used on a password", ["md5(", "sha1("],
+  r"\b(?:md5|sha1)\s*\(\s*\$\w*(?i:pass|pwd)", 328, "high", ["php"],
+  "Use password_hash() and password_verify().",
+  ["$hash = md5($password);"], ["$hash = password_hash($password, PASSWORD_DEFAULT);"])
+K("php-curl-no-verify", "cURL TLS verification disabled", ["curlopt_ssl_verify"],
+  r"\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b", 295, "high", ["php"],
+  "Keep CURLOPT_SSL_VERIFYPEER true and CURLOPT_SSL_VERIFYHOST 2.",
+  ["curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);"], ["curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);"])
+K("php-insecure-random", "rand/mt_rand used for a security value", ["rand("],
+  r"\$\w*(?i:token|password|secret|nonce|salt|otp|key)\w*\s*=\s*[^\n;]*\b(?:mt_)?rand\(", 330, "medium", ["php"],
+  "Use random_bytes() or random_int().",
+  ["$token = md5(mt_rand());"], ["$token = bin2hex(random_bytes(32));"])
+
+# ---- C#
+K("csharp-sql-concat", "SQL built by concatenation or interpolation in SqlCommand", ["sqlcommand", "executesqlraw", "fromsqlraw"],
+  r"\b(?:new\s+SqlCommand|ExecuteSqlRaw|FromSqlRaw)\(\s*(?:\"" + SQL + r"[^\"]*\"\s*\+|\$\"" + SQL + r"[^\"]*\{)", 89, "high", ["csharp"],
+  "Use SqlParameter / parameterised queries (or FromSqlInterpolated).",
+  ["var cmd = new SqlCommand(\"SELECT * FROM Users WHERE Name = '\" + name + \"'\", conn);"],
+  ["var cmd = new SqlCommand(\"SELECT * FROM Users WHERE Name = @name\", conn);"])
+K("csharp-process-shell", "Process.Start of a shell", ["process.start", "processstartinfo"],
+  r"\b(?:Process\.Start|new\s+ProcessStartInfo)\(\s*\"(?:cmd(?:\.exe)?|/bin/(?:ba)?sh|bash|powershell(?:\.exe)?)\"\s*,", 78, "high", ["csharp"],
+  "Start the program directly with ArgumentList instead of a shell string.",
+  ["Process.Start(\"cmd.exe\", \"/C \" + userInput);"], ["Process.Start(new ProcessStartInfo(\"git\") { ArgumentList = { \"status\" } });"])
+K("csharp-weak-hash", "MD5 or SHA-1", ["md5", "sha1"],
+  r"\b(?:MD5|SHA1)\.Create\(\)|\bnew\s+(?:MD5|SHA1)(?:CryptoServiceProvider|Managed)\(\)|\b(?:MD5|SHA1)\.HashData\(", 328, "medium", ["csharp"],
+  "Use SHA256 (or Rfc2898DeriveBytes / a password hash for passwords).",
+  ["using var md5 = MD5.Create();"], ["using var sha = SHA256.Create();"])
+K("csharp-cert-validation-disabled", "Server certificate validation callback always returns true", ["certificatevalidationcallback", "certificatecustomvalidationcallback"],
+  r"\b(?:ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback)\s*(?:\+?=)\s*(?:\([^)]*\)|\w+)\s*=>\s*true\b|DangerousAcceptAnyServerCertificateValidator", 295, "high", ["csharp"],
+  "Remove the callback, or validate the chain/thumbprint explicitly.",
+  ["ServicePointManager.ServerCertificateValidationCallback += (s, c, ch, e) => true;"],
+  ["handler.ServerCertificateCustomValidationCallback = ValidatePinned;"])
+K("csharp-binary-formatter", "BinaryFormatter / insecure deserialiser", ["binaryformatter", "netdatacontractserializer", "losformatter", "typenamehandling"],
+  r"\bnew\s+(?:BinaryFormatter|NetDataContractSerializer|LosFormatter|SoapFormatter)\(|\bTypeNameHandling\s*=\s*TypeNameHandling\.(?:All|Auto|Objects)", 502, "high", ["csharp"],
+  "Use System.Text.Json with known types.",
+  ["var obj = new BinaryFormatter().Deserialize(stream);"], ["var obj = JsonSerializer.Deserialize<Order>(stream);"])
+K("csharp-weak-cipher", "DES, 3DES, RC2 or ECB mode", ["des.create", "rc2.create", "descryptoserviceprovider", "rc2cryptoserviceprovider", "ciphermode.ecb"],
+  r"\b(?:DES|TripleDES|RC2)\.Create\(\)|\bnew\s+(?:DES|TripleDES|RC2)CryptoServiceProvider\(\)|\bCipherMode\.ECB\b", 327, "high", ["csharp"],
+  "Use AesGcm.",
+  ["using var des = DES.Create();", "aes.Mode = CipherMode.ECB;"], ["using var aes = new AesGcm(key, 16);"])
+K("csharp-path-traversal", "File read from request data", ["request."],
+  r"\b(?:File\.(?:ReadAllText|ReadAllBytes|OpenRead|Delete)|PhysicalFile)\([^\n]*\bRequest\.(?:Query|Form)\[", 22, "high", ["csharp"],
+  "Use Path.GetFileName and a fixed root, then verify Path.GetFullPath stays inside it.",
+  ["var text = File.ReadAllText(Request.Query[\"file\"]);"], ["var text = File.ReadAllText(Path.Combine(root, Path.GetFileName(name)));"])
+
+# ---- shell
+K("shell-curl-insecure", "curl with TLS verification disabled (-k / --insecure)", ["curl"],
+  r"\bcurl\b[^\n|;]*\s(?:-k|--insecure|-[a-zA-Z]*k[a-zA-Z]*)(?:\s|$)", 295, "high", ["shell"],
+  "Drop -k; pass the CA with --cacert.",
+  ["curl -k https://internal.example.net/api"], ["curl --cacert ca.pem https://internal.example.net/api"])
+K("shell-wget-no-check", "wget with --no-check-certificate", ["no-check-certificate"],
+  r"\bwget\b[^\n|;]*--no-check-certificate\b", 295, "high", ["shell"],
+  "Remove --no-check-certificate; use --ca-certificate.",
+  ["wget --no-check-certificate https://internal.example.net/file"], ["wget https://internal.example.net/file"])
+K("shell-curl-pipe-shell", "Remote script piped straight into a shell", ["| sh", "|sh", "| bash", "|bash", "| sudo"],
+  r"\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b", 494, "medium", ["shell"],
+  "Download, verify the checksum or signature, then run.",
+  ["curl -fsSL https://get.example.sh | sh"], ["curl -fsSLO https://get.example.sh/install.sh && sha256sum -c install.sh.sha256"])
+K("shell-eval-variable", "eval of a variable", ["eval"],
+  r"(?:^|[;&|]\s*|\s)eval\s+[\"']?\$", 95, "high", ["shell"],
+  "Avoid eval; use arrays for commands and case statements for dispatch.",
+  ["eval \"$USER_CMD\""], ["\"${cmd[@]}\""])
+K("shell-chmod-world-writable", "World-writable permissions (chmod 777/666)", ["chmod"],
+  r"\bchmod\s+(?:-R\s+)?0?(?:777|666|o\+w|a\+w)\b", 732, "medium", ["shell"],
+  "Grant the least permission needed (e.g. 755 / 644).",
+  ["chmod 777 /var/www/uploads"], ["chmod 755 /var/www/uploads"])
+K("shell-sshpass", "Password passed on the command line (sshpass -p / mysql -p)", ["sshpass", "mysql"],
+  r"\bsshpass\s+-p\s*\S+|\bmysql\b[^\n]*\s-p[^\s-]\S+", 798, "high", ["shell"],
+  "Use key-based auth, or read the password from a protected file or agent.",
+  ["sshpass -p hunter2 ssh deploy@host"], ["sshpass -f ~/.pw ssh deploy@host"])
+
+
+def code_out():
+    out = ["# maestro-scan built-in CODE rules (insecure patterns with CWE ids). Generated by",
+           "# tools/gen_rules.py, then kept by hand. Format: see the crate documentation (`maestro_scan::rule`).", ""]
+    ids = set()
+    for r in CODE_RULES:
+        assert r["id"] not in ids, r["id"]
+        ids.add(r["id"])
+        p = r["pattern"]
+        for x in r["pos"]:
+            assert re.search(p, x), (r["id"], x)
+            if r["unless"]:
+                assert not re.search(r["unless"], x), (r["id"], x)
+        for x in r["neg"]:
+            if re.search(p, x) and not (r["unless"] and re.search(r["unless"], x)):
+                raise SystemExit(f"negative matches for {r['id']}: {x}")
+        lines = ["[[rule]]", f'id = "{r["id"]}"', 'kind = "code"', f"description = {toml_str(r['desc'])}",
+                 "keywords = [" + ", ".join(toml_str(k) for k in r["keywords"]) + "]",
+                 f"pattern = {toml_str(r['pattern'])}"]
+        if r["unless"]:
+            lines.append(f"unless = {toml_str(r['unless'])}")
+        lines += [f'confidence = "{r["conf"]}"', f"cwe = {r['cwe']}", f'severity = "{r["severity"]}"',
+                  "languages = [" + ", ".join(f'"{l}"' for l in r["langs"]) + "]",
+                  f"fix = {toml_str(r['fix'])}",
+                  f"positive = {toml_list(r['pos'])}", f"negative = {toml_list(r['neg'])}"]
+        out.append("\n".join(lines) + "\n")
+    with open("rules/code.toml", "w") as f:
+        f.write("\n".join(out))
+    print(len(CODE_RULES), "code rules; CWEs:", sorted({r['cwe'] for r in CODE_RULES}))
+
+
+code_out()

@@ -1,0 +1,158 @@
+//! [`LoopbackTransport`]: maestro-git's `Transport` for tests, to loopback only.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, SocketAddr, TcpStream};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use maestro_git::github::{HttpRequest, HttpResponse, Transport, TransportError};
+
+/// maestro-git's `Transport` over plain HTTP/1.1 to loopback addresses only, reusing one
+/// keep-alive connection. Any other destination is refused before connecting.
+#[derive(Debug, Default)]
+pub struct LoopbackTransport {
+    connection: Mutex<Option<(SocketAddr, BufReader<TcpStream>)>>,
+}
+
+impl LoopbackTransport {
+    /// A transport with no connection yet.
+    #[must_use]
+    pub fn new() -> LoopbackTransport {
+        LoopbackTransport::default()
+    }
+
+    fn exchange(
+        stream: &mut BufReader<TcpStream>,
+        head: &[u8],
+        body: &[u8],
+    ) -> io::Result<HttpResponse> {
+        stream.get_mut().write_all(head)?;
+        stream.get_mut().write_all(body)?;
+        stream.get_mut().flush()?;
+        let mut line = String::new();
+        if stream.read_line(&mut line)? == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "connection closed",
+            ));
+        }
+        let status = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse::<u16>().ok())
+            .ok_or_else(|| io::Error::other(format!("bad status line {line:?}")))?;
+        let mut headers = Vec::new();
+        loop {
+            let mut header = String::new();
+            stream.read_line(&mut header)?;
+            let header = header.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+            }
+        }
+        let length = headers
+            .iter()
+            .find(|(k, _)| k == "content-length")
+            .map_or(Ok(0), |(_, v)| v.parse::<usize>().map_err(io::Error::other))?;
+        let mut body = vec![0; length];
+        stream.read_exact(&mut body)?;
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+fn unreachable(
+    url: &str,
+    error: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+) -> TransportError {
+    TransportError::Unreachable {
+        url: url.to_owned(),
+        source: error.into(),
+    }
+}
+
+impl Transport for LoopbackTransport {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let refused = |reason: &str| TransportError::Refused {
+            url: request.url.clone(),
+            source: reason.to_owned().into(),
+        };
+        let rest = request
+            .url
+            .strip_prefix("http://")
+            .ok_or_else(|| refused("only http:// to loopback is allowed in tests"))?;
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let addr: SocketAddr = authority
+            .parse()
+            .map_err(|_| refused("tests only connect to literal loopback addresses"))?;
+        if !IpAddr::is_loopback(&addr.ip()) {
+            return Err(refused("tests never leave loopback"));
+        }
+        let path = if path.is_empty() { "/" } else { path };
+        let body = request.body.as_deref().unwrap_or_default();
+        let mut head = format!(
+            "{} {path} HTTP/1.1\r\nhost: {authority}\r\ncontent-length: {}\r\n",
+            request.method,
+            body.len()
+        );
+        for (name, value) in &request.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        let mut connection = self
+            .connection
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // A kept-alive connection the server closed fails at once: reconnect and retry once.
+        if let Some((reused, stream)) = connection.as_mut()
+            && *reused == addr
+            && let Ok(response) = Self::exchange(stream, head.as_bytes(), body)
+        {
+            return Ok(response);
+        }
+        *connection = None;
+        let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
+            .map_err(|e| unreachable(&request.url, e))?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .map_err(|e| unreachable(&request.url, e))?;
+        let mut stream = BufReader::new(stream);
+        let response = Self::exchange(&mut stream, head.as_bytes(), body)
+            .map_err(|e| unreachable(&request.url, e))?;
+        *connection = Some((addr, stream));
+        Ok(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_transport_refuses_anything_but_loopback() {
+        let transport = LoopbackTransport::new();
+        for url in [
+            "https://api.github.com/repos/o/r",
+            "http://192.0.2.1:80/x",
+            "http://example.com/x",
+        ] {
+            let request = HttpRequest {
+                method: maestro_git::github::Method::Get,
+                url: url.to_owned(),
+                headers: Vec::new(),
+                body: None,
+            };
+            let error = transport.send(&request).expect_err("refused");
+            assert!(
+                matches!(error, TransportError::Refused { .. }),
+                "{url}: {error:?}"
+            );
+        }
+    }
+}
