@@ -1,8 +1,9 @@
 //! Support for maestro's end-to-end tests: hermetic git repositories built with the real `git`
 //! CLI, and the path of the `maestro` binary built alongside the tests.
 //!
-//! The tests themselves live in `tests/e2e/`; fakes of the outside world (a scripted model
-//! server, a GitHub API, a licence server) join this crate as the features that need them land.
+//! Fakes of the outside world run on 127.0.0.1 only: a GitHub REST API that computes git object
+//! ids of what it receives ([`github_fake`]) and a licence endpoint that signs its answers
+//! ([`licence_fake`]). The tests themselves live in `tests/e2e/`.
 //!
 //! ```
 //! let repo = maestro_tests::GitRepo::with_commit()?;
@@ -13,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod github_fake;
+pub mod licence_fake;
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -1,10 +1,7 @@
 //! `maestro licence`: self-hosted issuers end to end, with a licence endpoint on loopback.
 
-use std::io::{Read as _, Write as _};
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
-
-use maestro_licence::{Answer, Issuer, IssuerKey, Standing, ValidationRequest, ValidationResponse};
+use maestro_licence::Standing;
+use maestro_tests::licence_fake::LicenceServer;
 
 use crate::snapshot;
 use crate::support::Repo;
@@ -131,74 +128,16 @@ fn an_offline_token_needs_no_endpoint() {
     assert!(refresh.ok().contains("offline token: no endpoint to ask"));
 }
 
-/// A licence endpoint on loopback that answers every request with `standing`, signed by the
-/// issuer key in `keys`, and records the tokens it was sent.
-fn licence_server(keys: &std::path::Path, standing: Standing) -> (u16, Arc<Mutex<Vec<String>>>) {
-    let issuer = Issuer::new(IssuerKey::load(&keys.join("issuer.key")).expect("key"));
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let recorded = Arc::clone(&seen);
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let mut data = Vec::new();
-            let mut buf = [0u8; 4096];
-            let body = loop {
-                let n = stream.read(&mut buf).unwrap_or(0);
-                if n == 0 {
-                    return;
-                }
-                data.extend_from_slice(&buf[..n]);
-                let text = String::from_utf8_lossy(&data).to_string();
-                if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                    let length = head
-                        .lines()
-                        .find_map(|l| {
-                            let (k, v) = l.split_once(':')?;
-                            k.eq_ignore_ascii_case("content-length")
-                                .then(|| v.trim().parse::<usize>().ok())?
-                        })
-                        .unwrap_or(0);
-                    if body.len() >= length {
-                        break body.to_owned();
-                    }
-                }
-            };
-            let request: ValidationRequest = serde_json::from_str(&body).expect("a request");
-            let claims_id = request.token.clone();
-            recorded.lock().expect("lock").push(claims_id);
-            let token = maestro_licence::Token::verify(
-                &request.token,
-                &maestro_licence::TrustedKeys::only(vec![issuer.key().public_key()]),
-            )
-            .expect("our token");
-            let answer = issuer.answer(&Answer {
-                licence_id: token.claims.id,
-                status: standing,
-                checked_at: jiff::Timestamp::now(),
-            });
-            let body = serde_json::to_string(&ValidationResponse { answer }).expect("JSON");
-            let response = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(response.as_bytes());
-        }
-    });
-    (port, seen)
-}
-
 #[test]
 fn refresh_validates_with_the_endpoint_and_revocation_acts_at_once() {
     let repo = Repo::initialised();
     // Issue against a port, then start the endpoint with the issuer key on another port and
     // point licence.endpoint at it (a configured endpoint wins over the token's).
     let keys = self_issued(&repo, Some("http://127.0.0.1:9/validate"));
-    let (port, seen) = licence_server(&keys, Standing::Valid);
+    let server = LicenceServer::start(&keys.join("issuer.key"), Standing::Valid).expect("endpoint");
     let mut config: serde_json::Value =
         serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
-    config["licence"]["endpoint"] = format!("http://127.0.0.1:{port}/validate").into();
+    config["licence"]["endpoint"] = server.url().into();
     let token = config["licence"]["token"]
         .as_str()
         .expect("token")
@@ -210,10 +149,7 @@ fn refresh_validates_with_the_endpoint_and_revocation_acts_at_once() {
         "{}",
         refresh.transcript()
     );
-    assert_eq!(
-        seen.lock().expect("lock").as_slice(),
-        std::slice::from_ref(&token)
-    );
+    assert_eq!(server.tokens(), [token]);
     let cache: serde_json::Value =
         serde_json::from_str(&repo.read(".mso/licence.json")).expect("JSON");
     assert!(
@@ -224,11 +160,9 @@ fn refresh_validates_with_the_endpoint_and_revocation_acts_at_once() {
     );
     // Status within the day does not ask again.
     assert_eq!(status(&repo)["tier"], "pro");
-    assert_eq!(seen.lock().expect("lock").len(), 1);
+    assert_eq!(server.tokens().len(), 1);
 
-    let (port, _) = licence_server(&keys, Standing::Revoked);
-    config["licence"]["endpoint"] = format!("http://127.0.0.1:{port}/validate").into();
-    repo.write(".mso/workspace.json", &config.to_string());
+    server.set_standing(Standing::Revoked);
     repo.maestro(&["licence", "refresh"]).ok();
     let value = status(&repo);
     assert_eq!(
