@@ -43,6 +43,8 @@ pub enum Command {
     /// Add and list orders.
     #[command(subcommand)]
     Order(OrderCommand),
+    /// Dispatch a voyage: crews in worktrees, gates, merges; resumable, Ctrl-C stops cleanly.
+    Run(RunArgs),
     /// Show orders with their state, role, attempts, cost and duration, and the dependency graph.
     Status(StatusArgs),
     /// The voyage report (also the pull request's body).
@@ -252,6 +254,19 @@ fn parse_role(value: &str) -> Result<Role, String> {
     value
         .parse()
         .map_err(|e: maestro_core::role::UnknownRole| e.to_string())
+}
+
+/// `maestro run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// Run at most N crews at once (the configuration and the licence may allow fewer).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_crews: Option<u32>,
+    /// Validate and print the plan without running anything.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `maestro status`.

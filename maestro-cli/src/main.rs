@@ -9,6 +9,7 @@
 mod cli;
 mod commands;
 mod output;
+mod wiring;
 mod workspace;
 
 use std::process::ExitCode;
@@ -61,6 +62,7 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Voyage(VoyageCommand::Show { name }) => commands::voyage::show(out, &name),
         Command::Order(OrderCommand::Add(args)) => commands::order::add(out, args),
         Command::Order(OrderCommand::List { voyage }) => commands::order::list(out, &voyage),
+        Command::Run(args) => commands::run::run(out, &args),
         Command::Status(args) => commands::status::run(out, &args),
         Command::Release(args) => commands::release::run(out, &args),
         Command::Report(args) => commands::report::run(out, &args),

@@ -204,6 +204,9 @@ pub struct CrewRequest {
     pub log: PathBuf,
     /// A session to resume (Claude crews), from an interrupted attempt.
     pub resume_session: Option<String>,
+    /// Where the agent records its process id while it runs
+    /// ([`crate::process::Supervised::pid_file`]).
+    pub pid_file: Option<PathBuf>,
 }
 
 /// How a crew ended.

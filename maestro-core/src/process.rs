@@ -39,6 +39,9 @@ pub struct Supervised {
     pub log: Option<PathBuf>,
     /// Write stdout lines to the log unwrapped (they are JSON already, e.g. stream-json).
     pub raw_stdout: bool,
+    /// A file to write the process id (= its process group id) to while it runs, so a later
+    /// dispatcher can stop a crew left behind by one that was killed ([`stop_leftover`]).
+    pub pid_file: Option<PathBuf>,
 }
 
 /// How a supervised process ended.
@@ -99,6 +102,10 @@ pub async fn run(
         std::io::Error::new(e.kind(), format!("cannot start {}: {e}", spec.program))
     })?;
     let pid = child.id();
+    if let (Some(file), Some(pid)) = (&spec.pid_file, pid) {
+        let cwd = spec.cwd.display();
+        tokio::fs::write(file, format!("{pid}\n{cwd}\n")).await?;
+    }
 
     if let Some(input) = spec.stdin.clone()
         && let Some(mut stdin) = child.stdin.take()
@@ -185,6 +192,9 @@ pub async fn run(
     let tail = collector
         .await
         .map_err(|e| std::io::Error::other(format!("output collector failed: {e}")))??;
+    if let Some(file) = &spec.pid_file {
+        let _ = tokio::fs::remove_file(file).await;
+    }
     Ok(Exit {
         code: status.code(),
         timed_out,
@@ -230,6 +240,46 @@ async fn terminate(
     }
     kill_group(pid, Signal::Kill);
     child.wait().await
+}
+
+/// Stops the process group recorded in `pid_file` by a crew whose dispatcher died, if it still
+/// runs in the directory recorded with it (so a reused process id is never signalled), then
+/// removes the file. Returns whether a crew was stopped.
+pub async fn stop_leftover(pid_file: &std::path::Path, grace: Duration) -> bool {
+    let Ok(text) = tokio::fs::read_to_string(pid_file).await else {
+        return false;
+    };
+    let _ = tokio::fs::remove_file(pid_file).await;
+    let mut lines = text.lines();
+    let (Some(pid), Some(cwd)) = (
+        lines.next().and_then(|p| p.parse::<u32>().ok()),
+        lines.next(),
+    ) else {
+        return false;
+    };
+    if !runs_in(pid, std::path::Path::new(cwd)) {
+        return false;
+    }
+    kill_group(Some(pid), Signal::Term);
+    let deadline = tokio::time::Instant::now() + grace;
+    while tokio::time::Instant::now() < deadline && runs_in(pid, std::path::Path::new(cwd)) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    kill_group(Some(pid), Signal::Kill);
+    true
+}
+
+/// Whether process `pid` exists and works in `cwd` (Linux: `/proc/<pid>/cwd`).
+#[cfg(target_os = "linux")]
+fn runs_in(pid: u32, cwd: &std::path::Path) -> bool {
+    std::fs::read_link(format!("/proc/{pid}/cwd"))
+        .is_ok_and(|actual| actual == cwd || std::fs::canonicalize(cwd).is_ok_and(|c| c == actual))
+}
+
+/// Elsewhere the working directory cannot be checked cheaply, so no leftover is signalled.
+#[cfg(not(target_os = "linux"))]
+fn runs_in(_pid: u32, _cwd: &std::path::Path) -> bool {
+    false
 }
 
 #[cfg(unix)]

@@ -7,6 +7,7 @@ pub mod mcp;
 pub mod order;
 pub mod release;
 pub mod report;
+pub mod run;
 pub mod schema;
 pub mod status;
 pub mod voyage;

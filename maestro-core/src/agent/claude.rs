@@ -307,6 +307,7 @@ impl Agent for ClaudeAgent {
                         grace: agent.options.grace,
                         log: Some(request.log.clone()),
                         raw_stdout: true,
+                        pid_file: request.pid_file.clone(),
                     },
                     stop.clone(),
                     Some(lines_tx),

@@ -48,6 +48,7 @@ impl Agent for CommandAgent {
                     grace,
                     log: Some(request.log.clone()),
                     raw_stdout: false,
+                    pid_file: request.pid_file.clone(),
                 },
                 stop,
                 None,

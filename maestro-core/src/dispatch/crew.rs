@@ -117,6 +117,7 @@ async fn attempt_inner(
                 grace: shared.options.grace,
                 log: Some(shared.store.log_path(&voyage.name, &spec.id)?),
                 raw_stdout: false,
+                pid_file: None,
             },
             stop.clone(),
             None,
@@ -150,6 +151,7 @@ async fn attempt_inner(
         timeout: shared.crew_timeout(),
         log: shared.store.log_path(&voyage.name, &spec.id)?,
         resume_session: None,
+        pid_file: Some(shared.store.pid_path(&voyage.name, &spec.id)?),
     };
     let agent = if request.command.is_some() {
         Arc::clone(&shared.command_agent)

@@ -158,6 +158,7 @@ pub async fn run_command(
         grace: Duration::from_secs(5),
         log: None,
         raw_stdout: false,
+        pid_file: None,
     };
     match run(spec, stop, None).await {
         Ok(exit) if exit.success() => GateResult::pass(name, exit.tail),

@@ -575,6 +575,15 @@ impl Dispatcher {
                     continue;
                 }
             }
+            // A crew left running by a dispatcher that was killed is stopped first, so its
+            // order is never worked on twice at once.
+            let pid_file = shared.store.pid_path(&shared.voyage.name, order.id())?;
+            if crate::process::stop_leftover(&pid_file, shared.options.grace).await {
+                tracing::info!(
+                    "stopped the crew of order {} left by an earlier run",
+                    order.id()
+                );
+            }
             if order.state != OrderState::Interrupted {
                 shared.transition(order.id(), OrderState::Interrupted, |_| {})?;
             }
@@ -721,17 +730,18 @@ impl Dispatcher {
     ) -> Result<(), DispatchError> {
         let shared = &self.shared;
         let id = order.id();
-        let outcome = match &commit {
-            None => MergeOutcome::AlreadyMerged,
-            Some(commit) => {
+        let outcome = if commit.is_none() {
+            MergeOutcome::AlreadyMerged
+        } else {
+            {
                 let isolation = Arc::clone(&shared.ports.isolation);
                 let voyage = shared.voyage.clone();
-                let commit = commit.clone();
+                let branch = worktree.branch.clone();
                 let message = format!(
                     "Merge order {} into voyage {}\n\n{}",
                     id, shared.voyage.name, order.spec.title
                 );
-                match blocking(move || isolation.merge(&voyage, &commit, &message)).await {
+                match blocking(move || isolation.merge(&voyage, &branch, &message)).await {
                     Ok(outcome) => outcome,
                     Err(e) => {
                         // A merge that could not be attempted is the order's failure, not the run's.

@@ -13,6 +13,8 @@ type Snapshot = BTreeMap<String, String>;
 #[derive(Default)]
 struct Repo {
     commits: BTreeMap<String, (Snapshot, Vec<String>)>,
+    /// Crew branches and the commit they point at.
+    branches: BTreeMap<String, String>,
     head: String,
     next: u32,
 }
@@ -109,6 +111,7 @@ impl Isolation for FakeIsolation {
         repo.next += 1;
         repo.commits
             .insert(id.clone(), (snapshot, vec![worktree.base.clone()]));
+        repo.branches.insert(worktree.branch.clone(), id.clone());
         Ok(Some(id))
     }
 
@@ -135,8 +138,10 @@ impl Isolation for FakeIsolation {
         Ok(ancestors(&repo, &repo.head).iter().any(|c| c == commit))
     }
 
-    fn merge(&self, _: &Voyage, commit: &str, _: &str) -> Result<MergeOutcome, PortError> {
+    fn merge(&self, _: &Voyage, branch: &str, _: &str) -> Result<MergeOutcome, PortError> {
         let mut repo = self.repo.lock().expect("lock");
+        let commit = repo.branches[branch].clone();
+        let commit = commit.as_str();
         if ancestors(&repo, &repo.head).iter().any(|c| c == commit) {
             return Ok(MergeOutcome::AlreadyMerged);
         }
@@ -777,7 +782,9 @@ async fn work_merged_before_a_crash_is_not_redone() {
         .commit_all(&wt, "x", "y")
         .expect("commit")
         .expect("changed");
-    f.isolation.merge(&f.voyage, &commit, "m").expect("merged");
+    f.isolation
+        .merge(&f.voyage, &wt.branch, "m")
+        .expect("merged");
     let id: OrderId = "a".parse().expect("id");
     f.store
         .update_order(&f.voyage.name, &id, |o| {

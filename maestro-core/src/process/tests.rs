@@ -11,6 +11,7 @@ fn sh(script: &str, dir: &std::path::Path) -> Supervised {
         grace: Duration::from_millis(300),
         log: None,
         raw_stdout: false,
+        pid_file: None,
     }
 }
 

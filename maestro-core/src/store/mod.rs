@@ -286,6 +286,12 @@ impl Store {
         Ok(dir.join(format!("{id}.jsonl")))
     }
 
+    /// `.mso/voyages/<voyage>/logs/<order>.pid`, where a running crew's process id is kept (its
+    /// directory is created).
+    pub fn pid_path(&self, voyage: &VoyageName, id: &OrderId) -> Result<PathBuf, StoreError> {
+        Ok(self.log_path(voyage, id)?.with_extension("pid"))
+    }
+
     fn report_path(&self, voyage: &VoyageName, id: &OrderId) -> PathBuf {
         self.voyage_dir(voyage)
             .join("reports")

@@ -2,4 +2,5 @@
 
 mod github;
 mod release;
+mod run;
 mod workspace;

@@ -16,6 +16,7 @@ fn request(dir: &Path, role: Role) -> CrewRequest {
         timeout: Duration::from_secs(20),
         log: dir.join("crew.jsonl"),
         resume_session: None,
+        pid_file: None,
     }
 }
 

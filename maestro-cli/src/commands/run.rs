@@ -1,0 +1,257 @@
+//! `maestro run <voyage> [--max-crews N] [--dry-run]`.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use maestro_core::agent::{ClaudeAgent, ClaudeOptions, CommandAgent};
+use maestro_core::config::{AgentKind, ResidencyMode};
+use maestro_core::dispatch::{Dispatcher, Event, Ports, RunOptions, Summary, validate, waves};
+use maestro_core::mcp::crew_config;
+use maestro_core::ports::{Agent, Entitlements};
+use maestro_core::{OrderState, Role};
+use tokio::sync::{mpsc, watch};
+
+use crate::cli::RunArgs;
+use crate::commands::Outcome;
+use crate::output::{self, Output};
+use crate::wiring::{AuditPort, GitIsolation, ScanPort};
+use crate::workspace::Workspace;
+
+/// What the licence in force allows, in the dispatcher's terms.
+fn entitlements(ws: &Workspace) -> anyhow::Result<Entitlements> {
+    let checked = crate::commands::licence::current(ws, false)?;
+    let licence = checked.licence;
+    let allowed = licence.entitlements();
+    Ok(Entitlements {
+        tier: licence.tier.as_str().to_owned(),
+        max_crews: allowed.max_crews,
+        roles: Role::ALL
+            .into_iter()
+            .filter(|r| allowed.allows_role(r.as_str()))
+            .collect(),
+    })
+}
+
+/// The default agent of the workspace.
+fn agent(
+    ws: &Workspace,
+    voyage: &maestro_core::VoyageName,
+    grace: Duration,
+) -> anyhow::Result<Arc<dyn Agent>> {
+    let config = &ws.config;
+    match config.agent.kind {
+        AgentKind::Command => {
+            let mut command = vec![config.agent.program.clone()];
+            command.extend(config.agent.extra_args.iter().cloned());
+            Ok(Arc::new(CommandAgent::new(command, grace)))
+        }
+        AgentKind::Claude => {
+            let exe = std::env::current_exe()
+                .context("cannot locate the maestro binary for the hooks")?;
+            let (_, servers) = crate::commands::mcp::classified(ws)?;
+            let mcp_file = ws.store.voyage_dir(voyage).join("mcp.json");
+            std::fs::write(&mcp_file, crew_config(&servers).to_string())
+                .with_context(|| format!("cannot write {}", mcp_file.display()))?;
+            let agent = ClaudeAgent::new(ClaudeOptions {
+                program: config.agent.program.clone(),
+                extra_args: config.agent.extra_args.clone(),
+                model: config.anthropic.model.clone(),
+                max_budget_usd: config.crews.max_budget_usd,
+                base_url: config.anthropic.base_url.clone(),
+                api_key: std::env::var(&config.anthropic.api_key_env).ok(),
+                hook_command: Some(format!("{} hook", exe.display())),
+                mcp_config: Some(mcp_file),
+                air_gapped: config.data_residency.mode == ResidencyMode::AirGapped,
+                roles: config.roles.clone(),
+                grace,
+                ..ClaudeOptions::default()
+            })?;
+            Ok(Arc::new(agent))
+        }
+    }
+}
+
+/// Dispatches the voyage; exit code 0 when every order merged, 1 otherwise.
+pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyage = ws.store.voyage(&args.voyage)?;
+    let entitlements = entitlements(&ws)?;
+    let orders = ws.store.orders(&args.voyage)?;
+    let dag = validate(args.voyage.as_str(), &orders, &entitlements)?;
+    let words = ws.words();
+    if args.dry_run {
+        let plan = waves(&orders, &dag);
+        if out.json {
+            output::json(
+                &serde_json::json!({"voyage": args.voyage, "waves": plan.iter().map(|w| w.iter().map(maestro_core::OrderId::as_str).collect::<Vec<_>>()).collect::<Vec<_>>()}),
+            )?;
+        } else {
+            let mut text = format!(
+                "{} {}: {} {} in {} wave(s), at most {} at once ({} tier)\n",
+                words.voyage,
+                voyage.name,
+                plan.iter().map(Vec::len).sum::<usize>(),
+                words.orders,
+                plan.len(),
+                crews(
+                    args.max_crews
+                        .unwrap_or(u32::MAX)
+                        .min(ws.config.crews.max_concurrent)
+                        .min(entitlements.max_crews),
+                    words
+                ),
+                entitlements.tier
+            );
+            for (i, wave) in plan.iter().enumerate() {
+                let ids: Vec<&str> = wave.iter().map(maestro_core::OrderId::as_str).collect();
+                text.push_str(&format!("  wave {}: {}\n", i + 1, ids.join(", ")));
+            }
+            output::data(&text)?;
+        }
+        return Ok(Outcome::Clean);
+    }
+
+    let options = RunOptions {
+        max_crews: args.max_crews,
+        ..RunOptions::default()
+    };
+    let ports = Ports {
+        isolation: Arc::new(GitIsolation::new(ws.store.repo_root(), &ws.config)),
+        agent: agent(&ws, &args.voyage, options.grace)?,
+        scanner: Arc::new(ScanPort::new(&ws.config)?),
+        audit: Arc::new(AuditPort::open(ws.store.dir())?),
+    };
+    let (events_tx, events_rx) = mpsc::unbounded_channel();
+    let dispatcher = Dispatcher::new(
+        ws.store.clone(),
+        voyage,
+        ws.config.clone(),
+        ports,
+        entitlements,
+        options,
+        Some(events_tx),
+    );
+    out.info(&format!(
+        "running {} {} with up to {} at once",
+        words.voyage,
+        args.voyage,
+        crews(dispatcher.concurrency(), words)
+    ))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let summary = runtime.block_on(async move {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                let _ = stop_tx.send(true);
+                // The sender lives until the run ends, so a dropped sender never reads as a stop.
+                std::future::pending::<()>().await;
+            }
+        });
+        let progress = tokio::spawn(show_progress(events_rx, out));
+        let summary = dispatcher.run(stop_rx).await;
+        let _ = progress.await;
+        summary
+    })?;
+    print_summary(out, args.voyage.as_ref(), &summary)?;
+    Ok(if summary.all_merged() {
+        Outcome::Clean
+    } else {
+        Outcome::Problem
+    })
+}
+
+/// `1 crew`, `5 crews`.
+fn crews(n: u32, words: &maestro_core::persona::Words) -> String {
+    format!("{n} {}", if n == 1 { words.crew } else { words.crews })
+}
+
+/// Live progress: one line per crew on a terminal, redrawn; plain lines otherwise.
+async fn show_progress(mut events: mpsc::UnboundedReceiver<Event>, out: Output) {
+    let terminal = std::io::stdout().is_terminal() && !out.json && !out.quiet;
+    let bars = indicatif::MultiProgress::new();
+    let mut lines: BTreeMap<String, (indicatif::ProgressBar, Instant)> = BTreeMap::new();
+    while let Some(event) = events.recv().await {
+        let id = event.order.to_string();
+        let text = describe(&event);
+        if !event.note.is_empty() && !terminal {
+            if !out.quiet && !out.json {
+                let _ = output::data(&format!("{:<16} {}", event.order.as_str(), event.note));
+            }
+            continue;
+        }
+        if terminal {
+            let (bar, started) = lines.entry(id.clone()).or_insert_with(|| {
+                let bar = bars.add(indicatif::ProgressBar::new_spinner());
+                bar.enable_steady_tick(Duration::from_millis(200));
+                (bar, Instant::now())
+            });
+            bar.set_message(format!("{text}  {:.0}s", started.elapsed().as_secs_f64()));
+            if matches!(
+                event.state,
+                OrderState::Merged
+                    | OrderState::Failed
+                    | OrderState::Blocked
+                    | OrderState::Interrupted
+            ) {
+                bar.finish();
+            }
+        } else if !out.quiet && !out.json {
+            let _ = output::data(&text);
+        }
+    }
+}
+
+fn describe(event: &Event) -> String {
+    let mut text = format!(
+        "{:<16} {:<9} {:<11} attempt {}",
+        event.order.as_str(),
+        event.role.as_str(),
+        event.state.as_str(),
+        event.attempt
+    );
+    if !event.note.is_empty() {
+        text.push_str("  ");
+        text.push_str(&event.note);
+    }
+    text
+}
+
+fn print_summary(out: Output, voyage: &str, summary: &Summary) -> anyhow::Result<()> {
+    fn list(ids: &[maestro_core::OrderId]) -> Vec<&str> {
+        ids.iter().map(maestro_core::OrderId::as_str).collect()
+    }
+    if out.json {
+        output::json(&serde_json::json!({
+            "voyage": voyage,
+            "merged": list(&summary.merged),
+            "failed": list(&summary.failed),
+            "blocked": list(&summary.blocked),
+            "interrupted": list(&summary.interrupted),
+            "waiting": list(&summary.waiting),
+            "stopped": summary.stopped,
+        }))?;
+        return Ok(());
+    }
+    let mut parts = vec![format!("{} merged", summary.merged.len())];
+    for (name, ids) in [
+        ("failed", &summary.failed),
+        ("blocked", &summary.blocked),
+        ("interrupted", &summary.interrupted),
+        ("waiting", &summary.waiting),
+    ] {
+        if !ids.is_empty() {
+            parts.push(format!("{} {name} ({})", ids.len(), list(ids).join(", ")));
+        }
+    }
+    out.info(&format!("{voyage}: {}", parts.join(", ")))?;
+    if summary.stopped {
+        out.info(&format!("stopped; `maestro run {voyage}` resumes"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,349 @@
+//! `maestro run` with command crews, in real git repositories with real processes.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use maestro_tests::GitRepo;
+
+fn run(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
+    let out = repo
+        .maestro(args)
+        .expect("maestro is built")
+        .output()
+        .expect("maestro runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A workspace with voyage `v1` holding the orders of `orders_toml`.
+fn workspace(orders_toml: &str, config: &serde_json::Value) -> GitRepo {
+    let repo = GitRepo::with_commit().expect("fixture");
+    assert_eq!(run(&repo, &["init", "-q"]).0, 0);
+    if !config.is_null() {
+        repo.write(".mso/workspace.json", &config.to_string())
+            .expect("config");
+    }
+    assert_eq!(run(&repo, &["voyage", "new", "v1", "-q"]).0, 0);
+    repo.write("orders.toml", orders_toml).expect("orders");
+    let (code, _, stderr) = run(&repo, &["voyage", "import", "v1", "orders.toml", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+    repo
+}
+
+fn states(repo: &GitRepo) -> Vec<(String, String, u64)> {
+    let (code, stdout, stderr) = run(repo, &["status", "v1", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    value["orders"]
+        .as_array()
+        .expect("orders")
+        .iter()
+        .map(|o| {
+            (
+                o["id"].as_str().expect("id").to_owned(),
+                o["state"].as_str().expect("state").to_owned(),
+                o["attempts"].as_u64().expect("attempts"),
+            )
+        })
+        .collect()
+}
+
+fn s(id: &str, state: &str, attempts: u64) -> (String, String, u64) {
+    (id.to_owned(), state.to_owned(), attempts)
+}
+
+const CHAIN: &str = r#"
+[[orders]]
+id = "api"
+title = "Write the API"
+role = "builder"
+scope = ["src/**"]
+agent = { command = ["sh", "-c", "mkdir -p src && echo 'fn api() {}' > src/api.rs"] }
+
+[[orders]]
+id = "tests"
+title = "Test the API"
+role = "tester"
+depends_on = ["api"]
+agent = { command = ["sh", "-c", "mkdir -p tests && grep -c api src/api.rs > tests/count.txt"] }
+[[orders.accept]]
+run = "test \"$(cat tests/count.txt)\" = 1"
+[[orders.accept]]
+path_exists = "tests/count.txt"
+"#;
+
+#[test]
+fn orders_merge_into_the_voyage_branch_in_dependency_order() {
+    let repo = workspace(CHAIN, &serde_json::Value::Null);
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("running voyage v1 with up to 1 crew at once"),
+        "{stdout}"
+    );
+    assert_eq!(
+        states(&repo),
+        [s("api", "merged", 1), s("tests", "merged", 1)]
+    );
+    // git agrees: both crews' work is on the voyage branch, the user's branch is untouched,
+    // the repository is consistent and no crew worktree is left behind.
+    assert_eq!(
+        repo.git(&["show", "maestro/v1:tests/count.txt"])
+            .expect("merged"),
+        "1"
+    );
+    assert_eq!(
+        repo.git(&["show", "maestro/v1:src/api.rs"])
+            .expect("merged"),
+        "fn api() {}"
+    );
+    assert_eq!(
+        repo.git(&["log", "--format=%s", "maestro/v1"])
+            .expect("log"),
+        "tests: Test the API\napi: Write the API\nfirst"
+    );
+    assert_eq!(
+        repo.git(&["log", "--format=%an", "-1", "maestro/v1"])
+            .expect("log"),
+        "maestro tester"
+    );
+    assert_eq!(
+        repo.git(&["rev-parse", "main"]).expect("main"),
+        repo.git(&["rev-parse", "HEAD"]).expect("head")
+    );
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+    let worktrees = repo
+        .git(&["worktree", "list", "--porcelain"])
+        .expect("list");
+    assert_eq!(worktrees.matches("worktree ").count(), 1, "{worktrees}");
+    // Reports and the audit log record it.
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo.path().join(".mso/voyages/v1/reports/tests.json"))
+            .expect("report"),
+    )
+    .expect("JSON");
+    let gates: Vec<&str> = report["attempts"][0]["gates"]
+        .as_array()
+        .expect("gates")
+        .iter()
+        .map(|g| g["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        gates,
+        [
+            "scope",
+            "secrets",
+            "run: test \"$(cat tests/count.txt)\" = 1",
+            "path exists: tests/count.txt"
+        ]
+    );
+    let audit = std::fs::read_to_string(repo.path().join(".mso/audit.log")).expect("audit log");
+    for action in ["order.dispatch", "order.finish", "gate.pass", "merge"] {
+        assert!(
+            audit.contains(&format!("\"action\":\"{action}\"")),
+            "{action}"
+        );
+    }
+}
+
+#[test]
+fn a_failing_gate_is_retried_then_blocks_its_dependents() {
+    let orders = r#"
+[[orders]]
+id = "flaky"
+title = "Needs two tries"
+role = "builder"
+agent = { command = ["sh", "-c", "if grep -q 'Feedback from your previous attempt' ; then echo ok > done.txt; else echo first > try.txt; fi"] }
+[[orders.accept]]
+path_exists = "done.txt"
+
+[[orders]]
+id = "broken"
+title = "Never passes"
+role = "builder"
+agent = { command = ["sh", "-c", "echo nope > x.txt"] }
+[[orders.accept]]
+run = "echo 'x.txt must say yes'; exit 1"
+
+[[orders]]
+id = "after"
+title = "Depends on broken"
+role = "tester"
+depends_on = ["broken"]
+agent = { command = ["true"] }
+"#;
+    let repo = workspace(orders, &serde_json::Value::Null);
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert_eq!(
+        states(&repo),
+        [
+            s("flaky", "merged", 2),
+            s("broken", "failed", 2),
+            s("after", "blocked", 0)
+        ]
+    );
+    assert!(
+        stdout.contains("1 merged, 1 failed (broken), 1 blocked (after)"),
+        "{stdout}"
+    );
+    let report = std::fs::read_to_string(repo.path().join(".mso/voyages/v1/reports/broken.json"))
+        .expect("report");
+    assert!(
+        report.contains("x.txt must say yes"),
+        "gate output in the report"
+    );
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+}
+
+#[test]
+fn the_community_tier_refuses_a_scribe_before_anything_runs() {
+    let orders = "[[orders]]\nid = \"docs\"\ntitle = \"Docs\"\nrole = \"scribe\"\nagent = { command = [\"true\"] }\n";
+    let repo = workspace(orders, &serde_json::Value::Null);
+    let (code, _, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim(),
+        "error: voyage `v1` cannot be dispatched: order `docs` needs the scribe role, which the community tier does not allow (it allows planner, builder, tester; 1 crew at once)"
+    );
+    assert_eq!(states(&repo), [s("docs", "pending", 0)]);
+}
+
+#[test]
+fn a_scope_violation_fails_the_gate() {
+    let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nscope = [\"src/**\"]\nagent = { command = [\"sh\", \"-c\", \"mkdir -p src && touch src/ok.rs README.md.bak\"] }\n";
+    let mut config = serde_json::json!({"crews": {"retries": 0}});
+    config["version"] = 1.into();
+    let repo = workspace(orders, &config);
+    let (code, _, _) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 1);
+    assert_eq!(states(&repo), [s("a", "failed", 1)]);
+    let report = std::fs::read_to_string(repo.path().join(".mso/voyages/v1/reports/a.json"))
+        .expect("report");
+    assert!(
+        report.contains("changed outside the scope src/**: README.md.bak"),
+        "{report}"
+    );
+    assert!(
+        repo.git(&["show", "maestro/v1:src/ok.rs"]).is_err(),
+        "not merged"
+    );
+}
+
+/// Whether any process still has `marker` in its command line.
+fn survivors(marker: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("procfs").flatten() {
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(marker) {
+            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+            if stat.split_whitespace().nth(2) != Some("Z") {
+                found.push(cmdline);
+            }
+        }
+    }
+    found
+}
+
+fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
+    let marker = format!("maestro-e2e-sleep-{}", std::process::id());
+    let orders = format!(
+        "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \"if [ -f $HOME/resume ]; then echo done > s.txt; else sh -c ': {marker} background; sleep 300' & : {marker}; sleep 300; fi\"] }}\n"
+    );
+    let repo = workspace(&orders, &serde_json::Value::Null);
+    let mut child = repo
+        .maestro(&["run", "v1"])
+        .expect("built")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("started");
+    // The crew and the process it started in the background.
+    wait_for("the crew to start", Duration::from_secs(20), || {
+        survivors(&marker).len() >= 2
+    });
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let exit = child.wait().expect("maestro exits");
+    assert_eq!(exit.code(), Some(1));
+    wait_for("no orphan", Duration::from_secs(10), || {
+        survivors(&marker).is_empty()
+    });
+    assert_eq!(states(&repo), [s("slow", "interrupted", 1)]);
+
+    std::fs::write(repo.path().join("resume"), "").expect("flag");
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert_eq!(states(&repo), [s("slow", "merged", 2)]);
+}
+
+#[test]
+fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
+    let marker = format!("maestro-e2e-kill-{}", std::process::id());
+    let orders = format!(
+        "[[orders]]\nid = \"first\"\ntitle = \"Quick\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \"echo 1 >> $HOME/first-runs; echo one > one.txt\"] }}\n\n\
+         [[orders]]\nid = \"second\"\ntitle = \"Slow\"\nrole = \"builder\"\ndepends_on = [\"first\"]\nagent = {{ command = [\"sh\", \"-c\", \"if [ -f $HOME/resume ]; then echo two > two.txt; else : {marker}; sleep 300; fi\"] }}\n"
+    );
+    let repo = workspace(&orders, &serde_json::Value::Null);
+    let mut child = repo
+        .maestro(&["run", "v1"])
+        .expect("built")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("started");
+    wait_for("the second crew", Duration::from_secs(20), || {
+        !survivors(&marker).is_empty()
+    });
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    assert_eq!(
+        states(&repo),
+        [s("first", "merged", 1), s("second", "running", 1)]
+    );
+    assert!(
+        !survivors(&marker).is_empty(),
+        "the crew outlives a SIGKILLed dispatcher"
+    );
+
+    std::fs::write(repo.path().join("resume"), "").expect("flag");
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(
+        survivors(&marker).is_empty(),
+        "the leftover crew was stopped"
+    );
+    assert_eq!(
+        states(&repo),
+        [s("first", "merged", 1), s("second", "merged", 2)]
+    );
+    let runs = std::fs::read_to_string(repo.path().join("first-runs")).expect("runs");
+    assert_eq!(
+        runs.lines().count(),
+        1,
+        "the merged order did not run again"
+    );
+    assert_eq!(
+        repo.git(&["show", "maestro/v1:two.txt"]).expect("merged"),
+        "two"
+    );
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+}
