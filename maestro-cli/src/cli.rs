@@ -54,6 +54,9 @@ pub enum Command {
     Mcp(McpCommand),
     /// Push the voyage branch and open its pull request through the GitHub REST API.
     Release(ReleaseArgs),
+    /// Verify or show the hash-chained audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Show and manage the licence: tier, entitlements, validation, self-hosted issuers.
     #[command(subcommand)]
     Licence(LicenceCommand),
@@ -94,6 +97,23 @@ pub enum McpCommand {
     Block {
         /// The server's name.
         name: String,
+    },
+}
+
+/// `maestro audit …`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify the chain and its checkpoint; exit 1 naming the first bad entry.
+    Verify {
+        /// Move a torn last line (left by a crash) to a side file, then verify again.
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Print entries (with --json: one object per line, as stored).
+    Show {
+        /// Only the last N entries.
+        #[arg(long, value_name = "N")]
+        tail: Option<usize>,
     },
 }
 

@@ -17,7 +17,9 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser as _};
 
-use crate::cli::{Cli, Command, LicenceCommand, McpCommand, OrderCommand, VoyageCommand};
+use crate::cli::{
+    AuditCommand, Cli, Command, LicenceCommand, McpCommand, OrderCommand, VoyageCommand,
+};
 use crate::commands::Outcome;
 use crate::output::{Output, one_line};
 
@@ -65,6 +67,8 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Run(args) => commands::run::run(out, &args),
         Command::Status(args) => commands::status::run(out, &args),
         Command::Release(args) => commands::release::run(out, &args),
+        Command::Audit(AuditCommand::Verify { repair }) => commands::audit::verify(out, repair),
+        Command::Audit(AuditCommand::Show { tail }) => commands::audit::show(out, tail),
         Command::Report(args) => commands::report::run(out, &args),
         Command::Mcp(McpCommand::List) => commands::mcp::list(out),
         Command::Mcp(McpCommand::Approve { name }) => {

@@ -245,11 +245,9 @@ pub struct AuditPort {
 }
 
 impl AuditPort {
-    /// Opens the workspace's log.
-    pub fn open(mso: &Path) -> anyhow::Result<AuditPort> {
-        let chain =
-            maestro_audit::Chain::open(mso.join("audit.log"), maestro_audit::Options::default())
-                .context("cannot open the audit log")?;
+    /// Opens the workspace's log (checkpoints signed when a signing key is configured).
+    pub fn open(mso: &Path, config: &WorkspaceConfig) -> anyhow::Result<AuditPort> {
+        let chain = crate::commands::audit::open_chain(mso, config)?;
         Ok(AuditPort {
             chain: Mutex::new(chain),
         })

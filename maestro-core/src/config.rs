@@ -45,6 +45,9 @@ pub struct WorkspaceConfig {
     pub mcp: Mcp,
     /// Crew worktrees.
     pub worktrees: Worktrees,
+    /// The key that signs the audit log's checkpoint (absent from the defaults: unsigned).
+    #[serde(skip_serializing_if = "AuditKey::is_unset")]
+    pub audit: AuditKey,
 }
 
 impl Default for WorkspaceConfig {
@@ -62,6 +65,7 @@ impl Default for WorkspaceConfig {
             scan: Scan::default(),
             mcp: Mcp::default(),
             worktrees: Worktrees::default(),
+            audit: AuditKey::default(),
         }
     }
 }
@@ -415,6 +419,26 @@ impl Default for Worktrees {
     }
 }
 
+/// `audit`: where the key that signs (or only verifies) the audit checkpoint lives. It must be
+/// outside `.mso/`, where agents could read it. The key text format is maestro-audit's
+/// (`ed25519:<seed>`, `ed25519-public:<key>`, `hmac-sha256:<secret>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct AuditKey {
+    /// A file holding the key.
+    pub key_file: Option<String>,
+    /// An environment variable holding the key (used when `keyFile` is not set).
+    pub key_env: Option<String>,
+}
+
+impl AuditKey {
+    /// Whether no key is configured (the section is then left out of `workspace.json`).
+    #[must_use]
+    pub fn is_unset(&self) -> bool {
+        self.key_file.is_none() && self.key_env.is_none()
+    }
+}
+
 /// A `workspace.json` that cannot be used.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -554,6 +578,26 @@ impl WorkspaceConfig {
                 format!("must be a positive amount, not {budget}"),
             );
         }
+        if let Some(file) = &self.audit.key_file
+            && Path::new(file)
+                .components()
+                .any(|c| c.as_os_str() == crate::store::STATE_DIR)
+        {
+            return fail(
+                "audit.keyFile",
+                format!(
+                    "`{file}` is inside .mso/, where crews could read it; keep the key elsewhere"
+                ),
+            );
+        }
+        if let Some(name) = &self.audit.key_env
+            && !is_env_name(name)
+        {
+            return fail(
+                "audit.keyEnv",
+                format!("`{name}` is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*)"),
+            );
+        }
         if self.agent.program.trim().is_empty() {
             return fail("agent.program", "must not be empty".to_owned());
         }
@@ -610,6 +654,9 @@ fn misplaced_array(value: &serde_json::Value) -> Option<(String, &'static str)> 
         if let Some(found) = value.get(section).and_then(kind) {
             return Some((section.to_owned(), found));
         }
+    }
+    if let Some(found) = value.get("audit").and_then(kind) {
+        return Some(("audit".to_owned(), found));
     }
     let maps = [
         ("roles", value.get("roles")),
@@ -756,6 +803,14 @@ mod tests {
             (
                 r#"{"crews": {"maxBudgetUsd": -1}}"#,
                 "w.json: at `crews.maxBudgetUsd`: must be a positive amount, not -1",
+            ),
+            (
+                r#"{"audit": {"keyFile": "/repo/.mso/audit.key"}}"#,
+                "w.json: at `audit.keyFile`: `/repo/.mso/audit.key` is inside .mso/",
+            ),
+            (
+                r#"{"audit": {"keyFil": "x"}}"#,
+                "w.json: at `audit.keyFil` (line 1, column 19): unknown field `keyFil`",
             ),
             (
                 r#"{"roles": {"pilot": {}}}"#,

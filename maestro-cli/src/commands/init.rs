@@ -20,6 +20,37 @@ pub fn run(out: Output, force: bool) -> anyhow::Result<Outcome> {
             repo.common_dir().join("info/exclude").display()
         ))
     })?;
+    if matches!(outcome, InitOutcome::Created | InitOutcome::Reset) {
+        let ws = crate::workspace::Workspace {
+            config: store.config()?,
+            store: store.clone(),
+            repo,
+        };
+        crate::commands::audit::record(
+            &ws,
+            "config.change",
+            "workspace.json",
+            maestro_audit::Details::new().with(
+                "change",
+                if outcome == InitOutcome::Created {
+                    "created with the defaults"
+                } else {
+                    "reset to the defaults"
+                },
+            ),
+        )?;
+        return finish(out, &ws.repo, &store, outcome, excluded);
+    }
+    finish(out, &repo, &store, outcome, excluded)
+}
+
+fn finish(
+    out: Output,
+    repo: &Repo,
+    store: &Store,
+    outcome: InitOutcome,
+    excluded: bool,
+) -> anyhow::Result<Outcome> {
     let config = display_path(&store.config_path());
     if out.json {
         let outcome = match outcome {

@@ -208,11 +208,19 @@ pub fn activate(out: Output, token_or_file: &str) -> anyhow::Result<Outcome> {
     let config = ws.store.update_config(|config| {
         config.licence.token = Some(text.clone());
     })?;
+    let ws = Workspace { config, ..ws };
+    crate::commands::audit::record(
+        &ws,
+        "licence.change",
+        &token.claims.id,
+        maestro_audit::Details::new()
+            .with("tier", token.claims.tier.as_str())
+            .with("licensee", token.claims.licensee.as_str()),
+    )?;
     out.info(&format!(
         "activated licence {} ({} for {})",
         token.claims.id, token.claims.tier, token.claims.licensee
     ))?;
-    let ws = Workspace { config, ..ws };
     let checked = current(&ws, false)?;
     print_licence(out, &checked.licence)?;
     Ok(Outcome::Clean)

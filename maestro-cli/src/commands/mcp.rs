@@ -92,6 +92,19 @@ pub fn decide(out: Output, name: &str, verdict: Verdict) -> anyhow::Result<Outco
         .context("not recorded")?
         .clone();
     ws.store.write_state(REGISTRY_FILE, &registry)?;
+    crate::commands::audit::record(
+        &ws,
+        if verdict == Verdict::Approved {
+            "mcp.approve"
+        } else {
+            "mcp.block"
+        },
+        &server.name,
+        maestro_audit::Details::new()
+            .with("definition_hash", server.hash.as_str())
+            .with("classification", server.classification.to_string())
+            .with("source", server.source),
+    )?;
     out.info(&format!(
         "{} MCP server {} (definition {})",
         if verdict == Verdict::Approved {

@@ -115,6 +115,15 @@ pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             draft: args.draft,
         })
         .context("cannot open the pull request")?;
+    crate::commands::audit::record(
+        &ws,
+        "pr.opened",
+        args.voyage.as_str(),
+        maestro_audit::Details::new()
+            .with("url", pull.html_url.as_str())
+            .with("number", pull.number)
+            .with("pushed_commit", pushed.pushed.to_string()),
+    )?;
     ws.store.update_voyage(&args.voyage, |v| {
         v.pr_url = Some(pull.html_url.clone());
         v.state = VoyageState::Released;

@@ -122,7 +122,7 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
         isolation: Arc::new(GitIsolation::new(ws.store.repo_root(), &ws.config)),
         agent: agent(&ws, &args.voyage, options.grace)?,
         scanner: Arc::new(ScanPort::new(&ws.config)?),
-        audit: Arc::new(AuditPort::open(ws.store.dir())?),
+        audit: Arc::new(AuditPort::open(ws.store.dir(), &ws.config)?),
     };
     let (events_tx, events_rx) = mpsc::unbounded_channel();
     let dispatcher = Dispatcher::new(

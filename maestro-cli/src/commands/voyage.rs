@@ -26,6 +26,15 @@ pub fn new(
         &GitBranches(&ws.repo),
         jiff::Timestamp::now(),
     )?;
+    crate::commands::audit::record(
+        &ws,
+        "voyage.create",
+        voyage.name.as_str(),
+        maestro_audit::Details::new()
+            .with("branch", voyage.branch.as_str())
+            .with("base", voyage.base.as_str())
+            .with("base_commit", voyage.base_commit.as_str()),
+    )?;
     if out.json {
         output::json(&voyage)?;
     } else {

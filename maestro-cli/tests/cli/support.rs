@@ -177,6 +177,7 @@ impl Repo {
             r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z".to_owned(),
             "[TIME]".to_owned(),
         ));
+        filters.push((r"\b[0-9a-f]{64}\b".to_owned(), "[HASH]".to_owned()));
         filters.push((r"\b[0-9a-f]{40}\b".to_owned(), "[COMMIT]".to_owned()));
         filters.push((r"\b[0-9a-f]{12}\b".to_owned(), "[SHORT]".to_owned()));
         filters.push((
