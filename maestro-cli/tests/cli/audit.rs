@@ -71,7 +71,7 @@ fn a_torn_tail_is_repaired_into_a_side_file() {
     assert!(repaired.ok().contains("ok: "), "{}", repaired.stdout);
     let side: Vec<_> = std::fs::read_dir(repo.path().join(".mso"))
         .expect("dir")
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .filter(|e| {
             e.file_name()
                 .to_string_lossy()
