@@ -52,6 +52,12 @@ pub enum Command {
     /// MCP servers: their classification, and approving or blocking them for crews.
     #[command(subcommand)]
     Mcp(McpCommand),
+    /// Scan files, directories (honouring .gitignore) or the staged change for secrets and
+    /// insecure code; exit 1 on findings.
+    Scan(ScanArgs),
+    /// Claude Code hook entry points, and the git pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
     /// Push the voyage branch and open its pull request through the GitHub REST API.
     Release(ReleaseArgs),
     /// Verify or show the hash-chained audit log.
@@ -97,6 +103,59 @@ pub enum McpCommand {
     Block {
         /// The server's name.
         name: String,
+    },
+}
+
+/// `maestro scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or directories (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Scan the lines added in the git index instead (for a pre-commit hook).
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScanFormat,
+    /// Which rules.
+    #[arg(long, value_enum, default_value = "all")]
+    pub rules: ScanRules,
+}
+
+/// Formats of `maestro scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScanFormat {
+    /// `path:line:col: rule [severity/confidence] description (redacted)`.
+    Text,
+    /// The JSON of the specification.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Rule kinds of `maestro scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScanRules {
+    /// Credentials only.
+    Secrets,
+    /// Insecure code only.
+    Code,
+    /// Both.
+    All,
+}
+
+/// `maestro hook …`.
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Claude Code's pre-tool hook: block secrets and writes outside the crew's worktree (exit 2).
+    PreToolUse,
+    /// Claude Code's post-tool hook: feed insecure-code findings back to the crew.
+    PostToolUse,
+    /// Install a git pre-commit hook that runs `maestro scan --staged`.
+    InstallGit {
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -18,7 +18,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser as _};
 
 use crate::cli::{
-    AuditCommand, Cli, Command, LicenceCommand, McpCommand, OrderCommand, VoyageCommand,
+    AuditCommand, Cli, Command, HookCommand, LicenceCommand, McpCommand, OrderCommand,
+    VoyageCommand,
 };
 use crate::commands::Outcome;
 use crate::output::{Output, one_line};
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
     match run(cli.command, out) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problem) => ExitCode::from(1),
+        Ok(Outcome::Blocked) => ExitCode::from(2),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {}", one_line(&error));
@@ -67,6 +69,10 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Run(args) => commands::run::run(out, &args),
         Command::Status(args) => commands::status::run(out, &args),
         Command::Release(args) => commands::release::run(out, &args),
+        Command::Scan(args) => commands::scan::run(out, &args),
+        Command::Hook(HookCommand::PreToolUse) => Ok(commands::hook::pre_tool_use()),
+        Command::Hook(HookCommand::PostToolUse) => Ok(commands::hook::post_tool_use()),
+        Command::Hook(HookCommand::InstallGit { force }) => commands::hook::install_git(out, force),
         Command::Audit(AuditCommand::Verify { repair }) => commands::audit::verify(out, repair),
         Command::Audit(AuditCommand::Show { tail }) => commands::audit::show(out, tail),
         Command::Report(args) => commands::report::run(out, &args),

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod doctor;
+pub mod hook;
 pub mod init;
 pub mod licence;
 pub mod mcp;
@@ -9,6 +10,7 @@ pub mod order;
 pub mod release;
 pub mod report;
 pub mod run;
+pub mod scan;
 pub mod schema;
 pub mod status;
 pub mod voyage;
@@ -23,6 +25,8 @@ pub enum Outcome {
     Clean,
     /// The command ran and found a problem: exit code 1.
     Problem,
+    /// A hook blocks the tool call: exit code 2, the reason already on stderr.
+    Blocked,
 }
 
 /// One order in machine output (`order list`, `status`, `voyage show`).

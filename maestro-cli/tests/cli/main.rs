@@ -6,6 +6,7 @@ mod support;
 mod audit;
 mod concurrency;
 mod doctor;
+mod hook;
 mod init;
 mod licence;
 mod malformed;

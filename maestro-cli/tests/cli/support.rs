@@ -116,6 +116,14 @@ impl Repo {
         std::fs::read_to_string(self.path().join(relative)).expect("read")
     }
 
+    /// A git command in this repository with the hermetic environment, not yet run.
+    pub fn git_command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("git");
+        hermetic(&mut command, self.path());
+        command.args(args).current_dir(self.path());
+        command
+    }
+
     /// Runs git and returns its trimmed stdout; fails the test if git fails.
     #[track_caller]
     pub fn git(&self, args: &[&str]) -> String {

@@ -1,0 +1,117 @@
+//! `maestro scan [PATH...] [--staged] [--format text|json|sarif] [--rules secrets|code|all]`.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use maestro_core::WorkspaceConfig;
+use maestro_scan::{Allowlist, Kinds, RuleSet, ScanOptions, Scanner, output};
+
+use crate::cli::{ScanArgs, ScanFormat, ScanRules};
+use crate::commands::Outcome;
+use crate::output::{self as out_mod, Output};
+
+/// The workspace configuration of the repository around `dir`, found without git: the nearest
+/// `.mso/workspace.json` above it (or under `MAESTRO_WORKSPACE`), else the defaults.
+pub fn nearby_config(dir: &Path) -> anyhow::Result<(Option<PathBuf>, WorkspaceConfig)> {
+    let root = std::env::var_os("MAESTRO_WORKSPACE")
+        .map(PathBuf::from)
+        .filter(|root| root.join(".mso/workspace.json").is_file())
+        .or_else(|| {
+            dir.ancestors()
+                .find(|d| d.join(".mso/workspace.json").is_file())
+                .map(Path::to_owned)
+        });
+    match root {
+        Some(root) => {
+            let config = WorkspaceConfig::load(&root.join(".mso/workspace.json"))?;
+            Ok((Some(root), config))
+        }
+        None => Ok((None, WorkspaceConfig::default())),
+    }
+}
+
+/// A scanner of `kinds` with the workspace's suppressions.
+pub fn scanner(config: &WorkspaceConfig, kinds: Kinds) -> anyhow::Result<Scanner> {
+    let rules = RuleSet::builtin().clone();
+    let allow =
+        Allowlist::new(&config.scan.allow, &rules).context("scan.allow in .mso/workspace.json")?;
+    Ok(Scanner::new(
+        rules,
+        ScanOptions {
+            kinds,
+            allow,
+            ..ScanOptions::default()
+        },
+    ))
+}
+
+/// Scans and prints; exit code 1 when something was found.
+pub fn run(out: Output, args: &ScanArgs) -> anyhow::Result<Outcome> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let (_, config) = nearby_config(&cwd)?;
+    let kinds = match args.rules {
+        ScanRules::Secrets => Kinds::Secrets,
+        ScanRules::Code => Kinds::Code,
+        ScanRules::All => Kinds::All,
+    };
+    let scanner = scanner(&config, kinds)?;
+    let mut report = if args.staged {
+        let repo = maestro_git::Repo::discover(&cwd)?;
+        let staged = repo
+            .staged_added_lines()
+            .context("cannot read the staged change")?;
+        let added: Vec<maestro_scan::AddedLines> = staged
+            .into_iter()
+            .map(|f| maestro_scan::AddedLines {
+                path: f.path,
+                lines: f.lines,
+            })
+            .collect();
+        scanner.scan_added_lines(&added)
+    } else if args.paths.is_empty() {
+        scanner.scan_tree(&cwd)
+    } else {
+        scanner.scan_paths(&args.paths)?
+    };
+    // Paths as the user would type them: relative to where maestro was started.
+    let prefix = format!("{}/", cwd.display());
+    for finding in &mut report.findings {
+        if let Some(relative) = finding
+            .path
+            .strip_prefix(&prefix)
+            .or_else(|| finding.path.strip_prefix("./"))
+        {
+            finding.path = relative.to_owned();
+        }
+    }
+    let format = if out.json {
+        ScanFormat::Json
+    } else {
+        args.format
+    };
+    match format {
+        ScanFormat::Text => {
+            let color = std::io::stdout().is_terminal();
+            let text = output::text(&report, &output::TextOptions { color });
+            if !text.is_empty() {
+                out_mod::data(&text)?;
+            }
+            if !out.quiet {
+                print_summary(&output::summary_line(&report.summary));
+            }
+        }
+        ScanFormat::Json => out_mod::data(&output::json(&report))?,
+        ScanFormat::Sarif => out_mod::data(&output::sarif(&report, scanner.rules()))?,
+    }
+    Ok(if report.is_clean() {
+        Outcome::Clean
+    } else {
+        Outcome::Problem
+    })
+}
+
+#[allow(clippy::print_stderr)]
+fn print_summary(line: &str) {
+    eprintln!("{line}");
+}
