@@ -69,6 +69,10 @@ impl Context {
             return Ok(());
         };
         let store = Store::open(root)?;
+        // The dispatcher writes the report before the crew starts; a hook never creates one.
+        if store.report::<Value>(voyage, order)?.is_none() {
+            return Ok(());
+        }
         store.update_report(voyage, order, |report: Option<Value>| {
             let mut report = report.unwrap_or_else(|| serde_json::json!({}));
             if let Some(object) = report.as_object_mut() {

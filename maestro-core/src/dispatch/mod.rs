@@ -474,6 +474,8 @@ impl Dispatcher {
                         continue;
                     }
                     let order = shared.transition(&id, OrderState::Running, |o| o.attempts += 1)?;
+                    // The report exists before the crew starts, so its hooks can add to it.
+                    shared.save_report(&order, None, None)?;
                     shared
                         .audit(
                             "order.dispatch",
