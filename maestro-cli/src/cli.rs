@@ -47,6 +47,9 @@ pub enum Command {
     Run(RunArgs),
     /// Show orders with their state, role, attempts, cost and duration, and the dependency graph.
     Status(StatusArgs),
+    /// List crew worktrees, or remove the ones whose work is merged.
+    #[command(subcommand)]
+    Worktree(WorktreeCommand),
     /// The voyage report (also the pull request's body).
     Report(ReportArgs),
     /// MCP servers: their classification, and approving or blocking them for crews.
@@ -68,6 +71,22 @@ pub enum Command {
     Licence(LicenceCommand),
     /// Check git, the claude CLI, the API key variable, the configuration and the egress policy.
     Doctor,
+}
+
+/// `maestro worktree …`.
+#[derive(Debug, Subcommand)]
+pub enum WorktreeCommand {
+    /// List crew worktrees with their state.
+    List,
+    /// Remove crew worktrees that are clean and merged (and git's stale entries).
+    Prune {
+        /// Only say what would be removed.
+        #[arg(long)]
+        dry_run: bool,
+        /// Also remove dirty or unmerged worktrees (their branches are kept).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `maestro report`.

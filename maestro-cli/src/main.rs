@@ -19,7 +19,7 @@ use clap::{CommandFactory as _, Parser as _};
 
 use crate::cli::{
     AuditCommand, Cli, Command, HookCommand, LicenceCommand, McpCommand, OrderCommand,
-    VoyageCommand,
+    VoyageCommand, WorktreeCommand,
 };
 use crate::commands::Outcome;
 use crate::output::{Output, one_line};
@@ -69,6 +69,10 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Run(args) => commands::run::run(out, &args),
         Command::Status(args) => commands::status::run(out, &args),
         Command::Release(args) => commands::release::run(out, &args),
+        Command::Worktree(WorktreeCommand::List) => commands::worktree::list(out),
+        Command::Worktree(WorktreeCommand::Prune { dry_run, force }) => {
+            commands::worktree::prune(out, dry_run, force)
+        }
         Command::Scan(args) => commands::scan::run(out, &args),
         Command::Hook(HookCommand::PreToolUse) => Ok(commands::hook::pre_tool_use()),
         Command::Hook(HookCommand::PostToolUse) => Ok(commands::hook::post_tool_use()),

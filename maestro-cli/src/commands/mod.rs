@@ -14,6 +14,7 @@ pub mod scan;
 pub mod schema;
 pub mod status;
 pub mod voyage;
+pub mod worktree;
 
 use maestro_core::{Order, OrderId};
 use serde::Serialize;

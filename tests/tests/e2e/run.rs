@@ -347,3 +347,43 @@ fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
     );
     repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
 }
+
+#[test]
+fn prune_keeps_unmerged_worktrees_unless_forced_and_never_their_branches() {
+    let orders = "[[orders]]\nid = \"bad\"\ntitle = \"Fails\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"echo work > w.txt\"] }\n[[orders.accept]]\nrun = \"false\"\n";
+    let repo = workspace(orders, &serde_json::json!({"crews": {"retries": 0}}));
+    assert_eq!(run(&repo, &["run", "v1"]).0, 1);
+    let (_, listed, _) = run(&repo, &["worktree", "list", "--json"]);
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("JSON");
+    assert_eq!(listed["worktrees"][0]["order"], "bad");
+    assert_eq!(listed["worktrees"][0]["merged"], false);
+    // The failed crew's work is kept for inspection: prune refuses it.
+    let (code, stdout, _) = run(&repo, &["worktree", "prune"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("kept .mso/worktrees/v1/bad: not merged"),
+        "{stdout}"
+    );
+    assert!(repo.path().join(".mso/worktrees/v1/bad/w.txt").exists());
+    // Dirty too: still refused without --force.
+    std::fs::write(repo.path().join(".mso/worktrees/v1/bad/extra.txt"), "x").expect("write");
+    run(&repo, &["worktree", "prune"]);
+    assert!(repo.path().join(".mso/worktrees/v1/bad").exists());
+    let (code, _, _) = run(&repo, &["worktree", "prune", "--force"]);
+    assert_eq!(code, 0);
+    assert!(!repo.path().join(".mso/worktrees/v1/bad").exists());
+    assert!(
+        !repo
+            .git(&["rev-parse", "maestro-crew/v1/bad"])
+            .expect("the unmerged branch stays")
+            .is_empty()
+    );
+    assert_eq!(
+        repo.git(&["worktree", "list", "--porcelain"])
+            .expect("list")
+            .matches("worktree ")
+            .count(),
+        1
+    );
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+}

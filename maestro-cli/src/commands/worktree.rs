@@ -1,0 +1,172 @@
+//! `maestro worktree list|prune`.
+
+use maestro_git::worktree::{RemoveOptions, WorktreeState};
+use serde::Serialize;
+
+use crate::commands::Outcome;
+use crate::output::{self, Output, Table};
+use crate::workspace::Workspace;
+
+/// A crew worktree and the voyage it belongs to.
+struct CrewWorktree {
+    voyage: String,
+    order: String,
+    voyage_branch: String,
+    state: WorktreeState,
+}
+
+/// The crew worktrees of every voyage, compared with their voyage branch.
+fn crew_worktrees(ws: &Workspace) -> anyhow::Result<Vec<CrewWorktree>> {
+    let mut found = Vec::new();
+    for voyage in ws.store.voyages()? {
+        // `maestro-crew/<voyage>/`: the crew branches of this voyage.
+        let prefix = maestro_git::branch::crew_branch(voyage.name.as_str(), "");
+        for state in ws.repo.list_worktrees(&voyage.branch)? {
+            let Some(order) = state
+                .branch
+                .as_deref()
+                .and_then(|b| b.strip_prefix(&prefix))
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            found.push(CrewWorktree {
+                voyage: voyage.name.to_string(),
+                order,
+                voyage_branch: voyage.branch.clone(),
+                state,
+            });
+        }
+    }
+    Ok(found)
+}
+
+fn condition(state: &WorktreeState) -> &'static str {
+    if state.missing {
+        "missing"
+    } else if state.locked.is_some() {
+        "locked"
+    } else if state.dirty == Some(true) {
+        "dirty"
+    } else {
+        "clean"
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    voyage: &'a str,
+    order: &'a str,
+    path: String,
+    branch: Option<&'a str>,
+    state: &'static str,
+    ahead: usize,
+    behind: usize,
+    merged: bool,
+}
+
+/// `maestro worktree list`.
+pub fn list(out: Output) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let worktrees = crew_worktrees(&ws)?;
+    if out.json {
+        let rows: Vec<Row> = worktrees
+            .iter()
+            .map(|w| Row {
+                voyage: &w.voyage,
+                order: &w.order,
+                path: w.state.path.display().to_string(),
+                branch: w.state.branch.as_deref(),
+                state: condition(&w.state),
+                ahead: w.state.ahead,
+                behind: w.state.behind,
+                merged: w.state.merged,
+            })
+            .collect();
+        output::json(&serde_json::json!({ "worktrees": rows }))?;
+        return Ok(Outcome::Clean);
+    }
+    if worktrees.is_empty() {
+        out.info("no crew worktrees")?;
+        return Ok(Outcome::Clean);
+    }
+    let mut table = Table::new(&[
+        "VOYAGE", "ORDER", "STATE", "AHEAD", "BEHIND", "MERGED", "PATH",
+    ]);
+    for w in &worktrees {
+        table.row(vec![
+            w.voyage.clone(),
+            w.order.clone(),
+            condition(&w.state).to_owned(),
+            w.state.ahead.to_string(),
+            w.state.behind.to_string(),
+            if w.state.merged { "yes" } else { "no" }.to_owned(),
+            crate::workspace::display_path(&w.state.path),
+        ]);
+    }
+    output::data(&table.render())?;
+    Ok(Outcome::Clean)
+}
+
+/// `maestro worktree prune [--dry-run] [--force]`: never a dirty or unmerged worktree without
+/// `--force`; branches of unmerged work are always kept.
+pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let mut kept = 0usize;
+    for w in crew_worktrees(&ws)? {
+        let removable = w.state.merged && w.state.dirty != Some(true) && w.state.locked.is_none();
+        let shown = crate::workspace::display_path(&w.state.path);
+        if !removable && !force {
+            kept += 1;
+            out.info(&format!(
+                "kept {shown}: {}",
+                if w.state.merged {
+                    condition(&w.state)
+                } else {
+                    "not merged"
+                }
+            ))?;
+            continue;
+        }
+        if dry_run {
+            out.info(&format!("would remove {shown}"))?;
+            continue;
+        }
+        let removed = ws.repo.remove_worktree(
+            &w.state.path,
+            &w.voyage_branch,
+            RemoveOptions {
+                force,
+                delete_branch: w.state.merged,
+            },
+        )?;
+        crate::commands::audit::record(
+            &ws,
+            "worktree.prune",
+            &format!("{}/{}", w.voyage, w.order),
+            maestro_audit::Details::new()
+                .with("path", removed.path.display().to_string())
+                .with("forced", force && !removable)
+                .with("branch_deleted", removed.branch_deleted),
+        )?;
+        out.info(&format!(
+            "removed {shown}{}",
+            if removed.branch_deleted {
+                " and its merged branch"
+            } else {
+                ""
+            }
+        ))?;
+    }
+    if !dry_run {
+        for pruned in ws.repo.prune_worktrees()? {
+            out.info(&format!("pruned git's stale entry {}", pruned.id))?;
+        }
+    }
+    if kept > 0 {
+        out.info(&format!(
+            "{kept} worktree(s) kept (--force removes them; their branches stay)"
+        ))?;
+    }
+    Ok(Outcome::Clean)
+}
