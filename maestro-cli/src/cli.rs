@@ -71,6 +71,12 @@ pub enum Command {
     Licence(LicenceCommand),
     /// Check git, the claude CLI, the API key variable, the configuration and the egress policy.
     Doctor,
+    /// Run a complete voyage of scripted crews in a temporary repository: no network, no key.
+    Demo {
+        /// Keep the demo repository in DIR (which must not exist) instead of a temporary one.
+        #[arg(long, value_name = "DIR")]
+        keep: Option<PathBuf>,
+    },
 }
 
 /// `maestro worktree …`.

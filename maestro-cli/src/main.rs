@@ -95,6 +95,7 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Licence(LicenceCommand::Keygen { dir }) => commands::licence::keygen(out, &dir),
         Command::Licence(LicenceCommand::Issue(args)) => commands::licence::issue(&args),
         Command::Doctor => commands::doctor::run(out),
+        Command::Demo { keep } => commands::demo::run(out, keep.as_deref()),
     }
 }
 

@@ -137,6 +137,7 @@ impl Isolation for GitIsolation {
             branch,
             &MergeOptions {
                 message: Some(message.to_owned()),
+                identity: Some(Identity::new("maestro", "maestro@localhost")),
                 ..MergeOptions::default()
             },
         )?;

@@ -8,8 +8,9 @@
 //! If the voyage branch is checked out in a worktree, moving it leaves that worktree's index
 //! and files describing the old commit (`git status` there shows the merged changes reversed).
 //! maestro never touches the user's files: [`MergeReport::checked_out_in`] lists those
-//! worktrees so the caller can tell the user (`git reset --keep` or `git checkout` there
-//! brings them up to date).
+//! worktrees so the caller can warn the user, who can bring such a worktree up to date,
+//! keeping local changes, with `git read-tree -m -u <old> <new>` there (the two-tree merge
+//! `git checkout` does; [`MergeReport::old`] and [`MergeReport::new`] are the two commits).
 
 use std::path::PathBuf;
 
@@ -201,7 +202,7 @@ impl Repo {
                         old,
                         new,
                         attempts: attempt,
-                        checked_out_in: self.checked_out_in(&full).map_err(merge_error)?,
+                        checked_out_in: self.checked_out_in(&full),
                     });
                 }
                 Err(source) if attempt >= max_attempts => {
@@ -328,19 +329,25 @@ impl Repo {
     }
 
     /// The worktrees (main first) whose `HEAD` is the branch `name`.
-    fn checked_out_in(&self, name: &gix::refs::FullName) -> Result<Vec<PathBuf>, gix::Error> {
+    /// Worktrees with `name` checked out. Best effort: the branch has already moved when this
+    /// runs, so a worktree that cannot be read right now (e.g. one being created by another
+    /// crew, whose `HEAD` is not written yet) is skipped rather than failing the merge.
+    fn checked_out_in(&self, name: &gix::refs::FullName) -> Vec<PathBuf> {
         let mut paths = Vec::new();
-        let main = self.repo.main_repo()?;
-        if main.head_name()?.as_ref() == Some(name) {
+        if let Ok(main) = self.repo.main_repo()
+            && main.head_name().ok().flatten().as_ref() == Some(name)
+        {
             paths.push(self.root().to_owned());
         }
-        for proxy in self.repo.worktrees()? {
-            let base = proxy.base()?;
-            let repo = proxy.into_repo_with_possibly_inaccessible_worktree()?;
-            if repo.head_name()?.as_ref() == Some(name) {
+        for proxy in self.repo.worktrees().unwrap_or_default() {
+            let Ok(base) = proxy.base() else { continue };
+            let Ok(repo) = proxy.into_repo_with_possibly_inaccessible_worktree() else {
+                continue;
+            };
+            if repo.head_name().ok().flatten().as_ref() == Some(name) {
                 paths.push(base);
             }
         }
-        Ok(paths)
+        paths
     }
 }

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod audit;
+pub mod demo;
 pub mod doctor;
 pub mod hook;
 pub mod init;

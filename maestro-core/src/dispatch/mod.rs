@@ -238,6 +238,18 @@ pub fn waves(orders: &[Order], dag: &Dag) -> Vec<Vec<OrderId>> {
     waves
 }
 
+/// An error and its causes on one line.
+fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(current) = cause {
+        text.push_str(": ");
+        text.push_str(&current.to_string());
+        cause = current.source();
+    }
+    text
+}
+
 /// Adds an attempt's cost and crew time to its order's totals.
 fn account(order: &mut Order, attempt: &AttemptReport) {
     if let Some(cost) = attempt.cost_usd {
@@ -747,12 +759,14 @@ impl Dispatcher {
                     Ok(outcome) => outcome,
                     Err(e) => {
                         // A merge that could not be attempted is the order's failure, not the run's.
+                        let why = error_chain(e.as_ref());
                         let order = shared.transition(id, OrderState::Failed, |o| {
                             o.failures += 1;
-                            o.feedback = Some(format!("merge failed: {e}"));
+                            o.feedback = Some(format!("merge failed: {why}"));
                             account(o, &report);
                         })?;
-                        shared.note(&order, format!("merge failed: {e}"));
+                        tracing::warn!("order {id}: merge failed: {why}");
+                        shared.note(&order, format!("merge failed: {why}"));
                         shared.save_report(&order, Some(report), None)?;
                         return Ok(());
                     }

@@ -103,7 +103,10 @@ impl OrderReport {
     /// Total seconds its crews ran.
     #[must_use]
     pub fn crew_secs(&self) -> f64 {
-        self.attempts.iter().map(|a| a.crew_secs).sum()
+        // Folded from +0.0: `sum` of no f64 is -0.0, which prints as "-0".
+        self.attempts
+            .iter()
+            .fold(0.0, |total, a| total + a.crew_secs)
     }
 
     /// Total turns over all attempts, if any attempt reported them.
@@ -172,6 +175,7 @@ pub fn markdown(
                 .map_or_else(|| "-".to_owned(), |c| format!("${c:.2}")),
             report
                 .as_ref()
+                .filter(|r| !r.attempts.is_empty())
                 .map_or_else(|| "-".to_owned(), |r| format!("{:.0}s", r.crew_secs())),
             files
         ));
@@ -194,6 +198,23 @@ pub fn markdown(
                 gate.name,
                 tail.join("\n")
             ));
+        }
+    }
+    let retried: Vec<(&crate::voyage::Order, &OrderReport)> = orders
+        .iter()
+        .zip(reports)
+        .filter_map(|(o, r)| r.as_ref().map(|r| (o, r)))
+        .filter(|(_, r)| r.attempts.len() > 1)
+        .collect();
+    if !retried.is_empty() {
+        text.push_str("\n## Retries\n\n");
+        for (order, report) in retried {
+            let results: Vec<String> = report
+                .attempts
+                .iter()
+                .map(|a| format!("{}: {}", a.number, a.result))
+                .collect();
+            text.push_str(&format!("- `{}`: {}\n", order.id(), results.join("; ")));
         }
     }
     text.push_str("\n---\nMade by maestro crews; every change was gated (scope, secret scan, acceptance checks) before merging.\n");

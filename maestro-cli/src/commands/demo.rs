@@ -1,0 +1,203 @@
+//! `maestro demo [--keep DIR]`: a complete voyage with scripted crews, no network, no API key.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Context as _;
+use jiff::{SignedDuration, Timestamp};
+use maestro_licence::{Claims, Issuer, IssuerKey, Tier, public_key_text};
+
+use crate::cli::{ReportArgs, ReportFormat, RunArgs};
+use crate::commands::Outcome;
+use crate::output::{self, Output};
+
+/// The demo's orders: scripted `command` crews (POSIX `sh`).
+const ORDERS: &str = r#"
+[[orders]]
+id = "api"
+title = "Add the /health handler"
+role = "builder"
+scope = ["src/**"]
+agent = { command = ["sh", "-c", "mkdir -p src && printf 'def health():\n    return 200, {\"ok\": True}\n' > src/api.py"] }
+
+[[orders]]
+id = "ui"
+title = "Show the service status"
+role = "builder"
+scope = ["src/**"]
+agent = { command = ["sh", "-c", "sleep 1; mkdir -p src && printf 'def status_badge(ok):\n    return \"up\" if ok else \"down\"\n' > src/ui.py"] }
+
+[[orders]]
+id = "config"
+title = "Configure the storage client"
+role = "builder"
+# The first attempt writes a credential into the code; the secret gate stops it and the
+# feedback sends the crew to the environment instead.
+agent = { command = ["sh", "-c", "mkdir -p src && if [ \"$MAESTRO_ATTEMPT\" = 1 ]; then echo \"AWS_ACCESS_KEY_ID = 'AKIAQ7RPZ3MFXW2BKT5L'\" > src/storage.py; else echo \"import os\nAWS_ACCESS_KEY_ID = os.environ['AWS_ACCESS_KEY_ID']\" > src/storage.py; fi"] }
+
+[[orders]]
+id = "tests"
+title = "Test the handler"
+role = "tester"
+depends_on = ["api", "ui"]
+# The first attempt forgets the assertion; the gate's output comes back as feedback.
+agent = { command = ["sh", "-c", "mkdir -p tests && if grep -q 'Feedback from your previous attempt'; then printf 'from src.api import health\n\ndef test_health():\n    assert health()[0] == 200\n' > tests/test_api.py; else printf 'def test_health():\n    pass\n' > tests/test_api.py; fi"] }
+[[orders.accept]]
+run = "grep -q 'assert health()' tests/test_api.py || { echo 'tests/test_api.py asserts nothing about health()'; exit 1; }"
+
+[[orders]]
+id = "docs"
+title = "Document /health"
+role = "scribe"
+depends_on = ["api"]
+agent = { command = ["sh", "-c", "mkdir -p docs && printf '# /health\n\nReturns 200 and {\"ok\": true}.\n' > docs/health.md"] }
+[[orders.accept]]
+path_exists = "docs/health.md"
+
+[[orders]]
+id = "changelog"
+title = "Write the changelog"
+role = "releaser"
+agent = { command = ["sh", "-c", "printf '# Changelog\n\n- /health endpoint, tested and documented\n' > CHANGELOG.md"] }
+[[orders.accept]]
+scan_clean = true
+"#;
+
+fn git(dir: &Path, args: &[&str]) -> anyhow::Result<()> {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=maestro demo",
+            "-c",
+            "user.email=demo@maestro.invalid",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .context("the demo needs git on PATH")?;
+    anyhow::ensure!(
+        status.success(),
+        "git {} failed in {}",
+        args.join(" "),
+        dir.display()
+    );
+    Ok(())
+}
+
+fn say(out: Output, line: &str) -> anyhow::Result<()> {
+    out.info(&format!("\n== {line}"))?;
+    Ok(())
+}
+
+/// Runs the demo voyage and prints what happened.
+pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
+    let temp;
+    let base: PathBuf = if let Some(dir) = keep {
+        anyhow::ensure!(
+            !dir.exists(),
+            "{} exists; --keep needs a new directory",
+            dir.display()
+        );
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        dir.canonicalize()?
+    } else {
+        temp = tempfile::tempdir().context("cannot create a temporary directory")?;
+        temp.path().to_owned()
+    };
+    let repo = base.join("repo");
+    let keys = base.join("issuer-keys");
+    std::fs::create_dir_all(&repo)?;
+    std::fs::write(repo.join("README.md"), "# health-service\n")?;
+    git(&repo, &["init", "-q", "-b", "main"])?;
+    git(&repo, &["add", "README.md"])?;
+    git(&repo, &["commit", "-q", "-m", "Start the service"])?;
+    std::env::set_current_dir(&repo)?;
+
+    say(
+        out,
+        &format!("a repository at {}, and `maestro init`", repo.display()),
+    )?;
+    crate::commands::init::run(out, false)?;
+
+    say(
+        out,
+        "a self-issued Pro licence (the community tier runs one crew at a time)",
+    )?;
+    let key = IssuerKey::generate()?;
+    key.write_pair(&keys)?;
+    let now = Timestamp::now().round(jiff::Unit::Second)?;
+    let token = Issuer::new(IssuerKey::load(&keys.join("issuer.key"))?).issue(&Claims {
+        id: maestro_licence::new_licence_id()?,
+        licensee: "maestro demo".into(),
+        tier: Tier::Pro,
+        issued: now,
+        expires: now + SignedDuration::from_hours(24),
+        endpoint: None,
+    });
+    let config_path = repo.join(".mso/workspace.json");
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&config_path)?)?;
+    config["licence"]["publicKeys"] = serde_json::json!([public_key_text(&key.public_key())]);
+    config["agent"]["kind"] = "command".into();
+    config["agent"]["program"] = "true".into();
+    config["crews"]["timeoutSecs"] = 60.into();
+    std::fs::write(&config_path, serde_json::to_string_pretty(&config)?)?;
+    crate::commands::licence::activate(out, &token)?;
+
+    say(out, "a voyage of six orders")?;
+    crate::commands::voyage::new(
+        out,
+        &"health".parse()?,
+        "HEAD",
+        Some("Health endpoint".into()),
+    )?;
+    let orders = base.join("orders.toml");
+    std::fs::write(&orders, ORDERS)?;
+    crate::commands::voyage::import(out, &"health".parse()?, &orders)?;
+    crate::commands::status::run(
+        out,
+        &crate::cli::StatusArgs {
+            voyage: Some("health".parse()?),
+        },
+    )?;
+
+    say(
+        out,
+        "maestro run health: two builders in parallel, gates, retries, merges",
+    )?;
+    let outcome = crate::commands::run::run(
+        out,
+        &RunArgs {
+            voyage: "health".parse()?,
+            max_crews: None,
+            dry_run: false,
+        },
+    )?;
+
+    say(out, "the voyage branch, as git sees it")?;
+    let log = Command::new("git")
+        .args(["log", "--graph", "--format=%h %an: %s", "maestro/health"])
+        .current_dir(&repo)
+        .output()?;
+    output::data(&String::from_utf8_lossy(&log.stdout))?;
+
+    say(out, "maestro audit verify")?;
+    crate::commands::audit::verify(out, false)?;
+
+    say(out, "maestro report health")?;
+    crate::commands::report::run(
+        out,
+        &ReportArgs {
+            voyage: "health".parse()?,
+            format: ReportFormat::Md,
+        },
+    )?;
+    if keep.is_some() {
+        out.info(&format!(
+            "\nthe demo repository is kept at {}",
+            repo.display()
+        ))?;
+    }
+    // The credential's crew is stopped by the gate and fixed on its retry, so every order merges.
+    Ok(outcome)
+}
