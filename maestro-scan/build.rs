@@ -42,7 +42,8 @@ fn string(rule: &Value, key: &str) -> Option<String> {
     rule.get(key).map(|v| {
         format!(
             "{:?}",
-            v.as_str().unwrap_or_else(|| panic!("`{key}` must be a string"))
+            v.as_str()
+                .unwrap_or_else(|| panic!("`{key}` must be a string"))
         )
     })
 }
@@ -86,16 +87,26 @@ fn main() {
                 string(rule, "description").expect("description"),
                 list("keywords", &|k| format!("{k:?}")),
                 string(rule, "pattern").expect("pattern"),
-                option(rule.get("group").map(|g| format!("{}usize", g.as_u64().expect("integer")))),
+                option(
+                    rule.get("group")
+                        .map(|g| format!("{}usize", g.as_u64().expect("integer")))
+                ),
                 rule.get("entropy").and_then(Value::as_f64).unwrap_or(0.0),
                 option(enum_field("validator")),
                 enum_field("confidence").unwrap_or_else(|| "Confidence::Medium".to_owned()),
                 enum_field("span").unwrap_or_else(|| "Span::Line".to_owned()),
-                rule.get("generic").and_then(Value::as_bool).unwrap_or(false),
-                rule.get("exact_keywords").and_then(Value::as_bool).unwrap_or(false),
+                rule.get("generic")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                rule.get("exact_keywords")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
                 option(string(rule, "context")),
                 option(string(rule, "unless")),
-                option(rule.get("cwe").map(|c| format!("{}u32", c.as_u64().expect("integer")))),
+                option(
+                    rule.get("cwe")
+                        .map(|c| format!("{}u32", c.as_u64().expect("integer")))
+                ),
                 option(enum_field("severity")),
                 list("languages", &|l| enum_path("language", l)),
                 option(string(rule, "fix")),

@@ -37,14 +37,32 @@ fn throughput(c: &mut Criterion) {
     }
     let scanner = Scanner::new(RuleSet::builtin().clone(), ScanOptions::default());
     // Warm the page cache and learn the size.
-    let bytes = scanner.scan_paths(&paths).expect("tree paths exist").summary.bytes;
+    let bytes = scanner
+        .scan_paths(&paths)
+        .expect("tree paths exist")
+        .summary
+        .bytes;
     let mut group = c.benchmark_group("scan");
-    group.sample_size(10).measurement_time(Duration::from_secs(30));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
     group.throughput(Throughput::Bytes(bytes));
     for (name, kinds) in [("tree_all", Kinds::All), ("tree_secrets", Kinds::Secrets)] {
-        let scanner = Scanner::new(RuleSet::builtin().clone(), ScanOptions { kinds, ..ScanOptions::default() });
+        let scanner = Scanner::new(
+            RuleSet::builtin().clone(),
+            ScanOptions {
+                kinds,
+                ..ScanOptions::default()
+            },
+        );
         group.bench_function(name, |b| {
-            b.iter(|| scanner.scan_paths(&paths).expect("tree paths exist").summary.findings);
+            b.iter(|| {
+                scanner
+                    .scan_paths(&paths)
+                    .expect("tree paths exist")
+                    .summary
+                    .findings
+            });
         });
     }
     group.finish();
@@ -74,13 +92,23 @@ fn hook(c: &mut Criterion) {
     group.bench_function("load_builtin_rules_and_scan_10k", |b| {
         b.iter(|| {
             let scanner = Scanner::new(RuleSet::load_builtin(), ScanOptions::default());
-            scanner.scan_text(Some("app/handlers.py"), &text).findings.len()
+            scanner
+                .scan_text(Some("app/handlers.py"), &text)
+                .findings
+                .len()
         });
     });
-    group.bench_function("load_builtin_rules", |b| b.iter(|| RuleSet::load_builtin().len()));
+    group.bench_function("load_builtin_rules", |b| {
+        b.iter(|| RuleSet::load_builtin().len());
+    });
     let scanner = Scanner::new(RuleSet::builtin().clone(), ScanOptions::default());
     group.bench_function("scan_10k_warm", |b| {
-        b.iter(|| scanner.scan_text(Some("app/handlers.py"), &text).findings.len());
+        b.iter(|| {
+            scanner
+                .scan_text(Some("app/handlers.py"), &text)
+                .findings
+                .len()
+        });
     });
     group.finish();
 }

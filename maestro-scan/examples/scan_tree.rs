@@ -31,7 +31,13 @@ fn main() {
         let t0 = Instant::now();
         let rules = RuleSet::builtin().clone();
         let t1 = Instant::now();
-        let scanner = Scanner::new(rules, ScanOptions { kinds, ..ScanOptions::default() });
+        let scanner = Scanner::new(
+            rules,
+            ScanOptions {
+                kinds,
+                ..ScanOptions::default()
+            },
+        );
         let t2 = Instant::now();
         let report = scanner.scan_text(Some(&file.to_string_lossy()), &text);
         let t3 = Instant::now();
@@ -45,7 +51,13 @@ fn main() {
         );
         return;
     }
-    let scanner = Scanner::new(RuleSet::builtin().clone(), ScanOptions { kinds, ..ScanOptions::default() });
+    let scanner = Scanner::new(
+        RuleSet::builtin().clone(),
+        ScanOptions {
+            kinds,
+            ..ScanOptions::default()
+        },
+    );
     let start = Instant::now();
     let report = scanner.scan_paths(&paths).expect("paths exist");
     let elapsed = start.elapsed();
@@ -71,7 +83,10 @@ fn main() {
     }
     if list {
         for f in blocking {
-            println!("{}:{}:{}: {} {}", f.path, f.line, f.column, f.rule_id, f.redacted);
+            println!(
+                "{}:{}:{}: {} {}",
+                f.path, f.line, f.column, f.rule_id, f.redacted
+            );
         }
     }
 }

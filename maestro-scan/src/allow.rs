@@ -111,7 +111,9 @@ impl Allowlist {
             return true;
         }
         let name = path.rsplit('/').next().unwrap_or(path);
-        self.basename_globs.as_ref().is_some_and(|g| g.is_match(name))
+        self.basename_globs
+            .as_ref()
+            .is_some_and(|g| g.is_match(name))
     }
 
     /// The reason a finding is suppressed by configuration, if it is.
@@ -173,10 +175,22 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(allow.check("jwt", "src/a.rs", "0"), Some(Suppression::Rule));
-        assert_eq!(allow.check("x", "src/a.rs", &fp), Some(Suppression::Fingerprint));
-        assert_eq!(allow.check("x", "src/a.rs", "abc123"), Some(Suppression::Fingerprint));
-        assert_eq!(allow.check("x", "tests/fixtures/k.pem", "0"), Some(Suppression::Path));
-        assert_eq!(allow.check("x", "docs/readme.md", "0"), Some(Suppression::Path));
+        assert_eq!(
+            allow.check("x", "src/a.rs", &fp),
+            Some(Suppression::Fingerprint)
+        );
+        assert_eq!(
+            allow.check("x", "src/a.rs", "abc123"),
+            Some(Suppression::Fingerprint)
+        );
+        assert_eq!(
+            allow.check("x", "tests/fixtures/k.pem", "0"),
+            Some(Suppression::Path)
+        );
+        assert_eq!(
+            allow.check("x", "docs/readme.md", "0"),
+            Some(Suppression::Path)
+        );
         assert_eq!(allow.check("x", "src/a.rs", "0"), None);
         assert!(Allowlist::new(&["a[b"], rules).is_err());
     }
@@ -185,9 +199,21 @@ mod tests {
     fn inline_comments() {
         let rules = RuleSet::builtin();
         assert!(inline_allows(b"x = 1 # maestro:allow", "jwt", rules));
-        assert!(inline_allows(b"x = 1 # maestro:allow test fixture", "jwt", rules));
-        assert!(inline_allows(b"x = 1 // maestro:allow jwt,github-pat", "jwt", rules));
-        assert!(!inline_allows(b"x = 1 // maestro:allow github-pat", "jwt", rules));
+        assert!(inline_allows(
+            b"x = 1 # maestro:allow test fixture",
+            "jwt",
+            rules
+        ));
+        assert!(inline_allows(
+            b"x = 1 // maestro:allow jwt,github-pat",
+            "jwt",
+            rules
+        ));
+        assert!(!inline_allows(
+            b"x = 1 // maestro:allow github-pat",
+            "jwt",
+            rules
+        ));
         assert!(!inline_allows(b"x = 1", "jwt", rules));
     }
 }

@@ -68,7 +68,9 @@ impl Finding {
     pub fn blocks(&self, policy: &BlockPolicy) -> bool {
         match self.kind {
             Kind::Secret => policy.block_secrets && self.confidence == Confidence::High,
-            Kind::Code => policy.block_severity.is_some_and(|min| self.severity >= min),
+            Kind::Code => policy
+                .block_severity
+                .is_some_and(|min| self.severity >= min),
         }
     }
 
@@ -136,7 +138,10 @@ mod tests {
 
     #[test]
     fn redaction_shows_at_most_a_quarter() {
-        assert_eq!(redact(b"ghp_abcdefghijklmnopqrstuvwxyz0123456789"), "ghp_…(40 chars)");
+        assert_eq!(
+            redact(b"ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+            "ghp_…(40 chars)"
+        );
         assert_eq!(redact(b"hunter2!"), "hu…(8 chars)");
         assert_eq!(redact(b"abc"), "…(3 chars)");
     }

@@ -102,8 +102,16 @@ mod tests {
         assert_eq!(Language::from_path("x.tsx"), Some(Language::TypeScript));
         assert_eq!(Language::from_path("README.md"), None);
         assert_eq!(Language::from_path("Makefile"), None);
-        for lang in [Language::Go, Language::CSharp, Language::Shell, Language::Php] {
-            assert_eq!(Language::from_path(&format!("f.{}", lang.extension())), Some(lang));
+        for lang in [
+            Language::Go,
+            Language::CSharp,
+            Language::Shell,
+            Language::Php,
+        ] {
+            assert_eq!(
+                Language::from_path(&format!("f.{}", lang.extension())),
+                Some(lang)
+            );
         }
     }
 }

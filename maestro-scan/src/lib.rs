@@ -1,7 +1,7 @@
 //! maestro's scanner for secrets and insecure code.
 //!
 //! **Rules are data** ([`rule`]): a built-in rule set compiled into the crate (251 secret rules
-//! and 78 code rules with CWE ids, each with positive and negative examples) plus optional user
+//! and 79 code rules with CWE ids, each with positive and negative examples) plus optional user
 //! rule files of the same TOML format ([`RuleSet::with_user_file`]).
 //!
 //! **The engine** ([`Scanner`]) makes one case-insensitive Aho-Corasick pass over the input for
@@ -76,6 +76,7 @@
 #![deny(missing_docs)]
 
 pub mod allow;
+pub mod examples;
 pub mod finding;
 mod keywords;
 pub mod language;

@@ -295,10 +295,14 @@ fn convert(raw: RawRule, origin: &str) -> Result<Rule, Error> {
         return Err(invalid("the id must be non-empty [a-z0-9-]"));
     }
     if raw.keywords.is_empty() || raw.keywords.iter().any(|k| k.len() < MIN_KEYWORD_LEN) {
-        return Err(invalid("at least one keyword is required, each of 3 bytes or more"));
+        return Err(invalid(
+            "at least one keyword is required, each of 3 bytes or more",
+        ));
     }
     if !(0.0..=8.0).contains(&raw.entropy) {
-        return Err(invalid("entropy must be between 0 and 8 bits per character"));
+        return Err(invalid(
+            "entropy must be between 0 and 8 bits per character",
+        ));
     }
     let (cwe, severity, fix) = match raw.kind {
         Kind::Code => {
@@ -365,7 +369,11 @@ mod tests {
         let secrets = RuleSet::from_toml_str(BUILTIN_SECRETS_TOML, "secrets.toml").expect("valid");
         let code = RuleSet::from_toml_str(BUILTIN_CODE_TOML, "code.toml").expect("valid");
         assert_eq!(builtin.len(), secrets.len() + code.len());
-        for (a, b) in builtin.rules().iter().zip(secrets.rules().iter().chain(code.rules())) {
+        for (a, b) in builtin
+            .rules()
+            .iter()
+            .zip(secrets.rules().iter().chain(code.rules()))
+        {
             assert_eq!(a.id(), b.id());
             assert_eq!(a.pattern(), b.pattern());
         }

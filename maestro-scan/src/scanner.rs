@@ -6,8 +6,8 @@ use std::{collections::BTreeMap, fmt, str::FromStr};
 
 use crate::{
     allow::{self, Allowlist, Suppression},
-    keywords::KeywordSet,
     finding::{self, Finding},
+    keywords::KeywordSet,
     language::Language,
     report::Report,
     rule::{Kind, Rule, Span},
@@ -421,7 +421,10 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept = Vec::with_capacity(candidates.len());
     for c in candidates {
-        let before = taken.range(..=c.start).next_back().is_some_and(|(_, &e)| e > c.start);
+        let before = taken
+            .range(..=c.start)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.start);
         let after = taken.range(c.start..c.end).next().is_some();
         if before || after {
             continue;
@@ -468,7 +471,12 @@ mod tests {
     fn code_rules_follow_the_extension() {
         let s = scanner();
         let text = b"digest = hashlib.md5(data).hexdigest()\n";
-        let ids = |r: Report| r.findings.into_iter().map(|f| f.rule_id).collect::<Vec<_>>();
+        let ids = |r: Report| {
+            r.findings
+                .into_iter()
+                .map(|f| f.rule_id)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(s.scan_text(Some("a.py"), text)), ["python-weak-hash"]);
         assert!(ids(s.scan_text(Some("a.go"), text)).is_empty());
         assert!(ids(s.scan_text(Some("notes.txt"), text)).is_empty());
@@ -487,9 +495,21 @@ mod tests {
     #[test]
     fn overlapping_secret_matches_keep_the_specific_rule() {
         let kept = resolve_overlaps(vec![
-            Candidate { rule: 9, start: 0, end: 10 },
-            Candidate { rule: 2, start: 3, end: 8 },
-            Candidate { rule: 5, start: 20, end: 30 },
+            Candidate {
+                rule: 9,
+                start: 0,
+                end: 10,
+            },
+            Candidate {
+                rule: 2,
+                start: 3,
+                end: 8,
+            },
+            Candidate {
+                rule: 5,
+                start: 20,
+                end: 30,
+            },
         ]);
         let rules: Vec<usize> = kept.iter().map(|c| c.rule).collect();
         assert_eq!(rules, [2, 5]);

@@ -28,21 +28,102 @@ pub fn entropy(bytes: &[u8]) -> f64 {
 
 /// Markers of a placeholder or template rather than a real value, for every secret rule.
 const PLACEHOLDERS: &[&str] = &[
-    "xxxx", "****", "....", "example", "placeholder", "your_", "your-", "yourkey", "your key",
-    "<", ">", "${", "{{", "%(", "changeme", "change_me", "redacted", "dummy", "insert_",
-    "replace_me", "replaceme", "todo",
+    "xxxx",
+    "****",
+    "....",
+    "example",
+    "placeholder",
+    "your_",
+    "your-",
+    "yourkey",
+    "your key",
+    "<",
+    ">",
+    "${",
+    "{{",
+    "%(",
+    "changeme",
+    "change_me",
+    "redacted",
+    "dummy",
+    "insert_",
+    "replace_me",
+    "replaceme",
+    "todo",
     // Published documentation samples (Stripe's test key from its API reference).
     "4ec39hqlyjwdarjtt1zdp7dc",
+];
+
+/// Secrets longer than this (key blocks, long tokens) are checked against
+/// [`LONG_PLACEHOLDERS`] only.
+const LONG_SECRET: usize = 100;
+
+/// Placeholder markers that cannot occur by chance in a long random secret.
+const LONG_PLACEHOLDERS: &[&str] = &[
+    "xxxxxxxxxxxxxxxx",
+    "<",
+    ">",
+    "${",
+    "{{",
+    "....",
+    "****",
+    "example",
+    "placeholder",
+    "changeme",
+    "redacted",
 ];
 
 /// Extra markers for generic assignments (`password = "..."`): environment lookups, references
 /// and obvious test values.
 const GENERIC_STOPWORDS: &[&str] = &[
-    "test", "fake", "sample", "mock", "demo", "secret", "password", "passwd", "token", "default",
-    "environ", "getenv", "process.env", "env.", "env(", "config.", "settings.", "self.", "this.",
-    "args.", "params.", "request.", "options.", "opts.", "ctx.", "foo", "bar", "baz", "qwerty",
-    "abcdef", "123456", "hunter2", "letmein", "admin", "null", "none", "true", "false", "undefined",
-    "http://", "https://", "file://", "/usr/", "/etc/", "/home/", "/tmp/", "/var/", "c:\\",
+    "test",
+    "fake",
+    "sample",
+    "mock",
+    "demo",
+    "secret",
+    "password",
+    "passwd",
+    "token",
+    "default",
+    "environ",
+    "getenv",
+    "process.env",
+    "env.",
+    "env(",
+    "config.",
+    "settings.",
+    "self.",
+    "this.",
+    "args.",
+    "params.",
+    "request.",
+    "options.",
+    "opts.",
+    "ctx.",
+    "foo",
+    "bar",
+    "baz",
+    "qwerty",
+    "abcdef",
+    "123456",
+    "hunter2",
+    "letmein",
+    "admin",
+    "null",
+    "none",
+    "true",
+    "false",
+    "undefined",
+    "http://",
+    "https://",
+    "file://",
+    "/usr/",
+    "/etc/",
+    "/home/",
+    "/tmp/",
+    "/var/",
+    "c:\\",
 ];
 
 /// Whether a candidate secret looks like a placeholder, template or (for generic rules) a test
@@ -51,6 +132,12 @@ const GENERIC_STOPWORDS: &[&str] = &[
 pub fn is_placeholder(secret: &[u8], generic: bool) -> bool {
     let lower = secret.to_ascii_lowercase();
     let contains = |needle: &str| memchr::memmem::find(&lower, needle.as_bytes()).is_some();
+    if secret.len() > LONG_SECRET && !generic {
+        // A key block of thousands of random characters contains short words like `todo` by
+        // chance; only template markers, long words and long runs of `x` mark it as a
+        // placeholder.
+        return LONG_PLACEHOLDERS.iter().any(|p| contains(p));
+    }
     if PLACEHOLDERS.iter().any(|p| contains(p)) {
         return true;
     }
@@ -144,7 +231,8 @@ fn github_crc32(token: &[u8]) -> bool {
 /// `header.payload.signature`, the header being base64url JSON with an `"alg"` string.
 fn jwt(token: &[u8]) -> bool {
     let mut parts = token.split(|&b| b == b'.');
-    let (Some(header), Some(payload), Some(_signature)) = (parts.next(), parts.next(), parts.next())
+    let (Some(header), Some(payload), Some(_signature)) =
+        (parts.next(), parts.next(), parts.next())
     else {
         return false;
     };
@@ -161,8 +249,12 @@ fn jwt(token: &[u8]) -> bool {
 /// `-----BEGIN X-----` ... `-----END X-----` with matching labels and a base64 body (headers such
 /// as `Proc-Type:` and a PGP `=CRC` line allowed; escaped `\n` from JSON or code accepted).
 fn pem(block: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(block).replace("\\n", "\n").replace("\\r", "");
-    let mut lines = text.lines().map(|l| l.trim().trim_matches(|c| c == '"' || c == '\''));
+    let text = String::from_utf8_lossy(block)
+        .replace("\\n", "\n")
+        .replace("\\r", "");
+    let mut lines = text
+        .lines()
+        .map(|l| l.trim().trim_matches(|c| c == '"' || c == '\''));
     let Some(begin) = lines.next().and_then(|l| {
         l.strip_prefix("-----BEGIN ")
             .and_then(|l| l.strip_suffix("-----"))
@@ -242,8 +334,10 @@ mod tests {
 
     #[test]
     fn pem_structure() {
-        let body = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=";
-        let good = format!("-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----");
+        let body =
+            "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=";
+        let good =
+            format!("-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----");
         assert!(pem(good.as_bytes()));
         let escaped = good.replace('\n', "\\n");
         assert!(pem(escaped.as_bytes()));
@@ -263,5 +357,10 @@ mod tests {
         assert!(is_placeholder(b"get_secret_value", true));
         assert!(is_placeholder(b"test1234test5678", true));
         assert!(!is_placeholder(b"Zq3kT9vLm2Xw8RbN5cYh", true));
+        // Long random blocks may contain short words by chance.
+        let long = format!("{}todo{}", "Zq3kT9vLm2Xw8RbN".repeat(5), "5cYh".repeat(5));
+        assert!(!is_placeholder(long.as_bytes(), false));
+        let long_x = format!("MIIE{}", "x".repeat(200));
+        assert!(is_placeholder(long_x.as_bytes(), false));
     }
 }

@@ -70,7 +70,9 @@ impl Scanner {
         }
         // Read the first 8 KiB alone: a binary file is skipped without reading the rest.
         let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-        (&mut file).take(BINARY_PROBE as u64).read_to_end(&mut bytes)?;
+        (&mut file)
+            .take(BINARY_PROBE as u64)
+            .read_to_end(&mut bytes)?;
         if memchr::memchr(0, &bytes).is_some() {
             report.summary.skipped_by.binary += 1;
             return Ok(());

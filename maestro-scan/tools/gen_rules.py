@@ -861,10 +861,15 @@ K("python-os-system", "Shell command through os.system / os.popen", ["os.system"
   "Use subprocess.run with a list of arguments instead of a shell string.",
   ["os.system(\"rm -rf \" + path)", "os.popen(cmd).read()"], ["os.system('clear')", "subprocess.run(['ls', path])"])
 K("python-eval", "eval/exec of a non-literal expression", ["eval(", "exec("],
-  r"(?:^|[^.\w])(?:eval|exec)\(\s*[^'\"\s)]", 95, "high", ["python"],
+  r"(?:^|[^.\w])(?:eval|exec)\(\s*[^'\"\s)]", 95, "medium", ["python"],
   "Never evaluate input; use ast.literal_eval for data or an explicit dispatch table.",
-  ["result = eval(request.args['expr'])", "exec(user_code)"],
-  ["value = ast.literal_eval(text)", "model.eval()", "result = eval('1 + 1')"])
+  ["exec(user_code)", "value = eval(expr, namespace)"],
+  ["value = ast.literal_eval(text)", "model.eval()", "result = eval('1 + 1')", "result = eval(request.args['expr'])"],
+  unless=r"(?:eval|exec)\(\s*(?:input\(|request\.|sys\.argv|os\.environ)")
+K("python-eval-input", "eval/exec of user input (request data, input(), argv, environment)", ["eval(", "exec("],
+  r"(?:^|[^.\w])(?:eval|exec)\(\s*(?:input\(|request\.|sys\.argv|os\.environ)", 95, "critical", ["python"],
+  "Never evaluate input; parse it (ast.literal_eval, json.loads) or map it through an allow-list.",
+  ["result = eval(request.args['expr'])", "exec(input('> '))"], ["exec(compiled_code)", "value = ast.literal_eval(request.data)"])
 K("python-pickle-load", "Unsafe deserialisation with pickle", ["pickle.load", "cpickle.load", "dill.load"],
   r"\b(?:c?[Pp]ickle|dill)\.loads?\(", 502, "high", ["python"],
   "Do not unpickle untrusted data; use JSON or a schema-checked format.",

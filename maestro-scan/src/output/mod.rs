@@ -37,7 +37,11 @@ fn severity_color(severity: Severity) -> &'static str {
 pub fn text(report: &Report, options: &TextOptions) -> String {
     let mut out = String::new();
     for f in &report.findings {
-        let path = if f.path.is_empty() { "<input>" } else { &f.path };
+        let path = if f.path.is_empty() {
+            "<input>"
+        } else {
+            &f.path
+        };
         if options.color {
             let _ = writeln!(
                 out,
@@ -125,8 +129,16 @@ mod tests {
         let v = json_value(&report());
         let f = &v["findings"][0];
         for key in [
-            "rule_id", "kind", "path", "line", "column", "redacted", "fingerprint", "confidence",
-            "severity", "cwe",
+            "rule_id",
+            "kind",
+            "path",
+            "line",
+            "column",
+            "redacted",
+            "fingerprint",
+            "confidence",
+            "severity",
+            "cwe",
         ] {
             assert!(f.get(key).is_some(), "missing {key}");
         }
@@ -134,6 +146,9 @@ mod tests {
             assert!(v["summary"][key].is_u64(), "missing {key}");
         }
         assert_eq!(f["cwe"], "CWE-295");
-        assert_eq!(summary_line(&report().summary), "1 finding in 1 file (36 bytes); 0 skipped, 0 suppressed");
+        assert_eq!(
+            summary_line(&report().summary),
+            "1 finding in 1 file (36 bytes); 0 skipped, 0 suppressed"
+        );
     }
 }

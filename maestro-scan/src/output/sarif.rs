@@ -41,10 +41,11 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
             continue;
         }
         index.insert(&f.rule_id, rule_entries.len());
-        let (description, fix) = rules.get(&f.rule_id).map_or(
-            (f.description.as_str(), f.fix.as_str()),
-            |r| (r.description(), r.fix()),
-        );
+        let (description, fix) = rules
+            .get(&f.rule_id)
+            .map_or((f.description.as_str(), f.fix.as_str()), |r| {
+                (r.description(), r.fix())
+            });
         let cwe = format!("CWE-{}", f.cwe);
         rule_entries.push(json!({
             "id": f.rule_id,
@@ -129,7 +130,8 @@ fn kind_name(kind: Kind) -> &'static str {
 /// [`sarif_value`], pretty-printed.
 #[must_use]
 pub fn sarif(report: &Report, rules: &RuleSet) -> String {
-    serde_json::to_string_pretty(&sarif_value(report, rules)).expect("a JSON value always serialises")
+    serde_json::to_string_pretty(&sarif_value(report, rules))
+        .expect("a JSON value always serialises")
 }
 
 #[cfg(test)]

@@ -45,7 +45,10 @@ fn tokens_are_found_in_every_context() {
     let rules = rules_with_examples();
     let scanner = Scanner::new(
         rules.clone(),
-        ScanOptions { kinds: Kinds::Secrets, ..ScanOptions::default() },
+        ScanOptions {
+            kinds: Kinds::Secrets,
+            ..ScanOptions::default()
+        },
     );
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -65,7 +68,12 @@ fn tokens_are_found_in_every_context() {
         }
     }
     assert!(checked >= 150 * 6);
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -73,7 +81,10 @@ fn placeholders_are_not_secrets() {
     let rules = rules_with_examples();
     let scanner = Scanner::new(
         rules.clone(),
-        ScanOptions { kinds: Kinds::Secrets, ..ScanOptions::default() },
+        ScanOptions {
+            kinds: Kinds::Secrets,
+            ..ScanOptions::default()
+        },
     );
     let mut names: Vec<&str> = vec!["KEY", "API_KEY", "TOKEN", "PASSWORD", "SECRET"];
     names.extend(rules.rules().iter().filter_map(|r| r.context()));
@@ -83,7 +94,13 @@ fn placeholders_are_not_secrets() {
     for name in names {
         let lower = name.to_ascii_lowercase();
         let mut texts = Vec::new();
-        for value in ["<your-key>", "xxxx", "${API_KEY}", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "<YOUR_API_KEY_HERE>"] {
+        for value in [
+            "<your-key>",
+            "xxxx",
+            "${API_KEY}",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "<YOUR_API_KEY_HERE>",
+        ] {
             texts.extend(contexts(name, value, false).into_iter().map(|(_, t)| t));
         }
         texts.push(format!("{name} = os.environ[\"{name}\"]\n"));
@@ -102,5 +119,10 @@ fn placeholders_are_not_secrets() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -19,7 +19,13 @@ fn github_token() -> String {
 fn scanner(allow: &[&str]) -> Scanner {
     let rules = RuleSet::builtin().clone();
     let allow = Allowlist::new(allow, &rules).expect("valid allow entries");
-    Scanner::new(rules, ScanOptions { allow, ..ScanOptions::default() })
+    Scanner::new(
+        rules,
+        ScanOptions {
+            allow,
+            ..ScanOptions::default()
+        },
+    )
 }
 
 #[test]
@@ -39,7 +45,10 @@ fn the_secret_is_not_reachable_from_findings_or_output() {
         maestro_scan::output::sarif(&report, RuleSet::builtin()),
     );
     assert!(!rendered.contains(&token[4..]), "secret leaked");
-    assert!(!rendered.contains(&token[4..14]), "a part of the secret leaked");
+    assert!(
+        !rendered.contains(&token[4..14]),
+        "a part of the secret leaked"
+    );
     // Stable across runs and scanners.
     let again = scanner(&[]).scan_text(Some("config.py"), text.as_bytes());
     assert_eq!(again.findings[0].fingerprint, f.fingerprint);
@@ -66,7 +75,10 @@ fn suppressions_are_counted() {
     assert_eq!(by_rule.summary.suppressed_by.rule, 2);
 
     let by_path = scanner(&["fixtures/**"]).scan_text(Some("fixtures/a.py"), text.as_bytes());
-    assert_eq!((by_path.findings.len(), by_path.summary.suppressed_by.path), (0, 2));
+    assert_eq!(
+        (by_path.findings.len(), by_path.summary.suppressed_by.path),
+        (0, 2)
+    );
 }
 
 #[test]
@@ -85,22 +97,35 @@ fn tree_walk_honours_gitignore_sorts_and_counts() {
         format!("import os\nos.system(cmd)\nt = \"{token}\"\nr = requests.get(u, verify=False)\n"),
     )
     .expect("write");
-    fs::write(root.join("src/deep/z.go"), "cfg := &tls.Config{InsecureSkipVerify: true}\n")
-        .expect("write");
+    fs::write(
+        root.join("src/deep/z.go"),
+        "cfg := &tls.Config{InsecureSkipVerify: true}\n",
+    )
+    .expect("write");
     fs::write(root.join(".env"), format!("GITHUB_TOKEN={token}\n")).expect("write");
     fs::write(root.join("blob.bin"), b"\x00\x01ghp_").expect("write");
     fs::write(root.join("big.txt"), vec![b'a'; 2048]).expect("write");
 
     let s = Scanner::new(
         RuleSet::builtin().clone(),
-        ScanOptions { max_file_size: 1024, threads: 2, ..ScanOptions::default() },
+        ScanOptions {
+            max_file_size: 1024,
+            threads: 2,
+            ..ScanOptions::default()
+        },
     );
     let report = s.scan_tree(root);
     let prefix = format!("{}/", root.display());
     let got: Vec<(String, usize, &str)> = report
         .findings
         .iter()
-        .map(|f| (f.path.trim_start_matches(&prefix).to_owned(), f.line, f.rule_id.as_str()))
+        .map(|f| {
+            (
+                f.path.trim_start_matches(&prefix).to_owned(),
+                f.line,
+                f.rule_id.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -120,7 +145,9 @@ fn tree_walk_honours_gitignore_sorts_and_counts() {
     // skipped; .gitignore, .env, app.py, z.go were scanned.
     assert_eq!(report.summary.files, 4);
 
-    let paths = s.scan_paths(&[root.join("src/app.py"), root.join("src/deep")]).expect("exist");
+    let paths = s
+        .scan_paths(&[root.join("src/app.py"), root.join("src/deep")])
+        .expect("exist");
     assert_eq!(paths.summary.findings, 4);
     assert!(s.scan_paths(&[root.join("missing")]).is_err());
     let err = s.scan_file(&root.join("missing.py")).expect_err("missing");
@@ -148,7 +175,10 @@ fn added_lines_report_real_line_numbers() {
         .collect();
     assert_eq!(
         got,
-        [("src/a.py", 42, 10, "github-pat"), ("src/b.go", 7, 20, "go-insecure-skip-verify")]
+        [
+            ("src/a.py", 42, 10, "github-pat"),
+            ("src/b.go", 7, 20, "go-insecure-skip-verify")
+        ]
     );
     assert_eq!(report.summary.files, 2);
 }
@@ -173,14 +203,38 @@ negative = ["t = 'acme_xxxx'"]
 "#,
     )
     .expect("write");
-    let rules = RuleSet::builtin().clone().with_user_file(&file).expect("valid user file");
+    let rules = RuleSet::builtin()
+        .clone()
+        .with_user_file(&file)
+        .expect("valid user file");
     let text = b"t = 'acme_k3j5h7g9f2d4s6a8q1w3e5r7'\nr = requests.get(u, verify=False)\n";
-    let secrets = Scanner::new(rules.clone(), ScanOptions { kinds: Kinds::Secrets, ..ScanOptions::default() });
-    let code = Scanner::new(rules, ScanOptions { kinds: Kinds::Code, ..ScanOptions::default() });
+    let secrets = Scanner::new(
+        rules.clone(),
+        ScanOptions {
+            kinds: Kinds::Secrets,
+            ..ScanOptions::default()
+        },
+    );
+    let code = Scanner::new(
+        rules,
+        ScanOptions {
+            kinds: Kinds::Code,
+            ..ScanOptions::default()
+        },
+    );
     let ids = |s: &Scanner| {
-        s.scan_text(Some("a.py"), text).findings.into_iter().map(|f| f.rule_id).collect::<Vec<_>>()
+        s.scan_text(Some("a.py"), text)
+            .findings
+            .into_iter()
+            .map(|f| f.rule_id)
+            .collect::<Vec<_>>()
     };
     assert_eq!(ids(&secrets), ["acme-token"]);
     assert_eq!(ids(&code), ["python-requests-verify-false"]);
-    assert!(RuleSet::builtin().clone().with_user_file(&dir.path().join("nope.toml")).is_err());
+    assert!(
+        RuleSet::builtin()
+            .clone()
+            .with_user_file(&dir.path().join("nope.toml"))
+            .is_err()
+    );
 }

@@ -9,7 +9,13 @@ use crate::rules_with_examples;
 #[test]
 fn sarif_of_the_examples_is_valid() {
     let rules = rules_with_examples();
-    let scanner = Scanner::new(rules.clone(), ScanOptions { kinds: Kinds::All, ..ScanOptions::default() });
+    let scanner = Scanner::new(
+        rules.clone(),
+        ScanOptions {
+            kinds: Kinds::All,
+            ..ScanOptions::default()
+        },
+    );
     // One file per rule, named for the rule's language, holding its positive examples.
     let files: Vec<AddedLines> = rules
         .rules()
@@ -35,9 +41,14 @@ fn sarif_of_the_examples_is_valid() {
     assert!(report.findings.len() >= rules.len());
     let sarif: Value = serde_json::from_str(&output::sarif(&report, &rules)).expect("valid JSON");
 
-    let schema: Value = serde_json::from_str(include_str!("sarif-2.1.0-subset.json")).expect("schema is JSON");
+    let schema: Value =
+        serde_json::from_str(include_str!("sarif-2.1.0-subset.json")).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).take(20).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(20)
+        .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 
     // The schema subset does reject what it should.
@@ -45,7 +56,8 @@ fn sarif_of_the_examples_is_valid() {
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
     assert!(!validator.is_valid(&broken));
     let mut broken = sarif.clone();
-    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = Value::from(0);
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        Value::from(0);
     assert!(!validator.is_valid(&broken));
 
     let run = &sarif["runs"][0];
@@ -58,6 +70,15 @@ fn sarif_of_the_examples_is_valid() {
         .find(|r| r["id"] == "python-weak-hash")
         .expect("a code rule is listed");
     assert_eq!(code_rule["properties"]["cwe"], "CWE-328");
-    assert!(code_rule["properties"]["tags"].as_array().expect("tags").contains(&Value::from("external/cwe/cwe-328")));
-    assert!(code_rule["help"]["text"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(
+        code_rule["properties"]["tags"]
+            .as_array()
+            .expect("tags")
+            .contains(&Value::from("external/cwe/cwe-328"))
+    );
+    assert!(
+        code_rule["help"]["text"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty())
+    );
 }
