@@ -10,7 +10,7 @@ use maestro_core::{OrderId, Role, VoyageName};
 #[derive(Debug, Parser)]
 #[command(name = "maestro", version, max_term_width = 100)]
 pub struct Cli {
-    /// Run as if maestro was started in <DIR>.
+    /// Run as if maestro was started in DIR.
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub directory: Option<PathBuf>,
 
@@ -287,7 +287,7 @@ pub enum SchemaKind {
 /// `maestro voyage …`.
 #[derive(Debug, Subcommand)]
 pub enum VoyageCommand {
-    /// Create a voyage and its branch maestro/<NAME>.
+    /// Create a voyage and its branch maestro/NAME.
     New {
         /// Name of the voyage: lowercase letters, digits and '-'.
         name: VoyageName,
