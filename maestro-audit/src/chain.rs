@@ -1,13 +1,13 @@
 //! Appending to the log: [`Chain`], its [`Options`], and crash recovery of a torn tail.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write as _};
+use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::checkpoint::{Checkpoint, CheckpointError, head_path_for};
+use crate::checkpoint::{Checkpoint, CheckpointError, head_path_for, shows_signature};
 use crate::details::Details;
 use crate::event::Event;
 use crate::hash::EntryHash;
@@ -20,9 +20,10 @@ use crate::tail::read_tail;
 #[non_exhaustive]
 pub enum Durability {
     /// Every [`Chain::append`] / [`Chain::append_batch`] returns only after its entries are on
-    /// disk (and, with the default [`CheckpointPolicy`], the checkpoint naming them). A returned
-    /// [`Receipt`] survives power loss. Costs one synchronous write of the log per call, plus
-    /// the checkpoint's (see [`CheckpointPolicy`] for the measured trade-off).
+    /// disk and (with the default [`CheckpointPolicy`]) the checkpoint names them; the
+    /// checkpoint itself is made durable every [`CheckpointPolicy::sync_every_entries`]
+    /// entries. A returned [`Receipt`] survives power loss. Costs one synchronous write of the
+    /// log per call (see [`CheckpointPolicy`] for the checkpoint's share).
     EveryAppend,
     /// Entries are written to the file at once (so other processes and a process crash see them)
     /// but forced to disk (then checkpointed per [`CheckpointPolicy`]) only once `max_entries` entries or
@@ -38,19 +39,22 @@ pub enum Durability {
     },
 }
 
-/// How often the checkpoint `audit.head` is advanced. It is only ever advanced at a sync point
-/// (see [`Durability`]) to an entry that is already durable, with an atomic replace (temporary
-/// file, fsync, rename).
+/// How often the checkpoint `audit.head` is advanced and made durable. It is only ever advanced
+/// at a sync point (see [`Durability`]) to an entry that is already durable in the log.
 ///
-/// The trade-off: every checkpoint is a second durable file update, which costs at least one
-/// more device flush than the log append itself (measured on ext4: one append + fdatasync ≈ 1
-/// flush, one checkpoint replace ≈ 1–2 more). Advancing it at every sync point therefore
-/// roughly halves to thirds the [`Durability::EveryAppend`] rate; advancing it every few
-/// entries restores nearly the raw synced-append rate. The price is the window of truncation
-/// detection: entries after the last checkpoint can be cut from the end of the log without
-/// `verify` noticing (they are still chained, so modification, deletion in the middle and
-/// reordering are still detected). For comparison, AWS `CloudTrail` writes its digest files
-/// hourly.
+/// An advance overwrites the file in place without fsync (no device flush); every
+/// `sync_every_entries` advanced entries, and on [`Chain::sync`], on drop and at every
+/// [`Durability::Grouped`] sync, the checkpoint is made durable (temporary file, fsync, rename,
+/// directory fsync: about two device flushes). So by default the checkpoint names the last entry
+/// after every append while [`Durability::EveryAppend`] keeps close to the raw synced-append
+/// rate; a power loss can make it lag the log by up to `sync_every_entries` entries (never lead
+/// it). See [`checkpoint`](crate::checkpoint) for the crash cases.
+///
+/// Entries after the checkpoint can be cut from the end of the log without `verify` noticing
+/// (they are still chained, so modification, deletion in the middle and reordering are still
+/// detected). Raising `every_entries` widens that window and saves the (small) cost of the
+/// in-place write and of reading the current checkpoint. For comparison, AWS `CloudTrail`
+/// writes its digest files hourly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckpointPolicy {
     /// Advance the checkpoint at a sync point once this many entries (at least 1) have been
@@ -60,6 +64,13 @@ pub struct CheckpointPolicy {
     /// Also advance it at a sync point once this much time has passed since this handle last
     /// did. Default: zero (no time trigger beyond `every_entries`).
     pub max_delay: Duration,
+    /// Make the checkpoint durable (fsync) once this many entries (at least 1) have been
+    /// checkpointed without fsync by this handle; in between, advances are in-place writes
+    /// without fsync. Default: 64 (the fsync of one checkpoint, about two device flushes, is
+    /// then spread over 64 synced appends). 1 fsyncs the checkpoint at every advance, the
+    /// slowest and strictest setting: after a power loss it lags the log by at most the
+    /// appends in flight.
+    pub sync_every_entries: usize,
 }
 
 impl Default for CheckpointPolicy {
@@ -67,6 +78,7 @@ impl Default for CheckpointPolicy {
         CheckpointPolicy {
             every_entries: 1,
             max_delay: Duration::ZERO,
+            sync_every_entries: 64,
         }
     }
 }
@@ -76,8 +88,9 @@ impl Default for CheckpointPolicy {
 pub struct Options {
     /// When entries are synced. Default: [`Durability::EveryAppend`].
     pub durability: Durability,
-    /// When the checkpoint follows. Default: [`CheckpointPolicy::default`], at every sync point.
-    /// [`Chain::sync`] and dropping the chain always advance it.
+    /// When the checkpoint follows and is made durable. Default: [`CheckpointPolicy::default`]:
+    /// advanced at every sync point, fsynced every 64 entries. [`Chain::sync`] and dropping the
+    /// chain always advance it and make it durable.
     pub checkpoint: CheckpointPolicy,
     /// Signs every checkpoint written. Default: `None` (unsigned checkpoints, which detect
     /// truncation only against an attacker who does not also rewrite `audit.head`).
@@ -180,6 +193,18 @@ pub enum AppendError {
     /// Writing the checkpoint failed (the entries themselves are in the log).
     #[error("append to audit log: update the checkpoint")]
     Checkpoint(#[source] CheckpointError),
+    /// [`Chain::repair_checkpoint`] without a signer found an unreadable checkpoint that shows a
+    /// signature: only a chain with the signing key may replace it.
+    #[error(
+        "repair checkpoint {path}: it was signed; open the chain with the signing key to rewrite it"
+    )]
+    SignedCheckpoint {
+        /// The checkpoint file.
+        path: PathBuf,
+    },
+    /// [`Chain::repair_checkpoint`] could not read the log to find its last verified entry.
+    #[error("repair checkpoint: verify the log")]
+    Verify(#[source] crate::verify::VerifyError),
 }
 
 /// The last entry of the log as of a given file length.
@@ -217,6 +242,11 @@ struct State {
     last_sync: Instant,
     uncheckpointed: usize,
     last_checkpoint: Instant,
+    /// Entries this handle checkpointed in place since it last made the checkpoint durable.
+    head_unsynced: usize,
+    /// The checkpoint file, kept open for in-place advances while it is still linked at
+    /// `head_path` (a durable replace by any appender swaps the file).
+    head: Option<File>,
     buf: Vec<u8>,
 }
 
@@ -291,7 +321,7 @@ impl Chain {
                     format_ts(Timestamp::now()),
                     options.signer.as_ref(),
                 )
-                .write(&head_path)
+                .write_durable(&head_path)
                 .map_err(OpenError::Checkpoint)?;
             }
         }
@@ -307,6 +337,8 @@ impl Chain {
                 last_sync: Instant::now(),
                 uncheckpointed: 0,
                 last_checkpoint: Instant::now(),
+                head_unsynced: 0,
+                head: None,
                 buf: Vec::with_capacity(4096),
             },
         })
@@ -349,8 +381,12 @@ impl Chain {
             // entries are complete in the file; until this returns they are not acknowledged.
             self.state.sync_log()?;
             if self.state.checkpoint_due() {
+                // Grouped syncs are rare: make the checkpoint durable at each.
+                let durable = matches!(self.state.options.durability, Durability::Grouped { .. })
+                    || self.state.head_unsynced + self.state.uncheckpointed
+                        >= self.state.options.checkpoint.sync_every_entries.max(1);
                 let _locked = lock(&self.lock, &self.state.log_path)?;
-                self.state.write_checkpoint(last)?;
+                self.state.write_checkpoint(last, durable)?;
             }
         }
         Ok(receipts)
@@ -365,7 +401,7 @@ impl Chain {
         let _locked = lock(&self.lock, &self.state.log_path)?;
         let last = self.state.current_last(true)?;
         self.state.sync_log()?;
-        self.state.write_checkpoint(last)
+        self.state.write_checkpoint(last, true)
     }
 
     /// Moves a torn last line — one without `\n`, or a complete last line that is not JSON —
@@ -390,11 +426,32 @@ impl Chain {
         };
         self.state.move_aside(offset, &bytes).map(Some)
     }
+
+    /// Rewrites an unreadable checkpoint — zero-length or unparsable, as a crash can leave it
+    /// (reported by [`verify()`](crate::verify()) as
+    /// [`FailureKind::CheckpointMalformed`](crate::FailureKind::CheckpointMalformed)) — from the
+    /// log's last verified entry (the last one before any verification failure), durably, and
+    /// returns it. Signed when this chain has a signer; without one, refused with
+    /// [`AppendError::SignedCheckpoint`] if the damaged file shows a signature. Returns `None`
+    /// (and changes nothing) when the checkpoint is readable or missing (a missing checkpoint is
+    /// not a crash artefact) or the log has no verified entry.
+    pub fn repair_checkpoint(&mut self) -> Result<Option<Checkpoint>, AppendError> {
+        // Verify takes the shared lock itself; the log is append-only, so its verified prefix
+        // stays valid once the exclusive lock is taken below.
+        let report = crate::verify::verify(&self.state.log_path, &self.state.head_path, None)
+            .map_err(AppendError::Verify)?;
+        let Some(last) = report.last else {
+            return Ok(None);
+        };
+        let _locked = lock(&self.lock, &self.state.log_path)?;
+        self.state.rewrite_checkpoint(last)
+    }
 }
 
 impl Drop for Chain {
     fn drop(&mut self) {
-        if self.state.unsynced > 0 || self.state.uncheckpointed > 0 {
+        if self.state.unsynced > 0 || self.state.uncheckpointed > 0 || self.state.head_unsynced > 0
+        {
             // Best effort: an unsynced tail is still in the file; only its durability is at stake.
             let _ = self.sync();
         }
@@ -534,36 +591,115 @@ impl State {
         Ok(())
     }
 
-    /// Points the checkpoint at `last`, which the caller has made durable: temporary file,
-    /// fsync, rename. The rename is not followed by a directory fsync: after a crash the
-    /// checkpoint may be the previous one, which is allowed (it may lag, never lead).
+    /// Points the checkpoint at `last`, which the caller has made durable in the log: in place
+    /// without fsync, or (`durable`) by a durable atomic replace (see [`crate::checkpoint`]).
     ///
     /// The checkpoint never moves back (another appender may have synced and checkpointed a
     /// later entry first), except to add a signature; and without a signer, a signed checkpoint
-    /// is left as it is (see [`Options::signer`]). An unreadable checkpoint is replaced.
-    /// The caller holds the lock.
-    fn write_checkpoint(&mut self, last: Last) -> Result<(), AppendError> {
-        if let Ok(Some(current)) = Checkpoint::read(&self.head_path) {
-            let signed = current.signature.is_some();
-            let keep_signed = signed && self.options.signer.is_none();
-            let not_older = current.seq >= last.seq && (signed || self.options.signer.is_none());
-            if keep_signed || not_older {
-                self.uncheckpointed = 0;
-                self.last_checkpoint = Instant::now();
-                return Ok(());
+    /// is left as it is (see [`Options::signer`]), as is an unreadable one that shows a
+    /// signature. A missing or other unreadable checkpoint is replaced durably. When nothing is
+    /// written and `durable` is set, the current file is fsynced as it is. The caller holds the
+    /// lock.
+    fn write_checkpoint(&mut self, last: Last, durable: bool) -> Result<(), AppendError> {
+        let current = self.read_head();
+        let (skip, mut durable) = match &current {
+            Some((Ok(current), _)) => {
+                let signed = current.signature.is_some();
+                let keep_signed = signed && self.options.signer.is_none();
+                let not_older =
+                    current.seq >= last.seq && (signed || self.options.signer.is_none());
+                (keep_signed || not_older, durable)
             }
+            Some((Err(_), bytes)) if self.options.signer.is_none() && shows_signature(bytes) => {
+                (true, false)
+            }
+            Some((Err(_), _)) | None => (false, true),
+        };
+        if skip {
+            if durable {
+                Checkpoint::sync_existing(&self.head_path).map_err(AppendError::Checkpoint)?;
+                self.head_unsynced = 0;
+            }
+            self.uncheckpointed = 0;
+            self.last_checkpoint = Instant::now();
+            return Ok(());
         }
-        Checkpoint::new(
+        let checkpoint = Checkpoint::new(
             last.seq,
             last.hash,
             format_ts(Timestamp::now()),
             self.options.signer.as_ref(),
-        )
-        .write(&self.head_path)
-        .map_err(AppendError::Checkpoint)?;
+        );
+        if !durable {
+            let old_len = current.as_ref().map_or(0, |(_, bytes)| bytes.len() as u64);
+            let written = self
+                .head
+                .as_ref()
+                .map(|file| checkpoint.overwrite(file, old_len, &self.head_path));
+            match written {
+                Some(Ok(())) => self.head_unsynced += self.uncheckpointed.max(1),
+                // Not open or not writable: fall back to a full replace.
+                _ => durable = true,
+            }
+        }
+        if durable {
+            self.head = None;
+            checkpoint
+                .write_durable(&self.head_path)
+                .map_err(AppendError::Checkpoint)?;
+            self.head_unsynced = 0;
+        }
         self.uncheckpointed = 0;
         self.last_checkpoint = Instant::now();
         Ok(())
+    }
+
+    /// Reads the checkpoint through the kept-open file, reopening it if it was replaced: its
+    /// parse and its bytes, or `None` when it cannot be opened or read (missing). The caller
+    /// holds the lock.
+    fn read_head(&mut self) -> Option<(Result<Checkpoint, CheckpointError>, Vec<u8>)> {
+        if !self.head.as_ref().is_some_and(still_linked) {
+            self.head = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&self.head_path)
+                .ok();
+        }
+        let mut file = self.head.as_ref()?;
+        let mut bytes = Vec::with_capacity(256);
+        let read = file
+            .seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_end(&mut bytes));
+        if read.is_err() {
+            self.head = None;
+            return None;
+        }
+        Some((Checkpoint::parse(&bytes, &self.head_path), bytes))
+    }
+
+    /// Rewrites a checkpoint that is unreadable (zero-length or unparsable, as a crash can leave
+    /// it) from the log's last verified entry, durably; see [`Chain::repair_checkpoint`].
+    fn rewrite_checkpoint(&mut self, last: Receipt) -> Result<Option<Checkpoint>, AppendError> {
+        let Some((Err(_), bytes)) = self.read_head() else {
+            return Ok(None);
+        };
+        if self.options.signer.is_none() && shows_signature(&bytes) {
+            return Err(AppendError::SignedCheckpoint {
+                path: self.head_path.clone(),
+            });
+        }
+        let checkpoint = Checkpoint::new(
+            last.seq,
+            last.hash,
+            format_ts(Timestamp::now()),
+            self.options.signer.as_ref(),
+        );
+        self.head = None;
+        checkpoint
+            .write_durable(&self.head_path)
+            .map_err(AppendError::Checkpoint)?;
+        self.head_unsynced = 0;
+        Ok(Some(checkpoint))
     }
 
     /// Moves the bytes at `offset..` to a new side file, truncates the log there, and records
@@ -633,12 +769,28 @@ impl State {
         );
         let recorded = self.write_entries(&mut last, std::slice::from_ref(&event))?[0];
         self.sync_log()?;
-        self.write_checkpoint(last)?;
+        self.write_checkpoint(last, true)?;
         Ok(Repair {
             side_file: side_path,
             offset,
             bytes: bytes.len() as u64,
             recorded,
         })
+    }
+}
+
+/// Whether the open checkpoint file is still the one at its path: a durable replace renames a
+/// new file over it, which leaves the old one with no links. Where link counts are not
+/// available, the file is reopened every time.
+fn still_linked(file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        file.metadata().is_ok_and(|m| m.nlink() > 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        false
     }
 }

@@ -7,12 +7,48 @@
 //! unsigned form without its `\n`. A log that has just been created has the checkpoint
 //! `{seq: 0, hash: 64 zeros}`.
 //!
-//! It is replaced atomically (write `audit.head.tmp`, fsync it, rename it over `audit.head`), always
-//! under the chain lock and only after the entry it names is durable in the log, so after a crash
-//! it may lag the log but never run ahead of it.
+//! # How it is written
+//!
+//! Always under the chain's exclusive lock, and only after the entry it names is durable in the
+//! log (fsynced), so the checkpoint never names an entry that a crash could take away. Two ways:
+//!
+//! - *Advance* (every sync point, i.e. every append by default): the file is overwritten in
+//!   place, from byte 0, without fsync. This costs no device flush, so appends keep the raw
+//!   synced-append rate. The content is under 512 bytes (one disk sector), so a crash leaves
+//!   either the old content, the new content, or — if the file system lost the unsynced data —
+//!   a zero-length or unparsable file, never a mix of two valid checkpoints.
+//! - *Make durable* (every [`CheckpointPolicy::sync_every_entries`] advances, on
+//!   [`Chain::sync`], when a [`Chain`] is dropped, at every [`Durability::Grouped`] sync, after a
+//!   tail repair, and whenever the file is missing or unreadable): write `audit.head.tmp`, fsync
+//!   it, rename it over `audit.head`, fsync the directory.
+//!
+//! Readers that may run concurrently with appenders must read the checkpoint under the shared
+//! lock on `audit.lock`, as [`verify`](crate::verify()) does; [`Checkpoint::read`] alone does not.
+//!
+//! # After a crash
+//!
+//! - The checkpoint may *lag* the log (name an older entry: the advances since the last durable
+//!   write were lost); [`verify`](crate::verify()) accepts that, as it accepts any entry after
+//!   the checkpoint. It never *leads* the log.
+//! - It may be zero-length or unparsable. [`verify`](crate::verify()) reports that as
+//!   [`FailureKind::CheckpointMalformed`](crate::FailureKind::CheckpointMalformed), a distinct
+//!   condition (a crash artefact, not evidence of tampering, unlike `CheckpointMismatch`,
+//!   `CheckpointSignature` or `Truncated`). It is rewritten from the log by
+//!   [`Chain::repair_checkpoint`] (for `maestro audit verify --repair`) and automatically at the
+//!   next checkpoint of a chain allowed to write it: a chain with a [`Signer`] always; a chain
+//!   without one only if the damaged file does not show a signature (`"sig"`), because only a
+//!   signer may replace a signed checkpoint. (A keyless chain that rewrites a zero-length head of
+//!   a signed log writes an unsigned one, which verification with a key reports as
+//!   `CheckpointSignature` until the next checkpoint of a signer replaces it.)
+//!
+//! [`CheckpointPolicy::sync_every_entries`]: crate::CheckpointPolicy::sync_every_entries
+//! [`Chain::sync`]: crate::Chain::sync
+//! [`Chain`]: crate::Chain
+//! [`Chain::repair_checkpoint`]: crate::Chain::repair_checkpoint
+//! [`Durability::Grouped`]: crate::Durability::Grouped
 
 use std::fs::File;
-use std::io::Write as _;
+use std::io::{Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
@@ -156,12 +192,17 @@ impl Checkpoint {
                 });
             }
         };
+        Checkpoint::parse(&bytes, path).map(Some)
+    }
+
+    /// Parses the content `bytes` of the checkpoint file at `path`.
+    pub(crate) fn parse(bytes: &[u8], path: &Path) -> Result<Checkpoint, CheckpointError> {
         let malformed = |problem: String| CheckpointError::Malformed {
             path: path.to_path_buf(),
             problem,
         };
         let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| malformed(format!("not JSON ({e})")))?;
+            serde_json::from_slice(bytes).map_err(|e| malformed(format!("not JSON ({e})")))?;
         let seq = value["seq"]
             .as_u64()
             .ok_or_else(|| malformed("no integer \"seq\"".into()))?;
@@ -189,17 +230,18 @@ impl Checkpoint {
                 })
             }
         };
-        Ok(Some(Checkpoint {
+        Ok(Checkpoint {
             seq,
             hash,
             ts,
             signature,
-        }))
+        })
     }
 
-    /// Replaces `path` atomically: writes `<path>.tmp`, fsyncs it, renames it over `path`. The
-    /// caller holds the chain lock, so the temporary name is not shared.
-    pub(crate) fn write(&self, path: &Path) -> Result<(), CheckpointError> {
+    /// Replaces `path` atomically and durably: writes `<path>.tmp`, fsyncs it, renames it over
+    /// `path` and fsyncs the directory. The caller holds the chain lock, so the temporary name is
+    /// not shared.
+    pub(crate) fn write_durable(&self, path: &Path) -> Result<(), CheckpointError> {
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");
         let tmp = PathBuf::from(tmp);
@@ -216,8 +258,65 @@ impl Checkpoint {
             operation: "write",
             path: path.to_path_buf(),
             source,
-        })
+        })?;
+        sync_dir_of(path)
     }
+
+    /// Overwrites the checkpoint file `file` (open for writing, at `path`) in place, from byte
+    /// 0, without fsync (see the module docs for why a crash cannot mix two checkpoints).
+    /// Truncates it when the new content is shorter than `old_len`. The caller holds the chain
+    /// lock.
+    pub(crate) fn overwrite(
+        &self,
+        mut file: &File,
+        old_len: u64,
+        path: &Path,
+    ) -> Result<(), CheckpointError> {
+        let io = |source| CheckpointError::Io {
+            operation: "overwrite",
+            path: path.to_path_buf(),
+            source,
+        };
+        let bytes = self.to_bytes();
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.write_all(&bytes).map_err(io)?;
+        if old_len > bytes.len() as u64 {
+            file.set_len(bytes.len() as u64).map_err(io)?;
+        }
+        Ok(())
+    }
+
+    /// Fsyncs the existing checkpoint at `path` (and its directory) as it is, making in-place
+    /// advances durable without rewriting it.
+    pub(crate) fn sync_existing(path: &Path) -> Result<(), CheckpointError> {
+        let io = |source| CheckpointError::Io {
+            operation: "sync",
+            path: path.to_path_buf(),
+            source,
+        };
+        File::open(path).map_err(io)?.sync_all().map_err(io)?;
+        sync_dir_of(path)
+    }
+}
+
+/// Fsyncs the directory holding `path`, so that a rename into it is durable.
+fn sync_dir_of(path: &Path) -> Result<(), CheckpointError> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let io = |source| CheckpointError::Io {
+        operation: "sync directory of",
+        path: path.to_path_buf(),
+        source,
+    };
+    File::open(dir).map_err(io)?.sync_all().map_err(io)
+}
+
+/// Whether the content of an unreadable checkpoint shows a signature: then only a signer may
+/// replace it.
+pub(crate) fn shows_signature(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, b"\"sig\"").is_some()
 }
 
 /// The checkpoint path for a log: the log path with its extension replaced by `head`
@@ -242,7 +341,7 @@ mod tests {
             "2026-11-24T10:00:00Z".into(),
             Some(&signer),
         );
-        cp.write(&path).expect("write");
+        cp.write_durable(&path).expect("write");
         let read = Checkpoint::read(&path).expect("read").expect("exists");
         assert_eq!(read, cp);
         assert!(read.signature_valid(&signer.verifier()));
@@ -259,6 +358,21 @@ mod tests {
                 cp.hash
             )
         );
+        // In place: longer (a signature added) and shorter content both leave exactly one
+        // checkpoint.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .expect("open");
+        let hmac =
+            Signer::from_key_text(&format!("hmac-sha256:{}", "ab".repeat(32))).expect("hmac key");
+        let longer = Checkpoint::new(12_345, cp.hash, cp.ts.clone(), Some(&hmac));
+        let len = std::fs::metadata(&path).expect("stat").len();
+        longer.overwrite(&file, len, &path).expect("overwrite");
+        assert_eq!(Checkpoint::read(&path).expect("read"), Some(longer));
+        let len = std::fs::metadata(&path).expect("stat").len();
+        unsigned.overwrite(&file, len, &path).expect("overwrite");
+        assert_eq!(std::fs::read(&path).expect("read"), unsigned.to_bytes());
         assert!(
             Checkpoint::read(&dir.path().join("none"))
                 .expect("absent is fine")

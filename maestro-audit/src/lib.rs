@@ -112,8 +112,24 @@
 //! # Concurrency, durability and crashes
 //!
 //! See [`Chain`] (exclusive lock on `audit.lock` per append; last entry found by reading back
-//! from the end of the file), [`Durability`] (fsync every append, the default, or grouped), and
-//! [`checkpoint`] (how `audit.head` is replaced). A crash mid-append can leave a last line
+//! from the end of the file), [`Durability`] (fsync every append, the default, or grouped),
+//! [`CheckpointPolicy`] and [`checkpoint`] (how `audit.head` is written). The invariants:
+//!
+//! - By default every append fsyncs the log, then advances `audit.head` to the entry just
+//!   appended, so the checkpoint names the last entry after every append. The advance is an
+//!   in-place overwrite without fsync; the checkpoint is fsynced (replaced via a temporary
+//!   file, fsync, rename and directory fsync) every [`CheckpointPolicy::sync_every_entries`]
+//!   (64) entries, on [`Chain::sync`], when a [`Chain`] is dropped, at every
+//!   [`Durability::Grouped`] sync and after a repair.
+//! - The checkpoint is written only after the entry it names is durable in the log, and never
+//!   moves back. After a crash it may lag the log (name an older entry), never lead it.
+//! - A checkpoint whose content a crash lost (zero-length or unparsable) is reported by
+//!   [`verify()`] as [`FailureKind::CheckpointMalformed`] — a crash artefact, not evidence of
+//!   tampering — with the log's entries still checked. [`Chain::repair_checkpoint`] rewrites it
+//!   from the last verified entry, and the next checkpoint of a chain allowed to write it does
+//!   so too; a damaged *signed* checkpoint is rewritten only by a chain with a [`Signer`].
+//!
+//! A crash mid-append can leave a last line
 //! without `\n`; [`verify()`] reports it as [`FailureKind::TornTail`], [`Chain::repair_tail`]
 //! moves it to a side file, and the next append does so automatically (the fragment was never
 //! acknowledged, so appending stays available to every crew; a complete but invalid last line,
@@ -135,7 +151,9 @@
 //!   exit non-zero when [`VerifyReport::failure`] is set; print [`Failure`] (it implements
 //!   `Display`).
 //! - `maestro audit verify --repair`: when the failure is [`FailureKind::TornTail`], open a
-//!   [`Chain`] and call [`Chain::repair_tail`], then verify again.
+//!   [`Chain`] and call [`Chain::repair_tail`]; when it is [`FailureKind::CheckpointMalformed`],
+//!   open a [`Chain`] (with the [`Signer`] if the log's checkpoints are signed) and call
+//!   [`Chain::repair_checkpoint`]; then verify again.
 //! - Signing: put a [`Signer`] from [`Signer::from_key_file`] / [`Signer::from_key_text`] in
 //!   [`Options::signer`]; the key text format is documented in [`key`].
 

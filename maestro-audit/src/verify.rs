@@ -36,7 +36,10 @@ pub enum FailureKind {
     CheckpointSignature,
     /// The checkpoint file is missing although the log has entries.
     CheckpointMissing,
-    /// The checkpoint file is not a checkpoint.
+    /// The checkpoint file is not a checkpoint (zero-length or unparsable). A crash can leave
+    /// it so (its in-place advances are not fsynced, see [`checkpoint`](crate::checkpoint)); it
+    /// is not by itself evidence of tampering, and the entries are still checked. Recoverable
+    /// with [`Chain::repair_checkpoint`](crate::Chain::repair_checkpoint).
     CheckpointMalformed,
 }
 
@@ -239,7 +242,12 @@ impl<'a> Verification<'a> {
                 None
             }
             Err(e) => {
-                file_problem = Some((FailureKind::CheckpointMalformed, e.to_string()));
+                file_problem = Some((
+                    FailureKind::CheckpointMalformed,
+                    format!(
+                        "{e} (a crash can leave it so; `maestro audit verify --repair` rewrites it from the log)"
+                    ),
+                ));
                 None
             }
         };

@@ -6,6 +6,7 @@
 //! runs on its own, and panics if started without those variables.
 
 mod api;
+mod checkpoint;
 mod common;
 mod processes;
 mod secrets;

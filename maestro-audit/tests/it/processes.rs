@@ -29,6 +29,7 @@ fn options(mode: u32) -> Options {
             checkpoint: CheckpointPolicy {
                 every_entries: 16,
                 max_delay: Duration::from_millis(50),
+                ..CheckpointPolicy::default()
             },
             ..Options::default()
         },

@@ -1,0 +1,252 @@
+//! The checkpoint follows every append, and a checkpoint damaged by a crash is reported as such
+//! and rewritten from the log.
+
+use maestro_audit::{
+    AppendError, Chain, CheckpointPolicy, Event, FailureKind, Options, Receipt, Signer, verify,
+};
+
+use crate::common::{build_log, head, signer};
+
+fn signed() -> Options {
+    Options {
+        signer: Some(signer()),
+        ..Options::default()
+    }
+}
+
+fn event(i: u64) -> Event {
+    Event::new("dispatcher", "order.dispatch", format!("s{i}"))
+}
+
+/// Reads the checkpoint as `verify` does and returns its `(seq, hash)`.
+fn head_of(log: &std::path::Path) -> (u64, String) {
+    let report = verify(log, &head(log), None).expect("verify");
+    assert!(report.is_ok(), "{:?}", report.failure);
+    let checkpoint = report.checkpoint.expect("checkpoint");
+    (checkpoint.seq, checkpoint.hash.to_string())
+}
+
+#[test]
+fn the_checkpoint_names_the_last_entry_after_every_append() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let verifier = signer().verifier();
+    for (name, options) in [
+        ("default", Options::default()),
+        ("signed", signed()),
+        (
+            "durable each",
+            Options {
+                checkpoint: CheckpointPolicy {
+                    sync_every_entries: 1,
+                    ..CheckpointPolicy::default()
+                },
+                ..Options::default()
+            },
+        ),
+    ] {
+        let log = dir.path().join(format!("{}.log", name.replace(' ', "-")));
+        let is_signed = options.signer.is_some();
+        let mut chain = Chain::open(&log, options).expect("open");
+        // Past several durable points (every 64 entries by default) and the in-place writes
+        // between them, including growth of the file as `seq` gains digits.
+        for i in 1..=150 {
+            let receipt = chain.append(&event(i)).expect("append");
+            assert_eq!(
+                head_of(&log),
+                (receipt.seq, receipt.hash.to_string()),
+                "{name}, append {i}"
+            );
+            if is_signed {
+                let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+                assert!(report.signature_verified, "{name}, append {i}");
+            }
+        }
+        let batch = chain
+            .append_batch(&[event(151), event(152)])
+            .expect("batch");
+        assert_eq!(
+            head_of(&log),
+            (152, batch[1].hash.to_string()),
+            "{name}, batch"
+        );
+        let text = std::fs::read_to_string(head(&log)).expect("read head");
+        assert_eq!(
+            text.matches('\n').count(),
+            1,
+            "{name}: one line, no leftovers"
+        );
+    }
+}
+
+/// An unsigned log of five entries in a new directory under `dir`; returns it and its last
+/// receipt.
+fn unsigned_log(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, Receipt) {
+    std::fs::create_dir(dir.join(name)).expect("mkdir");
+    let log = dir.join(name).join("audit.log");
+    let mut chain = Chain::open(&log, Options::default()).expect("open");
+    let mut last = None;
+    for i in 1..=5 {
+        last = Some(chain.append(&event(i)).expect("append"));
+    }
+    (log, last.expect("appended"))
+}
+
+#[test]
+fn an_emptied_or_cut_unsigned_checkpoint_is_reported_and_rewritten_from_the_log() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (probe, _) = unsigned_log(dir.path(), "probe");
+    let whole = std::fs::read(head(&probe)).expect("head");
+    // A crash after renames and in-place writes whose data never reached the disk.
+    let cases: [(&str, &[u8]); 3] = [
+        ("empty", b""),
+        ("cut", &whole[..whole.len() / 2]),
+        ("zeros", &[0u8; 40]),
+    ];
+    for (name, damaged) in cases {
+        let (log, last) = unsigned_log(dir.path(), name);
+        std::fs::write(head(&log), damaged).expect("damage");
+        let report = verify(&log, &head(&log), None).expect("verify");
+        let failure = report.failure.expect("reported");
+        assert_eq!(
+            (failure.kind, failure.line),
+            (FailureKind::CheckpointMalformed, 0),
+            "{name}"
+        );
+        assert_eq!(report.entries_checked, 5, "{name}: the log itself verifies");
+
+        // `verify --repair`: rewritten from the last verified entry.
+        let repaired = Chain::open(&log, Options::default())
+            .expect("open")
+            .repair_checkpoint()
+            .expect("repair")
+            .expect("rewritten");
+        assert_eq!(
+            (repaired.seq, repaired.hash),
+            (last.seq, last.hash),
+            "{name}"
+        );
+        assert_eq!(head_of(&log), (5, last.hash.to_string()), "{name}");
+        assert!(
+            Chain::open(&log, Options::default())
+                .expect("open")
+                .repair_checkpoint()
+                .expect("repair")
+                .is_none(),
+            "{name}: nothing to repair"
+        );
+
+        // Without a repair, the next append rewrites it too.
+        std::fs::write(head(&log), damaged).expect("damage");
+        let receipt = Chain::open(&log, Options::default())
+            .expect("open")
+            .append(&event(6))
+            .expect("append");
+        assert_eq!(
+            head_of(&log),
+            (receipt.seq, receipt.hash.to_string()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn only_a_signer_rewrites_a_damaged_signed_checkpoint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = build_log(dir.path(), 4);
+    let verifier = signer().verifier();
+    let whole = std::fs::read(head(&log)).expect("head");
+    let cut = &whole[..whole.len() - 20];
+    assert!(
+        String::from_utf8_lossy(cut).contains("\"sig\""),
+        "cut after the signature key"
+    );
+    std::fs::write(head(&log), cut).expect("cut");
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert_eq!(
+        report.failure.expect("reported").kind,
+        FailureKind::CheckpointMalformed
+    );
+
+    // A keyless appender (a hook) appends but leaves the damaged signed checkpoint alone, and
+    // a keyless repair is refused.
+    let mut keyless = Chain::open(&log, Options::default()).expect("open");
+    assert_eq!(keyless.append(&event(5)).expect("append").seq, 5);
+    assert_eq!(std::fs::read(head(&log)).expect("head"), cut);
+    assert!(matches!(
+        keyless.repair_checkpoint(),
+        Err(AppendError::SignedCheckpoint { .. })
+    ));
+    drop(keyless);
+    assert_eq!(std::fs::read(head(&log)).expect("head"), cut);
+
+    // Another key's chain may sign a new checkpoint, but verification with the real key
+    // rejects it.
+    let other = Signer::from_key_text(&format!("ed25519:{}", "77".repeat(32))).expect("key");
+    let mut chain = Chain::open(
+        &log,
+        Options {
+            signer: Some(other),
+            ..Options::default()
+        },
+    )
+    .expect("open");
+    assert_eq!(
+        chain
+            .repair_checkpoint()
+            .expect("repair")
+            .expect("rewritten")
+            .seq,
+        5
+    );
+    drop(chain);
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert_eq!(
+        report.failure.expect("reported").kind,
+        FailureKind::CheckpointSignature
+    );
+
+    // The signer's repair restores a verifiable checkpoint at the last entry.
+    std::fs::write(head(&log), cut).expect("cut");
+    let repaired = Chain::open(&log, signed())
+        .expect("open")
+        .repair_checkpoint()
+        .expect("repair")
+        .expect("rewritten");
+    assert_eq!(repaired.seq, 5);
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert!(report.is_ok(), "{:?}", report.failure);
+    assert!(report.signature_verified);
+
+    // So does the signer's next append, without a repair.
+    std::fs::write(head(&log), b"").expect("empty");
+    let receipt = Chain::open(&log, signed())
+        .expect("open")
+        .append(&event(6))
+        .expect("append");
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert!(report.is_ok(), "{:?}", report.failure);
+    assert_eq!(report.checkpoint.expect("checkpoint").seq, receipt.seq);
+}
+
+#[test]
+fn a_lagging_checkpoint_after_a_crash_verifies_and_is_advanced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("audit.log");
+    let mut chain = Chain::open(&log, Options::default()).expect("open");
+    chain.append(&event(1)).expect("append");
+    let head_at_1 = std::fs::read(head(&log)).expect("head");
+    for i in 2..=10 {
+        chain.append(&event(i)).expect("append");
+    }
+    drop(chain);
+    // The in-place advances after entry 1 were lost: the checkpoint lags, never leads.
+    std::fs::write(head(&log), &head_at_1).expect("restore");
+    let report = verify(&log, &head(&log), None).expect("verify");
+    assert!(report.is_ok(), "{:?}", report.failure);
+    assert_eq!(report.entries_checked, 10);
+    let receipt = Chain::open(&log, Options::default())
+        .expect("open")
+        .append(&event(11))
+        .expect("append");
+    assert_eq!(head_of(&log), (11, receipt.hash.to_string()));
+}
