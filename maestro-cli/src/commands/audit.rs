@@ -77,12 +77,8 @@ pub fn verify(out: Output, repair: bool) -> anyhow::Result<Outcome> {
     let verifier = verifier(&ws.config)?;
     let mut report = maestro_audit::verify(&log, &head_path_for(&log), verifier.as_ref())
         .with_context(|| format!("cannot verify {}", log.display()))?;
-    if repair
-        && report
-            .failure
-            .as_ref()
-            .is_some_and(|f| f.kind == FailureKind::TornTail)
-    {
+    let repairable = report.failure.as_ref().map(|f| f.kind);
+    if repair && repairable == Some(FailureKind::TornTail) {
         let mut chain = open_chain(ws.store.dir(), &ws.config)?;
         if let Some(repaired) = chain.repair_tail()? {
             out.info(&format!(
@@ -91,6 +87,12 @@ pub fn verify(out: Output, repair: bool) -> anyhow::Result<Outcome> {
                 repaired.side_file.display()
             ))?;
         }
+        report = maestro_audit::verify(&log, &head_path_for(&log), verifier.as_ref())?;
+    } else if repair && repairable == Some(FailureKind::CheckpointMalformed) {
+        // A checkpoint damaged by a crash is rewritten from the last verified entry.
+        let mut chain = open_chain(ws.store.dir(), &ws.config)?;
+        chain.repair_checkpoint()?;
+        out.info("rewrote the damaged checkpoint from the last verified entry")?;
         report = maestro_audit::verify(&log, &head_path_for(&log), verifier.as_ref())?;
     }
     if out.json {

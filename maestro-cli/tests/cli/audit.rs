@@ -82,6 +82,16 @@ fn a_torn_tail_is_repaired_into_a_side_file() {
 }
 
 #[test]
+fn a_checkpoint_emptied_by_a_crash_is_rewritten() {
+    let repo = Repo::with_voyage();
+    repo.write(".mso/audit.head", "");
+    let damaged = repo.maestro(&["audit", "verify"]);
+    assert_eq!(damaged.code, 1, "{}", damaged.transcript());
+    let repaired = repo.maestro(&["audit", "verify", "--repair"]);
+    assert!(repaired.ok().contains("ok: 2 entries verified"), "{}", repaired.transcript());
+}
+
+#[test]
 fn a_signed_checkpoint_catches_a_rewritten_chain() {
     let repo = Repo::initialised();
     let key_dir = tempfile::tempdir().expect("tempdir");
