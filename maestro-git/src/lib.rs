@@ -15,9 +15,9 @@
 //!   a compare-and-swap branch update that retries when another merge wins a race.
 //! - [`diff`]: changed paths and line counts between commits, and the added lines of the
 //!   index (for secret scanning of staged changes).
+//! - [`github`]: pull requests and pushes through the GitHub REST API.
 //!
-//! Everything is done with gix; nothing runs the `git` program (pushing is left to the GitHub
-//! client).
+//! Everything is done with gix; nothing runs the `git` program.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -53,6 +53,7 @@
 
 #![deny(missing_docs)]
 
+pub mod ancestry;
 pub mod branch;
 pub mod commit;
 pub mod diff;

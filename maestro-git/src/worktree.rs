@@ -207,9 +207,9 @@ pub enum RemoveError {
         /// How many commits are not merged.
         ahead: usize,
     },
-    /// The worktree could not be inspected or removed.
-    #[error("cannot remove the worktree at {}", path.display())]
-    Remove {
+    /// The worktree (or the branch it is compared with) could not be inspected.
+    #[error("cannot inspect the worktree at {} before removing it", path.display())]
+    Inspect {
         /// The worktree.
         path: PathBuf,
         /// The cause.
@@ -497,7 +497,7 @@ impl Repo {
         merged_into: &str,
         options: RemoveOptions,
     ) -> Result<Removed, RemoveError> {
-        let read_error = |source| RemoveError::Remove {
+        let read_error = |source| RemoveError::Inspect {
             path: path.to_owned(),
             source,
         };

@@ -88,7 +88,11 @@ fn a_checkpoint_emptied_by_a_crash_is_rewritten() {
     let damaged = repo.maestro(&["audit", "verify"]);
     assert_eq!(damaged.code, 1, "{}", damaged.transcript());
     let repaired = repo.maestro(&["audit", "verify", "--repair"]);
-    assert!(repaired.ok().contains("ok: 2 entries verified"), "{}", repaired.transcript());
+    assert!(
+        repaired.ok().contains("ok: 2 entries verified"),
+        "{}",
+        repaired.transcript()
+    );
 }
 
 #[test]

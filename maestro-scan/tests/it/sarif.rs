@@ -41,6 +41,8 @@ fn sarif_of_the_examples_is_valid() {
     assert!(report.findings.len() >= rules.len());
     let sarif: Value = serde_json::from_str(&output::sarif(&report, &rules)).expect("valid JSON");
 
+    official_schema_accepts(&sarif);
+
     let schema: Value =
         serde_json::from_str(include_str!("sarif-2.1.0-subset.json")).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
@@ -80,5 +82,57 @@ fn sarif_of_the_examples_is_valid() {
         code_rule["help"]["text"]
             .as_str()
             .is_some_and(|t| !t.is_empty())
+    );
+}
+
+/// The official OASIS SARIF 2.1.0 schema (rtm.5), installed by `scripts/install-sarif-schema`
+/// (or named by `MAESTRO_SARIF_SCHEMA`). Without it the check is skipped loudly, and fails when
+/// `MAESTRO_REQUIRE_TOOLS=1` (as in CI).
+// A loud skip is the point of this message.
+#[allow(clippy::print_stderr)]
+fn official_schema_accepts(sarif: &Value) {
+    let path = std::env::var_os("MAESTRO_SARIF_SCHEMA").map_or_else(
+        || {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+                "../target/tools/sarif-schema/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json",
+            )
+        },
+        std::path::PathBuf::from,
+    );
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        assert!(
+            std::env::var("MAESTRO_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "the official SARIF schema is missing at {} (run scripts/install-sarif-schema)",
+            path.display()
+        );
+        eprintln!(
+            "SKIPPED: validation against the official SARIF 2.1.0 schema: {} is missing (run scripts/install-sarif-schema)",
+            path.display()
+        );
+        return;
+    };
+    // The published schema's `language` pattern ends in an unescaped `]`, a literal in ECMA-262
+    // regexes but an error for Rust's regex engine; escaping it keeps its meaning.
+    let text = text.replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\\\]?$",
+    );
+    let schema: Value = serde_json::from_str(&text).expect("the official schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the official schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(20)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "official SARIF 2.1.0 schema: {}",
+        errors.join("\n")
+    );
+    let mut broken = sarif.clone();
+    broken["version"] = Value::from("2.0.0");
+    assert!(
+        !validator.is_valid(&broken),
+        "the official schema rejects a wrong version"
     );
 }
