@@ -431,3 +431,154 @@ fn the_demo_runs_a_whole_voyage_offline() {
     assert!(!String::from_utf8_lossy(&storage.stdout).contains("AKIA"));
     assert!(show("maestro/health:CHANGELOG.md").status.success());
 }
+
+/// Activates a self-issued offline Pro licence (five crews, every role) in `repo`.
+fn pro(repo: &GitRepo) {
+    let keys = repo.path().join(".keys-outside-mso");
+    assert_eq!(
+        run(
+            repo,
+            &["licence", "keygen", keys.to_str().expect("utf-8"), "-q"]
+        )
+        .0,
+        0
+    );
+    let (code, token, _) = run(
+        repo,
+        &[
+            "licence",
+            "issue",
+            "--signing-key",
+            keys.join("issuer.key").to_str().expect("utf-8"),
+            "--tier",
+            "pro",
+            "--licensee",
+            "e2e",
+            "--days",
+            "2",
+        ],
+    );
+    assert_eq!(code, 0);
+    let path = repo.path().join(".mso/workspace.json");
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("config")).expect("JSON");
+    config["licence"]["publicKeys"] =
+        serde_json::json!([std::fs::read_to_string(keys.join("issuer.pub"))
+            .expect("key")
+            .trim()]);
+    std::fs::write(&path, config.to_string()).expect("write");
+    let (code, _, stderr) = run(repo, &["licence", "activate", token.trim(), "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+fn interval(repo: &GitRepo, order: &str) -> (f64, f64) {
+    let read = |what: &str| -> f64 {
+        repo.git(&["show", &format!("maestro/v1:{order}-{what}")])
+            .expect("merged")
+            .parse()
+            .expect("a time")
+    };
+    (read("start"), read("end"))
+}
+
+#[test]
+fn builders_run_in_parallel_under_pro_and_one_at_a_time_under_community() {
+    let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"date +%s.%N > a-start; sleep 1; date +%s.%N > a-end\"] }\n\n\
+                  [[orders]]\nid = \"b\"\ntitle = \"B\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"date +%s.%N > b-start; sleep 1; date +%s.%N > b-end\"] }\n";
+    for (paid, overlap) in [(true, true), (false, false)] {
+        let repo = workspace(orders, &serde_json::Value::Null);
+        if paid {
+            pro(&repo);
+        }
+        let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+        assert_eq!(code, 0, "{stdout}\n{stderr}");
+        let (a, b) = (interval(&repo, "a"), interval(&repo, "b"));
+        assert_eq!(a.0 < b.1 && b.0 < a.1, overlap, "pro: {paid}: {a:?} {b:?}");
+    }
+}
+
+#[test]
+fn a_conflict_is_redispatched_on_the_new_voyage_head() {
+    // Both builders write shared.txt; the slower one conflicts, is re-dispatched on top of the
+    // first's work and, told about the conflict, appends instead.
+    let orders = "[[orders]]\nid = \"first\"\ntitle = \"First\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"echo first > shared.txt\"] }\n\n\
+                  [[orders]]\nid = \"second\"\ntitle = \"Second\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"if grep -q conflicted; then echo second >> shared.txt; else sleep 1; echo second > shared.txt; fi\"] }\n";
+    let repo = workspace(orders, &serde_json::Value::Null);
+    pro(&repo);
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert_eq!(
+        states(&repo),
+        [s("first", "merged", 1), s("second", "merged", 2)]
+    );
+    assert_eq!(
+        repo.git(&["show", "maestro/v1:shared.txt"])
+            .expect("merged"),
+        "first\nsecond"
+    );
+    assert!(stdout.contains("conflict in shared.txt"), "{stdout}");
+    let audit = std::fs::read_to_string(repo.path().join(".mso/audit.log")).expect("audit");
+    assert!(audit.contains("\"action\":\"order.conflict\""));
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+}
+
+#[test]
+fn a_crew_past_its_timeout_is_stopped_and_fails() {
+    let orders = "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"echo started; sleep 60\"] }\n";
+    let repo = workspace(
+        orders,
+        &serde_json::json!({"crews": {"timeoutSecs": 1, "retries": 0}}),
+    );
+    let started = Instant::now();
+    let (code, _, _) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "stopped, not waited for"
+    );
+    assert_eq!(states(&repo), [s("slow", "failed", 1)]);
+    let report = std::fs::read_to_string(repo.path().join(".mso/voyages/v1/reports/slow.json"))
+        .expect("report");
+    assert!(report.contains("timed out after 1s"), "{report}");
+}
+
+#[test]
+fn worktrees_are_bootstrapped_with_setup_and_copied_files() {
+    let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"test -f .deps/installed && cat .env.local > seen.txt\"] }\n";
+    let config = serde_json::json!({"worktrees": {"setup": "mkdir -p .deps && touch .deps/installed", "copy": [".env.local"]}});
+    let repo = workspace(orders, &config);
+    repo.write(
+        ".gitignore",
+        ".deps/\n.env.local\norders.toml\n.keys-outside-mso/\nresume\nfirst-runs\n",
+    )
+    .expect("write");
+    repo.git(&["add", ".gitignore"]).expect("add");
+    repo.git(&["commit", "-q", "-m", "ignore"]).expect("commit");
+    // The voyage branch must hold the .gitignore too: recreate the voyage from the new HEAD.
+    repo.git(&["branch", "-f", "maestro/v1", "HEAD"])
+        .expect("branch");
+    repo.write(".env.local", "API_URL=http://localhost:8080\n")
+        .expect("write");
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert_eq!(
+        repo.git(&["show", "maestro/v1:seen.txt"]).expect("merged"),
+        "API_URL=http://localhost:8080"
+    );
+    assert!(
+        repo.git(&["show", "maestro/v1:.deps/installed"]).is_err(),
+        "generated files stay out"
+    );
+
+    // A failing setup is the order's failure, with its output in the report.
+    let orders = "[[orders]]\nid = \"b\"\ntitle = \"B\"\nrole = \"builder\"\nagent = { command = [\"true\"] }\n";
+    let config = serde_json::json!({"worktrees": {"setup": "echo npm ERR! missing lockfile; exit 3"}, "crews": {"retries": 0}});
+    let repo = workspace(orders, &config);
+    assert_eq!(run(&repo, &["run", "v1"]).0, 1);
+    let report = std::fs::read_to_string(repo.path().join(".mso/voyages/v1/reports/b.json"))
+        .expect("report");
+    assert!(
+        report.contains("setup failed") && report.contains("npm ERR! missing lockfile"),
+        "{report}"
+    );
+}
