@@ -378,4 +378,7 @@ pub struct RunArgs {
 pub struct StatusArgs {
     /// The voyage (default: every voyage).
     pub voyage: Option<VoyageName>,
+    /// Keep showing the status, refreshed every second, until every order is settled.
+    #[arg(long)]
+    pub watch: bool,
 }

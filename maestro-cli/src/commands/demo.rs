@@ -158,6 +158,7 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
         out,
         &crate::cli::StatusArgs {
             voyage: Some("health".parse()?),
+            watch: false,
         },
     )?;
 

@@ -6,11 +6,53 @@ use maestro_core::{Dag, Order, OrderSpec, OrderState, Voyage};
 use crate::cli::StatusArgs;
 use crate::commands::voyage::orders_table;
 use crate::commands::{Outcome, VoyageOrders};
+use std::io::IsTerminal as _;
+
 use crate::output::{self, Output};
 use crate::workspace::Workspace;
 
-/// `maestro status [<voyage>]`.
+/// `maestro status [<voyage>] [--watch]`.
 pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
+    if !args.watch {
+        return show(out, args);
+    }
+    // Redrawn in place on a terminal; elsewhere printed again only when something changed.
+    let terminal = std::io::stdout().is_terminal();
+    let ws = Workspace::discover()?;
+    let mut last = String::new();
+    loop {
+        let settled = {
+            let voyages = match &args.voyage {
+                Some(name) => vec![ws.store.voyage(name)?],
+                None => ws.store.voyages()?,
+            };
+            let mut all = true;
+            for v in &voyages {
+                all &= ws
+                    .store
+                    .orders(&v.name)?
+                    .iter()
+                    .all(|o| o.state.is_settled());
+            }
+            all
+        };
+        let text = render(&ws, args)?;
+        if text != last {
+            if terminal {
+                output::data(&format!("\x1b[2J\x1b[H{text}"))?;
+            } else {
+                output::data(&text)?;
+            }
+            last = text;
+        }
+        if settled {
+            return Ok(Outcome::Clean);
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+
+fn show(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let voyages: Vec<Voyage> = match &args.voyage {
         Some(name) => vec![ws.store.voyage(name)?],
@@ -32,11 +74,25 @@ pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Clean);
     }
-    let words = ws.words();
     if voyages.is_empty() {
-        out.info(&format!("no {} yet", words.voyages))?;
+        out.info(&format!("no {} yet", ws.words().voyages))?;
         return Ok(Outcome::Clean);
     }
+    output::data(&render(&ws, args)?)?;
+    Ok(Outcome::Clean)
+}
+
+/// The status of the voyages of `args` as text.
+fn render(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<String> {
+    let voyages: Vec<Voyage> = match &args.voyage {
+        Some(name) => vec![ws.store.voyage(name)?],
+        None => ws.store.voyages()?,
+    };
+    let orders = voyages
+        .iter()
+        .map(|v| ws.store.orders(&v.name))
+        .collect::<Result<Vec<_>, _>>()?;
+    let words = ws.words();
     let mut text = String::new();
     for (voyage, orders) in voyages.iter().zip(&orders) {
         if !text.is_empty() {
@@ -55,8 +111,7 @@ pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
             text.push_str(&graph(orders));
         }
     }
-    output::data(&text)?;
-    Ok(Outcome::Clean)
+    Ok(text)
 }
 
 /// `status --json` without a voyage.
