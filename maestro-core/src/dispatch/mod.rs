@@ -473,8 +473,12 @@ impl Dispatcher {
         let mut stopping = *stop.borrow();
         loop {
             stopping = stopping || *stop.borrow();
-            self.block_dependents(&shared.store.orders(&name)?, &dag)?;
             let orders = shared.store.orders(&name)?;
+            let orders = if self.block_dependents(&orders, &dag)? {
+                shared.store.orders(&name)?
+            } else {
+                orders
+            };
             let states: Vec<OrderState> = orders.iter().map(|o| o.state).collect();
             if !stopping {
                 for i in Self::ready(&orders, &dag, &states) {
@@ -607,8 +611,8 @@ impl Dispatcher {
     }
 
     /// Pending orders whose dependencies failed or are blocked become blocked; so do releaser
-    /// orders once anything else failed.
-    fn block_dependents(&self, orders: &[Order], dag: &Dag) -> Result<(), DispatchError> {
+    /// orders once anything else failed. Returns whether any order was blocked.
+    fn block_dependents(&self, orders: &[Order], dag: &Dag) -> Result<bool, DispatchError> {
         let shared = &self.shared;
         let anything_failed = orders.iter().any(|o| {
             o.spec.role != Role::Releaser
@@ -616,6 +620,7 @@ impl Dispatcher {
         });
         // In dependency order, so a block propagates down the whole chain in one pass.
         let mut states: Vec<OrderState> = orders.iter().map(|o| o.state).collect();
+        let mut blocked_any = false;
         for &i in dag.topological() {
             let order = &orders[i];
             if states[i] != OrderState::Pending {
@@ -634,6 +639,7 @@ impl Dispatcher {
                 None => None,
             };
             if let Some(reason) = reason {
+                blocked_any = true;
                 states[i] = OrderState::Blocked;
                 let order = shared.transition(order.id(), OrderState::Blocked, |o| {
                     o.feedback = Some(reason.clone());
@@ -649,7 +655,7 @@ impl Dispatcher {
                 shared.save_report(&order, None, None)?;
             }
         }
-        Ok(())
+        Ok(blocked_any)
     }
 
     /// Orders that may start now, in topological order: pending, dependencies merged, and
