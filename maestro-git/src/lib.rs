@@ -62,6 +62,8 @@ pub mod github;
 pub mod identity;
 pub mod merge;
 pub mod repository;
+#[cfg(test)]
+mod test_git;
 mod tree;
 pub mod worktree;
 

@@ -112,3 +112,21 @@ pub fn cost(usd: Option<f64>) -> String {
 pub fn timestamp(ts: jiff::Timestamp) -> String {
     ts.round(jiff::Unit::Second).unwrap_or(ts).to_string()
 }
+
+/// A voyage, its orders and each order's report (if it has one yet).
+pub fn voyage_with_reports(
+    ws: &crate::workspace::Workspace,
+    name: &maestro_core::VoyageName,
+) -> anyhow::Result<(
+    maestro_core::Voyage,
+    Vec<Order>,
+    Vec<Option<maestro_core::dispatch::report::OrderReport>>,
+)> {
+    let voyage = ws.store.voyage(name)?;
+    let orders = ws.store.orders(name)?;
+    let reports = orders
+        .iter()
+        .map(|o| ws.store.report(name, o.id()))
+        .collect::<Result<_, maestro_core::StoreError>>()?;
+    Ok((voyage, orders, reports))
+}

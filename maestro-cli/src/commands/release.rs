@@ -2,7 +2,7 @@
 //! pull request.
 
 use anyhow::Context as _;
-use maestro_core::dispatch::report::{OrderReport, markdown};
+use maestro_core::dispatch::report::markdown;
 use maestro_core::egress::{HttpClient, HttpError, HttpOptions, Method, Request};
 use maestro_core::{EgressPolicy, StoreError, VoyageState};
 use maestro_git::github::{self, Client, NewPullRequest, Options, RepositoryName, Token};
@@ -77,12 +77,7 @@ fn base_branch(ws: &Workspace, args: &ReleaseArgs, voyage_base: &str) -> String 
 /// Pushes the voyage branch, opens the pull request, records its URL.
 pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let voyage = ws.store.voyage(&args.voyage)?;
-    let orders = ws.store.orders(&args.voyage)?;
-    let reports: Vec<Option<OrderReport>> = orders
-        .iter()
-        .map(|o| ws.store.report(&args.voyage, o.id()))
-        .collect::<Result<_, StoreError>>()?;
+    let (voyage, orders, reports) = crate::commands::voyage_with_reports(&ws, &args.voyage)?;
     let repository = repository(&ws)?;
     let token = Token::from_env(&ws.config.github.token_env)?;
     let http = HttpClient::new(

@@ -1,6 +1,5 @@
 //! `maestro report <voyage> [--format md|json]`.
 
-use maestro_core::StoreError;
 use maestro_core::dispatch::report::{OrderReport, markdown};
 use serde::Serialize;
 
@@ -42,12 +41,7 @@ struct ReportJson<'a> {
 /// Prints the voyage report.
 pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let voyage = ws.store.voyage(&args.voyage)?;
-    let orders = ws.store.orders(&args.voyage)?;
-    let reports: Vec<Option<OrderReport>> = orders
-        .iter()
-        .map(|o| ws.store.report(&args.voyage, o.id()))
-        .collect::<Result<_, StoreError>>()?;
+    let (voyage, orders, reports) = crate::commands::voyage_with_reports(&ws, &args.voyage)?;
     match args.format {
         ReportFormat::Md => output::data(&markdown(&voyage, &orders, &reports))?,
         ReportFormat::Json => {

@@ -54,14 +54,7 @@ pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
 
 fn show(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let voyages: Vec<Voyage> = match &args.voyage {
-        Some(name) => vec![ws.store.voyage(name)?],
-        None => ws.store.voyages()?,
-    };
-    let orders = voyages
-        .iter()
-        .map(|v| ws.store.orders(&v.name))
-        .collect::<Result<Vec<_>, _>>()?;
+    let (voyages, orders) = load(&ws, args)?;
     if out.json {
         let rows: Vec<VoyageOrders> = voyages
             .iter()
@@ -82,8 +75,8 @@ fn show(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// The status of the voyages of `args` as text.
-fn render(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<String> {
+/// The voyages `args` names (all by default) and their orders.
+fn load(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<(Vec<Voyage>, Vec<Vec<Order>>)> {
     let voyages: Vec<Voyage> = match &args.voyage {
         Some(name) => vec![ws.store.voyage(name)?],
         None => ws.store.voyages()?,
@@ -92,6 +85,12 @@ fn render(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<String> {
         .iter()
         .map(|v| ws.store.orders(&v.name))
         .collect::<Result<Vec<_>, _>>()?;
+    Ok((voyages, orders))
+}
+
+/// The status of the voyages of `args` as text.
+fn render(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<String> {
+    let (voyages, orders) = load(ws, args)?;
     let words = ws.words();
     let mut text = String::new();
     for (voyage, orders) in voyages.iter().zip(&orders) {

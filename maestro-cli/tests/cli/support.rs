@@ -51,18 +51,7 @@ pub fn maestro_bin() -> &'static str {
 
 /// Environment that keeps git and maestro away from the user's own configuration.
 pub fn hermetic(command: &mut Command, home: &Path) {
-    command
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test Author")
-        .env("GIT_AUTHOR_EMAIL", "author@example.com")
-        .env("GIT_COMMITTER_NAME", "Test Committer")
-        .env("GIT_COMMITTER_EMAIL", "committer@example.com")
-        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
-        .env("LC_ALL", "C");
+    maestro_tests::hermetic(command, home);
 }
 
 impl Repo {
