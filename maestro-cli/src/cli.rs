@@ -43,6 +43,8 @@ pub enum Command {
     /// Add and list orders.
     #[command(subcommand)]
     Order(OrderCommand),
+    /// Ask a read-only Planner crew to break a goal into orders (saved as proposed), or approve them.
+    Plan(PlanArgs),
     /// Dispatch a voyage: crews in worktrees, gates, merges; resumable, Ctrl-C stops cleanly.
     Run(RunArgs),
     /// Show orders with their state, role, attempts, cost and duration, and the dependency graph.
@@ -358,6 +360,19 @@ fn parse_role(value: &str) -> Result<Role, String> {
     value
         .parse()
         .map_err(|e: maestro_core::role::UnknownRole| e.to_string())
+}
+
+/// `maestro plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// What the voyage should achieve.
+    #[arg(required_unless_present = "approve", conflicts_with = "approve")]
+    pub goal: Option<String>,
+    /// Turn the proposed orders into pending ones.
+    #[arg(long)]
+    pub approve: bool,
 }
 
 /// `maestro run`.

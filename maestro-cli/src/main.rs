@@ -67,6 +67,7 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Order(OrderCommand::Add(args)) => commands::order::add(out, args),
         Command::Order(OrderCommand::List { voyage }) => commands::order::list(out, &voyage),
         Command::Run(args) => commands::run::run(out, &args),
+        Command::Plan(args) => commands::plan::run(out, &args),
         Command::Status(args) => commands::status::run(out, &args),
         Command::Release(args) => commands::release::run(out, &args),
         Command::Worktree(WorktreeCommand::List) => commands::worktree::list(out),

@@ -8,6 +8,7 @@ pub mod init;
 pub mod licence;
 pub mod mcp;
 pub mod order;
+pub mod plan;
 pub mod release;
 pub mod report;
 pub mod run;

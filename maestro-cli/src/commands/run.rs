@@ -21,7 +21,7 @@ use crate::wiring::{AuditPort, GitIsolation, ScanPort};
 use crate::workspace::Workspace;
 
 /// What the licence in force allows, in the dispatcher's terms.
-fn entitlements(ws: &Workspace) -> anyhow::Result<Entitlements> {
+pub fn entitlements(ws: &Workspace) -> anyhow::Result<Entitlements> {
     let checked = crate::commands::licence::current(ws, false)?;
     let licence = checked.licence;
     let allowed = licence.entitlements();
@@ -36,7 +36,7 @@ fn entitlements(ws: &Workspace) -> anyhow::Result<Entitlements> {
 }
 
 /// The default agent of the workspace.
-fn agent(
+pub fn agent(
     ws: &Workspace,
     voyage: &maestro_core::VoyageName,
     grace: Duration,

@@ -12,6 +12,7 @@ mod licence;
 mod malformed;
 mod mcp;
 mod order;
+mod plan;
 mod report;
 mod schema;
 mod status;

@@ -1,0 +1,156 @@
+//! `maestro plan <voyage> "<goal>"` and `maestro plan <voyage> --approve`.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use maestro_core::agent::{ClaudeAgent, ClaudeOptions};
+use maestro_core::config::ResidencyMode;
+use maestro_core::order::validate_spec;
+use maestro_core::{OrderState, OrdersFile, StoreError};
+
+use crate::cli::PlanArgs;
+use crate::commands::Outcome;
+use crate::commands::voyage::orders_table;
+use crate::output::{self, Output};
+use crate::workspace::Workspace;
+
+fn prompt(goal: &str, existing: &[String]) -> String {
+    let mut text = format!(
+        "Break this goal into orders for maestro crews, each a focused unit of work for one role \
+         (builder, tester, scribe, security, releaser), with the dependencies between them and \
+         acceptance checks a machine can run.\n\nGoal: {goal}\n"
+    );
+    if !existing.is_empty() {
+        text.push_str(&format!(
+            "\nThe voyage already has the orders {}: do not repeat them; new orders may depend on them.\n",
+            existing.join(", ")
+        ));
+    }
+    text.push_str("\nAnswer with the orders object only.");
+    text
+}
+
+/// Runs the Planner or approves its orders.
+pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    ws.store.voyage(&args.voyage)?;
+    if args.approve {
+        return approve(out, &ws, args);
+    }
+    let goal = args.goal.as_deref().unwrap_or_default();
+    let existing: Vec<String> = ws
+        .store
+        .orders(&args.voyage)?
+        .iter()
+        .map(|o| o.id().to_string())
+        .collect();
+    let config = &ws.config;
+    let planner = ClaudeAgent::new(ClaudeOptions {
+        program: config.agent.program.clone(),
+        extra_args: config.agent.extra_args.clone(),
+        model: config.anthropic.model.clone(),
+        base_url: config.anthropic.base_url.clone(),
+        api_key: std::env::var(&config.anthropic.api_key_env).ok(),
+        air_gapped: config.data_residency.mode == ResidencyMode::AirGapped,
+        roles: config.roles.clone(),
+        ..ClaudeOptions::default()
+    })?;
+    let schema = serde_json::to_value(schemars::schema_for!(OrdersFile))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let (_stop_tx, stop) = tokio::sync::watch::channel(false);
+    let env = vec![
+        ("MAESTRO_ITER_MANAGED".to_owned(), "1".to_owned()),
+        (
+            "MAESTRO_WORKSPACE".to_owned(),
+            ws.store.repo_root().display().to_string(),
+        ),
+        ("MAESTRO_VOYAGE".to_owned(), args.voyage.to_string()),
+    ];
+    let answer = runtime
+        .block_on(planner.structured(
+            &prompt(goal, &existing),
+            &schema,
+            ws.store.repo_root(),
+            env,
+            Duration::from_secs(config.crews.timeout_secs),
+            stop,
+        ))
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("the Planner crew failed")?;
+    let refused = |reason: String| -> anyhow::Result<Outcome> {
+        crate::output::data(&format!("refused the Planner's orders: {reason}"))?;
+        Ok(Outcome::Problem)
+    };
+    let plan: OrdersFile = match serde_json::from_value(answer) {
+        Ok(plan) => plan,
+        Err(e) => return refused(format!("they do not match the orders schema: {e}")),
+    };
+    if plan.orders.is_empty() {
+        return refused("the plan holds no orders".to_owned());
+    }
+    let entitlements = crate::commands::run::entitlements(&ws)?;
+    for spec in &plan.orders {
+        if let Err(e) = validate_spec(spec) {
+            return refused(format!("order `{}`: {e}", spec.id));
+        }
+        if !entitlements.allows(spec.role) {
+            return refused(format!(
+                "order `{}` needs the {} role, which the {} tier does not allow",
+                spec.id, spec.role, entitlements.tier
+            ));
+        }
+    }
+    let added = match ws.store.add_orders(
+        &args.voyage,
+        plan.orders,
+        OrderState::Proposed,
+        jiff::Timestamp::now(),
+    ) {
+        Ok(added) => added,
+        Err(e @ (StoreError::Dag { .. } | StoreError::OrderExists { .. })) => {
+            return refused(e.to_string());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    crate::commands::audit::record(
+        &ws,
+        "plan.propose",
+        args.voyage.as_str(),
+        maestro_audit::Details::new().with("orders", added.len()),
+    )?;
+    output::data(&orders_table(ws.words().orders, &added))?;
+    out.info(&format!(
+        "{} proposed; review them, then `maestro plan {} --approve`",
+        added.len(),
+        args.voyage
+    ))?;
+    Ok(Outcome::Clean)
+}
+
+fn approve(out: Output, ws: &Workspace, args: &PlanArgs) -> anyhow::Result<Outcome> {
+    let proposed: Vec<_> = ws
+        .store
+        .orders(&args.voyage)?
+        .into_iter()
+        .filter(|o| o.state == OrderState::Proposed)
+        .collect();
+    for order in &proposed {
+        ws.store.update_order(&args.voyage, order.id(), |o| {
+            o.transition(OrderState::Pending, jiff::Timestamp::now())
+                .map_err(|e| anyhow::anyhow!(e))
+        })?;
+    }
+    if !proposed.is_empty() {
+        crate::commands::audit::record(
+            ws,
+            "plan.approve",
+            args.voyage.as_str(),
+            maestro_audit::Details::new().with("orders", proposed.len()),
+        )?;
+    }
+    out.info(&format!("approved {} proposed order(s)", proposed.len()))?;
+    Ok(Outcome::Clean)
+}
