@@ -1,8 +1,9 @@
 //! Support for maestro's end-to-end tests: hermetic git repositories built with the real `git`
 //! CLI, and the path of the `maestro` binary built alongside the tests.
 //!
-//! Fakes of the outside world run on 127.0.0.1 only: a GitHub REST API that computes git object
-//! ids of what it receives ([`github_fake`]) and a licence endpoint that signs its answers
+//! Fakes of the outside world run on 127.0.0.1 only: a scripted Anthropic Messages API that the
+//! real `claude` CLI talks to ([`model_fake`]), a GitHub REST API that computes git object ids of
+//! what it receives ([`github_fake`]) and a licence endpoint that signs its answers
 //! ([`licence_fake`]). The tests themselves live in `tests/e2e/`.
 //!
 //! ```
@@ -15,6 +16,7 @@
 
 pub mod github_fake;
 pub mod licence_fake;
+pub mod model_fake;
 
 use std::io;
 use std::path::{Path, PathBuf};

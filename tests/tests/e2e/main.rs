@@ -1,5 +1,6 @@
 //! End-to-end tests across maestro's crates, with the real binary, real git and real processes.
 
+mod claude;
 mod egress;
 mod github;
 mod release;

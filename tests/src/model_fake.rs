@@ -1,0 +1,505 @@
+//! A scripted model on 127.0.0.1 speaking the Anthropic Messages streaming API, for driving the
+//! real `claude` CLI in tests.
+//!
+//! [`ModelServer`] answers `POST /v1/messages` (any query string) from [`Scenario`]s: each is a
+//! list of [`Turn`]s, chosen by a key string that must appear somewhere in the request body (the
+//! prompt or the system prompt), so several crews can share one server. The turn answered is the
+//! number of `assistant` messages already in the request's `messages`. Answers are
+//! `text/event-stream` bodies with a `Content-Length`, on keep-alive connections. Every request
+//! is recorded with its parsed JSON body; any other path gets a 404 (recorded too).
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+
+use serde_json::{Value, json};
+
+/// One answer of the scripted model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Turn {
+    /// A text block with `stop_reason: end_turn`, which ends the session.
+    Text(String),
+    /// One `tool_use` block with `stop_reason: tool_use`.
+    Tool {
+        /// The tool's name, e.g. `Write`.
+        name: String,
+        /// The tool's input object.
+        input: Value,
+    },
+}
+
+impl Turn {
+    /// A text turn.
+    #[must_use]
+    pub fn text(text: &str) -> Turn {
+        Turn::Text(text.to_owned())
+    }
+
+    /// A tool-call turn.
+    #[must_use]
+    pub fn tool(name: &str, input: Value) -> Turn {
+        Turn::Tool {
+            name: name.to_owned(),
+            input,
+        }
+    }
+}
+
+/// The turns answered to requests whose body contains `key`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// A string that appears in the requests of this scenario only.
+    pub key: String,
+    /// The answers, in order.
+    pub turns: Vec<Turn>,
+}
+
+impl Scenario {
+    /// A scenario answering `turns` to requests containing `key`.
+    #[must_use]
+    pub fn new(key: &str, turns: Vec<Turn>) -> Scenario {
+        Scenario {
+            key: key.to_owned(),
+            turns,
+        }
+    }
+}
+
+/// A request the server received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelRequest {
+    /// The method.
+    pub method: String,
+    /// The path with its query.
+    pub path: String,
+    /// Header names (lowercase) and values.
+    pub headers: Vec<(String, String)>,
+    /// The body as JSON (`Null` when it is not JSON).
+    pub body: Value,
+    /// The key of the scenario that answered, if one did.
+    pub scenario: Option<String>,
+    /// The status answered.
+    pub status: u16,
+}
+
+impl ModelRequest {
+    /// The first value of header `name` (case-insensitive).
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The `tool_result` blocks of the last message, each flattened to its text.
+    #[must_use]
+    pub fn tool_results(&self) -> Vec<String> {
+        let Some(last) = self.body["messages"].as_array().and_then(|m| m.last()) else {
+            return Vec::new();
+        };
+        last["content"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|block| block["type"] == "tool_result")
+            .map(|block| match &block["content"] {
+                Value::String(text) => text.clone(),
+                Value::Array(parts) => parts
+                    .iter()
+                    .filter_map(|p| p["text"].as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                other => other.to_string(),
+            })
+            .collect()
+    }
+}
+
+struct Shared {
+    addr: SocketAddr,
+    scenarios: Vec<Scenario>,
+    requests: Mutex<Vec<ModelRequest>>,
+}
+
+impl Shared {
+    fn requests(&self) -> MutexGuard<'_, Vec<ModelRequest>> {
+        self.requests
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A scripted model on `127.0.0.1:<ephemeral port>`; stopped on drop.
+pub struct ModelServer {
+    shared: Arc<Shared>,
+    stop: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for ModelServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ModelServer")
+            .field("addr", &self.shared.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ModelServer {
+    /// Starts a server answering from `scenarios`.
+    pub fn start(scenarios: Vec<Scenario>) -> io::Result<ModelServer> {
+        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        let shared = Arc::new(Shared {
+            addr: listener.local_addr()?,
+            scenarios,
+            requests: Mutex::new(Vec::new()),
+        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let accept = {
+            let (shared, stop) = (Arc::clone(&shared), Arc::clone(&stop));
+            std::thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let shared = Arc::clone(&shared);
+                    std::thread::spawn(move || {
+                        let _ = serve_connection(&shared, stream);
+                    });
+                }
+            })
+        };
+        Ok(ModelServer {
+            shared,
+            stop,
+            accept: Some(accept),
+        })
+    }
+
+    /// The value for `ANTHROPIC_BASE_URL`, `http://127.0.0.1:<port>`.
+    #[must_use]
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.shared.addr)
+    }
+
+    /// Every request received so far, in order.
+    #[must_use]
+    pub fn requests(&self) -> Vec<ModelRequest> {
+        self.shared.requests().clone()
+    }
+
+    /// The requests answered by the scenario keyed `key`, in order.
+    #[must_use]
+    pub fn requests_for(&self, key: &str) -> Vec<ModelRequest> {
+        self.shared
+            .requests()
+            .iter()
+            .filter(|r| r.scenario.as_deref() == Some(key))
+            .cloned()
+            .collect()
+    }
+}
+
+impl Drop for ModelServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(self.shared.addr);
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
+    }
+}
+
+struct Incoming {
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Incoming {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Serves requests on one keep-alive connection until the client closes it.
+fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut writer = stream;
+    while let Some(request) = read_request(&mut reader)? {
+        let close = request
+            .header("connection")
+            .is_some_and(|v| v.eq_ignore_ascii_case("close"));
+        let body = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
+        let route = request.path.split('?').next().unwrap_or_default();
+        let (status, content_type, payload, scenario) =
+            if request.method == "POST" && route == "/v1/messages" {
+                answer_messages(&shared.scenarios, &body)
+            } else {
+                let error = error_body("not_found_error", &format!("no route {route}"));
+                (404, "application/json", error, None)
+            };
+        shared.requests().push(ModelRequest {
+            method: request.method,
+            path: request.path,
+            headers: request.headers,
+            body,
+            scenario,
+            status,
+        });
+        write!(
+            writer,
+            "HTTP/1.1 {status} {}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\ncache-control: no-cache\r\nrequest-id: req_fake\r\n{}\r\n",
+            if status == 200 { "OK" } else { "Error" },
+            payload.len(),
+            if close { "connection: close\r\n" } else { "" },
+        )?;
+        writer.write_all(payload.as_bytes())?;
+        writer.flush()?;
+        if close {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Incoming>> {
+    let mut line = String::new();
+    if reader.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let mut parts = line.split_whitespace();
+    let (Some(method), Some(path)) = (parts.next(), parts.next()) else {
+        return Err(io::Error::other(format!("bad request line {line:?}")));
+    };
+    let (method, path) = (method.to_owned(), path.to_owned());
+    let mut headers = Vec::new();
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 {
+            return Ok(None);
+        }
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    let mut incoming = Incoming {
+        method,
+        path,
+        headers,
+        body: Vec::new(),
+    };
+    if incoming
+        .header("transfer-encoding")
+        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"))
+    {
+        incoming.body = read_chunked(reader)?;
+    } else {
+        let length = incoming
+            .header("content-length")
+            .map_or(Ok(0), |v| v.parse::<usize>().map_err(io::Error::other))?;
+        incoming.body = vec![0; length];
+        reader.read_exact(&mut incoming.body)?;
+    }
+    Ok(Some(incoming))
+}
+
+fn read_chunked(reader: &mut impl BufRead) -> io::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let mut size = String::new();
+        reader.read_line(&mut size)?;
+        let size = size.trim().split(';').next().unwrap_or_default();
+        let size = usize::from_str_radix(size, 16).map_err(io::Error::other)?;
+        if size == 0 {
+            // Trailers end with an empty line.
+            loop {
+                let mut trailer = String::new();
+                if reader.read_line(&mut trailer)? == 0 || trailer.trim_end().is_empty() {
+                    return Ok(body);
+                }
+            }
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        reader.read_exact(&mut body[start..])?;
+        let mut crlf = String::new();
+        reader.read_line(&mut crlf)?;
+    }
+}
+
+fn error_body(kind: &str, message: &str) -> String {
+    json!({"type": "error", "error": {"type": kind, "message": message}}).to_string()
+}
+
+/// Status, content type, body and the scenario key for a `POST /v1/messages`.
+fn answer_messages(
+    scenarios: &[Scenario],
+    body: &Value,
+) -> (u16, &'static str, String, Option<String>) {
+    let text = body.to_string();
+    let Some(scenario) = scenarios.iter().find(|s| text.contains(&s.key)) else {
+        let error = error_body("invalid_request_error", "no scenario key in the request");
+        return (400, "application/json", error, None);
+    };
+    let answered = body["messages"]
+        .as_array()
+        .map_or(0, |m| m.iter().filter(|m| m["role"] == "assistant").count());
+    let Some(turn) = scenario.turns.get(answered) else {
+        let error = error_body(
+            "invalid_request_error",
+            &format!("scenario {} has no turn {}", scenario.key, answered + 1),
+        );
+        return (400, "application/json", error, Some(scenario.key.clone()));
+    };
+    let model = body["model"].as_str().unwrap_or("fake-model");
+    let stream = event_stream(turn, model, answered);
+    (200, "text/event-stream", stream, Some(scenario.key.clone()))
+}
+
+/// The Messages streaming events answering `turn` (the `index`th of its scenario).
+fn event_stream(turn: &Turn, model: &str, index: usize) -> String {
+    let mut events = vec![(
+        "message_start",
+        json!({"type": "message_start", "message": {
+            "id": format!("msg_fake_{index}"), "type": "message", "role": "assistant",
+            "model": model, "content": [], "stop_reason": null, "stop_sequence": null,
+            "usage": {"input_tokens": 10, "output_tokens": 1}}}),
+    )];
+    let (start, delta, stop_reason) = match turn {
+        Turn::Text(text) => (
+            json!({"type": "text", "text": ""}),
+            json!({"type": "text_delta", "text": text}),
+            "end_turn",
+        ),
+        Turn::Tool { name, input } => (
+            json!({"type": "tool_use", "id": format!("toolu_fake_{index}"), "name": name, "input": {}}),
+            json!({"type": "input_json_delta", "partial_json": input.to_string()}),
+            "tool_use",
+        ),
+    };
+    events.push((
+        "content_block_start",
+        json!({"type": "content_block_start", "index": 0, "content_block": start}),
+    ));
+    events.push((
+        "content_block_delta",
+        json!({"type": "content_block_delta", "index": 0, "delta": delta}),
+    ));
+    events.push((
+        "content_block_stop",
+        json!({"type": "content_block_stop", "index": 0}),
+    ));
+    events.push((
+        "message_delta",
+        json!({"type": "message_delta", "delta": {"stop_reason": stop_reason, "stop_sequence": null},
+            "usage": {"output_tokens": 5}}),
+    ));
+    events.push(("message_stop", json!({"type": "message_stop"})));
+    let mut stream = String::new();
+    for (name, data) in &events {
+        stream.push_str("event: ");
+        stream.push_str(name);
+        stream.push_str("\ndata: ");
+        stream.push_str(&data.to_string());
+        stream.push_str("\n\n");
+    }
+    stream
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read as _;
+
+    fn post(server: &ModelServer, path: &str, body: &Value) -> String {
+        let mut stream = TcpStream::connect(server.shared.addr).expect("connects");
+        let body = body.to_string();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nhost: x\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("writes");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).expect("reads");
+        answer
+    }
+
+    fn data_lines(answer: &str) -> Vec<Value> {
+        answer
+            .lines()
+            .filter_map(|l| l.strip_prefix("data: "))
+            .map(|d| serde_json::from_str(d).expect("JSON data"))
+            .collect()
+    }
+
+    #[test]
+    fn the_turn_follows_the_number_of_assistant_messages() {
+        let server = ModelServer::start(vec![Scenario::new(
+            "KEY-1",
+            vec![
+                Turn::tool("Write", json!({"file_path": "a", "content": "b"})),
+                Turn::text("done"),
+            ],
+        )])
+        .expect("starts");
+        let first = json!({"model": "m", "messages": [{"role": "user", "content": "KEY-1 go"}]});
+        let answer = post(&server, "/v1/messages?beta=true", &first);
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.contains("content-type: text/event-stream"));
+        let data = data_lines(&answer);
+        let types: Vec<&str> = data.iter().filter_map(|d| d["type"].as_str()).collect();
+        assert_eq!(
+            types,
+            [
+                "message_start",
+                "content_block_start",
+                "content_block_delta",
+                "content_block_stop",
+                "message_delta",
+                "message_stop"
+            ]
+        );
+        assert_eq!(data[1]["content_block"]["name"], "Write");
+        assert_eq!(
+            serde_json::from_str::<Value>(data[2]["delta"]["partial_json"].as_str().expect("s"))
+                .expect("JSON input"),
+            json!({"file_path": "a", "content": "b"})
+        );
+        assert_eq!(data[4]["delta"]["stop_reason"], "tool_use");
+
+        let second = json!({"model": "m", "messages": [
+            {"role": "user", "content": "KEY-1 go"},
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "Write", "input": {}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": [{"type": "text", "text": "ok"}]}]}
+        ]});
+        let data = data_lines(&post(&server, "/v1/messages", &second));
+        assert_eq!(data[2]["delta"]["text"], "done");
+        assert_eq!(data[4]["delta"]["stop_reason"], "end_turn");
+
+        let third = post(&server, "/v1/messages", &json!({"messages": []}));
+        assert!(third.starts_with("HTTP/1.1 400"), "{third}");
+        let other = post(&server, "/v1/models", &json!({}));
+        assert!(other.starts_with("HTTP/1.1 404"), "{other}");
+
+        let requests = server.requests();
+        assert_eq!(requests.len(), 4);
+        assert_eq!(server.requests_for("KEY-1").len(), 2);
+        assert_eq!(requests[1].tool_results(), ["ok"]);
+        assert_eq!(requests[3].path, "/v1/models");
+        assert_eq!(requests[3].status, 404);
+    }
+}
