@@ -237,6 +237,10 @@ impl Scanner for ScanPort {
         }
         Ok(findings)
     }
+
+    fn redact(&self, text: &str) -> Option<String> {
+        self.scanner.redact_secrets(text)
+    }
 }
 
 /// The audit log `.mso/audit.log`.

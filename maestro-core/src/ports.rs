@@ -139,6 +139,10 @@ pub trait Scanner: Send + Sync {
     /// Scans `paths` (relative to `root`) for secrets and insecure code; suppressions from the
     /// workspace configuration are applied by the implementation.
     fn scan_files(&self, root: &Path, paths: &[String]) -> Result<Vec<ScanFinding>, PortError>;
+
+    /// `text` with every secret replaced by a marker, or `None` when it holds none. Crew output
+    /// goes through this before it is logged or kept ([`crate::process::Redactor`]).
+    fn redact(&self, text: &str) -> Option<String>;
 }
 
 /// A privileged action, for the audit log. `details` never holds a secret.
@@ -207,6 +211,8 @@ pub struct CrewRequest {
     /// Where the agent records its process id while it runs
     /// ([`crate::process::Supervised::pid_file`]).
     pub pid_file: Option<PathBuf>,
+    /// Removes secrets from the crew's output before it is logged or kept.
+    pub redact: Option<crate::process::Redactor>,
 }
 
 /// How a crew ended.

@@ -8,6 +8,7 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::process::Stdio;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -16,6 +17,77 @@ use tokio::sync::{mpsc, watch};
 
 /// How many output lines a [`Exit`] keeps.
 const TAIL_LINES: usize = 40;
+
+/// Removes secrets from text before it is kept: returns the redacted text, or `None` when there
+/// is nothing to remove. Applied to every output line of a supervised process before it reaches
+/// the log, the output tail (reports, retry feedback) or a line reader; a line that is JSON has
+/// each of its strings redacted and stays valid JSON.
+#[derive(Clone)]
+pub struct Redactor(Arc<RedactFn>);
+
+type RedactFn = dyn Fn(&str) -> Option<String> + Send + Sync;
+
+impl Redactor {
+    /// A redactor from a function.
+    pub fn new(f: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> Redactor {
+        Redactor(Arc::new(f))
+    }
+
+    /// `line` with its secrets removed (unchanged when it holds none).
+    #[must_use]
+    pub fn line(&self, line: String) -> String {
+        if line.trim_start().starts_with(['{', '['])
+            && let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&line)
+        {
+            return if self.value(&mut value) {
+                value.to_string()
+            } else {
+                line
+            };
+        }
+        (self.0)(&line).unwrap_or(line)
+    }
+
+    /// Redacts every string (and object key) inside `value`; whether anything changed.
+    fn value(&self, value: &mut serde_json::Value) -> bool {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => match (self.0)(s) {
+                Some(redacted) => {
+                    *s = redacted;
+                    true
+                }
+                None => false,
+            },
+            Value::Array(items) => items
+                .iter_mut()
+                .fold(false, |changed, item| self.value(item) | changed),
+            Value::Object(map) => {
+                let mut changed = false;
+                let entries = std::mem::take(map);
+                for (key, mut item) in entries {
+                    changed |= self.value(&mut item);
+                    let key = match (self.0)(&key) {
+                        Some(redacted) => {
+                            changed = true;
+                            redacted
+                        }
+                        None => key,
+                    };
+                    map.insert(key, item);
+                }
+                changed
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Redactor")
+    }
+}
 
 /// A process to run under supervision.
 #[derive(Debug, Clone)]
@@ -42,6 +114,8 @@ pub struct Supervised {
     /// A file to write the process id (= its process group id) to while it runs, so a later
     /// dispatcher can stop a crew left behind by one that was killed ([`stop_leftover`]).
     pub pid_file: Option<PathBuf>,
+    /// Removes secrets from every output line before it is logged, kept or passed on.
+    pub redact: Option<Redactor>,
 }
 
 /// How a supervised process ended.
@@ -131,6 +205,7 @@ pub async fn run(
     drop(line_tx);
     let log_path = spec.log.clone();
     let raw_stdout = spec.raw_stdout;
+    let redact = spec.redact.clone();
     let collector = tokio::spawn(async move {
         let mut log = match &log_path {
             Some(path) => Some(
@@ -144,6 +219,10 @@ pub async fn run(
         };
         let mut tail: VecDeque<String> = VecDeque::with_capacity(TAIL_LINES);
         while let Some((stream, line)) = line_rx.recv().await {
+            let line = match &redact {
+                Some(redact) => redact.line(line),
+                None => line,
+            };
             if let Some(log) = log.as_mut() {
                 let entry = if raw_stdout && stream == Stream::Stdout {
                     line.clone()

@@ -190,6 +190,42 @@ impl Scanner {
         report
     }
 
+    /// `text` with every secret match replaced by `[REDACTED:<rule id>]`, or `None` when it
+    /// holds none. For logs and transcripts: every secret rule the scanner runs (see
+    /// [`ScanOptions::kinds`]) applies whatever its confidence, and allowlists do not (an
+    /// allowlisted value is still not worth keeping in a log).
+    #[must_use]
+    pub fn redact_secrets(&self, text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        let mut found: Vec<Candidate> = self
+            .candidates(Scope::Path(None), bytes)
+            .into_iter()
+            .filter(|c| self.rules.rules()[c.rule].kind() == Kind::Secret)
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        found.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let rules = self.rules.rules();
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for c in found {
+            if c.end <= at {
+                continue; // inside a range already redacted
+            }
+            // Matches are byte ranges; widen them to character boundaries.
+            let start = floor_char_boundary(text, c.start.max(at));
+            let end = ceil_char_boundary(text, c.end);
+            out.push_str(&text[at..start]);
+            out.push_str("[REDACTED:");
+            out.push_str(rules[c.rule].id());
+            out.push(']');
+            at = end;
+        }
+        out.push_str(&text[at..]);
+        Some(out)
+    }
+
     /// Scan `text` into `report` (no sorting). `line_map[i]` is the real line number of line `i`
     /// of `text` when the text is made of selected lines.
     pub(crate) fn scan_into(
@@ -331,6 +367,20 @@ impl Scanner {
     }
 }
 
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Run one rule's regex on merged windows around its keyword hits.
 fn run_rule(
     rule: &Rule,
@@ -465,6 +515,29 @@ mod tests {
         let r = s.scan_text(Some("a.txt"), &[b'a'; 17]);
         assert_eq!((r.summary.skipped, r.summary.skipped_by.too_large), (1, 1));
         assert_eq!(r.summary.files, 0);
+    }
+
+    #[test]
+    fn redaction_replaces_every_secret_and_keeps_the_rest() {
+        let s = scanner();
+        let key = "AKIAQ7RPZ3MFXW2BKT5L";
+        let text = format!("é key={key} and again {key}; code md5(x) stays");
+        let out = s.redact_secrets(&text).expect("a secret");
+        assert!(!out.contains(key), "{out}");
+        assert_eq!(out.matches("[REDACTED:").count(), 2, "{out}");
+        assert!(out.starts_with("é key="), "{out}");
+        assert!(out.ends_with("; code md5(x) stays"), "{out}");
+        assert_eq!(s.redact_secrets("nothing secret here, md5(x)"), None);
+        // An allowlisted rule still redacts: allowlists decide blocking, not what a log keeps.
+        let allow = crate::Allowlist::new(&["aws-access-key-id"], s.rules()).expect("allow");
+        let allowing = Scanner::new(
+            RuleSet::builtin().clone(),
+            ScanOptions {
+                allow,
+                ..ScanOptions::default()
+            },
+        );
+        assert!(allowing.redact_secrets(&text).is_some());
     }
 
     #[test]

@@ -273,6 +273,7 @@ impl ClaudeAgent {
             log: std::path::PathBuf::new(),
             resume_session: None,
             pid_file: None,
+            redact: None,
         };
         let (lines_tx, mut lines_rx) = mpsc::unbounded_channel::<String>();
         let exit = run(
@@ -287,6 +288,7 @@ impl ClaudeAgent {
                 log: None,
                 raw_stdout: true,
                 pid_file: None,
+                redact: None,
             },
             stop,
             Some(lines_tx),
@@ -407,6 +409,7 @@ impl Agent for ClaudeAgent {
                         log: Some(request.log.clone()),
                         raw_stdout: true,
                         pid_file: request.pid_file.clone(),
+                        redact: request.redact.clone(),
                     },
                     stop.clone(),
                     Some(lines_tx),

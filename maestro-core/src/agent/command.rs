@@ -49,6 +49,7 @@ impl Agent for CommandAgent {
                     log: Some(request.log.clone()),
                     raw_stdout: false,
                     pid_file: request.pid_file.clone(),
+                    redact: request.redact.clone(),
                 },
                 stop,
                 None,

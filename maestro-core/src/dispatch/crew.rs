@@ -118,6 +118,7 @@ async fn attempt_inner(
                 log: Some(shared.store.log_path(&voyage.name, &spec.id)?),
                 raw_stdout: false,
                 pid_file: None,
+                redact: Some(shared.redactor()),
             },
             stop.clone(),
             None,
@@ -152,6 +153,7 @@ async fn attempt_inner(
         log: shared.store.log_path(&voyage.name, &spec.id)?,
         resume_session: None,
         pid_file: Some(shared.store.pid_path(&voyage.name, &spec.id)?),
+        redact: Some(shared.redactor()),
     };
     let agent = if request.command.is_some() {
         Arc::clone(&shared.command_agent)
@@ -289,7 +291,15 @@ async fn run_gates(
                 let timeout = Duration::from_secs(
                     timeout_secs.unwrap_or(AcceptanceCheck::DEFAULT_TIMEOUT_SECS),
                 );
-                gate::run_command(&worktree.path, command, timeout, env, stop.clone()).await
+                gate::run_command(
+                    &worktree.path,
+                    command,
+                    timeout,
+                    env,
+                    Some(shared.redactor()),
+                    stop.clone(),
+                )
+                .await
             }
             AcceptanceCheck::PathExists(path) => gate::path_exists(&worktree.path, path),
             AcceptanceCheck::ScanClean => {

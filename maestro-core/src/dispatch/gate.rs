@@ -10,7 +10,7 @@ use tokio::sync::watch;
 use crate::config::Severity;
 use crate::order::{AcceptanceCheck, OrderSpec};
 use crate::ports::{ChangedFile, ScanFinding};
-use crate::process::{Supervised, run};
+use crate::process::{Redactor, Supervised, run};
 
 /// The result of one gate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +145,7 @@ pub async fn run_command(
     command: &str,
     timeout: Duration,
     env: &[(String, String)],
+    redact: Option<Redactor>,
     stop: watch::Receiver<bool>,
 ) -> GateResult {
     let name = format!("run: {command}");
@@ -158,6 +159,7 @@ pub async fn run_command(
         grace: Duration::from_secs(5),
         log: None,
         raw_stdout: false,
+        redact,
         pid_file: None,
     };
     match run(spec, stop, None).await {
@@ -279,6 +281,7 @@ mod tests {
             "test -f here.txt",
             Duration::from_secs(10),
             &[],
+            None,
             stop.clone(),
         )
         .await;
@@ -288,16 +291,21 @@ mod tests {
             "echo nope; exit 4",
             Duration::from_secs(10),
             &[],
+            Some(Redactor::new(|t: &str| {
+                t.contains("nope").then(|| t.replace("nope", "[REDACTED]"))
+            })),
             stop.clone(),
         )
         .await;
         assert!(!failed.passed);
-        assert_eq!(failed.output, "exited with status 4\nnope");
+        // What a gate prints reaches reports and feedback only through the redactor.
+        assert_eq!(failed.output, "exited with status 4\n[REDACTED]");
         let slow = run_command(
             dir.path(),
             "sleep 30",
             Duration::from_millis(300),
             &[],
+            None,
             stop,
         )
         .await;

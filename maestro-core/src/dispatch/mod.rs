@@ -30,6 +30,7 @@ use crate::ports::{
     Agent, AuditEvent, AuditSink, CrewWorktree, Entitlements, Isolation, MergeOutcome, PortError,
     Scanner,
 };
+use crate::process::Redactor;
 use crate::role::Role;
 use crate::state::{OrderState, TransitionError};
 use crate::store::{Store, StoreError};
@@ -271,6 +272,12 @@ struct Shared {
 }
 
 impl Shared {
+    /// Crew and gate output loses its secrets through the scanner before it is kept.
+    fn redactor(&self) -> Redactor {
+        let scanner = Arc::clone(&self.ports.scanner);
+        Redactor::new(move |text| scanner.redact(text))
+    }
+
     fn crew_timeout(&self) -> Duration {
         Duration::from_secs(self.config.crews.timeout_secs)
     }

@@ -216,6 +216,17 @@ impl Scanner for MarkerScanner {
         }
         Ok(findings)
     }
+
+    fn redact(&self, text: &str) -> Option<String> {
+        let at = text.find("SECRET_")?;
+        let end = text[at..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(text.len(), |n| at + n);
+        let rest = self
+            .redact(&text[end..])
+            .unwrap_or_else(|| text[end..].to_owned());
+        Some(format!("{}[REDACTED:test-secret]{rest}", &text[..at]))
+    }
 }
 
 #[derive(Default)]
@@ -848,6 +859,46 @@ async fn a_command_agent_that_times_out_fails() {
     let attempt = &f.report("a").attempts[0];
     assert_eq!(attempt.result, "timed out after 1s");
     assert_eq!(attempt.output_tail, "started");
+}
+
+#[tokio::test]
+async fn secrets_a_crew_prints_are_kept_nowhere() {
+    let mut f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder",
+            "agent": {"command": ["sh", "-c",
+                // `\137` is `_`: the order itself does not hold the marker, only the output.
+                "printf 'token SECRET\\137ABC123 here\\n{\"k\":\"SECRET\\137XYZ\"}\\n'; exit 1"]}}]),
+        ScriptedAgent::default(),
+    );
+    f.config.crews.retries = 0;
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.failed), ["a"]);
+    let tail = &f.report("a").attempts[0].output_tail;
+    assert!(tail.contains("token [REDACTED:test-secret] here"), "{tail}");
+    let log_path = f
+        .store
+        .log_path(&"v1".parse().expect("name"), &"a".parse().expect("id"));
+    let log = std::fs::read_to_string(log_path.expect("log path")).expect("log");
+    assert!(!log.contains("SECRET_"), "{log}");
+    assert!(log.contains("[REDACTED:test-secret]"), "{log}");
+    let everything = walk_text(f.store.dir());
+    assert!(
+        !everything.contains("SECRET_"),
+        "a secret was kept under .mso/"
+    );
+}
+
+fn walk_text(dir: &Path) -> String {
+    let mut out = String::new();
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.push_str(&walk_text(&path));
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 #[tokio::test]

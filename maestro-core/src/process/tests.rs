@@ -10,6 +10,7 @@ fn sh(script: &str, dir: &std::path::Path) -> Supervised {
         timeout: Duration::from_secs(20),
         grace: Duration::from_millis(300),
         log: None,
+        redact: None,
         raw_stdout: false,
         pid_file: None,
     }
@@ -66,6 +67,38 @@ async fn output_exit_code_stdin_and_log() {
         .collect();
     assert_eq!(entries.len(), 3);
     assert!(entries.contains(&serde_json::json!({"stream": "stderr", "line": "oops"})));
+}
+
+#[tokio::test]
+async fn redaction_reaches_log_tail_and_reader_and_keeps_json_valid() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let script = r#"echo 'plain hunter2 text'; echo '{"a":["x hunter2 y",{"hunter2":1}],"n":2}'; echo '{"kept":"as is"}'"#;
+    let mut spec = sh(script, dir.path());
+    spec.log = Some(dir.path().join("crew.jsonl"));
+    spec.raw_stdout = true;
+    spec.redact = Some(Redactor::new(|t: &str| {
+        t.contains("hunter2").then(|| t.replace("hunter2", "[R]"))
+    }));
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let exit = run(spec, no_stop(), Some(tx)).await.expect("ran");
+    assert!(!exit.tail.contains("hunter2"), "{}", exit.tail);
+    let mut seen = Vec::new();
+    while let Ok(line) = rx.try_recv() {
+        seen.push(line);
+    }
+    assert_eq!(
+        seen,
+        [
+            "plain [R] text",
+            r#"{"a":["x [R] y",{"[R]":1}],"n":2}"#,
+            r#"{"kept":"as is"}"#
+        ]
+    );
+    let log = std::fs::read_to_string(dir.path().join("crew.jsonl")).expect("log");
+    assert!(!log.contains("hunter2"), "{log}");
+    for line in log.lines().skip(1) {
+        serde_json::from_str::<serde_json::Value>(line).expect("still JSON");
+    }
 }
 
 #[tokio::test]

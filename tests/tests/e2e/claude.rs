@@ -258,3 +258,160 @@ fn the_pre_tool_use_hook_keeps_a_secret_out_of_the_worktree_and_the_model() {
         "the key went back to the model: {told}"
     );
 }
+
+/// `maestro run` with the real CLI as a Builder crew: the scripted model first tries to write
+/// an AWS key (the `PreToolUse` hook refuses it), then writes code that reads the key from the
+/// environment. The order merges; the key is nowhere in the voyage's commits or under `.mso/`
+/// (the crew's logged event stream holds the refused tool call, redacted).
+#[test]
+fn maestro_run_drives_a_claude_crew_and_keeps_the_secret_out_of_every_record() {
+    let Some(bin) = claude_bin() else { return };
+    let repo = GitRepo::with_commit().expect("fixture");
+    let home = tempfile::tempdir().expect("home");
+    let model_key = "scenario-run-builder-5d1e";
+    let worktree = repo.path().join(".mso/worktrees/v1/storage");
+    let target = worktree.join("src/storage.py");
+    let model = ModelServer::start(vec![Scenario::new(
+        model_key,
+        vec![
+            Turn::tool(
+                "Write",
+                json!({
+                    "file_path": target.to_str().expect("UTF-8"),
+                    "content": format!("AWS_ACCESS_KEY_ID = '{AWS_KEY}'\n"),
+                }),
+            ),
+            Turn::tool(
+                "Write",
+                json!({
+                    "file_path": target.to_str().expect("UTF-8"),
+                    "content": "import os\nAWS_ACCESS_KEY_ID = os.environ['AWS_ACCESS_KEY_ID']\n",
+                }),
+            ),
+            Turn::text("Stored the key reference; the key itself comes from the environment."),
+        ],
+    )])
+    .expect("model starts");
+    let maestro = |args: &[&str]| {
+        let out = repo
+            .maestro(args)
+            .expect("maestro is built")
+            .env("HOME", home.path())
+            .env("ANTHROPIC_API_KEY", "test-key")
+            .output()
+            .expect("maestro runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(maestro(&["init", "-q"]).0, 0);
+    let config_path = repo.path().join(".mso/workspace.json");
+    let mut config: Value =
+        serde_json::from_str(&std::fs::read_to_string(&config_path).expect("config"))
+            .expect("JSON");
+    config["agent"]["program"] = json!(bin.to_str().expect("UTF-8"));
+    config["anthropic"]["baseUrl"] = json!(model.base_url());
+    config["crews"]["retries"] = json!(0);
+    config["crews"]["timeoutSecs"] = json!(SESSION_LIMIT.as_secs());
+    std::fs::write(&config_path, config.to_string()).expect("config written");
+    assert_eq!(maestro(&["voyage", "new", "v1", "-q"]).0, 0);
+    repo.write(
+        "orders.toml",
+        &format!(
+            r#"
+[[orders]]
+id = "storage"
+title = "{model_key}: store the AWS credentials"
+role = "builder"
+scope = ["src/**"]
+[[orders.accept]]
+path_exists = "src/storage.py"
+"#
+        ),
+    )
+    .expect("orders");
+    let (code, _, stderr) = maestro(&["voyage", "import", "v1", "orders.toml", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let (code, stdout, stderr) = maestro(&["run", "v1"]);
+    assert_eq!(
+        code,
+        0,
+        "stdout: {stdout}\nstderr: {stderr}\nrequests: {:?}",
+        model.requests()
+    );
+
+    // The refused write reached the model as a refusal, without the key.
+    let answered = model.requests_for(model_key);
+    assert_eq!(answered.len(), 3, "{:?}", model.requests());
+    let refusal = answered[1].tool_results();
+    assert!(
+        refusal
+            .iter()
+            .any(|r| r.contains("maestro blocked this tool call")),
+        "{refusal:?}"
+    );
+    assert!(
+        !answered[1].body["messages"]
+            .as_array()
+            .expect("messages")
+            .last()
+            .expect("last")
+            .to_string()
+            .contains(AWS_KEY)
+    );
+
+    // The voyage holds the clean file only.
+    let merged = repo
+        .git(&["show", "maestro/v1:src/storage.py"])
+        .expect("merged into the voyage branch");
+    assert!(merged.contains("os.environ"), "{merged}");
+    let history = repo
+        .git(&["log", "-p", "maestro/v1"])
+        .expect("voyage history");
+    assert!(
+        !history.contains(AWS_KEY),
+        "the key is in the voyage's history"
+    );
+
+    // The report carries what the crew cost, and no record under .mso/ holds the key.
+    let (code, report, stderr) = maestro(&["report", "v1", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&report).expect("JSON report");
+    let order = &report["orders"][0];
+    assert_eq!(order["state"], "merged", "{report}");
+    let attempt = &order["attempts_detail"][0];
+    assert_eq!(attempt["turns"], 3, "{report}");
+    assert!(
+        attempt["cost_usd"].as_f64().is_some_and(|c| c > 0.0),
+        "{report}"
+    );
+    assert_eq!(
+        order["blocks"][0]["rule_id"], "aws-access-key-id",
+        "{report}"
+    );
+    assert_eq!(order["blocks"][0]["tool"], "Write", "{report}");
+    let log = std::fs::read_to_string(repo.path().join(".mso/voyages/v1/logs/storage.jsonl"))
+        .expect("the crew's event stream is logged");
+    assert!(log.contains("[REDACTED:aws-access-key-id]"), "{log}");
+    let kept = grep_tree(&repo.path().join(".mso"), AWS_KEY);
+    assert!(kept.is_empty(), "the key was kept in {kept:?}");
+}
+
+/// Files under `dir` that contain `needle`.
+fn grep_tree(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(grep_tree(&path, needle));
+        } else if std::fs::read(&path)
+            .is_ok_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+        {
+            found.push(path);
+        }
+    }
+    found
+}

@@ -17,6 +17,7 @@ fn request(dir: &Path, role: Role) -> CrewRequest {
         log: dir.join("crew.jsonl"),
         resume_session: None,
         pid_file: None,
+        redact: None,
     }
 }
 
