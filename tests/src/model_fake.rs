@@ -120,11 +120,17 @@ impl ModelRequest {
 
 struct Shared {
     addr: SocketAddr,
-    scenarios: Vec<Scenario>,
+    scenarios: Mutex<Vec<Scenario>>,
     requests: Mutex<Vec<ModelRequest>>,
 }
 
 impl Shared {
+    fn scenarios(&self) -> MutexGuard<'_, Vec<Scenario>> {
+        self.scenarios
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     fn requests(&self) -> MutexGuard<'_, Vec<ModelRequest>> {
         self.requests
             .lock()
@@ -153,7 +159,7 @@ impl ModelServer {
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
         let shared = Arc::new(Shared {
             addr: listener.local_addr()?,
-            scenarios,
+            scenarios: Mutex::new(scenarios),
             requests: Mutex::new(Vec::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
@@ -177,6 +183,11 @@ impl ModelServer {
             stop,
             accept: Some(accept),
         })
+    }
+
+    /// Adds a scenario (e.g. one naming paths known only once the server's URL is in use).
+    pub fn add(&self, scenario: Scenario) {
+        self.shared.scenarios().push(scenario);
     }
 
     /// The value for `ANTHROPIC_BASE_URL`, `http://127.0.0.1:<port>`.
@@ -242,7 +253,7 @@ fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
         let route = request.path.split('?').next().unwrap_or_default();
         let (status, content_type, payload, scenario) =
             if request.method == "POST" && route == "/v1/messages" {
-                answer_messages(&shared.scenarios, &body)
+                answer_messages(&shared.scenarios(), &body)
             } else {
                 let error = error_body("not_found_error", &format!("no route {route}"));
                 (404, "application/json", error, None)

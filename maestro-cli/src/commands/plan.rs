@@ -55,7 +55,13 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
         roles: config.roles.clone(),
         ..ClaudeOptions::default()
     })?;
-    let schema = serde_json::to_value(schemars::schema_for!(OrdersFile))?;
+    let mut schema = serde_json::to_value(schemars::schema_for!(OrdersFile))?;
+    // Claude Code validates `--json-schema` with a draft-07 validator that refuses the 2020-12
+    // meta-schema URI; the schema itself uses nothing draft-07 lacks besides `$defs`, which it
+    // accepts. maestro checks the answer itself below (typed parsing, DAG, roles).
+    if let Some(object) = schema.as_object_mut() {
+        object.remove("$schema");
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -259,44 +259,70 @@ fn the_pre_tool_use_hook_keeps_a_secret_out_of_the_worktree_and_the_model() {
     );
 }
 
-/// `maestro run` with the real CLI as a Builder crew: the scripted model first tries to write
-/// an AWS key (the `PreToolUse` hook refuses it), then writes code that reads the key from the
-/// environment. The order merges; the key is nowhere in the voyage's commits or under `.mso/`
-/// (the crew's logged event stream holds the refused tool call, redacted).
-#[test]
-fn maestro_run_drives_a_claude_crew_and_keeps_the_secret_out_of_every_record() {
-    let Some(bin) = claude_bin() else { return };
-    let repo = GitRepo::with_commit().expect("fixture");
-    let home = tempfile::tempdir().expect("home");
-    let model_key = "scenario-run-builder-5d1e";
-    let worktree = repo.path().join(".mso/worktrees/v1/storage");
-    let target = worktree.join("src/storage.py");
-    let model = ModelServer::start(vec![Scenario::new(
-        model_key,
-        vec![
-            Turn::tool(
-                "Write",
-                json!({
-                    "file_path": target.to_str().expect("UTF-8"),
-                    "content": format!("AWS_ACCESS_KEY_ID = '{AWS_KEY}'\n"),
-                }),
-            ),
-            Turn::tool(
-                "Write",
-                json!({
-                    "file_path": target.to_str().expect("UTF-8"),
-                    "content": "import os\nAWS_ACCESS_KEY_ID = os.environ['AWS_ACCESS_KEY_ID']\n",
-                }),
-            ),
-            Turn::text("Stored the key reference; the key itself comes from the environment."),
-        ],
-    )])
-    .expect("model starts");
-    let maestro = |args: &[&str]| {
-        let out = repo
+/// A maestro workspace whose crews are the real claude CLI talking to `model`; `HOME` is a
+/// directory of its own so Claude Code's state stays out of the repository.
+struct ClaudeWorkspace {
+    repo: GitRepo,
+    home: tempfile::TempDir,
+}
+
+impl ClaudeWorkspace {
+    /// `maestro init`, the agent pointed at `bin` and `model`, no retries; `edit` changes the
+    /// rest of `workspace.json`; voyage `v1` holding `orders_toml`.
+    fn new(
+        bin: &Path,
+        model_url: &str,
+        pro: bool,
+        edit: impl FnOnce(&mut Value),
+        orders_toml: &str,
+    ) -> ClaudeWorkspace {
+        let ws = ClaudeWorkspace {
+            repo: GitRepo::with_commit().expect("fixture"),
+            home: tempfile::tempdir().expect("home"),
+        };
+        ws.ok(&["init", "-q"]);
+        if pro {
+            crate::run::pro(&ws.repo);
+        }
+        let config_path = ws.repo.path().join(".mso/workspace.json");
+        let mut config: Value =
+            serde_json::from_str(&std::fs::read_to_string(&config_path).expect("config"))
+                .expect("JSON");
+        config["agent"]["program"] = json!(bin.to_str().expect("UTF-8"));
+        config["anthropic"]["baseUrl"] = json!(model_url);
+        config["crews"]["retries"] = json!(0);
+        config["crews"]["timeoutSecs"] = json!(SESSION_LIMIT.as_secs());
+        edit(&mut config);
+        std::fs::write(&config_path, config.to_string()).expect("config written");
+        ws.ok(&["voyage", "new", "v1", "-q"]);
+        if !orders_toml.is_empty() {
+            ws.repo.write("orders.toml", orders_toml).expect("orders");
+            ws.ok(&["voyage", "import", "v1", "orders.toml", "-q"]);
+        }
+        ws
+    }
+
+    fn path(&self) -> &Path {
+        self.repo.path()
+    }
+
+    /// The absolute path of `relative` in order `order`'s worktree.
+    fn in_worktree(&self, order: &str, relative: &str) -> String {
+        self.path()
+            .join(".mso/worktrees/v1")
+            .join(order)
+            .join(relative)
+            .to_str()
+            .expect("UTF-8")
+            .to_owned()
+    }
+
+    fn maestro(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self
+            .repo
             .maestro(args)
             .expect("maestro is built")
-            .env("HOME", home.path())
+            .env("HOME", self.home.path())
             .env("ANTHROPIC_API_KEY", "test-key")
             .output()
             .expect("maestro runs");
@@ -305,20 +331,57 @@ fn maestro_run_drives_a_claude_crew_and_keeps_the_secret_out_of_every_record() {
             String::from_utf8_lossy(&out.stdout).into_owned(),
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
-    };
-    assert_eq!(maestro(&["init", "-q"]).0, 0);
-    let config_path = repo.path().join(".mso/workspace.json");
-    let mut config: Value =
-        serde_json::from_str(&std::fs::read_to_string(&config_path).expect("config"))
-            .expect("JSON");
-    config["agent"]["program"] = json!(bin.to_str().expect("UTF-8"));
-    config["anthropic"]["baseUrl"] = json!(model.base_url());
-    config["crews"]["retries"] = json!(0);
-    config["crews"]["timeoutSecs"] = json!(SESSION_LIMIT.as_secs());
-    std::fs::write(&config_path, config.to_string()).expect("config written");
-    assert_eq!(maestro(&["voyage", "new", "v1", "-q"]).0, 0);
-    repo.write(
-        "orders.toml",
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (code, stdout, stderr) = self.maestro(args);
+        assert_eq!(
+            code, 0,
+            "maestro {args:?}\nstdout: {stdout}\nstderr: {stderr}"
+        );
+        stdout
+    }
+
+    fn report(&self) -> Value {
+        serde_json::from_str(&self.ok(&["report", "v1", "--format", "json"])).expect("JSON")
+    }
+
+    /// The events of order `order`'s logged stream.
+    fn events(&self, order: &str) -> Vec<Value> {
+        let log = self
+            .path()
+            .join(format!(".mso/voyages/v1/logs/{order}.jsonl"));
+        std::fs::read_to_string(log)
+            .expect("the crew's event stream is logged")
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
+/// The message a request ends with (what the model was just told), as text.
+fn last_message(request: &maestro_tests::model_fake::ModelRequest) -> String {
+    request.body["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .expect("a last message")
+        .to_string()
+}
+
+/// `maestro run` with the real CLI as a Builder crew: the scripted model first tries to write
+/// an AWS key (the `PreToolUse` hook refuses it), then writes code that reads the key from the
+/// environment. The order merges; the key is nowhere in the voyage's commits or under `.mso/`
+/// (the crew's logged event stream holds the refused tool call, redacted).
+#[test]
+fn maestro_run_drives_a_claude_crew_and_keeps_the_secret_out_of_every_record() {
+    let Some(bin) = claude_bin() else { return };
+    let model_key = "scenario-run-builder-5d1e";
+    let model = ModelServer::start(vec![]).expect("model starts");
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        &model.base_url(),
+        false,
+        |_| {},
         &format!(
             r#"
 [[orders]]
@@ -330,12 +393,27 @@ scope = ["src/**"]
 path_exists = "src/storage.py"
 "#
         ),
-    )
-    .expect("orders");
-    let (code, _, stderr) = maestro(&["voyage", "import", "v1", "orders.toml", "-q"]);
-    assert_eq!(code, 0, "{stderr}");
+    );
+    let target = ws.in_worktree("storage", "src/storage.py");
+    model.add(Scenario::new(
+        model_key,
+        vec![
+            Turn::tool(
+                "Write",
+                json!({"file_path": target, "content": format!("AWS_ACCESS_KEY_ID = '{AWS_KEY}'\n")}),
+            ),
+            Turn::tool(
+                "Write",
+                json!({
+                    "file_path": target,
+                    "content": "import os\nAWS_ACCESS_KEY_ID = os.environ['AWS_ACCESS_KEY_ID']\n",
+                }),
+            ),
+            Turn::text("Stored the key reference; the key itself comes from the environment."),
+        ],
+    ));
 
-    let (code, stdout, stderr) = maestro(&["run", "v1"]);
+    let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
     assert_eq!(
         code,
         0,
@@ -353,33 +431,22 @@ path_exists = "src/storage.py"
             .any(|r| r.contains("maestro blocked this tool call")),
         "{refusal:?}"
     );
-    assert!(
-        !answered[1].body["messages"]
-            .as_array()
-            .expect("messages")
-            .last()
-            .expect("last")
-            .to_string()
-            .contains(AWS_KEY)
-    );
+    assert!(!last_message(&answered[1]).contains(AWS_KEY));
 
     // The voyage holds the clean file only.
-    let merged = repo
+    let merged = ws
+        .repo
         .git(&["show", "maestro/v1:src/storage.py"])
         .expect("merged into the voyage branch");
     assert!(merged.contains("os.environ"), "{merged}");
-    let history = repo
-        .git(&["log", "-p", "maestro/v1"])
-        .expect("voyage history");
+    let history = ws.repo.git(&["log", "-p", "maestro/v1"]).expect("history");
     assert!(
         !history.contains(AWS_KEY),
         "the key is in the voyage's history"
     );
 
-    // The report carries what the crew cost, and no record under .mso/ holds the key.
-    let (code, report, stderr) = maestro(&["report", "v1", "--format", "json"]);
-    assert_eq!(code, 0, "{stderr}");
-    let report: Value = serde_json::from_str(&report).expect("JSON report");
+    // The report carries what the crew cost and the block; the audit log the block, redacted.
+    let report = ws.report();
     let order = &report["orders"][0];
     assert_eq!(order["state"], "merged", "{report}");
     let attempt = &order["attempts_detail"][0];
@@ -393,11 +460,374 @@ path_exists = "src/storage.py"
         "{report}"
     );
     assert_eq!(order["blocks"][0]["tool"], "Write", "{report}");
-    let log = std::fs::read_to_string(repo.path().join(".mso/voyages/v1/logs/storage.jsonl"))
-        .expect("the crew's event stream is logged");
-    assert!(log.contains("[REDACTED:aws-access-key-id]"), "{log}");
-    let kept = grep_tree(&repo.path().join(".mso"), AWS_KEY);
+    let audit = ws.ok(&["audit", "show", "--json"]);
+    let block = audit
+        .lines()
+        .find(|l| l.contains("aws-access-key-id"))
+        .unwrap_or_else(|| panic!("no block entry in the audit log:\n{audit}"));
+    assert!(
+        block.contains("secret.block") && !block.contains(AWS_KEY),
+        "{block}"
+    );
+    ws.ok(&["audit", "verify"]);
+    let logged = ws.events("storage");
+    assert!(
+        logged
+            .iter()
+            .any(|e| e.to_string().contains("[REDACTED:aws-access-key-id]")),
+        "the refused call is not in the log, redacted"
+    );
+    let kept = grep_tree(&ws.path().join(".mso"), AWS_KEY);
     assert!(kept.is_empty(), "the key was kept in {kept:?}");
+}
+
+/// Two Builder crews in parallel (Pro), then a Tester whose `accept` command checks both.
+#[test]
+fn two_builders_in_parallel_then_a_tester_with_its_gate() {
+    let Some(bin) = claude_bin() else { return };
+    let model = ModelServer::start(vec![]).expect("model starts");
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        &model.base_url(),
+        true,
+        |_| {},
+        r#"
+[[orders]]
+id = "api"
+title = "scenario-par-api: write the API"
+role = "builder"
+scope = ["src/api.py"]
+
+[[orders]]
+id = "cli"
+title = "scenario-par-cli: write the CLI"
+role = "builder"
+scope = ["src/cli.py"]
+
+[[orders]]
+id = "check"
+title = "scenario-par-check: test both"
+role = "tester"
+depends_on = ["api", "cli"]
+scope = ["tests/**"]
+[[orders.accept]]
+run = "test -f src/api.py && test -f src/cli.py && grep -q 'def test_api' tests/test_all.py"
+"#,
+    );
+    // The tester's prompt names the orders it depends on, so its scenario comes first (the
+    // server answers with the first scenario whose key a request contains).
+    for (key, order, file, content) in [
+        (
+            "scenario-par-check",
+            "check",
+            "tests/test_all.py",
+            "from src.api import api\n\ndef test_api():\n    assert api() == 1\n",
+        ),
+        (
+            "scenario-par-api",
+            "api",
+            "src/api.py",
+            "def api():\n    return 1\n",
+        ),
+        (
+            "scenario-par-cli",
+            "cli",
+            "src/cli.py",
+            "def main():\n    return 0\n",
+        ),
+    ] {
+        model.add(Scenario::new(
+            key,
+            vec![
+                Turn::tool(
+                    "Write",
+                    json!({"file_path": ws.in_worktree(order, file), "content": content}),
+                ),
+                Turn::text("done"),
+            ],
+        ));
+    }
+
+    let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
+    assert_eq!(
+        code,
+        0,
+        "stdout: {stdout}\nstderr: {stderr}\nreport: {}",
+        ws.report()
+    );
+    for file in ["src/api.py", "src/cli.py", "tests/test_all.py"] {
+        ws.repo
+            .git(&["cat-file", "-e", &format!("maestro/v1:{file}")])
+            .unwrap_or_else(|e| panic!("{file} is not merged: {e}"));
+    }
+    let report = ws.report();
+    let orders = report["orders"].as_array().expect("orders");
+    let by_id = |id: &str| {
+        orders
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {report}"))
+    };
+    let attempt = |id: &str| by_id(id)["attempts_detail"][0].clone();
+    let time =
+        |v: &Value| -> jiff::Timestamp { v.as_str().expect("a time").parse().expect("RFC 3339") };
+    let (api, cli, check) = (attempt("api"), attempt("cli"), attempt("check"));
+    // Both builders ran at once; the tester started after both had ended.
+    assert!(
+        time(&api["started_at"]) < time(&cli["ended_at"])
+            && time(&cli["started_at"]) < time(&api["ended_at"]),
+        "the builders did not overlap: {report}"
+    );
+    assert!(time(&check["started_at"]) > time(&api["ended_at"]).max(time(&cli["ended_at"])));
+    let gate = check["gates"]
+        .as_array()
+        .expect("gates")
+        .iter()
+        .find(|g| g["name"].as_str().is_some_and(|n| n.starts_with("run: ")))
+        .unwrap_or_else(|| panic!("the tester's run gate is not in {report}"));
+    assert_eq!(gate["passed"], true, "{report}");
+    for id in ["api", "cli", "check"] {
+        let order = by_id(id);
+        assert_eq!(order["state"], "merged", "{report}");
+        assert_eq!(order["turns"], 2, "{report}");
+        assert!(
+            order["cost_usd"].as_f64().is_some_and(|c| c > 0.0),
+            "{report}"
+        );
+    }
+    assert!(
+        report["totals"]["cost_usd"]
+            .as_f64()
+            .is_some_and(|c| c > 0.0)
+    );
+    assert_eq!(report["totals"]["turns"], 6, "{report}");
+}
+
+/// The post-tool hook tells the model about `hashlib.md5(password)` (CWE-328) at the
+/// workspace's `scan.blockSeverity` (set to `medium`, the rule's severity).
+#[test]
+fn a_weak_hash_finding_reaches_the_model() {
+    let Some(bin) = claude_bin() else { return };
+    let key = "scenario-md5-a41c";
+    let model = ModelServer::start(vec![]).expect("model starts");
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        &model.base_url(),
+        false,
+        |config| config["scan"]["blockSeverity"] = json!("medium"),
+        &format!(
+            r#"
+[[orders]]
+id = "auth"
+title = "{key}: hash passwords"
+role = "builder"
+"#
+        ),
+    );
+    let target = ws.in_worktree("auth", "src/auth.py");
+    model.add(Scenario::new(
+        key,
+        vec![
+            Turn::tool(
+                "Write",
+                json!({
+                    "file_path": target,
+                    "content": "import hashlib\n\ndef digest(password):\n    return hashlib.md5(password).hexdigest()\n",
+                }),
+            ),
+            Turn::tool(
+                "Write",
+                json!({
+                    "file_path": target,
+                    "content": "import hashlib\n\ndef digest(password, salt):\n    return hashlib.scrypt(password, salt=salt, n=16384, r=8, p=1).hex()\n",
+                }),
+            ),
+            Turn::text("switched to scrypt"),
+        ],
+    ));
+    let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
+    assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}");
+    let answered = model.requests_for(key);
+    assert_eq!(answered.len(), 3, "{:?}", model.requests());
+    let told = last_message(&answered[1]);
+    assert!(
+        told.contains("python-weak-hash") && told.contains("CWE-328"),
+        "the finding did not reach the model: {told}"
+    );
+    let report = ws.report();
+    let findings = report["orders"][0]["findings"]
+        .as_array()
+        .expect("findings");
+    assert!(
+        findings.iter().any(|f| f["rule_id"] == "python-weak-hash"),
+        "{report}"
+    );
+    let merged = ws
+        .repo
+        .git(&["show", "maestro/v1:src/auth.py"])
+        .expect("merged");
+    assert!(merged.contains("scrypt"), "{merged}");
+}
+
+/// Only approved MCP servers reach a crew: an unapproved one in `.mcp.json` is absent from the
+/// crew's `init` event, an approved one is present.
+#[test]
+fn only_approved_mcp_servers_reach_the_crew() {
+    let Some(bin) = claude_bin() else { return };
+    let key = "scenario-mcp-77b0";
+    let model = ModelServer::start(vec![Scenario::new(key, vec![Turn::text("nothing to do")])])
+        .expect("model starts");
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        &model.base_url(),
+        false,
+        |_| {},
+        &format!(
+            r#"
+[[orders]]
+id = "look"
+title = "{key}: look around"
+role = "builder"
+"#
+        ),
+    );
+    ws.repo
+        .write(
+            ".mcp.json",
+            &json!({"mcpServers": {
+                // A local program: approved by its classification.
+                "local-notes": {"command": "sh", "args": ["-c", "exec cat >/dev/null"]},
+                // A secret written inline: needs review, then approved below.
+                "reviewed-tool": {"command": "sh", "args": ["-c", "exec cat >/dev/null"],
+                                  "env": {"API_TOKEN": "inline-test-value"}},
+                // Needs review and never approved.
+                "unreviewed-tool": {"command": "sh", "args": ["-c", "exec cat >/dev/null"],
+                                    "env": {"API_TOKEN": "inline-test-value"}},
+                "unreviewed-remote": {"type": "http", "url": "https://tools.example.invalid/mcp"},
+            }})
+            .to_string(),
+        )
+        .expect(".mcp.json");
+    ws.ok(&["mcp", "approve", "reviewed-tool", "-q"]);
+    let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
+    assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}");
+    let events = ws.events("look");
+    let init = events
+        .iter()
+        .find(|e| e["type"] == "system" && e["subtype"] == "init")
+        .expect("an init event");
+    let names: Vec<&str> = init["mcp_servers"]
+        .as_array()
+        .expect("mcp_servers")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(names, ["local-notes", "reviewed-tool"], "{init}");
+}
+
+/// `maestro plan` turns the model's `StructuredOutput` answer into proposed orders, and refuses
+/// an answer whose orders form a cycle, saving nothing.
+#[test]
+fn the_planner_proposes_orders_and_refuses_a_cycle() {
+    let Some(bin) = claude_bin() else { return };
+    let good = "scenario-plan-good-3c";
+    let cyclic = "scenario-plan-cycle-9e";
+    let plan = |orders: Value| Turn::tool("StructuredOutput", json!({"orders": orders}));
+    let model = ModelServer::start(vec![
+        Scenario::new(
+            good,
+            vec![
+                plan(json!([
+                    {"id": "api", "title": "Write the API", "role": "builder"},
+                    {"id": "api-tests", "title": "Test the API", "role": "tester", "depends_on": ["api"]},
+                ])),
+                Turn::text("planned"),
+            ],
+        ),
+        Scenario::new(
+            cyclic,
+            vec![
+                plan(json!([
+                    {"id": "a", "title": "A", "role": "builder", "depends_on": ["b"]},
+                    {"id": "b", "title": "B", "role": "builder", "depends_on": ["a"]},
+                ])),
+                Turn::text("planned"),
+            ],
+        ),
+    ])
+    .expect("model starts");
+    let ws = ClaudeWorkspace::new(&bin, &model.base_url(), false, |_| {}, "");
+    ws.ok(&["plan", "v1", &format!("{good}: an API with tests")]);
+    let status: Value =
+        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
+    let orders: Vec<(String, String)> = status["orders"]
+        .as_array()
+        .expect("orders")
+        .iter()
+        .map(|o| {
+            (
+                o["id"].as_str().expect("id").to_owned(),
+                o["state"].as_str().expect("state").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        orders,
+        [
+            ("api".to_owned(), "proposed".to_owned()),
+            ("api-tests".to_owned(), "proposed".to_owned())
+        ]
+    );
+
+    // A plan the model got wrong is a finding (exit 1), not bad input from the user.
+    let (code, stdout, stderr) = ws.maestro(&["plan", "v1", &format!("{cyclic}: loop")]);
+    assert_eq!(code, 1, "stdout: {stdout}\nstderr: {stderr}");
+    assert!(
+        stdout.contains("refused the Planner's orders") && stdout.contains("cycle"),
+        "{stdout}"
+    );
+    let after: Value =
+        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
+    assert_eq!(after["orders"].as_array().map(Vec::len), Some(2), "{after}");
+    ws.ok(&["plan", "v1", "--approve", "-q"]);
+    let approved: Value =
+        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
+    assert!(
+        approved["orders"]
+            .as_array()
+            .expect("orders")
+            .iter()
+            .all(|o| o["state"] == "pending"),
+        "{approved}"
+    );
+}
+
+/// Air-gapped with a model proxy that is not on loopback: no crew starts, the error says why.
+#[test]
+fn air_gapped_refuses_a_crew_without_a_loopback_model_proxy() {
+    let Some(bin) = claude_bin() else { return };
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        "https://model-proxy.invalid",
+        false,
+        |config| config["dataResidency"]["mode"] = json!("air-gapped"),
+        r#"
+[[orders]]
+id = "a"
+title = "A"
+role = "builder"
+"#,
+    );
+    let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
+    assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
+    assert!(
+        stderr.contains("air-gapped") && stderr.contains("anthropic.baseUrl"),
+        "{stderr}"
+    );
+    let status: Value =
+        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
+    assert_eq!(status["orders"][0]["state"], "pending", "{status}");
+    assert!(!ws.path().join(".mso/voyages/v1/logs/a.jsonl").exists());
 }
 
 /// Files under `dir` that contain `needle`.

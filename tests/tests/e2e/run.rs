@@ -433,7 +433,7 @@ fn the_demo_runs_a_whole_voyage_offline() {
 }
 
 /// Activates a self-issued offline Pro licence (five crews, every role) in `repo`.
-fn pro(repo: &GitRepo) {
+pub(crate) fn pro(repo: &GitRepo) {
     let keys = repo.path().join(".keys-outside-mso");
     assert_eq!(
         run(
