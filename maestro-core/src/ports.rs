@@ -232,8 +232,21 @@ pub struct CrewOutcome {
     pub cost_usd: Option<f64>,
     /// Turns taken, when the agent reports it.
     pub turns: Option<u32>,
+    /// Tokens read and written, when the agent reports them.
+    pub tokens: Option<Tokens>,
+    /// Tool calls refused by permissions or maestro's hooks, when the agent reports them.
+    pub denials: Option<u32>,
     /// The agent's session id, for resuming.
     pub session_id: Option<String>,
+}
+
+/// Tokens a crew used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Tokens {
+    /// Input tokens, prompt-cache reads and writes included.
+    pub input: u64,
+    /// Output tokens.
+    pub output: u64,
 }
 
 /// A future returned by [`Agent::run`].

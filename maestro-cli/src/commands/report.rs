@@ -13,6 +13,8 @@ struct ReportOrder<'a> {
     #[serde(flatten)]
     row: OrderRow<'a>,
     turns: Option<u32>,
+    tokens: Option<maestro_core::ports::Tokens>,
+    denials: Option<u32>,
     changed_files: &'a [maestro_core::dispatch::report::ChangedFileReport],
     gates: &'a [maestro_core::dispatch::gate::GateResult],
     blocks: &'a [serde_json::Value],
@@ -25,6 +27,7 @@ struct Totals {
     cost_usd: Option<f64>,
     duration_secs: f64,
     turns: Option<u32>,
+    tokens: Option<maestro_core::ports::Tokens>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +63,7 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                 cost_usd: None,
                 duration_secs: 0.0,
                 turns: None,
+                tokens: None,
             };
             let rows: Vec<ReportOrder> = orders
                 .iter()
@@ -73,12 +77,23 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                     if let Some(t) = report.turns() {
                         totals.turns = Some(totals.turns.unwrap_or(0) + t);
                     }
+                    if let Some(t) = report.tokens() {
+                        let sum = totals.tokens.get_or_insert_with(Default::default);
+                        sum.input += t.input;
+                        sum.output += t.output;
+                    }
                     let last = report.attempts.last();
                     let mut row = OrderRow::from(order);
                     row.fill_from_report(report);
                     ReportOrder {
                         row,
                         turns: report.turns(),
+                        tokens: report.tokens(),
+                        denials: report
+                            .attempts
+                            .iter()
+                            .filter_map(|a| a.denials)
+                            .reduce(|a, b| a + b),
                         changed_files: last.map_or(&[], |a| a.changed_files.as_slice()),
                         gates: last.map_or(&[], |a| a.gates.as_slice()),
                         blocks: &report.blocks,

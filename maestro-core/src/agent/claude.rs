@@ -381,6 +381,8 @@ impl Agent for ClaudeAgent {
             let mut outcome = CrewOutcome::default();
             let mut cost = 0.0;
             let mut turns = 0;
+            let mut tokens = crate::ports::Tokens::default();
+            let mut denials = 0;
             for try_number in 0..=agent.options.api_retries {
                 let (lines_tx, mut lines_rx) = mpsc::unbounded_channel::<String>();
                 let collector = tokio::spawn(async move {
@@ -428,6 +430,11 @@ impl Agent for ClaudeAgent {
                 if let Some(r) = &result {
                     cost += r.total_cost_usd;
                     turns += r.num_turns;
+                    tokens.input += r.usage.input_tokens
+                        + r.usage.cache_creation_input_tokens
+                        + r.usage.cache_read_input_tokens;
+                    tokens.output += r.usage.output_tokens;
+                    denials += u32::try_from(r.permission_denials.len()).unwrap_or(u32::MAX);
                 }
                 outcome = CrewOutcome {
                     success: exit.success()
@@ -443,6 +450,8 @@ impl Agent for ClaudeAgent {
                         .unwrap_or(exit.tail),
                     cost_usd: Some(cost),
                     turns: Some(turns),
+                    tokens: Some(tokens),
+                    denials: Some(denials),
                     session_id: session_id.clone(),
                 };
                 let transient = result.as_deref().is_some_and(is_transient);

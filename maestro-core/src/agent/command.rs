@@ -63,6 +63,8 @@ impl Agent for CommandAgent {
                 output_tail: exit.tail,
                 cost_usd: None,
                 turns: None,
+                tokens: None,
+                denials: None,
                 session_id: None,
             })
         })

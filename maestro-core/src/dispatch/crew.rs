@@ -49,6 +49,8 @@ pub(super) async fn attempt(
         exit_code: None,
         cost_usd: None,
         turns: None,
+        tokens: None,
+        denials: None,
         session_id: None,
         commit: None,
         changed_files: Vec::new(),
@@ -166,6 +168,8 @@ async fn attempt_inner(
     report.exit_code = outcome.exit_code;
     report.cost_usd = outcome.cost_usd;
     report.turns = outcome.turns;
+    report.tokens = outcome.tokens;
+    report.denials = outcome.denials;
     report.session_id.clone_from(&outcome.session_id);
     report.output_tail.clone_from(&outcome.output_tail);
     if outcome.interrupted {

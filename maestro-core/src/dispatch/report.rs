@@ -54,6 +54,12 @@ pub struct AttemptReport {
     pub cost_usd: Option<f64>,
     /// Turns taken, when the agent reported it.
     pub turns: Option<u32>,
+    /// Tokens used, when the agent reported them.
+    #[serde(default)]
+    pub tokens: Option<crate::ports::Tokens>,
+    /// Tool calls refused (permissions or hooks), when the agent reported them.
+    #[serde(default)]
+    pub denials: Option<u32>,
     /// The agent session.
     pub session_id: Option<String>,
     /// The commit of the crew's work.
@@ -109,6 +115,18 @@ impl OrderReport {
             .fold(0.0, |total, a| total + a.crew_secs)
     }
 
+    /// Total tokens over all attempts, if any attempt reported them.
+    #[must_use]
+    pub fn tokens(&self) -> Option<crate::ports::Tokens> {
+        self.attempts
+            .iter()
+            .filter_map(|a| a.tokens)
+            .reduce(|a, b| crate::ports::Tokens {
+                input: a.input + b.input,
+                output: a.output + b.output,
+            })
+    }
+
     /// Total turns over all attempts, if any attempt reported them.
     #[must_use]
     pub fn turns(&self) -> Option<u32> {
@@ -139,7 +157,13 @@ pub fn markdown(
         .filter(|o| o.state == OrderState::Merged)
         .count();
     let (mut cost, mut secs, mut turns) = (None::<f64>, 0.0, None::<u32>);
+    let mut tokens = None::<crate::ports::Tokens>;
     for report in reports.iter().flatten() {
+        if let Some(t) = report.tokens() {
+            let sum = tokens.get_or_insert_with(Default::default);
+            sum.input += t.input;
+            sum.output += t.output;
+        }
         if let Some(c) = report.cost_usd() {
             cost = Some(cost.unwrap_or(0.0) + c);
         }
@@ -154,6 +178,9 @@ pub fn markdown(
     }
     if let Some(turns) = turns {
         text.push_str(&format!(", {turns} turns"));
+    }
+    if let Some(t) = tokens {
+        text.push_str(&format!(", {} tokens in / {} out", t.input, t.output));
     }
     text.push_str(&format!(", {secs:.0}s of crew time.\n\n"));
     text.push_str("| order | role | state | attempts | cost | time | files |\n|---|---|---|---|---|---|---|\n");

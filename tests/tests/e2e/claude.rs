@@ -460,6 +460,7 @@ path_exists = "src/storage.py"
         "{report}"
     );
     assert_eq!(order["blocks"][0]["tool"], "Write", "{report}");
+    assert_eq!(order["denials"], 1, "{report}");
     let audit = ws.ok(&["audit", "show", "--json"]);
     let block = audit
         .lines()
@@ -590,6 +591,12 @@ run = "test -f src/api.py && test -f src/cli.py && grep -q 'def test_api' tests/
         let order = by_id(id);
         assert_eq!(order["state"], "merged", "{report}");
         assert_eq!(order["turns"], 2, "{report}");
+        assert!(
+            order["tokens"]["input"].as_u64().is_some_and(|n| n > 0)
+                && order["tokens"]["output"].as_u64().is_some_and(|n| n > 0),
+            "{report}"
+        );
+        assert_eq!(order["denials"], 0, "{report}");
         assert!(
             order["cost_usd"].as_f64().is_some_and(|c| c > 0.0),
             "{report}"
