@@ -176,7 +176,8 @@ pub enum ScanRules {
 pub enum HookCommand {
     /// Claude Code's pre-tool hook: block secrets and writes outside the crew's worktree (exit 2).
     PreToolUse,
-    /// Claude Code's post-tool hook: feed insecure-code findings back to the crew.
+    /// Claude Code's post-tool hook: feed insecure-code findings back to the crew (a block at
+    /// or above scan.blockSeverity, added context below it).
     PostToolUse,
     /// Install a git pre-commit hook that runs `maestro scan --staged`.
     InstallGit {

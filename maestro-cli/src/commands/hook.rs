@@ -391,23 +391,48 @@ fn severity(s: ConfigSeverity) -> Severity {
     }
 }
 
+/// What the post-tool hook tells the crew.
+enum Feedback {
+    /// Findings at or above `scan.blockSeverity`: `{"decision":"block","reason":…}`.
+    Block(String),
+    /// Findings below it: added to the crew's context, without blocking.
+    Advise(String),
+}
+
 /// `maestro hook post-tool-use`: prints `{"decision":"block","reason":…}` when the written file
-/// holds insecure code at or above `scan.blockSeverity`, so the crew sees it.
+/// holds insecure code at or above `scan.blockSeverity`, so the crew sees it; findings below
+/// that reach the crew as additional context (`hookSpecificOutput.additionalContext`).
 pub fn post_tool_use() -> Outcome {
-    let decision = read_input()
+    let feedback = read_input()
         .and_then(|input| {
             let context = Context::load().map_err(|e| crate::output::one_line(&e))?;
             post_tool_decision(&input, &context).map_err(|e| crate::output::one_line(&e))
         })
-        .unwrap_or_else(|reason| Some(format!("maestro could not check this change: {reason}")));
-    if let Some(reason) = decision {
-        let line = serde_json::json!({"decision": "block", "reason": reason}).to_string();
-        let _ = crate::output::data(&line);
-    }
+        .unwrap_or_else(|reason| {
+            Some(Feedback::Block(format!(
+                "maestro could not check this change: {reason}"
+            )))
+        });
+    let line = match feedback {
+        Some(Feedback::Block(reason)) => serde_json::json!({"decision": "block", "reason": reason}),
+        Some(Feedback::Advise(text)) => serde_json::json!({"hookSpecificOutput": {
+            "hookEventName": "PostToolUse",
+            "additionalContext": text,
+        }}),
+        None => return Outcome::Clean,
+    };
+    let _ = crate::output::data(&line.to_string());
     Outcome::Clean
 }
 
-fn post_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option<String>> {
+fn describe(path: &str, f: &Finding) -> String {
+    format!(
+        "{}:{}: {} (CWE-{}, {}): {} Fix: {}",
+        path, f.line, f.rule_id, f.cwe, f.severity, f.description, f.fix
+    )
+}
+
+fn post_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option<Feedback>> {
     let Some((tool, Action::Write { path, .. })) =
         action(input).map_err(|e| anyhow::anyhow!("malformed hook input: {e}"))?
     else {
@@ -455,21 +480,17 @@ fn post_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option
     );
     context.audit("code.finding", &context.subject(&path), details)?;
     if blocking.is_empty() {
-        return Ok(None);
+        let lines: Vec<String> = report.findings.iter().map(|f| describe(&path, f)).collect();
+        return Ok(Some(Feedback::Advise(format!(
+            "maestro found weaknesses in {path} (below the blocking severity; fix them if you can):\n{}",
+            lines.join("\n")
+        ))));
     }
-    let lines: Vec<String> = blocking
-        .iter()
-        .map(|f| {
-            format!(
-                "{}:{}: {} (CWE-{}, {}): {} Fix: {}",
-                path, f.line, f.rule_id, f.cwe, f.severity, f.description, f.fix
-            )
-        })
-        .collect();
-    Ok(Some(format!(
+    let lines: Vec<String> = blocking.iter().map(|f| describe(&path, f)).collect();
+    Ok(Some(Feedback::Block(format!(
         "insecure code in {path}; fix it before you finish:\n{}",
         lines.join("\n")
-    )))
+    ))))
 }
 
 /// `maestro hook install-git`: a pre-commit hook running `maestro scan --staged`.

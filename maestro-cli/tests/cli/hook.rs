@@ -144,15 +144,29 @@ fn malformed_input_blocks() {
 #[test]
 fn post_tool_findings_are_fed_back() {
     let repo = Repo::initialised();
-    let mut config: serde_json::Value =
-        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
-    config["scan"]["blockSeverity"] = "medium".into();
-    repo.write(".mso/workspace.json", &config.to_string());
     let file = repo.write(
         "auth.py",
         "import hashlib\nh = hashlib.md5(password.encode()).hexdigest()\n",
     );
     let input = serde_json::json!({"tool_name": "Write", "cwd": repo.path(), "tool_input": {"file_path": file, "content": ""}, "tool_response": {}});
+    // Below the default blockSeverity (high): context for the crew, not a block.
+    let run = hook(&repo, "post-tool-use", &input.to_string());
+    assert_eq!(run.code, 0);
+    let advice: serde_json::Value = serde_json::from_str(run.stdout.trim()).expect("JSON");
+    assert!(advice.get("decision").is_none(), "{advice}");
+    assert_eq!(advice["hookSpecificOutput"]["hookEventName"], "PostToolUse");
+    let context = advice["hookSpecificOutput"]["additionalContext"]
+        .as_str()
+        .expect("context");
+    assert!(
+        context.contains("CWE-328") && context.contains("auth.py:2"),
+        "{context}"
+    );
+
+    let mut config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    config["scan"]["blockSeverity"] = "medium".into();
+    repo.write(".mso/workspace.json", &config.to_string());
     let run = hook(&repo, "post-tool-use", &input.to_string());
     assert_eq!(run.code, 0);
     let decision: serde_json::Value = serde_json::from_str(run.stdout.trim()).expect("a decision");

@@ -610,18 +610,26 @@ run = "test -f src/api.py && test -f src/cli.py && grep -q 'def test_api' tests/
     assert_eq!(report["totals"]["turns"], 6, "{report}");
 }
 
-/// The post-tool hook tells the model about `hashlib.md5(password)` (CWE-328) at the
-/// workspace's `scan.blockSeverity` (set to `medium`, the rule's severity).
+/// The post-tool hook tells the model about `hashlib.md5(password)` (CWE-328): below the
+/// default `scan.blockSeverity` (high) as added context, at or above it as a block.
 #[test]
 fn a_weak_hash_finding_reaches_the_model() {
+    weak_hash_finding_reaches_the_model("scenario-md5-advise-1b", None);
+    weak_hash_finding_reaches_the_model("scenario-md5-block-a41c", Some("medium"));
+}
+
+fn weak_hash_finding_reaches_the_model(key: &str, block_severity: Option<&str>) {
     let Some(bin) = claude_bin() else { return };
-    let key = "scenario-md5-a41c";
     let model = ModelServer::start(vec![]).expect("model starts");
     let ws = ClaudeWorkspace::new(
         &bin,
         &model.base_url(),
         false,
-        |config| config["scan"]["blockSeverity"] = json!("medium"),
+        |config| {
+            if let Some(severity) = block_severity {
+                config["scan"]["blockSeverity"] = json!(severity);
+            }
+        },
         &format!(
             r#"
 [[orders]]
@@ -661,6 +669,8 @@ role = "builder"
         told.contains("python-weak-hash") && told.contains("CWE-328"),
         "the finding did not reach the model: {told}"
     );
+    let blocked = told.contains("insecure code in");
+    assert_eq!(blocked, block_severity.is_some(), "{told}");
     let report = ws.report();
     let findings = report["orders"][0]["findings"]
         .as_array()
