@@ -342,6 +342,23 @@ impl ClaudeWorkspace {
         stdout
     }
 
+    /// Each order's id and state, from `maestro status --json`.
+    fn states(&self) -> Vec<(String, String)> {
+        let status: Value =
+            serde_json::from_str(&self.ok(&["status", "v1", "--json"])).expect("JSON status");
+        status["orders"]
+            .as_array()
+            .expect("orders")
+            .iter()
+            .map(|o| {
+                (
+                    o["id"].as_str().expect("id").to_owned(),
+                    o["state"].as_str().expect("state").to_owned(),
+                )
+            })
+            .collect()
+    }
+
     fn report(&self) -> Value {
         serde_json::from_str(&self.ok(&["report", "v1", "--format", "json"])).expect("JSON")
     }
@@ -357,6 +374,15 @@ impl ClaudeWorkspace {
             .filter_map(|l| serde_json::from_str(l).ok())
             .collect()
     }
+}
+
+/// A model that writes `bad` to `target`, then (told why that was wrong) `good`, then ends.
+fn write_then_fix(target: &str, bad: &str, good: &str, closing: &str) -> Vec<Turn> {
+    vec![
+        Turn::tool("Write", json!({"file_path": target, "content": bad})),
+        Turn::tool("Write", json!({"file_path": target, "content": good})),
+        Turn::text(closing),
+    ]
 }
 
 /// The message a request ends with (what the model was just told), as text.
@@ -397,20 +423,12 @@ path_exists = "src/storage.py"
     let target = ws.in_worktree("storage", "src/storage.py");
     model.add(Scenario::new(
         model_key,
-        vec![
-            Turn::tool(
-                "Write",
-                json!({"file_path": target, "content": format!("AWS_ACCESS_KEY_ID = '{AWS_KEY}'\n")}),
-            ),
-            Turn::tool(
-                "Write",
-                json!({
-                    "file_path": target,
-                    "content": "import os\nAWS_ACCESS_KEY_ID = os.environ['AWS_ACCESS_KEY_ID']\n",
-                }),
-            ),
-            Turn::text("Stored the key reference; the key itself comes from the environment."),
-        ],
+        write_then_fix(
+            &target,
+            &format!("AWS_ACCESS_KEY_ID = '{AWS_KEY}'\n"),
+            "import os\nAWS_ACCESS_KEY_ID = os.environ['AWS_ACCESS_KEY_ID']\n",
+            "Stored the key reference; the key itself comes from the environment.",
+        ),
     ));
 
     let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
@@ -642,23 +660,12 @@ role = "builder"
     let target = ws.in_worktree("auth", "src/auth.py");
     model.add(Scenario::new(
         key,
-        vec![
-            Turn::tool(
-                "Write",
-                json!({
-                    "file_path": target,
-                    "content": "import hashlib\n\ndef digest(password):\n    return hashlib.md5(password).hexdigest()\n",
-                }),
-            ),
-            Turn::tool(
-                "Write",
-                json!({
-                    "file_path": target,
-                    "content": "import hashlib\n\ndef digest(password, salt):\n    return hashlib.scrypt(password, salt=salt, n=16384, r=8, p=1).hex()\n",
-                }),
-            ),
-            Turn::text("switched to scrypt"),
-        ],
+        write_then_fix(
+            &target,
+            "import hashlib\n\ndef digest(password):\n    return hashlib.md5(password).hexdigest()\n",
+            "import hashlib\n\ndef digest(password, salt):\n    return hashlib.scrypt(password, salt=salt, n=16384, r=8, p=1).hex()\n",
+            "switched to scrypt",
+        ),
     ));
     let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
     assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}");
@@ -775,26 +782,9 @@ fn the_planner_proposes_orders_and_refuses_a_cycle() {
     .expect("model starts");
     let ws = ClaudeWorkspace::new(&bin, &model.base_url(), false, |_| {}, "");
     ws.ok(&["plan", "v1", &format!("{good}: an API with tests")]);
-    let status: Value =
-        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
-    let orders: Vec<(String, String)> = status["orders"]
-        .as_array()
-        .expect("orders")
-        .iter()
-        .map(|o| {
-            (
-                o["id"].as_str().expect("id").to_owned(),
-                o["state"].as_str().expect("state").to_owned(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        orders,
-        [
-            ("api".to_owned(), "proposed".to_owned()),
-            ("api-tests".to_owned(), "proposed".to_owned())
-        ]
-    );
+    let state = |id: &str, state: &str| (id.to_owned(), state.to_owned());
+    let proposed = [state("api", "proposed"), state("api-tests", "proposed")];
+    assert_eq!(ws.states(), proposed);
 
     // A plan the model got wrong is a finding (exit 1), not bad input from the user.
     let (code, stdout, stderr) = ws.maestro(&["plan", "v1", &format!("{cyclic}: loop")]);
@@ -803,19 +793,11 @@ fn the_planner_proposes_orders_and_refuses_a_cycle() {
         stdout.contains("refused the Planner's orders") && stdout.contains("cycle"),
         "{stdout}"
     );
-    let after: Value =
-        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
-    assert_eq!(after["orders"].as_array().map(Vec::len), Some(2), "{after}");
+    assert_eq!(ws.states(), proposed, "the refused plan changed the voyage");
     ws.ok(&["plan", "v1", "--approve", "-q"]);
-    let approved: Value =
-        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
-    assert!(
-        approved["orders"]
-            .as_array()
-            .expect("orders")
-            .iter()
-            .all(|o| o["state"] == "pending"),
-        "{approved}"
+    assert_eq!(
+        ws.states(),
+        [state("api", "pending"), state("api-tests", "pending")]
     );
 }
 
@@ -841,9 +823,7 @@ role = "builder"
         stderr.contains("air-gapped") && stderr.contains("anthropic.baseUrl"),
         "{stderr}"
     );
-    let status: Value =
-        serde_json::from_str(&ws.ok(&["status", "v1", "--json"])).expect("JSON status");
-    assert_eq!(status["orders"][0]["state"], "pending", "{status}");
+    assert_eq!(ws.states(), [("a".to_owned(), "pending".to_owned())]);
     assert!(!ws.path().join(".mso/voyages/v1/logs/a.jsonl").exists());
 }
 
