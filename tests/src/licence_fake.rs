@@ -1,7 +1,7 @@
 //! A fake licence endpoint on 127.0.0.1: answers validation requests with an answer signed by
 //! an issuer key, and records the tokens it was sent.
 
-use std::io::{self, BufRead as _, BufReader, Read as _, Write as _};
+use std::io::{self, BufReader, Write as _};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use maestro_licence::{
     Answer, Issuer, IssuerKey, Standing, Token, TrustedKeys, ValidationRequest, ValidationResponse,
 };
+
+use crate::wire;
 
 /// A licence endpoint serving `POST /validate` until dropped.
 #[derive(Debug)]
@@ -68,25 +70,10 @@ fn serve(
     seen: &Mutex<Vec<String>>,
 ) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
-    let mut length = 0usize;
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
-        let trimmed = line.trim_end();
-        if trimmed.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = trimmed.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap_or(0);
-        }
-    }
-    let mut body = vec![0u8; length];
-    reader.read_exact(&mut body)?;
+    let Some(head) = wire::read_head(&mut reader)? else {
+        return Ok(());
+    };
+    let body = wire::read_body(&mut reader, &head)?;
     let (status, response) = match serde_json::from_slice::<ValidationRequest>(&body) {
         Ok(request) => {
             seen.lock()

@@ -16,6 +16,8 @@ use std::thread::JoinHandle;
 
 use serde_json::{Value, json};
 
+use crate::wire;
+
 /// One answer of the scripted model.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Turn {
@@ -283,72 +285,17 @@ fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
 }
 
 fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Incoming>> {
-    let mut line = String::new();
-    if reader.read_line(&mut line)? == 0 {
+    let Some(head) = wire::read_head(reader)? else {
         return Ok(None);
-    }
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(path)) = (parts.next(), parts.next()) else {
-        return Err(io::Error::other(format!("bad request line {line:?}")));
     };
-    let (method, path) = (method.to_owned(), path.to_owned());
-    let mut headers = Vec::new();
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 {
-            return Ok(None);
-        }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
-    let mut incoming = Incoming {
+    let (method, path) = wire::request_line(&head)?;
+    let body = wire::read_body(reader, &head)?;
+    Ok(Some(Incoming {
         method,
         path,
-        headers,
-        body: Vec::new(),
-    };
-    if incoming
-        .header("transfer-encoding")
-        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"))
-    {
-        incoming.body = read_chunked(reader)?;
-    } else {
-        let length = incoming
-            .header("content-length")
-            .map_or(Ok(0), |v| v.parse::<usize>().map_err(io::Error::other))?;
-        incoming.body = vec![0; length];
-        reader.read_exact(&mut incoming.body)?;
-    }
-    Ok(Some(incoming))
-}
-
-fn read_chunked(reader: &mut impl BufRead) -> io::Result<Vec<u8>> {
-    let mut body = Vec::new();
-    loop {
-        let mut size = String::new();
-        reader.read_line(&mut size)?;
-        let size = size.trim().split(';').next().unwrap_or_default();
-        let size = usize::from_str_radix(size, 16).map_err(io::Error::other)?;
-        if size == 0 {
-            // Trailers end with an empty line.
-            loop {
-                let mut trailer = String::new();
-                if reader.read_line(&mut trailer)? == 0 || trailer.trim_end().is_empty() {
-                    return Ok(body);
-                }
-            }
-        }
-        let start = body.len();
-        body.resize(start + size, 0);
-        reader.read_exact(&mut body[start..])?;
-        let mut crlf = String::new();
-        reader.read_line(&mut crlf)?;
-    }
+        headers: head.headers,
+        body,
+    }))
 }
 
 fn error_body(kind: &str, message: &str) -> String {

@@ -4,6 +4,8 @@ use std::io::{self, BufRead, Write};
 
 use serde_json::{Value, json};
 
+use crate::wire;
+
 /// A parsed request.
 pub(super) struct Incoming {
     pub(super) method: String,
@@ -35,37 +37,15 @@ pub(super) fn failure(status: u16, message: &str) -> Answer {
 }
 
 pub(super) fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Incoming>> {
-    let mut line = String::new();
-    if reader.read_line(&mut line)? == 0 {
+    let Some(head) = wire::read_head(reader)? else {
         return Ok(None);
-    }
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(path)) = (parts.next(), parts.next()) else {
-        return Err(io::Error::other(format!("bad request line {line:?}")));
     };
-    let (method, path) = (method.to_owned(), path.to_owned());
-    let mut headers = Vec::new();
-    loop {
-        let mut header = String::new();
-        reader.read_line(&mut header)?;
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
-    let length = headers
-        .iter()
-        .find(|(k, _)| k == "content-length")
-        .map_or(Ok(0), |(_, v)| v.parse::<usize>().map_err(io::Error::other))?;
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body)?;
+    let (method, path) = wire::request_line(&head)?;
+    let body = wire::read_body(reader, &head)?;
     Ok(Some(Incoming {
         method,
         path,
-        headers,
+        headers: head.headers,
         body,
     }))
 }

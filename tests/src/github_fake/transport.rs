@@ -1,11 +1,13 @@
 //! [`LoopbackTransport`]: maestro-git's `Transport` for tests, to loopback only.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufReader, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use maestro_git::github::{HttpRequest, HttpResponse, Transport, TransportError};
+
+use crate::wire;
 
 /// maestro-git's `Transport` over plain HTTP/1.1 to loopback addresses only, reusing one
 /// keep-alive connection. Any other destination is refused before connecting.
@@ -29,36 +31,20 @@ impl LoopbackTransport {
         stream.get_mut().write_all(head)?;
         stream.get_mut().write_all(body)?;
         stream.get_mut().flush()?;
-        let mut line = String::new();
-        if stream.read_line(&mut line)? == 0 {
+        let Some(head) = wire::read_head(stream)? else {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 "connection closed",
             ));
-        }
-        let status = line
+        };
+        let status = head
+            .start
             .split_whitespace()
             .nth(1)
             .and_then(|s| s.parse::<u16>().ok())
-            .ok_or_else(|| io::Error::other(format!("bad status line {line:?}")))?;
-        let mut headers = Vec::new();
-        loop {
-            let mut header = String::new();
-            stream.read_line(&mut header)?;
-            let header = header.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-            }
-        }
-        let length = headers
-            .iter()
-            .find(|(k, _)| k == "content-length")
-            .map_or(Ok(0), |(_, v)| v.parse::<usize>().map_err(io::Error::other))?;
-        let mut body = vec![0; length];
-        stream.read_exact(&mut body)?;
+            .ok_or_else(|| io::Error::other(format!("bad status line {:?}", head.start)))?;
+        let body = wire::read_body(stream, &head)?;
+        let headers = head.headers;
         Ok(HttpResponse {
             status,
             headers,
