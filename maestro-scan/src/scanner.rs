@@ -196,26 +196,20 @@ impl Scanner {
     /// allowlisted value is still not worth keeping in a log).
     #[must_use]
     pub fn redact_secrets(&self, text: &str) -> Option<String> {
-        let bytes = text.as_bytes();
-        let mut found: Vec<Candidate> = self
-            .candidates(Scope::Path(None), bytes)
-            .into_iter()
-            .filter(|c| self.rules.rules()[c.rule].kind() == Kind::Secret)
-            .collect();
+        // Without a language only secret rules run, and their matches do not overlap.
+        let mut found = self.candidates(Scope::Path(None), text.as_bytes());
         if found.is_empty() {
             return None;
         }
-        found.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        found.sort_unstable_by_key(|c| c.start);
         let rules = self.rules.rules();
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for c in found {
-            if c.end <= at {
-                continue; // inside a range already redacted
-            }
-            // Matches are byte ranges; widen them to character boundaries.
+            // Matches are byte ranges; widen them to character boundaries (which can make one
+            // reach into the next).
             let start = floor_char_boundary(text, c.start.max(at));
-            let end = ceil_char_boundary(text, c.end);
+            let end = ceil_char_boundary(text, c.end).max(start);
             out.push_str(&text[at..start]);
             out.push_str("[REDACTED:");
             out.push_str(rules[c.rule].id());
