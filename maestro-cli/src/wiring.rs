@@ -42,6 +42,30 @@ impl GitIsolation {
     fn repo(&self) -> Result<Repo, PortError> {
         Ok(Repo::discover(&self.root)?)
     }
+
+    /// An earlier attempt's worktree and branch of `order` make way for a fresh start.
+    fn clear_for(&self, repo: &Repo, voyage: &Voyage, order: &OrderId) -> Result<(), PortError> {
+        let path = self
+            .worktrees
+            .join(voyage.name.as_str())
+            .join(order.as_str());
+        let branch = maestro_git::branch::crew_branch(voyage.name.as_str(), order.as_str());
+        if path.exists() {
+            repo.remove_worktree(
+                &path,
+                &voyage.branch,
+                RemoveOptions {
+                    force: true,
+                    delete_branch: true,
+                },
+            )?;
+        }
+        if let Some(old) = repo.branch_commit(&branch)? {
+            repo.delete_branch(&branch, old)?;
+        }
+        repo.prune_worktrees()?;
+        Ok(())
+    }
 }
 
 impl Isolation for GitIsolation {
@@ -59,26 +83,7 @@ impl Isolation for GitIsolation {
         base: &str,
     ) -> Result<CrewWorktree, PortError> {
         let repo = self.repo()?;
-        let path = self
-            .worktrees
-            .join(voyage.name.as_str())
-            .join(order.as_str());
-        let branch = maestro_git::branch::crew_branch(voyage.name.as_str(), order.as_str());
-        // An earlier attempt's worktree and branch make way for a fresh start.
-        if path.exists() {
-            repo.remove_worktree(
-                &path,
-                &voyage.branch,
-                RemoveOptions {
-                    force: true,
-                    delete_branch: true,
-                },
-            )?;
-        }
-        if let Some(old) = repo.branch_commit(&branch)? {
-            repo.delete_branch(&branch, old)?;
-        }
-        repo.prune_worktrees()?;
+        self.clear_for(&repo, voyage, order)?;
         let worktree = repo.add_worktree(
             &self.worktrees,
             voyage.name.as_str(),
@@ -90,6 +95,50 @@ impl Isolation for GitIsolation {
             branch: worktree.branch,
             base: base.to_owned(),
         })
+    }
+
+    fn recycle(
+        &self,
+        worktree: &CrewWorktree,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<CrewWorktree, PortError> {
+        let repo = self.repo()?;
+        self.clear_for(&repo, voyage, order)?;
+        match repo.recycle_worktree(
+            &worktree.path,
+            &voyage.branch,
+            &self.worktrees,
+            voyage.name.as_str(),
+            order.as_str(),
+            object_id(base)?,
+        ) {
+            Ok(recycled) => Ok(CrewWorktree {
+                path: recycled.path,
+                branch: recycled.branch,
+                base: base.to_owned(),
+            }),
+            Err(e) => {
+                // Whatever state the old worktree was left in, a fresh one replaces it.
+                tracing::warn!(
+                    "cannot reuse the worktree at {} for order {order}, adding a new one: {:#}",
+                    worktree.path.display(),
+                    anyhow::Error::from(e)
+                );
+                if worktree.path.exists() {
+                    repo.remove_worktree(
+                        &worktree.path,
+                        &worktree.branch,
+                        RemoveOptions {
+                            force: true,
+                            delete_branch: false,
+                        },
+                    )?;
+                }
+                self.prepare(voyage, order, base)
+            }
+        }
     }
 
     fn commit_all(

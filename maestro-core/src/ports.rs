@@ -109,6 +109,21 @@ pub trait Isolation: Send + Sync {
 
     /// Removes a crew's worktree once its work is merged (its branch is kept).
     fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError>;
+
+    /// Turns `worktree`, whose work is merged, into the fresh worktree of `order` at `base`
+    /// that [`Isolation::prepare`] would make, rewriting only the files that differ. The
+    /// default releases it and prepares a new one; implementations that can reuse the
+    /// checkout should, since a large repository's checkout is most of a crew's overhead.
+    fn recycle(
+        &self,
+        worktree: &CrewWorktree,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<CrewWorktree, PortError> {
+        self.release(worktree)?;
+        self.prepare(voyage, order, base)
+    }
 }
 
 /// What a scan found in a crew's change.

@@ -93,11 +93,17 @@ async fn attempt_inner(
         move || isolation.voyage_head(&voyage)
     })
     .await?;
+    // A worktree whose work is merged is reused when one is spare: only the files that
+    // differ from the new base are rewritten.
+    let spare = shared.take_spare();
     let worktree = blocking({
         let isolation = Arc::clone(&isolation);
         let voyage = voyage.clone();
         let id = spec.id.clone();
-        move || isolation.prepare(&voyage, &id, &base)
+        move || match spare {
+            Some(spare) => isolation.recycle(&spare, &voyage, &id, &base),
+            None => isolation.prepare(&voyage, &id, &base),
+        }
     })
     .await?;
     let env = shared.crew_env(order, number, &worktree.path);

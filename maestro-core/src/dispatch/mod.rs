@@ -14,7 +14,7 @@ pub mod report;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -269,9 +269,38 @@ struct Shared {
     command_agent: Arc<dyn Agent>,
     options: RunOptions,
     events: Option<mpsc::UnboundedSender<Event>>,
+    /// Worktrees of merged orders, kept for the next crews to reuse; released when the run ends.
+    spare: Mutex<Vec<CrewWorktree>>,
 }
 
 impl Shared {
+    fn take_spare(&self) -> Option<CrewWorktree> {
+        self.spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop()
+    }
+
+    fn put_spare(&self, worktree: CrewWorktree) {
+        self.spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(worktree);
+    }
+
+    /// Removes the spare worktrees: nothing is left to reuse them.
+    async fn release_spares(&self) {
+        let spares =
+            std::mem::take(&mut *self.spare.lock().unwrap_or_else(PoisonError::into_inner));
+        for worktree in spares {
+            let isolation = Arc::clone(&self.ports.isolation);
+            let path = worktree.path.clone();
+            if let Err(e) = blocking(move || isolation.release(&worktree)).await {
+                tracing::warn!("cannot remove the worktree at {}: {e}", path.display());
+            }
+        }
+    }
+
     /// Crew and gate output loses its secrets through the scanner before it is kept.
     fn redactor(&self) -> Redactor {
         let scanner = Arc::clone(&self.ports.scanner);
@@ -431,6 +460,7 @@ impl Dispatcher {
                 command_agent,
                 options,
                 events,
+                spare: Mutex::new(Vec::new()),
             }),
             entitlements,
         }
@@ -464,6 +494,15 @@ impl Dispatcher {
             .ok_or_else(|| DispatchError::Busy {
                 voyage: name.to_string(),
             })?;
+        let result = self.dispatch(stop).await;
+        // Also when the run failed: spare worktrees hold nothing that is not merged.
+        shared.release_spares().await;
+        result
+    }
+
+    async fn dispatch(&self, stop: watch::Receiver<bool>) -> Result<Summary, DispatchError> {
+        let shared = Arc::clone(&self.shared);
+        let name = shared.voyage.name.clone();
         let orders = shared.store.orders(&name)?;
         let dag = validate(name.as_str(), &orders, &self.entitlements)?;
         self.recover(&orders).await?;
@@ -811,11 +850,9 @@ impl Dispatcher {
                     ),
                 );
                 shared.save_report(&order, Some(report), head)?;
-                let isolation = Arc::clone(&shared.ports.isolation);
-                // The work is in the voyage branch; the worktree has served its purpose.
-                if let Err(e) = blocking(move || isolation.release(&worktree)).await {
-                    tracing::warn!("cannot remove the worktree of order {id}: {e}");
-                }
+                // The work is in the voyage branch; the worktree serves the next crew, or is
+                // removed when the run ends.
+                shared.put_spare(worktree);
             }
             MergeOutcome::Conflict { paths } => {
                 let first_conflict = order.conflicts == 0;

@@ -23,6 +23,8 @@ struct Repo {
 struct FakeIsolation {
     root: PathBuf,
     repo: Mutex<Repo>,
+    /// Worktrees handed from one order to the next: (old path, new order).
+    recycled: Mutex<Vec<(PathBuf, String)>>,
 }
 
 impl FakeIsolation {
@@ -38,6 +40,7 @@ impl FakeIsolation {
         FakeIsolation {
             root: root.to_owned(),
             repo: Mutex::new(repo),
+            recycled: Mutex::new(Vec::new()),
         }
     }
 
@@ -187,6 +190,21 @@ impl Isolation for FakeIsolation {
     fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError> {
         std::fs::remove_dir_all(&worktree.path)?;
         Ok(())
+    }
+
+    fn recycle(
+        &self,
+        worktree: &CrewWorktree,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<CrewWorktree, PortError> {
+        self.recycled
+            .lock()
+            .expect("lock")
+            .push((worktree.path.clone(), order.to_string()));
+        self.release(worktree)?;
+        self.prepare(voyage, order, base)
     }
 }
 
@@ -952,4 +970,33 @@ fn waves_for_a_dry_run() {
         names,
         vec![vec!["db", "ui"], vec!["api"], vec!["docs"], vec!["ship"]]
     );
+}
+
+#[tokio::test]
+async fn merged_crews_hand_their_worktrees_on_and_none_is_left_at_the_end() {
+    let agent = ScriptedAgent::default();
+    let orders: Vec<serde_json::Value> = (1..=6)
+        .map(|i| serde_json::json!({"id": format!("o{i}"), "title": "t", "role": "builder"}))
+        .collect();
+    let fx = fixture(serde_json::Value::Array(orders), agent);
+    let summary = fx.run(pro()).await;
+    assert_eq!(summary.merged.len(), 6);
+    // Six orders, at most five crews at once: at least one worktree was handed on, only
+    // from orders that had merged, and each to an order that had not started.
+    let recycled = fx.isolation.recycled.lock().expect("lock").clone();
+    assert!(!recycled.is_empty());
+    for (from, to) in &recycled {
+        let from_order = from
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(fx.order(&from_order).state, OrderState::Merged);
+        assert_ne!(&from_order, to);
+    }
+    // The spare worktrees were released when the run ended.
+    let left: Vec<_> = std::fs::read_dir(&fx.isolation.root)
+        .expect("readable")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -312,3 +312,243 @@ fn prune_drops_only_entries_of_missing_unlocked_worktrees() {
     assert_eq!(fixture.git(&["worktree", "prune", "--dry-run", "-v"]), "");
     assert!(repo.prune_worktrees().expect("again").is_empty());
 }
+
+/// A voyage where order `o1` changed, added, deleted and made executable files and another
+/// order merged meanwhile; `o1`'s worktree then holds strays of every kind.
+fn merged_worktree_with_strays(
+    fixture: &Fixture,
+    repo: &maestro_git::Repo,
+) -> (maestro_git::worktree::Worktree, maestro_git::ObjectId) {
+    use maestro_git::merge::MergeOptions;
+    let head = fixture.rev("HEAD");
+    repo.create_branch("maestro/v1", head, "test")
+        .expect("voyage");
+    let dir = fixture.path(".mso/worktrees");
+    let o1 = repo.add_worktree(&dir, "v1", "o1", head).expect("added");
+    write_in(&o1.path, "a.txt", "one\nTWO\nthree\n");
+    write_in(&o1.path, "c.txt", "new\n");
+    write_in(&o1.path, "bin/run.sh", "#!/bin/sh\n");
+    std::fs::remove_file(o1.path.join("dir/b.txt")).expect("rm");
+    fixture.git_at(
+        &o1.path,
+        &["update-index", "--add", "--chmod=+x", "bin/run.sh"],
+    );
+    fixture.git_at(&o1.path, &["add", "-A"]);
+    fixture.git_at(&o1.path, &["commit", "-q", "-m", "o1 work"]);
+    fixture.git_at(&o1.path, &["checkout", "-q", "--", "."]);
+    repo.merge_branch("maestro/v1", &o1.branch, &MergeOptions::default())
+        .expect("o1 merged");
+    let o2 = repo.add_worktree(&dir, "v1", "o2", head).expect("added");
+    write_in(&o2.path, "d/e.txt", "from o2\n");
+    fixture.git_at(&o2.path, &["add", "-A"]);
+    fixture.git_at(&o2.path, &["commit", "-q", "-m", "o2 work"]);
+    repo.merge_branch("maestro/v1", &o2.branch, &MergeOptions::default())
+        .expect("o2 merged");
+    // Strays: an uncommitted change, an untracked file and directory, ignored files.
+    write_in(&o1.path, "c.txt", "changed after the commit\n");
+    write_in(&o1.path, "junk.txt", "junk\n");
+    write_in(&o1.path, "newdir/deep/f.txt", "f\n");
+    write_in(&o1.path, "x.log", "log\n");
+    write_in(&o1.path, "target/debug/out.bin", "bin\n");
+    let voyage = fixture.rev("maestro/v1");
+    (o1, voyage)
+}
+
+#[test]
+fn a_recycled_worktree_is_a_fresh_checkout_of_the_new_base_on_its_own_branch() {
+    let fixture = Fixture::new();
+    let repo = fixture.repo();
+    let (o1, voyage) = merged_worktree_with_strays(&fixture, &repo);
+    let dir = fixture.path(".mso/worktrees");
+    let o3 = repo
+        .recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o3", voyage)
+        .expect("recycled");
+    assert_eq!(o3.path, dir.join("v1/o3"));
+    assert_eq!(o3.branch, "maestro-crew/v1/o3");
+    assert_eq!(o3.head, voyage);
+    assert!(!o1.path.exists(), "the old path is gone");
+
+    let list = porcelain_worktrees(&fixture);
+    let canonical = o3.path.canonicalize().expect("exists");
+    assert!(
+        list.contains(&format!(
+            "worktree {}\nHEAD {voyage}\nbranch refs/heads/maestro-crew/v1/o3",
+            canonical.display()
+        )),
+        "{list}"
+    );
+    assert!(!list.contains("/v1/o1\n"), "{list}");
+    assert_eq!(
+        fixture.git_at(
+            &o3.path,
+            &[
+                "status",
+                "--porcelain",
+                "--ignored",
+                "--untracked-files=all"
+            ]
+        ),
+        "",
+        "nothing untracked, ignored or changed is left"
+    );
+    assert_eq!(
+        fixture.git_at(&o3.path, &["diff-index", "--cached", "HEAD"]),
+        ""
+    );
+    assert_eq!(
+        fixture.git_at(&o3.path, &["ls-files", "-s"]),
+        fixture.git(&[
+            "ls-tree",
+            "-r",
+            "--format=%(objectmode) %(objectname) 0\t%(path)",
+            "maestro/v1"
+        ]),
+        "the index is the new base's tree"
+    );
+    assert_eq!(
+        std::fs::read_to_string(o3.path.join("c.txt")).expect("c"),
+        "new\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(o3.path.join("d/e.txt")).expect("merged by o2"),
+        "from o2\n"
+    );
+    assert!(
+        !o3.path.join("dir").exists(),
+        "the emptied directory is gone"
+    );
+    for stray in ["junk.txt", "newdir", "x.log", "target"] {
+        assert!(!o3.path.join(stray).exists(), "{stray} is left");
+    }
+    fixture.git(&["worktree", "repair"]);
+    assert_eq!(
+        porcelain_worktrees(&fixture),
+        list,
+        "git repair finds nothing to fix"
+    );
+    // The old branch is merged and kept; the new one is checked out only in o3.
+    fixture.git(&[
+        "merge-base",
+        "--is-ancestor",
+        "maestro-crew/v1/o1",
+        "maestro/v1",
+    ]);
+    let state = repo
+        .list_worktrees("maestro/v1")
+        .expect("listed")
+        .into_iter()
+        .find(|s| s.path == canonical || s.path == o3.path)
+        .expect("o3 listed");
+    assert_eq!(
+        (state.dirty, state.ahead, state.behind, state.merged),
+        (Some(false), 0, 0, true)
+    );
+
+    // The recycled worktree works like any other: commit there and merge.
+    write_in(&o3.path, "o3.txt", "o3\n");
+    fixture.git_at(&o3.path, &["add", "-A"]);
+    fixture.git_at(&o3.path, &["commit", "-q", "-m", "o3 work"]);
+    assert_eq!(
+        fixture.git_at(&o3.path, &["rev-parse", "HEAD^"]),
+        voyage.to_string()
+    );
+}
+
+#[test]
+fn recycling_in_place_and_then_removing_leaves_nothing_behind() {
+    let fixture = Fixture::new();
+    let repo = fixture.repo();
+    let (o1, voyage) = merged_worktree_with_strays(&fixture, &repo);
+    let dir = fixture.path(".mso/worktrees");
+    // The same order name again (its branch is deleted first, as a retry would).
+    repo.delete_branch(&o1.branch, fixture.rev(&o1.branch))
+        .expect("deleted");
+    let again = repo
+        .recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o1", voyage)
+        .expect("recycled in place");
+    assert_eq!(again.path, o1.path);
+    assert_eq!(
+        fixture.git_at(
+            &again.path,
+            &[
+                "status",
+                "--porcelain",
+                "--ignored",
+                "--untracked-files=all"
+            ]
+        ),
+        ""
+    );
+    repo.remove_worktree(&again.path, "maestro/v1", RemoveOptions::default())
+        .expect("clean and merged: removed without force");
+    assert!(!again.path.exists());
+    assert!(!porcelain_worktrees(&fixture).contains("/v1/o1"));
+}
+
+#[test]
+fn recycling_refuses_unmerged_locked_and_occupied_and_changes_nothing() {
+    use maestro_git::worktree::RecycleError;
+    let fixture = Fixture::new();
+    let repo = fixture.repo();
+    let (o1, voyage) = merged_worktree_with_strays(&fixture, &repo);
+    let dir = fixture.path(".mso/worktrees");
+
+    // Unmerged: a commit of o1 that the voyage branch does not have.
+    fixture.git_at(&o1.path, &["add", "-A"]);
+    fixture.git_at(&o1.path, &["commit", "-q", "-m", "unmerged"]);
+    let before = porcelain_worktrees(&fixture);
+    assert!(matches!(
+        repo.recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o3", voyage),
+        Err(RecycleError::Unmerged { ahead: 1, .. })
+    ));
+    assert_eq!(porcelain_worktrees(&fixture), before);
+    assert!(
+        o1.path.join("x.log").exists(),
+        "the unmerged worktree is untouched"
+    );
+    assert!(
+        !fixture
+            .try_git(&["rev-parse", "--verify", "-q", "maestro-crew/v1/o3"])
+            .0
+    );
+    fixture.git_at(&o1.path, &["reset", "-q", "--hard", "HEAD^"]);
+
+    // Occupied destination.
+    write_in(&dir, "v1/o3/keep.txt", "user data\n");
+    assert!(matches!(
+        repo.recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o3", voyage),
+        Err(RecycleError::Add(AddError::DestinationExists { .. }))
+    ));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("v1/o3/keep.txt")).expect("kept"),
+        "user data\n"
+    );
+    assert!(o1.path.join("x.log").exists());
+
+    // Locked.
+    fixture.git(&["worktree", "lock", o1.path.to_str().expect("utf-8")]);
+    assert!(matches!(
+        repo.recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o4", voyage),
+        Err(RecycleError::Locked { .. })
+    ));
+    assert!(o1.path.join("x.log").exists());
+    assert!(
+        !fixture
+            .try_git(&["rev-parse", "--verify", "-q", "maestro-crew/v1/o4"])
+            .0
+    );
+    fixture.git(&["worktree", "unlock", o1.path.to_str().expect("utf-8")]);
+
+    // Not a worktree at all.
+    assert!(matches!(
+        repo.recycle_worktree(
+            &dir.join("v1/nowhere"),
+            "maestro/v1",
+            &dir,
+            "v1",
+            "o5",
+            voyage
+        ),
+        Err(RecycleError::NotFound { .. })
+    ));
+}

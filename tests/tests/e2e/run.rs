@@ -582,3 +582,52 @@ fn worktrees_are_bootstrapped_with_setup_and_copied_files() {
         "{report}"
     );
 }
+
+#[test]
+fn a_merged_crews_worktree_is_reused_for_the_next_order_and_starts_clean() {
+    // Under the community tier the crews run one after the other, so `b` gets `a`'s worktree.
+    let orders = r#"
+[[orders]]
+id = "a"
+title = "A"
+role = "builder"
+agent = { command = ["sh", "-c", "echo a > a.txt && mkdir -p build && echo cached > build/cache.bin && echo log > run.log"] }
+[[orders.accept]]
+run = "echo 'changed by a gate' >> a.txt"
+
+[[orders]]
+id = "b"
+title = "B"
+role = "builder"
+depends_on = ["a"]
+agent = { command = ["sh", "-c", "{ test -e build && echo build left; test -e run.log && echo log left; cat a.txt; cat .git; } > seen.txt"] }
+"#;
+    let repo = workspace(orders, &serde_json::Value::Null);
+    repo.write(".gitignore", "build/\n*.log\norders.toml\n")
+        .expect("write");
+    repo.git(&["add", ".gitignore"]).expect("add");
+    repo.git(&["commit", "-q", "-m", "ignore"]).expect("commit");
+    repo.git(&["branch", "-f", "maestro/v1", "HEAD"])
+        .expect("branch");
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let seen = repo.git(&["show", "maestro/v1:seen.txt"]).expect("merged");
+    let lines: Vec<&str> = seen.lines().collect();
+    assert_eq!(
+        lines[0], "a",
+        "b saw a's merged work, not its ignored files or the gate's uncommitted change: {seen}"
+    );
+    assert!(
+        lines[1].starts_with("gitdir: ") && lines[1].ends_with("/worktrees/a"),
+        "b worked in a's recycled worktree: {seen}"
+    );
+    assert_eq!(lines.len(), 2, "{seen}");
+    // Nothing is left behind, and git finds everything consistent.
+    let worktrees = repo
+        .git(&["worktree", "list", "--porcelain"])
+        .expect("list");
+    assert_eq!(worktrees.matches("worktree ").count(), 1, "{worktrees}");
+    assert!(!repo.path().join(".mso/worktrees/v1/a").exists());
+    assert!(!repo.path().join(".mso/worktrees/v1/b").exists());
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+}

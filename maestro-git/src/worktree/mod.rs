@@ -13,6 +13,10 @@ use gix::bstr::ByteSlice;
 use crate::Repo;
 use crate::branch::{BranchError, crew_branch};
 
+mod recycle;
+
+pub use recycle::RecycleError;
+
 /// A worktree maestro has just added for an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Worktree {
@@ -225,6 +229,15 @@ pub enum RemoveError {
         #[source]
         source: gix::Error,
     },
+    /// The lock on the worktree registry could not be taken.
+    #[error("cannot lock {}", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// The worktree was removed but its branch could not be deleted.
     #[error("removed the worktree at {} but cannot delete its branch", path.display())]
     Branch {
@@ -314,6 +327,17 @@ fn registered_dot_git(admin: &Path) -> Option<PathBuf> {
     })
 }
 
+/// Whether `path` was modified within the last hour.
+fn is_recent(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|modified| {
+            modified
+                .elapsed()
+                .map_or(true, |age| age < std::time::Duration::from_secs(3600))
+        })
+}
+
 fn same_path(a: &Path, b: &Path) -> bool {
     match (gix::path::realpath(a), gix::path::realpath(b)) {
         (Ok(a), Ok(b)) => a == b,
@@ -382,14 +406,19 @@ impl Repo {
         };
         let full = gix::refs::FullName::try_from(format!("refs/heads/{branch}"))
             .map_err(|e| add_error(gix::Error::from_error(e)))?;
-        let (repo, _outcome) = self
-            .repo
-            .add_worktree(
-                path,
-                gix::worktree::add::Head::Attached(full),
-                gix::progress::Discard,
-                &AtomicBool::new(false),
-            )
+        let interrupt = AtomicBool::new(false);
+        let prepared = {
+            let _registry = self
+                .lock_registry()
+                .map_err(|(path, source)| AddError::Io { path, source })?;
+            self.repo
+                .prepare_add_worktree(path, gix::worktree::add::Head::Attached(full), &interrupt)
+                .map_err(add_error)?
+        };
+        // The entry is marked `locked` ("initializing") until the checkout is done, so no
+        // prune takes it meanwhile.
+        let (repo, _outcome) = prepared
+            .checkout(gix::progress::Discard, &interrupt)
             .map_err(add_error)?;
         let id = repo
             .git_dir()
@@ -485,6 +514,41 @@ impl Repo {
         })
     }
 
+    /// Takes the lock that serialises maestro's changes to the worktree registry
+    /// (`<common dir>/worktrees`) across threads and processes: registering, moving, removing
+    /// and pruning entries. Without it, a prune could take the entry another thread is
+    /// registering (it has no `gitdir` file yet) or has just moved (its `gitdir` still names
+    /// the old place). Released when dropped; the operating system releases it if the
+    /// process dies.
+    pub(crate) fn lock_registry(&self) -> Result<std::fs::File, (PathBuf, std::io::Error)> {
+        let path = self.common_dir().join("maestro-worktrees.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| (path.clone(), e))?;
+        file.lock().map_err(|e| (path, e))?;
+        Ok(file)
+    }
+
+    /// The linked worktree registered at `path`, if any.
+    pub(crate) fn find_worktree(
+        &self,
+        path: &Path,
+    ) -> Result<Option<gix::worktree::Proxy<'_>>, ListError> {
+        let proxies = self.repo.worktrees().map_err(|source| ListError::Read {
+            common_dir: self.common_dir().to_owned(),
+            source,
+        })?;
+        Ok(proxies.into_iter().find(|proxy| {
+            registered_dot_git(proxy.git_dir())
+                .as_deref()
+                .and_then(Path::parent)
+                .is_some_and(|p| same_path(p, path))
+        }))
+    }
+
     /// Removes the linked worktree at `path`.
     ///
     /// Unless [`RemoveOptions::force`] is set, a locked worktree, one with uncommitted changes
@@ -514,25 +578,10 @@ impl Repo {
                     name: merged_into.to_owned(),
                 })
             })?;
-        let proxies = self.repo.worktrees().map_err(|source| {
-            read_error(ListError::Read {
-                common_dir: self.common_dir().to_owned(),
-                source,
-            })
-        })?;
-        let mut found = None;
-        for proxy in proxies {
-            let registered = registered_dot_git(proxy.git_dir());
-            if registered
-                .as_deref()
-                .and_then(Path::parent)
-                .is_some_and(|p| same_path(p, path))
-            {
-                found = Some(proxy);
-                break;
-            }
-        }
-        let Some(proxy) = found else {
+        let _registry = self
+            .lock_registry()
+            .map_err(|(lock, source)| RemoveError::Lock { path: lock, source })?;
+        let Some(proxy) = self.find_worktree(path).map_err(read_error)? else {
             return Err(RemoveError::NotFound {
                 path: path.to_owned(),
             });
@@ -589,9 +638,14 @@ impl Repo {
     }
 
     /// Drops the administrative entries (`<common dir>/worktrees/<id>`) of worktrees whose
-    /// directory is gone, as `git worktree prune` does. Locked entries are kept, worktree
-    /// directories that exist are never touched, and branches are kept.
+    /// directory is gone, as `git worktree prune` does. Locked entries are kept, and so are
+    /// entries without a `gitdir` file made within the last hour (they may be in the middle of
+    /// `git worktree add`); worktree directories that exist are never touched, and branches
+    /// are kept.
     pub fn prune_worktrees(&self) -> Result<Vec<Pruned>, PruneError> {
+        let _registry = self
+            .lock_registry()
+            .map_err(|(path, source)| PruneError { path, source })?;
         let root = self.common_dir().join("worktrees");
         let entries = match std::fs::read_dir(&root) {
             Ok(entries) => entries,
@@ -613,6 +667,12 @@ impl Repo {
                 .as_ref()
                 .is_some_and(|p| p.symlink_metadata().is_ok())
             {
+                continue;
+            }
+            // An entry without a `gitdir` file may be one that `git worktree add` is creating
+            // right now (it writes its `locked` file a moment after the directory); only an
+            // old one is stale.
+            if dot_git.is_none() && is_recent(&admin) {
                 continue;
             }
             let branch = std::fs::read_to_string(admin.join("HEAD"))

@@ -1,0 +1,521 @@
+//! Recycling a worktree whose work is merged: moving it to the next order's path, on that
+//! order's new branch, with exactly the files of the new start commit.
+//!
+//! Checking out a whole tree and deleting it again is most of what a crew's worktree costs in a
+//! large repository. A worktree whose work is already in the voyage branch differs from the next
+//! order's start (the voyage head) only by what other crews merged meanwhile, so recycling
+//! rewrites just those files: the directory is renamed (as `git worktree move` does, keeping its
+//! administrative id), `HEAD` is pointed at the new branch, untracked and ignored files and
+//! uncommitted changes are removed (as `git clean -ffdx` and `git reset --hard` would), and the
+//! index is rebuilt from the new tree, keeping the stat data of the files that did not change.
+//! The result is what [`Repo::add_worktree`] would have made, down to `git status` being clean.
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use gix::bstr::{BStr, BString, ByteSlice};
+use gix::index::entry::{Flags, Stage, Stat};
+use gix::refs::Target;
+use gix::refs::transaction::{Change, LogChange, PreviousValue, RefEdit, RefLog};
+
+use super::{AddError, ListError, Worktree, check_component, count_unique};
+use crate::Repo;
+use crate::branch::crew_branch;
+
+/// Recycling a worktree failed or was refused.
+///
+/// A refusal ([`RecycleError::NotFound`], [`RecycleError::Locked`], [`RecycleError::Unmerged`],
+/// [`RecycleError::Add`]) changes nothing. Any other failure may leave the worktree moved or
+/// half reset: remove it with force (and the new branch with it) before using the order's path.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecycleError {
+    /// No linked worktree is registered at the path.
+    #[error("no linked worktree is registered at {}", path.display())]
+    NotFound {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The worktree is locked.
+    #[error("refusing to recycle the worktree at {}: it is locked ({reason})", path.display())]
+    Locked {
+        /// The worktree.
+        path: PathBuf,
+        /// The lock reason, possibly empty.
+        reason: String,
+    },
+    /// The worktree's `HEAD` has commits the compared branch does not have.
+    #[error("refusing to recycle the worktree at {}: `{branch}` has {ahead} commit(s) not merged into `{merged_into}`", path.display())]
+    Unmerged {
+        /// The worktree.
+        path: PathBuf,
+        /// Its branch (or `HEAD` when detached).
+        branch: String,
+        /// The branch it should have been merged into.
+        merged_into: String,
+        /// How many commits are not merged.
+        ahead: usize,
+    },
+    /// The worktree or the compared branch could not be inspected.
+    #[error("cannot inspect the worktree at {} before recycling it", path.display())]
+    Inspect {
+        /// The worktree.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: ListError,
+    },
+    /// The new order's name, destination or branch was refused.
+    #[error(transparent)]
+    Add(#[from] AddError),
+    /// Moving the worktree's directory or rewriting its links failed.
+    #[error("cannot move the worktree at {} to {}", from.display(), to.display())]
+    Move {
+        /// Where it was.
+        from: PathBuf,
+        /// Where it was going.
+        to: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The lock on the worktree registry could not be taken.
+    #[error("cannot lock {}", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Switching the branch or resetting the files failed.
+    #[error("cannot reset the worktree at {}", path.display())]
+    Reset {
+        /// The worktree (at its new path).
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: gix::Error,
+    },
+}
+
+impl Repo {
+    /// Moves the linked worktree at `from`, whose work must be merged into branch
+    /// `merged_into`, to `<dir>/<voyage>/<order>` on a new branch
+    /// [`crew_branch`]`(voyage, order)` at `base`, with the files of `base` and nothing else:
+    /// uncommitted changes, untracked and ignored files are discarded.
+    ///
+    /// Refuses, changing nothing, a locked worktree, one with commits not in `merged_into`, an
+    /// occupied destination and an existing branch. The old branch is kept (it is merged).
+    pub fn recycle_worktree(
+        &self,
+        from: &Path,
+        merged_into: &str,
+        dir: &Path,
+        voyage: &str,
+        order: &str,
+        base: gix::ObjectId,
+    ) -> Result<Worktree, RecycleError> {
+        check_component(voyage)?;
+        check_component(order)?;
+        let to = dir.join(voyage).join(order);
+        let inspect = |source| RecycleError::Inspect {
+            path: from.to_owned(),
+            source,
+        };
+        let target = self
+            .branch_commit(merged_into)
+            .map_err(|source| {
+                inspect(ListError::Branch {
+                    name: merged_into.to_owned(),
+                    source,
+                })
+            })?
+            .ok_or_else(|| {
+                inspect(ListError::MissingBranch {
+                    name: merged_into.to_owned(),
+                })
+            })?;
+        let registry = self
+            .lock_registry()
+            .map_err(|(path, source)| RecycleError::Lock { path, source })?;
+        let proxy =
+            self.find_worktree(from)
+                .map_err(inspect)?
+                .ok_or_else(|| RecycleError::NotFound {
+                    path: from.to_owned(),
+                })?;
+        if proxy.is_locked() {
+            return Err(RecycleError::Locked {
+                path: from.to_owned(),
+                reason: proxy
+                    .lock_reason()
+                    .map(|r| r.to_string())
+                    .unwrap_or_default(),
+            });
+        }
+        let admin = proxy.git_dir().to_owned();
+        let id = admin
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let old = proxy
+            .into_repo_with_possibly_inaccessible_worktree()
+            .map_err(|source| inspect(inspect_error(from, source)))?;
+        let old_branch = old
+            .head_name()
+            .map_err(|source| inspect(inspect_error(from, source)))?;
+        if let Ok(head) = old.head_id() {
+            let ahead = count_unique(&self.repo, head.detach(), target)
+                .map_err(|source| inspect(inspect_error(from, source)))?;
+            if ahead > 0 {
+                return Err(RecycleError::Unmerged {
+                    path: from.to_owned(),
+                    branch: old_branch
+                        .as_ref()
+                        .map_or_else(|| "HEAD".to_owned(), |n| super::short_branch(n.as_ref())),
+                    merged_into: merged_into.to_owned(),
+                    ahead,
+                });
+            }
+        }
+        drop(old);
+        let moving = !super::same_path(from, &to);
+        if moving {
+            let occupied = match std::fs::read_dir(&to) {
+                Ok(mut entries) => entries.next().is_some(),
+                Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+            };
+            if occupied {
+                return Err(AddError::DestinationExists { path: to }.into());
+            }
+        }
+        let branch = crew_branch(voyage, order);
+        self.create_branch(
+            &branch,
+            base,
+            &format!("maestro: branch for order {order} of voyage {voyage}"),
+        )
+        .map_err(|source| AddError::Branch {
+            path: to.clone(),
+            source,
+        })?;
+        if moving {
+            move_worktree(&admin, from, &to)?;
+        }
+        drop(registry);
+        let reset = |source| RecycleError::Reset {
+            path: to.clone(),
+            source,
+        };
+        let repo = gix::open(&to).map_err(|e| reset(gix::Error::from_error(e)))?;
+        switch_head(&repo, &branch, order).map_err(reset)?;
+        reset_files(&repo, &to, base).map_err(reset)?;
+        Ok(Worktree {
+            id,
+            path: to,
+            branch,
+            head: base,
+        })
+    }
+}
+
+fn inspect_error(path: &Path, source: gix::Error) -> ListError {
+    ListError::Inspect {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Renames the worktree's directory and rewrites the two links between it and its
+/// administrative directory, keeping each link absolute or relative as it was.
+fn move_worktree(admin: &Path, from: &Path, to: &Path) -> Result<(), RecycleError> {
+    let io = |source| RecycleError::Move {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        source,
+    };
+    let parent = to.parent().expect("joined with two components");
+    std::fs::create_dir_all(parent).map_err(io)?;
+    // While the links name the old place, the entry looks stale to `git worktree prune`;
+    // locked, it is left alone.
+    let lock = admin.join("locked");
+    std::fs::write(&lock, "maestro: moving the worktree\n").map_err(io)?;
+    let moved = relink(admin, from, to);
+    let unlocked = std::fs::remove_file(&lock);
+    moved.map_err(io)?;
+    unlocked.map_err(io)
+}
+
+/// Renames the directory `from` to `to` and points the entry at `admin` and the worktree's
+/// `.git` file at each other again.
+fn relink(admin: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
+    // An empty destination directory (checked by the caller) is replaced by the rename.
+    std::fs::rename(from, to)?;
+    let to = gix::path::realpath(to).map_err(std::io::Error::other)?;
+    let admin = gix::path::realpath(admin).map_err(std::io::Error::other)?;
+
+    let dot_git = to.join(".git");
+    let gitdir_file = admin.join("gitdir");
+    let registered = if registered_dot_git_is_relative(&gitdir_file) {
+        relative_path(&admin, &dot_git)
+    } else {
+        dot_git.clone()
+    };
+    write_link(&gitdir_file, &format!("{}\n", registered.display()))?;
+
+    let link = std::fs::read_to_string(&dot_git)?;
+    let points_to = link
+        .trim()
+        .strip_prefix("gitdir:")
+        .map(str::trim)
+        .unwrap_or_default();
+    if Path::new(points_to).is_relative() {
+        let relative = relative_path(&to, &admin);
+        write_link(&dot_git, &format!("gitdir: {}\n", relative.display()))?;
+    }
+    Ok(())
+}
+
+fn registered_dot_git_is_relative(gitdir_file: &Path) -> bool {
+    std::fs::read_to_string(gitdir_file)
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .next()
+                .map(|l| Path::new(l.trim()).is_relative())
+        })
+        .unwrap_or(false)
+}
+
+/// Replaces `path` with `text` through a rename, so a reader never sees half a link.
+fn write_link(path: &Path, text: &str) -> std::io::Result<()> {
+    let temp = path.with_extension("maestro-tmp");
+    std::fs::write(&temp, text)?;
+    std::fs::rename(&temp, path)
+}
+
+/// `to` relative to the directory `from` (both absolute and free of `.`/`..`).
+fn relative_path(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<Component<'_>> = from.components().collect();
+    let to: Vec<Component<'_>> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut path = PathBuf::new();
+    for _ in common..from.len() {
+        path.push("..");
+    }
+    for component in &to[common..] {
+        path.push(component.as_os_str());
+    }
+    path
+}
+
+/// Points the worktree's `HEAD` at `branch` (compare-and-swap against what it pointed at).
+fn switch_head(repo: &gix::Repository, branch: &str, order: &str) -> Result<(), gix::Error> {
+    let name = gix::refs::FullName::try_from(format!("refs/heads/{branch}"))
+        .map_err(gix::Error::from_error)?;
+    let head = repo
+        .find_reference("HEAD")
+        .map_err(gix::Error::from_error)?;
+    let previous = head.target().into_owned();
+    repo.edit_reference(RefEdit {
+        change: Change::Update {
+            log: LogChange {
+                mode: RefLog::AndReference,
+                force_create_reflog: false,
+                message: format!("maestro: recycled for order {order}").into(),
+            },
+            expected: PreviousValue::MustExistAndMatch(previous),
+            new: Target::Symbolic(name),
+        },
+        name: "HEAD".try_into().expect("HEAD is a valid reference name"),
+        deref: false,
+    })?;
+    Ok(())
+}
+
+/// Makes the files and index of the worktree at `workdir` those of commit `base`, writing only
+/// what differs from the current index or was changed on disk.
+fn reset_files(
+    repo: &gix::Repository,
+    workdir: &Path,
+    base: gix::ObjectId,
+) -> Result<(), gix::Error> {
+    use gix::status::index_worktree::Item;
+
+    let tree = repo.find_commit(base)?.tree_id()?.detach();
+    let old = repo.index_or_empty()?;
+    let mut changed: HashSet<BString> = HashSet::new();
+    let mut strays: Vec<(BString, bool)> = Vec::new();
+    let iter = repo
+        .status(gix::progress::Discard)?
+        .untracked_files(gix::status::UntrackedFiles::Collapsed)
+        .index_worktree_rewrites(None)
+        .dirwalk_options(|options| {
+            options
+                .emit_ignored(Some(gix::dir::walk::EmissionMode::CollapseDirectory))
+                .emit_empty_directories(true)
+                .recurse_repositories(false)
+        })
+        .index(gix::worktree::IndexPersistedOrInMemory::Persisted(
+            old.clone(),
+        ))
+        .into_index_worktree_iter(Vec::new())?;
+    for item in iter {
+        match item? {
+            // Content, mode or existence changed, or only its stat: either way the file is
+            // written again, so its stat in the new index is exact.
+            Item::Modification { rela_path, .. } => {
+                changed.insert(rela_path);
+            }
+            Item::DirectoryContents { entry, .. } => {
+                use gix::dir::entry::{Kind, Status};
+                if matches!(entry.status, Status::Untracked | Status::Ignored(_)) {
+                    let is_dir =
+                        matches!(entry.disk_kind, Some(Kind::Directory | Kind::Repository));
+                    strays.push((entry.rela_path, is_dir));
+                }
+            }
+            Item::Rewrite { .. } => {}
+        }
+    }
+    for (path, is_dir) in &strays {
+        let full = workdir.join(gix::path::from_bstr(path.as_bstr())?);
+        let removed = if *is_dir {
+            std::fs::remove_dir_all(&full)
+        } else {
+            std::fs::remove_file(&full)
+        };
+        ignore_missing(removed)?;
+    }
+
+    let mut index = repo.index_from_tree(&tree)?;
+    // Entries whose file is already right keep their stat and are skipped by the checkout.
+    let keep: Vec<Option<Stat>> = index
+        .entries()
+        .iter()
+        .map(|entry| {
+            let path = entry.path(&index);
+            let unchanged = old
+                .entry_by_path_and_stage(path, Stage::Unconflicted)
+                .filter(|o| {
+                    o.id == entry.id
+                        && o.mode == entry.mode
+                        && !o
+                            .flags
+                            .intersects(Flags::INTENT_TO_ADD | Flags::SKIP_WORKTREE)
+                        && !changed.contains(path)
+                });
+            unchanged.map(|o| o.stat)
+        })
+        .collect();
+    let mut gone: Vec<&BStr> = Vec::new();
+    for entry in old.entries() {
+        let path = entry.path(&old);
+        if index.entry_by_path(path).is_none() {
+            gone.push(path);
+        }
+    }
+    for path in &gone {
+        let full = workdir.join(gix::path::from_bstr(*path)?);
+        ignore_missing(std::fs::remove_file(&full))?;
+        prune_empty_parents(workdir, &full);
+    }
+    for (entry, kept) in index.entries().iter().zip(&keep) {
+        if kept.is_none() {
+            // A directory (or anything) in the way of a file to be written goes first.
+            let full = workdir.join(gix::path::from_bstr(entry.path(&index))?);
+            if full
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_dir())
+            {
+                std::fs::remove_dir_all(&full).map_err(gix::Error::from_error)?;
+            }
+        }
+    }
+    for (entry, kept) in index.entries_mut().iter_mut().zip(&keep) {
+        if let Some(stat) = kept {
+            entry.stat = *stat;
+            entry.flags.insert(Flags::SKIP_WORKTREE);
+        }
+    }
+
+    let mut options =
+        repo.checkout_options(gix::worktree::stack::state::attributes::Source::IdMapping)?;
+    options.destination_is_initially_empty = false;
+    options.overwrite_existing = true;
+    let objects = repo
+        .objects
+        .clone()
+        .into_arc()
+        .map_err(gix::Error::from_error)?;
+    let outcome = gix::worktree::state::checkout(
+        &mut index,
+        workdir,
+        objects,
+        &gix::progress::Discard,
+        &gix::progress::Discard,
+        &AtomicBool::new(false),
+        options,
+    )?;
+    for entry in index.entries_mut() {
+        entry.flags.remove(Flags::SKIP_WORKTREE);
+    }
+    if let Some(error) = outcome.errors.first() {
+        return Err(gix::Error::from_error(std::io::Error::other(format!(
+            "cannot write `{}`: {}",
+            error.path, error.error
+        ))));
+    }
+    if let Some(collision) = outcome.collisions.first() {
+        return Err(gix::Error::from_error(std::io::Error::other(format!(
+            "cannot write `{}`: it collides with another path",
+            collision.path
+        ))));
+    }
+    index.write(gix::index::write::Options::default())?;
+    Ok(())
+}
+
+fn ignore_missing(result: std::io::Result<()>) -> Result<(), gix::Error> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(gix::Error::from_error(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the empty directories left above a deleted file, up to (not including) `root`.
+fn prune_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(current) = dir {
+        if current == root || !current.starts_with(root) || std::fs::remove_dir(current).is_err() {
+            break;
+        }
+        dir = current.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_path;
+    use std::path::Path;
+
+    #[test]
+    fn relative_paths_climb_to_the_common_ancestor() {
+        assert_eq!(
+            relative_path(
+                Path::new("/r/.git/worktrees/o1"),
+                Path::new("/r/.mso/worktrees/v/o2/.git")
+            ),
+            Path::new("../../../.mso/worktrees/v/o2/.git")
+        );
+        assert_eq!(
+            relative_path(
+                Path::new("/r/.mso/worktrees/v/o2"),
+                Path::new("/r/.git/worktrees/o1")
+            ),
+            Path::new("../../../../.git/worktrees/o1")
+        );
+    }
+}
