@@ -1,5 +1,7 @@
 //! maestro-git: adding a crew worktree (against `git worktree add` on the same repository in
-//! the same run) and merging a 100-file change into a voyage branch.
+//! the same run), handing a merged crew's worktree to the next order (against `git worktree
+//! move` + `git checkout -B` + `git clean -ffdx`), and merging a 100-file change into a voyage
+//! branch.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -116,6 +118,91 @@ fn worktree_add(c: &mut Criterion) {
     group.finish();
 }
 
+/// A merged crew's worktree, left at the old voyage head with a build directory of 20 ignored
+/// files, is handed to the next order at the new voyage head (10 files changed since).
+/// Only the hand-over is timed; contenders alternate, each on a fresh worktree.
+fn worktree_recycle(c: &mut Criterion) {
+    let (dir, home) = repository(1_000);
+    let root = dir.path();
+    std::fs::write(root.join(".git/info/exclude"), "/wt/\ntarget/\n").expect("exclude");
+    let repo = maestro_git::Repo::discover(root).expect("repo");
+    let old = repo.resolve_commit("HEAD").expect("HEAD");
+    for i in 0..10 {
+        let path = root.join(format!("src/m{}/s{}/file{i}.rs", i % 50, i % 7));
+        let mut body = std::fs::read_to_string(&path).expect("read");
+        body.push_str("// merged by another crew\n");
+        std::fs::write(path, body).expect("write");
+    }
+    git(home.path(), root, &["commit", "-q", "-am", "other crews"]);
+    let new = repo.resolve_commit("HEAD").expect("HEAD");
+    git(home.path(), root, &["branch", "maestro/v", "HEAD"]);
+    let worktrees = root.join("wt");
+    let mut n = 0_usize;
+    let fresh = |n: usize| {
+        let wt = repo
+            .add_worktree(&worktrees, "v", &format!("o{n}"), old)
+            .expect("added");
+        for f in 0..20 {
+            let path = wt.path.join(format!("target/debug/obj{f}.o"));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "object\n").expect("write");
+        }
+        wt.path
+    };
+    let hand_over = |from: &Path, ours: bool, n: usize| -> (Duration, std::path::PathBuf) {
+        let start = Instant::now();
+        let path = if ours {
+            repo.recycle_worktree(from, "maestro/v", &worktrees, "v", &format!("r{n}"), new)
+                .expect("recycled")
+                .path
+        } else {
+            let to = worktrees.join(format!("v/g{n}"));
+            let to_str = to.to_str().expect("utf-8");
+            git(
+                home.path(),
+                root,
+                &["worktree", "move", from.to_str().expect("utf-8"), to_str],
+            );
+            let branch = format!("maestro-crew/v/g{n}");
+            git(
+                home.path(),
+                &to,
+                &["checkout", "-q", "-B", &branch, &new.to_string()],
+            );
+            git(home.path(), &to, &["clean", "-q", "-ffdx"]);
+            to
+        };
+        (start.elapsed(), path)
+    };
+    let mut group = c.benchmark_group("worktree_recycle");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    for (name, ours) in [("maestro", true), ("git", false)] {
+        group.bench_function(BenchmarkId::new(name, 1_000), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let mine_first = n.is_multiple_of(2);
+                    for mine in [mine_first, !mine_first] {
+                        let contender = if mine { ours } else { !ours };
+                        let from = fresh(n * 2 + usize::from(contender));
+                        let (elapsed, path) = hand_over(&from, contender, n);
+                        if mine {
+                            total += elapsed;
+                        }
+                        let path = path.to_str().expect("utf-8").to_owned();
+                        git(home.path(), root, &["worktree", "remove", "--force", &path]);
+                    }
+                }
+                total
+            });
+        });
+    }
+    group.finish();
+}
+
 /// A voyage branch and an order branch that diverged: the order changed 100 files, the voyage
 /// one other file, so the merge writes a merge commit.
 fn merge_100_files(c: &mut Criterion) {
@@ -161,5 +248,5 @@ fn merge_100_files(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, worktree_add, merge_100_files);
+criterion_group!(benches, worktree_add, worktree_recycle, merge_100_files);
 criterion_main!(benches);

@@ -9,7 +9,8 @@
 //!   of git through `info/exclude`.
 //! - [`worktree`]: one worktree per order, made as `git worktree add` makes them; listing with
 //!   state (dirty, ahead/behind, merged, locked, missing); removal that refuses dirty or
-//!   unmerged work unless forced; pruning of stale entries.
+//!   unmerged work unless forced; pruning of stale entries; and recycling a merged crew's
+//!   worktree for the next order, rewriting only the files that differ.
 //! - [`commit`]: `git add -A && git commit` in a worktree.
 //! - [`merge`]: merging an order branch into the voyage branch in the object database, with
 //!   a compare-and-swap branch update that retries when another merge wins a race.

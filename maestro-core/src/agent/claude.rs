@@ -16,6 +16,8 @@ use crate::ports::{Agent, CrewFuture, CrewOutcome, CrewRequest, PortError};
 use crate::process::{Supervised, run};
 use crate::role::Role;
 
+mod transcript;
+
 /// Tools that reach the web, disallowed for every crew in air-gapped mode.
 const WEB_TOOLS: [&str; 2] = ["WebFetch", "WebSearch"];
 
@@ -471,6 +473,30 @@ impl Agent for ClaudeAgent {
                 }
                 if let Some(id) = session_id {
                     session = Session::Resume(id);
+                }
+            }
+            if let (Some(redactor), Some(id)) = (request.redact.clone(), outcome.session_id.clone())
+            {
+                let env = agent.environment(&request);
+                let order = request.order.clone();
+                let done = tokio::task::spawn_blocking(move || {
+                    transcript::redact_session(&env, &id, &redactor)
+                })
+                .await
+                .map_err(|e| format!("transcript redaction failed: {e}"))?;
+                match done {
+                    Ok(files) => {
+                        for file in files {
+                            tracing::info!(
+                                "order {order}: redacted secrets in Claude Code's transcript {}",
+                                file.display()
+                            );
+                        }
+                    }
+                    // The crew's work is unaffected; the user must know a secret may be kept.
+                    Err(e) => tracing::warn!(
+                        "order {order}: Claude Code's transcript may still hold a secret: {e}"
+                    ),
                 }
             }
             Ok(outcome)

@@ -498,6 +498,16 @@ path_exists = "src/storage.py"
     );
     let kept = grep_tree(&ws.path().join(".mso"), AWS_KEY);
     assert!(kept.is_empty(), "the key was kept in {kept:?}");
+    // Claude Code's own transcript of the session exists and was redacted too.
+    let claude_dir = ws.home.path().join(".claude");
+    let transcripts = grep_tree(&claude_dir, "[REDACTED:aws-access-key-id]");
+    assert!(
+        !transcripts.is_empty(),
+        "no redacted transcript under {}",
+        claude_dir.display()
+    );
+    let kept = grep_tree(&claude_dir, AWS_KEY);
+    assert!(kept.is_empty(), "Claude Code kept the key in {kept:?}");
 }
 
 /// Two Builder crews in parallel (Pro), then a Tester whose `accept` command checks both.
