@@ -52,6 +52,16 @@ fn repository(files: usize) -> (tempfile::TempDir, tempfile::TempDir) {
     (dir, home)
 }
 
+/// Appends `line` to the first `count` files of [`repository`].
+fn append_to_files(root: &Path, count: usize, line: &str) {
+    for i in 0..count {
+        let path = root.join(format!("src/m{}/s{}/file{i}.rs", i % 50, i % 7));
+        let mut body = std::fs::read_to_string(&path).expect("read");
+        body.push_str(line);
+        std::fs::write(path, body).expect("write");
+    }
+}
+
 /// One worktree added by maestro (`ours`) or by `git worktree add`, timed, then removed.
 fn add_once(
     repo: &maestro_git::Repo,
@@ -127,12 +137,7 @@ fn worktree_recycle(c: &mut Criterion) {
     std::fs::write(root.join(".git/info/exclude"), "/wt/\ntarget/\n").expect("exclude");
     let repo = maestro_git::Repo::discover(root).expect("repo");
     let old = repo.resolve_commit("HEAD").expect("HEAD");
-    for i in 0..10 {
-        let path = root.join(format!("src/m{}/s{}/file{i}.rs", i % 50, i % 7));
-        let mut body = std::fs::read_to_string(&path).expect("read");
-        body.push_str("// merged by another crew\n");
-        std::fs::write(path, body).expect("write");
-    }
+    append_to_files(root, 10, "// merged by another crew\n");
     git(home.path(), root, &["commit", "-q", "-am", "other crews"]);
     let new = repo.resolve_commit("HEAD").expect("HEAD");
     git(home.path(), root, &["branch", "maestro/v", "HEAD"]);
@@ -214,12 +219,7 @@ fn merge_100_files(c: &mut Criterion) {
         root,
         &["checkout", "-q", "-b", "maestro-crew/v/o"],
     );
-    for i in 0..100 {
-        let path = root.join(format!("src/m{}/s{}/file{i}.rs", i % 50, i % 7));
-        let mut body = std::fs::read_to_string(&path).expect("read");
-        body.push_str("// changed by the order\n");
-        std::fs::write(path, body).expect("write");
-    }
+    append_to_files(root, 100, "// changed by the order\n");
     git(home.path(), root, &["commit", "-q", "-am", "order"]);
     git(home.path(), root, &["checkout", "-q", "maestro/v"]);
     std::fs::write(root.join("VOYAGE"), "voyage\n").expect("write");

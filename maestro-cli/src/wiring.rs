@@ -127,14 +127,7 @@ impl Isolation for GitIsolation {
                     anyhow::Error::from(e)
                 );
                 if worktree.path.exists() {
-                    repo.remove_worktree(
-                        &worktree.path,
-                        &worktree.branch,
-                        RemoveOptions {
-                            force: true,
-                            delete_branch: false,
-                        },
-                    )?;
+                    self.release(worktree)?;
                 }
                 self.prepare(voyage, order, base)
             }

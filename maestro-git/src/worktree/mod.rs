@@ -274,6 +274,20 @@ fn check_component(name: &str) -> Result<(), AddError> {
     Ok(())
 }
 
+/// A worktree may go to `path` only if nothing, or an empty directory, is there.
+fn ensure_free(path: &Path) -> Result<(), AddError> {
+    let occupied = match std::fs::read_dir(path) {
+        Ok(mut entries) => entries.next().is_some(),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    };
+    if occupied {
+        return Err(AddError::DestinationExists {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
 /// Whether `repo`'s worktree differs from its `HEAD`: staged or unstaged changes to tracked
 /// files, or untracked files that are not ignored.
 pub(crate) fn has_changes(repo: &gix::Repository) -> Result<bool, gix::Error> {
@@ -361,23 +375,8 @@ impl Repo {
         check_component(voyage)?;
         check_component(order)?;
         let path = dir.join(voyage).join(order);
-        let occupied = match std::fs::read_dir(&path) {
-            Ok(mut entries) => entries.next().is_some(),
-            Err(e) => e.kind() != std::io::ErrorKind::NotFound,
-        };
-        if occupied {
-            return Err(AddError::DestinationExists { path });
-        }
-        let branch = crew_branch(voyage, order);
-        self.create_branch(
-            &branch,
-            base,
-            &format!("maestro: branch for order {order} of voyage {voyage}"),
-        )
-        .map_err(|source| AddError::Branch {
-            path: path.clone(),
-            source,
-        })?;
+        ensure_free(&path)?;
+        let branch = self.create_order_branch(&path, voyage, order, base)?;
         let added = self.checkout_new_worktree(&path, &branch);
         match added {
             Ok(id) => Ok(Worktree {
@@ -392,6 +391,27 @@ impl Repo {
                 Err(error)
             }
         }
+    }
+
+    /// Creates the order's branch at `base` for the worktree at `path`; fails if it exists.
+    fn create_order_branch(
+        &self,
+        path: &Path,
+        voyage: &str,
+        order: &str,
+        base: gix::ObjectId,
+    ) -> Result<String, AddError> {
+        let branch = crew_branch(voyage, order);
+        self.create_branch(
+            &branch,
+            base,
+            &format!("maestro: branch for order {order} of voyage {voyage}"),
+        )
+        .map_err(|source| AddError::Branch {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(branch)
     }
 
     fn checkout_new_worktree(&self, path: &Path, branch: &str) -> Result<String, AddError> {

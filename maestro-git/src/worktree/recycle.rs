@@ -21,7 +21,6 @@ use gix::refs::transaction::{Change, LogChange, PreviousValue, RefEdit, RefLog};
 
 use super::{AddError, ListError, Worktree, check_component, count_unique};
 use crate::Repo;
-use crate::branch::crew_branch;
 
 /// Recycling a worktree failed or was refused.
 ///
@@ -103,7 +102,7 @@ pub enum RecycleError {
 impl Repo {
     /// Moves the linked worktree at `from`, whose work must be merged into branch
     /// `merged_into`, to `<dir>/<voyage>/<order>` on a new branch
-    /// [`crew_branch`]`(voyage, order)` at `base`, with the files of `base` and nothing else:
+    /// [`crew_branch`](crate::branch::crew_branch)`(voyage, order)` at `base`, with the files of `base` and nothing else:
     /// uncommitted changes, untracked and ignored files are discarded.
     ///
     /// Refuses, changing nothing, a locked worktree, one with commits not in `merged_into`, an
@@ -183,24 +182,9 @@ impl Repo {
         drop(old);
         let moving = !super::same_path(from, &to);
         if moving {
-            let occupied = match std::fs::read_dir(&to) {
-                Ok(mut entries) => entries.next().is_some(),
-                Err(e) => e.kind() != std::io::ErrorKind::NotFound,
-            };
-            if occupied {
-                return Err(AddError::DestinationExists { path: to }.into());
-            }
+            super::ensure_free(&to)?;
         }
-        let branch = crew_branch(voyage, order);
-        self.create_branch(
-            &branch,
-            base,
-            &format!("maestro: branch for order {order} of voyage {voyage}"),
-        )
-        .map_err(|source| AddError::Branch {
-            path: to.clone(),
-            source,
-        })?;
+        let branch = self.create_order_branch(&to, voyage, order, base)?;
         if moving {
             move_worktree(&admin, from, &to)?;
         }

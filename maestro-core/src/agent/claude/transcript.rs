@@ -140,8 +140,11 @@ mod tests {
         let project = home.path().join(".claude/projects/-tmp-repo-wt-v1-a");
         std::fs::create_dir_all(project.join(id).join("subagents")).expect("mkdir");
         let line = r#"{"type":"assistant","message":{"content":[{"type":"tool_use","input":{"content":"key = SECRET_1"}}]}}"#;
-        std::fs::write(project.join(format!("{id}.jsonl")), format!("{line}\n{line}\n"))
-            .expect("write");
+        std::fs::write(
+            project.join(format!("{id}.jsonl")),
+            format!("{line}\n{line}\n"),
+        )
+        .expect("write");
         std::fs::write(project.join(id).join("subagents/agent-1.jsonl"), line).expect("write");
         let other = project.join("1111aaaa-0000-0000-0000-000000000000.jsonl");
         std::fs::write(&other, format!("{line}\n")).expect("write");
@@ -150,7 +153,10 @@ mod tests {
         let redacted = redact_session(&env, id, &redactor()).expect("redacted");
         assert_eq!(redacted.len(), 2, "{redacted:?}");
         let main = std::fs::read_to_string(project.join(format!("{id}.jsonl"))).expect("read");
-        assert!(!main.contains("SECRET_1") && main.contains("[REDACTED:test]"), "{main}");
+        assert!(
+            !main.contains("SECRET_1") && main.contains("[REDACTED:test]"),
+            "{main}"
+        );
         assert_eq!(main.lines().count(), 2);
         assert!(main.ends_with('\n'));
         for line in main.lines() {
@@ -166,14 +172,21 @@ mod tests {
             "another session's transcript is not touched"
         );
         // Nothing left to do the second time.
-        assert!(redact_session(&env, id, &redactor()).expect("ok").is_empty());
+        assert!(
+            redact_session(&env, id, &redactor())
+                .expect("ok")
+                .is_empty()
+        );
     }
 
     #[test]
     fn claude_config_dir_wins_over_home_and_odd_session_ids_are_refused() {
         let env = vec![
             ("HOME".to_owned(), "/home/u".to_owned()),
-            ("CLAUDE_CONFIG_DIR".to_owned(), "/etc/claude-crew".to_owned()),
+            (
+                "CLAUDE_CONFIG_DIR".to_owned(),
+                "/etc/claude-crew".to_owned(),
+            ),
         ];
         assert_eq!(config_dir(&env), Some(PathBuf::from("/etc/claude-crew")));
         assert_eq!(
