@@ -4,12 +4,12 @@
 //! lean: no git, the workspace found from `MAESTRO_WORKSPACE` or by walking up to `.mso/`. They
 //! fail closed: input that cannot be read blocks.
 
-use std::io::Read as _;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context as _;
 use maestro_audit::{Details, Event, FindingRef, Fingerprint, Redacted};
 use maestro_core::config::Severity as ConfigSeverity;
+use maestro_core::hook::{ToolAction, ToolCall, refused_path, resolve, shown_path};
 use maestro_core::{OrderId, Store, VoyageName, WorkspaceConfig};
 use maestro_scan::{BlockPolicy, Finding, Kinds, Report, Severity, output};
 use serde_json::Value;
@@ -17,9 +17,6 @@ use serde_json::Value;
 use crate::commands::Outcome;
 use crate::commands::scan::{nearby_config, scanner};
 use crate::output::Output;
-
-/// Larger hook input is refused (blocked) rather than read.
-const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
 /// The crew a hook runs for, from the dispatcher's environment.
 struct Context {
@@ -88,161 +85,6 @@ impl Context {
     }
 }
 
-fn read_input() -> Result<Value, String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(MAX_INPUT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the hook input: {e}"))?;
-    if bytes.len() as u64 > MAX_INPUT {
-        return Err(format!("hook input larger than {MAX_INPUT} bytes"));
-    }
-    serde_json::from_slice(&bytes).map_err(|e| format!("the hook input is not valid JSON: {e}"))
-}
-
-fn field<'a>(value: &'a Value, key: &str) -> Result<&'a str, String> {
-    value
-        .get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("`{key}` is missing or not a string"))
-}
-
-/// A write (path and text) or a command that a tool call would perform.
-enum Action {
-    Write { path: String, texts: Vec<String> },
-    Command(String),
-}
-
-fn action(input: &Value) -> Result<Option<(String, Action)>, String> {
-    let tool = field(input, "tool_name")?.to_owned();
-    let args = || {
-        input
-            .get("tool_input")
-            .filter(|v| v.is_object())
-            .ok_or_else(|| "`tool_input` is missing".to_owned())
-    };
-    let action = match tool.as_str() {
-        "Write" => {
-            let a = args()?;
-            Action::Write {
-                path: field(a, "file_path")?.to_owned(),
-                texts: vec![field(a, "content")?.to_owned()],
-            }
-        }
-        "Edit" => {
-            let a = args()?;
-            Action::Write {
-                path: field(a, "file_path")?.to_owned(),
-                texts: vec![field(a, "new_string")?.to_owned()],
-            }
-        }
-        "MultiEdit" => {
-            let a = args()?;
-            let edits = a
-                .get("edits")
-                .and_then(Value::as_array)
-                .ok_or_else(|| "`edits` is missing".to_owned())?;
-            Action::Write {
-                path: field(a, "file_path")?.to_owned(),
-                texts: edits
-                    .iter()
-                    .map(|e| field(e, "new_string").map(str::to_owned))
-                    .collect::<Result<_, _>>()?,
-            }
-        }
-        "NotebookEdit" => {
-            let a = args()?;
-            Action::Write {
-                path: field(a, "notebook_path")?.to_owned(),
-                texts: vec![
-                    a.get("new_source")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_owned(),
-                ],
-            }
-        }
-        "Bash" => Action::Command(field(args()?, "command")?.to_owned()),
-        _ => return Ok(None),
-    };
-    Ok(Some((tool, action)))
-}
-
-/// `path` made absolute against `cwd` and normalised without touching the file system; then
-/// its longest existing ancestor is resolved, so a symlink cannot lead out unnoticed.
-fn resolve(path: &str, cwd: &Path) -> PathBuf {
-    let joined = cwd.join(path);
-    let mut normal = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::ParentDir => {
-                normal.pop();
-            }
-            Component::CurDir => {}
-            other => normal.push(other),
-        }
-    }
-    let mut existing = normal.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        let Some(name) = existing.file_name().map(ToOwned::to_owned) else {
-            break;
-        };
-        if !existing.pop() {
-            break;
-        }
-        rest.push(name);
-    }
-    let mut resolved = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        resolved.push(name);
-    }
-    resolved
-}
-
-/// Why a write to `path` is refused, if it is: outside the crew's worktree, into `.git`, `.mso`
-/// or Claude Code's settings.
-fn refused_path(path: &str, cwd: &Path, worktree: &Path) -> Option<String> {
-    let target = resolve(path, cwd);
-    let root = worktree
-        .canonicalize()
-        .unwrap_or_else(|_| worktree.to_owned());
-    let Ok(inside) = target.strip_prefix(&root) else {
-        return Some(format!(
-            "{} is outside the crew's worktree {}",
-            target.display(),
-            root.display()
-        ));
-    };
-    let parts: Vec<String> = inside
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if parts.iter().any(|p| p == ".git" || p == ".mso") {
-        return Some(format!(
-            "{} is inside {}",
-            path,
-            if parts.iter().any(|p| p == ".git") {
-                ".git"
-            } else {
-                ".mso"
-            }
-        ));
-    }
-    if parts.len() == 2
-        && parts[0] == ".claude"
-        && parts[1].starts_with("settings")
-        && Path::new(&parts[1])
-            .extension()
-            .is_some_and(|e| e == "json")
-    {
-        return Some(format!(
-            "{path} is Claude Code's settings, which crews may not change"
-        ));
-    }
-    None
-}
-
 fn finding_ref(f: &Finding) -> Option<FindingRef> {
     // The scanner shows at most four characters before its mask; keep only those.
     let visible: String = f
@@ -283,11 +125,27 @@ fn block(reason: &str) -> Outcome {
     Outcome::Blocked
 }
 
+/// The input's tool call (`None` for tools that neither write nor run anything), or why the
+/// hook cannot judge it.
+fn tool_call() -> Result<Option<ToolCall>, String> {
+    let input =
+        maestro_core::hook::read_input(std::io::stdin().lock()).map_err(|e| e.to_string())?;
+    maestro_core::hook::parse(&input).map_err(|e| e.to_string())
+}
+
+/// The session's working directory: from the input, else the hook's own.
+fn session_dir(call: &ToolCall) -> PathBuf {
+    call.cwd
+        .clone()
+        .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+}
+
 /// `maestro hook pre-tool-use`: exit 2 with the reason on stderr to block; exit 0 silently to
 /// allow.
 pub fn pre_tool_use() -> Outcome {
-    let input = match read_input() {
-        Ok(input) => input,
+    let call = match tool_call() {
+        Ok(Some(call)) => call,
+        Ok(None) => return Outcome::Clean,
         Err(reason) => return block(&reason),
     };
     let context = match Context::load() {
@@ -299,42 +157,32 @@ pub fn pre_tool_use() -> Outcome {
             ));
         }
     };
-    match pre_tool_decision(&input, &context) {
+    match pre_tool_decision(&call, &context) {
         Ok(None) => Outcome::Clean,
         Ok(Some(reason)) => block(&reason),
         Err(e) => block(&crate::output::one_line(&e)),
     }
 }
 
-fn pre_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option<String>> {
-    let Some((tool, action)) =
-        action(input).map_err(|e| anyhow::anyhow!("malformed hook input: {e}"))?
-    else {
-        return Ok(None);
-    };
-    let cwd = input.get("cwd").and_then(Value::as_str).map_or_else(
-        || std::env::current_dir().unwrap_or_default(),
-        PathBuf::from,
-    );
+fn pre_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Option<String>> {
+    let tool = call.tool.as_str();
+    let cwd = session_dir(call);
     let worktree = std::env::var_os("MAESTRO_WORKTREE").map_or_else(|| cwd.clone(), PathBuf::from);
-    let (display_path, texts) = match &action {
-        Action::Write { path, texts } => {
+    let (display_path, texts) = match &call.action {
+        ToolAction::Write { path, texts } => {
             if let Some(reason) = refused_path(path, &cwd, &worktree) {
                 let subject = context.subject(path);
                 let details = Details::new()
-                    .with("tool", tool.as_str())
+                    .with("tool", tool)
                     .with("path", path.as_str())
                     .with("reason", reason.as_str());
                 context.audit("path.block", &subject, details)?;
                 context.report("blocks", vec![serde_json::json!({"tool": tool, "path": path, "reason": reason, "at": jiff::Timestamp::now().to_string()})])?;
                 return Ok(Some(reason));
             }
-            let shown = resolve(path, &cwd)
-                .strip_prefix(worktree.canonicalize().unwrap_or_else(|_| worktree.clone()))
-                .map_or_else(|_| path.clone(), |p| p.display().to_string());
-            (Some(shown), texts.clone())
+            (Some(shown_path(path, &cwd, &worktree)), texts.clone())
         }
-        Action::Command(command) => (None, vec![command.clone()]),
+        ToolAction::Command(command) => (None, vec![command.clone()]),
     };
     let scanner = scanner(&context.config, Kinds::Secrets)?;
     let mut report = Report::default();
@@ -352,7 +200,7 @@ fn pre_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option<
     let blocking: Vec<&Finding> = report.blocking(&policy).collect();
     let subject = context.subject(display_path.as_deref().unwrap_or("bash"));
     let refs: Vec<FindingRef> = report.findings.iter().filter_map(finding_ref).collect();
-    let mut details = Details::new().with("tool", tool.as_str());
+    let mut details = Details::new().with("tool", tool);
     if let Some(path) = &display_path {
         details = details.with("path", path.as_str());
     }
@@ -364,7 +212,7 @@ fn pre_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option<
     let entries: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| finding_json(f, &tool))
+        .map(|f| finding_json(f, tool))
         .collect();
     if blocking.is_empty() {
         // Lower-confidence secrets are recorded, not blocked.
@@ -403,10 +251,11 @@ enum Feedback {
 /// holds insecure code at or above `scan.blockSeverity`, so the crew sees it; findings below
 /// that reach the crew as additional context (`hookSpecificOutput.additionalContext`).
 pub fn post_tool_use() -> Outcome {
-    let feedback = read_input()
-        .and_then(|input| {
+    let feedback = tool_call()
+        .and_then(|call| {
+            let Some(call) = call else { return Ok(None) };
             let context = Context::load().map_err(|e| crate::output::one_line(&e))?;
-            post_tool_decision(&input, &context).map_err(|e| crate::output::one_line(&e))
+            post_tool_decision(&call, &context).map_err(|e| crate::output::one_line(&e))
         })
         .unwrap_or_else(|reason| {
             Some(Feedback::Block(format!(
@@ -432,27 +281,22 @@ fn describe(path: &str, f: &Finding) -> String {
     )
 }
 
-fn post_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option<Feedback>> {
-    let Some((tool, Action::Write { path, .. })) =
-        action(input).map_err(|e| anyhow::anyhow!("malformed hook input: {e}"))?
-    else {
+fn post_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Option<Feedback>> {
+    let ToolAction::Write { path, .. } = &call.action else {
         return Ok(None);
     };
+    let tool = call.tool.as_str();
     if tool == "NotebookEdit" {
         return Ok(None);
     }
-    let cwd = input.get("cwd").and_then(Value::as_str).map_or_else(
-        || std::env::current_dir().unwrap_or_default(),
-        PathBuf::from,
-    );
-    let file = resolve(&path, &cwd);
+    let file = resolve(path, &session_dir(call));
     if !file.is_file() {
         return Ok(None);
     }
     let scanner = scanner(&context.config, Kinds::Code)?;
     let mut report = scanner.scan_file(&file)?;
     for f in &mut report.findings {
-        f.path.clone_from(&path);
+        f.path.clone_from(path);
     }
     if report.findings.is_empty() {
         return Ok(None);
@@ -464,7 +308,7 @@ fn post_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option
     let entries: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| finding_json(f, &tool))
+        .map(|f| finding_json(f, tool))
         .collect();
     context.report("findings", entries)?;
     let blocking: Vec<&Finding> = report.blocking(&policy).collect();
@@ -478,15 +322,15 @@ fn post_tool_decision(input: &Value, context: &Context) -> anyhow::Result<Option
         "findings",
         maestro_audit::Value::try_from(Value::Array(summary))?,
     );
-    context.audit("code.finding", &context.subject(&path), details)?;
+    context.audit("code.finding", &context.subject(path), details)?;
     if blocking.is_empty() {
-        let lines: Vec<String> = report.findings.iter().map(|f| describe(&path, f)).collect();
+        let lines: Vec<String> = report.findings.iter().map(|f| describe(path, f)).collect();
         return Ok(Some(Feedback::Advise(format!(
             "maestro found weaknesses in {path} (below the blocking severity; fix them if you can):\n{}",
             lines.join("\n")
         ))));
     }
-    let lines: Vec<String> = blocking.iter().map(|f| describe(&path, f)).collect();
+    let lines: Vec<String> = blocking.iter().map(|f| describe(path, f)).collect();
     Ok(Some(Feedback::Block(format!(
         "insecure code in {path}; fix it before you finish:\n{}",
         lines.join("\n")
