@@ -17,6 +17,17 @@ use maestro_git::merge::{MergeOptions, MergeOutcome as GitMerge};
 use maestro_git::worktree::RemoveOptions;
 use maestro_git::{Identity, ObjectId};
 
+/// Deletes crew branch `branch` when the voyage branch holds its tip (nothing is lost: the
+/// merge keeps the commits); an unmerged branch is kept.
+fn delete_if_merged(repo: &Repo, branch: &str, voyage_branch: &str) -> Result<(), PortError> {
+    if let Some(tip) = repo.branch_commit(branch)?
+        && repo.is_ancestor(tip, voyage_branch)?
+    {
+        repo.delete_branch(branch, tip)?;
+    }
+    Ok(())
+}
+
 fn object_id(hex: &str) -> Result<ObjectId, PortError> {
     ObjectId::from_hex(hex.as_bytes())
         .map_err(|e| format!("`{hex}` is not a commit id: {e}").into())
@@ -114,11 +125,15 @@ impl Isolation for GitIsolation {
             order.as_str(),
             object_id(base)?,
         ) {
-            Ok(recycled) => Ok(CrewWorktree {
-                path: recycled.path,
-                branch: recycled.branch,
-                base: base.to_owned(),
-            }),
+            Ok(recycled) => {
+                // The old order's branch is merged (recycling checked it): it goes.
+                delete_if_merged(&repo, &worktree.branch, &voyage.branch)?;
+                Ok(CrewWorktree {
+                    path: recycled.path,
+                    branch: recycled.branch,
+                    base: base.to_owned(),
+                })
+            }
             Err(e) => {
                 // Whatever state the old worktree was left in, a fresh one replaces it.
                 tracing::warn!(
@@ -217,6 +232,9 @@ impl Isolation for GitIsolation {
                 delete_branch: false,
             },
         )?;
+        if let Some(voyage) = maestro_git::branch::voyage_branch_of(&worktree.branch) {
+            delete_if_merged(&repo, &worktree.branch, &voyage)?;
+        }
         Ok(())
     }
 }

@@ -66,6 +66,13 @@ pub fn crew_branch(voyage: &str, order: &str) -> String {
     format!("maestro-crew/{voyage}/{order}")
 }
 
+/// The voyage branch of a crew branch made by [`crew_branch`]; `None` for any other name.
+#[must_use]
+pub fn voyage_branch_of(crew_branch: &str) -> Option<String> {
+    let (voyage, order) = crew_branch.strip_prefix("maestro-crew/")?.split_once('/')?;
+    (!voyage.is_empty() && !order.is_empty() && !order.contains('/')).then(|| voyage_branch(voyage))
+}
+
 fn full_name(name: &str) -> Result<gix::refs::FullName, BranchError> {
     let invalid = || BranchError::InvalidName {
         name: name.to_owned(),
@@ -206,6 +213,23 @@ mod tests {
         git(dir.path(), &["commit", "-q", "-m", "second"]);
         assert!(repo.delete_branch("topic", head).is_err());
         assert_ne!(git(dir.path(), &["rev-parse", "topic"]), head.to_string());
+    }
+
+    #[test]
+    fn a_crew_branch_names_its_voyage_branch() {
+        assert_eq!(
+            voyage_branch_of(&crew_branch("v1", "api")).as_deref(),
+            Some("maestro/v1")
+        );
+        for other in [
+            "main",
+            "maestro/v1",
+            "maestro-crew/v1",
+            "maestro-crew//x",
+            "maestro-crew/v/a/b",
+        ] {
+            assert_eq!(voyage_branch_of(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -119,6 +119,12 @@ fn orders_merge_into_the_voyage_branch_in_dependency_order() {
         .git(&["worktree", "list", "--porcelain"])
         .expect("list");
     assert_eq!(worktrees.matches("worktree ").count(), 1, "{worktrees}");
+    assert_eq!(
+        repo.git(&["branch", "--list", "maestro-crew/*"])
+            .expect("branches"),
+        "",
+        "merged crew branches are deleted"
+    );
     // Reports and the audit log record it.
     let report: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo.path().join(".mso/voyages/v1/reports/tests.json"))
@@ -629,5 +635,11 @@ agent = { command = ["sh", "-c", "{ test -e build && echo build left; test -e ru
     assert_eq!(worktrees.matches("worktree ").count(), 1, "{worktrees}");
     assert!(!repo.path().join(".mso/worktrees/v1/a").exists());
     assert!(!repo.path().join(".mso/worktrees/v1/b").exists());
+    assert_eq!(
+        repo.git(&["branch", "--list", "maestro-crew/*"])
+            .expect("branches"),
+        "",
+        "merged crew branches are deleted, the recycled one's too"
+    );
     repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
 }
