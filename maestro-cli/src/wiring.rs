@@ -108,6 +108,35 @@ impl Isolation for GitIsolation {
         })
     }
 
+    fn adopt(&self, voyage: &Voyage, order: &OrderId) -> Result<Option<CrewWorktree>, PortError> {
+        let path = self
+            .worktrees
+            .join(voyage.name.as_str())
+            .join(order.as_str());
+        if !path.exists() {
+            return Ok(None);
+        }
+        let repo = self.repo()?;
+        let branch = maestro_git::branch::crew_branch(voyage.name.as_str(), order.as_str());
+        let Some(tip) = repo.branch_commit(&branch)? else {
+            return Ok(None);
+        };
+        // Only a registered worktree whose branch is merged; anything else is left to
+        // `maestro worktree prune`, which never removes unmerged work without --force.
+        let registered = repo
+            .list_worktrees(&voyage.branch)?
+            .into_iter()
+            .any(|w| w.branch.as_deref() == Some(branch.as_str()) && !w.missing);
+        if !registered || !repo.is_ancestor(tip, &voyage.branch)? {
+            return Ok(None);
+        }
+        Ok(Some(CrewWorktree {
+            path,
+            branch,
+            base: tip.to_string(),
+        }))
+    }
+
     fn recycle(
         &self,
         worktree: &CrewWorktree,

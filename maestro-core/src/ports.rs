@@ -110,6 +110,14 @@ pub trait Isolation: Send + Sync {
     /// Removes a crew's worktree once its work is merged (its branch is kept).
     fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError>;
 
+    /// The worktree an earlier run left for `order`, whose work is merged (a dispatcher that
+    /// was killed leaves its spare worktrees behind), so this run reuses or releases it. The
+    /// default finds none.
+    fn adopt(&self, voyage: &Voyage, order: &OrderId) -> Result<Option<CrewWorktree>, PortError> {
+        let _ = (voyage, order);
+        Ok(None)
+    }
+
     /// Turns `worktree`, whose work is merged, into the fresh worktree of `order` at `base`
     /// that [`Isolation::prepare`] would make, rewriting only the files that differ. The
     /// default releases it and prepares a new one; implementations that can reuse the

@@ -610,8 +610,22 @@ impl Dispatcher {
 
     /// Orders a previous dispatcher left mid-way: work already merged is recognised as merged;
     /// everything else in flight goes back to `pending`, to be dispatched from a fresh worktree.
+    /// Worktrees it left for merged orders become spares, reused or released by this run.
     async fn recover(&self, orders: &[Order]) -> Result<(), DispatchError> {
         let shared = &self.shared;
+        for order in orders.iter().filter(|o| o.state == OrderState::Merged) {
+            let isolation = Arc::clone(&shared.ports.isolation);
+            let voyage = shared.voyage.clone();
+            let id = order.id().clone();
+            match blocking(move || isolation.adopt(&voyage, &id)).await {
+                Ok(Some(worktree)) => shared.put_spare(worktree),
+                Ok(None) => {}
+                Err(e) => tracing::warn!(
+                    "cannot take over the worktree order {} left: {e}",
+                    order.id()
+                ),
+            }
+        }
         for order in orders {
             if !matches!(
                 order.state,

@@ -643,3 +643,53 @@ agent = { command = ["sh", "-c", "{ test -e build && echo build left; test -e ru
     );
     repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
 }
+
+#[test]
+fn a_killed_dispatchers_spare_worktree_is_taken_over_by_the_next_run() {
+    let marker = format!("maestro-e2e-spare-{}", std::process::id());
+    let orders = format!(
+        "[[orders]]\nid = \"quick\"\ntitle = \"Quick\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \"echo q > q.txt\"] }}\n\n\
+         [[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \"if [ -f $HOME/resume ]; then echo s > s.txt; else : {marker}; sleep 300; fi\"] }}\n"
+    );
+    let repo = workspace(&orders, &serde_json::Value::Null);
+    pro(&repo);
+    let mut child = repo
+        .maestro(&["run", "v1"])
+        .expect("built")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("started");
+    wait_for(
+        "quick merged while slow runs",
+        Duration::from_secs(20),
+        || !survivors(&marker).is_empty() && states(&repo)[0].1 == "merged",
+    );
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    let spare = repo.path().join(".mso/worktrees/v1/quick");
+    assert!(
+        spare.exists(),
+        "the merged order's worktree was kept as a spare"
+    );
+
+    std::fs::write(repo.path().join("resume"), "").expect("flag");
+    let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert_eq!(
+        states(&repo),
+        [s("quick", "merged", 1), s("slow", "merged", 2)]
+    );
+    // The spare served the retried crew or was removed: nothing stale is left.
+    assert!(!spare.exists());
+    let worktrees = repo
+        .git(&["worktree", "list", "--porcelain"])
+        .expect("list");
+    assert_eq!(worktrees.matches("worktree ").count(), 1, "{worktrees}");
+    assert_eq!(
+        repo.git(&["branch", "--list", "maestro-crew/*"])
+            .expect("branches"),
+        ""
+    );
+    repo.git(&["fsck", "--no-progress"]).expect("fsck clean");
+}
