@@ -51,6 +51,16 @@ fn states(repo: &GitRepo) -> Vec<(String, String, u64)> {
         .collect()
 }
 
+/// Commits `.gitignore` with `patterns` on `main` and moves the voyage branch there, so crews
+/// start from it too.
+fn ignore_on_voyage(repo: &GitRepo, patterns: &str) {
+    repo.write(".gitignore", patterns).expect("write");
+    repo.git(&["add", ".gitignore"]).expect("add");
+    repo.git(&["commit", "-q", "-m", "ignore"]).expect("commit");
+    repo.git(&["branch", "-f", "maestro/v1", "HEAD"])
+        .expect("branch");
+}
+
 fn s(id: &str, state: &str, attempts: u64) -> (String, String, u64) {
     (id.to_owned(), state.to_owned(), attempts)
 }
@@ -553,16 +563,10 @@ fn worktrees_are_bootstrapped_with_setup_and_copied_files() {
     let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"test -f .deps/installed && cat .env.local > seen.txt\"] }\n";
     let config = serde_json::json!({"worktrees": {"setup": "mkdir -p .deps && touch .deps/installed", "copy": [".env.local"]}});
     let repo = workspace(orders, &config);
-    repo.write(
-        ".gitignore",
+    ignore_on_voyage(
+        &repo,
         ".deps/\n.env.local\norders.toml\n.keys-outside-mso/\nresume\nfirst-runs\n",
-    )
-    .expect("write");
-    repo.git(&["add", ".gitignore"]).expect("add");
-    repo.git(&["commit", "-q", "-m", "ignore"]).expect("commit");
-    // The voyage branch must hold the .gitignore too: recreate the voyage from the new HEAD.
-    repo.git(&["branch", "-f", "maestro/v1", "HEAD"])
-        .expect("branch");
+    );
     repo.write(".env.local", "API_URL=http://localhost:8080\n")
         .expect("write");
     let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
@@ -609,12 +613,7 @@ depends_on = ["a"]
 agent = { command = ["sh", "-c", "{ test -e build && echo build left; test -e run.log && echo log left; cat a.txt; cat .git; } > seen.txt"] }
 "#;
     let repo = workspace(orders, &serde_json::Value::Null);
-    repo.write(".gitignore", "build/\n*.log\norders.toml\n")
-        .expect("write");
-    repo.git(&["add", ".gitignore"]).expect("add");
-    repo.git(&["commit", "-q", "-m", "ignore"]).expect("commit");
-    repo.git(&["branch", "-f", "maestro/v1", "HEAD"])
-        .expect("branch");
+    ignore_on_voyage(&repo, "build/\n*.log\norders.toml\n");
     let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
     let seen = repo.git(&["show", "maestro/v1:seen.txt"]).expect("merged");
