@@ -125,6 +125,24 @@ fn block(reason: &str) -> Outcome {
     Outcome::Blocked
 }
 
+/// Makes a panic in a hook block the tool call. Claude Code blocks only on exit code 2; a
+/// panic's exit code 101 would let the call through, so a bug in maestro would fail open.
+/// The payload is not shown: stderr reaches the model, and a panic message could quote input.
+#[allow(clippy::print_stderr)]
+fn fail_closed_on_panic() {
+    std::panic::set_hook(Box::new(|_| {
+        eprintln!(
+            "maestro blocked this tool call: the maestro hook failed unexpectedly (a bug in maestro; please report it)"
+        );
+        std::process::exit(2);
+    }));
+    // Debug builds only: lets the tests prove the above with a real panic.
+    assert!(
+        !(cfg!(debug_assertions) && std::env::var_os("MAESTRO_TEST_HOOK_PANIC").is_some()),
+        "test panic quoting input: panic-payload-marker"
+    );
+}
+
 /// The input's tool call (`None` for tools that neither write nor run anything), or why the
 /// hook cannot judge it.
 fn tool_call() -> Result<Option<ToolCall>, String> {
@@ -143,6 +161,7 @@ fn session_dir(call: &ToolCall) -> PathBuf {
 /// `maestro hook pre-tool-use`: exit 2 with the reason on stderr to block; exit 0 silently to
 /// allow.
 pub fn pre_tool_use() -> Outcome {
+    fail_closed_on_panic();
     let call = match tool_call() {
         Ok(Some(call)) => call,
         Ok(None) => return Outcome::Clean,
@@ -251,6 +270,7 @@ enum Feedback {
 /// holds insecure code at or above `scan.blockSeverity`, so the crew sees it; findings below
 /// that reach the crew as additional context (`hookSpecificOutput.additionalContext`).
 pub fn post_tool_use() -> Outcome {
+    fail_closed_on_panic();
     let feedback = tool_call()
         .and_then(|call| {
             let Some(call) = call else { return Ok(None) };

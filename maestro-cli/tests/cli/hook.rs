@@ -142,6 +142,35 @@ fn malformed_input_blocks() {
 }
 
 #[test]
+fn a_panicking_hook_blocks_the_call_without_quoting_the_panic() {
+    let repo = Repo::initialised();
+    for which in ["pre-tool-use", "post-tool-use"] {
+        let mut child = repo
+            .command(&["hook", which])
+            .env("MAESTRO_TEST_HOOK_PANIC", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("maestro runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(write(&repo, "a.txt", "hello\n").as_bytes())
+            .expect("written");
+        let out = child.wait_with_output().expect("finished");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{which}: {stderr}");
+        assert!(
+            stderr.contains("maestro blocked this tool call")
+                && !stderr.contains("panic-payload-marker"),
+            "{which}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn post_tool_findings_are_fed_back() {
     let repo = Repo::initialised();
     let file = repo.write(
