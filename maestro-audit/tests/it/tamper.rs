@@ -271,3 +271,43 @@ fn only_a_last_line_that_is_not_json_counts_as_torn() {
         "a complete line that is not JSON"
     );
 }
+
+/// Every byte of a log, and of its signed checkpoint, changed one at a time (its lowest bit;
+/// every seventh byte also made non-UTF-8): verify reports a failure every time and never errors
+/// or panics.
+#[test]
+fn every_single_byte_change_is_detected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = build_log(dir.path(), 3);
+    let head_path = head(&log);
+    let verifier = signer().verifier();
+    let clean_log = std::fs::read(&log).expect("log");
+    let clean_head = std::fs::read(&head_path).expect("head");
+    assert!(
+        verify(&log, &head_path, Some(&verifier))
+            .expect("verify")
+            .is_ok()
+    );
+    let mut tried = 0;
+    for (file, clean) in [(&log, &clean_log), (&head_path, &clean_head)] {
+        for at in 0..clean.len() {
+            let flips: &[u8] = if at % 7 == 0 { &[0x01, 0x80] } else { &[0x01] };
+            for &flip in flips {
+                let mut bytes = clean.clone();
+                bytes[at] ^= flip;
+                std::fs::write(file, &bytes).expect("write");
+                let report = verify(&log, &head_path, Some(&verifier)).expect("verify reads");
+                assert!(
+                    report.failure.is_some(),
+                    "byte {at} of {} ^ {flip:#04x} ({:?} -> {:?}) not detected",
+                    file.display(),
+                    clean[at] as char,
+                    bytes[at] as char
+                );
+                tried += 1;
+            }
+        }
+        std::fs::write(file, clean).expect("restore");
+    }
+    assert!(tried > 1_000, "{tried}");
+}
