@@ -102,8 +102,9 @@ pub enum RecycleError {
 impl Repo {
     /// Moves the linked worktree at `from`, whose work must be merged into branch
     /// `merged_into`, to `<dir>/<voyage>/<order>` on a new branch
-    /// [`crew_branch`](crate::branch::crew_branch)`(voyage, order)` at `base`, with the files of `base` and nothing else:
-    /// uncommitted changes, untracked and ignored files are discarded.
+    /// [`crew_branch`](crate::branch::crew_branch)`(voyage, order)` at `base`, with the files
+    /// of `base` and nothing else: uncommitted changes, untracked and ignored files are
+    /// discarded.
     ///
     /// Refuses, changing nothing, a locked worktree, one with commits not in `merged_into`, an
     /// occupied destination and an existing branch. The old branch is kept (it is merged).
