@@ -8,7 +8,7 @@
 //! `text/event-stream` bodies with a `Content-Length`, on keep-alive connections. Every request
 //! is recorded with its parsed JSON body; any other path gets a 404 (recorded too).
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -227,27 +227,11 @@ impl Drop for ModelServer {
     }
 }
 
-struct Incoming {
-    method: String,
-    path: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Incoming {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    }
-}
-
 /// Serves requests on one keep-alive connection until the client closes it.
 fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut writer = stream;
-    while let Some(request) = read_request(&mut reader)? {
+    while let Some(request) = wire::read_request(&mut reader)? {
         let close = request
             .header("connection")
             .is_some_and(|v| v.eq_ignore_ascii_case("close"));
@@ -282,20 +266,6 @@ fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Incoming>> {
-    let Some(head) = wire::read_head(reader)? else {
-        return Ok(None);
-    };
-    let (method, path) = wire::request_line(&head)?;
-    let body = wire::read_body(reader, &head)?;
-    Ok(Some(Incoming {
-        method,
-        path,
-        headers: head.headers,
-        body,
-    }))
 }
 
 fn error_body(kind: &str, message: &str) -> String {

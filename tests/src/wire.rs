@@ -85,14 +85,46 @@ fn read_chunked(reader: &mut impl BufRead) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Method and path of a request line.
-pub(crate) fn request_line(head: &Head) -> io::Result<(String, String)> {
-    let mut parts = head.start.split_whitespace();
-    match (parts.next(), parts.next()) {
-        (Some(method), Some(path)) => Ok((method.to_owned(), path.to_owned())),
-        _ => Err(io::Error::other(format!(
-            "bad request line {:?}",
-            head.start
-        ))),
+/// A request as a fake server reads it.
+pub(crate) struct Request {
+    pub(crate) method: String,
+    /// The path with its query.
+    pub(crate) path: String,
+    /// Header names (lowercase) and values.
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Request {
+    /// The first value of header `name` (lowercase).
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
     }
+}
+
+/// Reads one request; `None` when the peer closed the connection before a whole head.
+pub(crate) fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Request>> {
+    let Some(head) = read_head(reader)? else {
+        return Ok(None);
+    };
+    let mut parts = head.start.split_whitespace();
+    let (method, path) = match (parts.next(), parts.next()) {
+        (Some(method), Some(path)) => (method.to_owned(), path.to_owned()),
+        _ => {
+            return Err(io::Error::other(format!(
+                "bad request line {:?}",
+                head.start
+            )));
+        }
+    };
+    let body = read_body(reader, &head)?;
+    Ok(Some(Request {
+        method,
+        path,
+        headers: head.headers,
+        body,
+    }))
 }

@@ -8,9 +8,10 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
 
-use super::http::{Answer, Incoming, answer, failure, read_request, write_answer};
+use super::http::{Answer, answer, failure, write_answer};
 use super::objects::{create_blob, create_commit, create_tree};
 use super::{FakePull, Fault, Kind, RecordedRequest, Shared, State};
+use crate::wire::{Request, read_request};
 
 pub(super) fn serve_connection(shared: &Shared, stream: TcpStream) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
@@ -33,7 +34,7 @@ pub(super) fn serve_connection(shared: &Shared, stream: TcpStream) {
     }
 }
 
-fn handle(shared: &Shared, incoming: &Incoming) -> Answer {
+fn handle(shared: &Shared, incoming: &Request) -> Answer {
     let authorization = incoming
         .headers
         .iter()
@@ -103,7 +104,7 @@ fn fault_answer(fault: Fault) -> Answer {
     }
 }
 
-fn route(shared: &Shared, state: &mut State, incoming: &Incoming) -> Answer {
+fn route(shared: &Shared, state: &mut State, incoming: &Request) -> Answer {
     let path = incoming.path.split('?').next().unwrap_or_default();
     let prefix = format!("/repos/{}/{}/", shared.owner, shared.name);
     let Some(rest) = path.strip_prefix(&prefix) else {

@@ -1,18 +1,8 @@
 //! HTTP/1.1 as the fake speaks it: reading requests, writing JSON answers.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 
 use serde_json::{Value, json};
-
-use crate::wire;
-
-/// A parsed request.
-pub(super) struct Incoming {
-    pub(super) method: String,
-    pub(super) path: String,
-    pub(super) headers: Vec<(String, String)>,
-    pub(super) body: Vec<u8>,
-}
 
 /// An answer: status, extra headers, JSON body.
 pub(super) struct Answer {
@@ -34,20 +24,6 @@ pub(super) fn failure(status: u16, message: &str) -> Answer {
         status,
         json!({ "message": message, "documentation_url": "https://docs.github.com/rest" }),
     )
-}
-
-pub(super) fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Incoming>> {
-    let Some(head) = wire::read_head(reader)? else {
-        return Ok(None);
-    };
-    let (method, path) = wire::request_line(&head)?;
-    let body = wire::read_body(reader, &head)?;
-    Ok(Some(Incoming {
-        method,
-        path,
-        headers: head.headers,
-        body,
-    }))
 }
 
 pub(super) fn write_answer(writer: &mut impl Write, answer: &Answer) -> io::Result<()> {
