@@ -54,12 +54,16 @@ impl GitIsolation {
         Ok(Repo::discover(&self.root)?)
     }
 
+    /// Where `order`'s worktree lives: `<worktrees.dir>/<voyage>/<order>`.
+    fn order_path(&self, voyage: &Voyage, order: &OrderId) -> PathBuf {
+        self.worktrees
+            .join(voyage.name.as_str())
+            .join(order.as_str())
+    }
+
     /// An earlier attempt's worktree and branch of `order` make way for a fresh start.
     fn clear_for(&self, repo: &Repo, voyage: &Voyage, order: &OrderId) -> Result<(), PortError> {
-        let path = self
-            .worktrees
-            .join(voyage.name.as_str())
-            .join(order.as_str());
+        let path = self.order_path(voyage, order);
         let branch = maestro_git::branch::crew_branch(voyage.name.as_str(), order.as_str());
         if path.exists() {
             repo.remove_worktree(
@@ -109,10 +113,7 @@ impl Isolation for GitIsolation {
     }
 
     fn adopt(&self, voyage: &Voyage, order: &OrderId) -> Result<Option<CrewWorktree>, PortError> {
-        let path = self
-            .worktrees
-            .join(voyage.name.as_str())
-            .join(order.as_str());
+        let path = self.order_path(voyage, order);
         if !path.exists() {
             return Ok(None);
         }

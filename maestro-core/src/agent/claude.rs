@@ -18,6 +18,19 @@ use crate::role::Role;
 
 mod transcript;
 
+/// `--allowedTools` and `--disallowedTools` of `profile`, each when it lists any.
+fn push_tool_lists(profile: &Profile, args: &mut Vec<String>) {
+    for (flag, tools) in [
+        ("--allowedTools", &profile.allowed_tools),
+        ("--disallowedTools", &profile.disallowed_tools),
+    ] {
+        if !tools.is_empty() {
+            args.push(flag.into());
+            args.push(tools.join(","));
+        }
+    }
+}
+
 /// Tools that reach the web, disallowed for every crew in air-gapped mode.
 const WEB_TOOLS: [&str; 2] = ["WebFetch", "WebSearch"];
 
@@ -165,14 +178,7 @@ impl ClaudeAgent {
             "--permission-mode".into(),
             profile.permission_mode.clone(),
         ];
-        if !profile.allowed_tools.is_empty() {
-            args.push("--allowedTools".into());
-            args.push(profile.allowed_tools.join(","));
-        }
-        if !profile.disallowed_tools.is_empty() {
-            args.push("--disallowedTools".into());
-            args.push(profile.disallowed_tools.join(","));
-        }
+        push_tool_lists(&profile, &mut args);
         if let Some(settings) = self.settings_json() {
             args.push("--settings".into());
             args.push(settings);
@@ -249,14 +255,7 @@ impl ClaudeAgent {
             profile.permission_mode.clone(),
             "--strict-mcp-config".into(),
         ];
-        if !profile.allowed_tools.is_empty() {
-            args.push("--allowedTools".into());
-            args.push(profile.allowed_tools.join(","));
-        }
-        if !profile.disallowed_tools.is_empty() {
-            args.push("--disallowedTools".into());
-            args.push(profile.disallowed_tools.join(","));
-        }
+        push_tool_lists(&profile, &mut args);
         if let Some(model) = profile.model.as_ref().or(self.options.model.as_ref()) {
             args.push("--model".into());
             args.push(model.clone());
