@@ -602,12 +602,7 @@ impl WorkspaceConfig {
             return fail("agent.program", "must not be empty".to_owned());
         }
         let dir = Path::new(&self.worktrees.dir);
-        if self.worktrees.dir.is_empty()
-            || dir.is_absolute()
-            || dir
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
-        {
+        if self.worktrees.dir.is_empty() || !crate::stays_inside(dir) {
             return fail(
                 "worktrees.dir",
                 format!(

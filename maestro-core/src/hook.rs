@@ -159,16 +159,17 @@ pub fn resolve(path: &str, cwd: &Path) -> PathBuf {
     resolved
 }
 
+/// `dir` with its symlinks resolved, or as given when it cannot be.
+fn canonical(dir: &Path) -> PathBuf {
+    dir.canonicalize().unwrap_or_else(|_| dir.to_owned())
+}
+
 /// `path` relative to `worktree` when it lies inside it (for messages and findings), else as
 /// given.
 #[must_use]
 pub fn shown_path(path: &str, cwd: &Path, worktree: &Path) -> String {
     resolve(path, cwd)
-        .strip_prefix(
-            worktree
-                .canonicalize()
-                .unwrap_or_else(|_| worktree.to_owned()),
-        )
+        .strip_prefix(canonical(worktree))
         .map_or_else(|_| path.to_owned(), |p| p.display().to_string())
 }
 
@@ -177,9 +178,7 @@ pub fn shown_path(path: &str, cwd: &Path, worktree: &Path) -> String {
 #[must_use]
 pub fn refused_path(path: &str, cwd: &Path, worktree: &Path) -> Option<String> {
     let target = resolve(path, cwd);
-    let root = worktree
-        .canonicalize()
-        .unwrap_or_else(|_| worktree.to_owned());
+    let root = canonical(worktree);
     let Ok(inside) = target.strip_prefix(&root) else {
         return Some(format!(
             "{} is outside the crew's worktree {}",

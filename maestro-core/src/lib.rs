@@ -68,3 +68,12 @@ pub use role::Role;
 pub use state::OrderState;
 pub use store::{Store, StoreError};
 pub use voyage::{Order, Voyage, VoyageState};
+
+/// Whether `path` is relative and never climbs (`..`): it names a place inside whatever
+/// directory it is joined to.
+pub(crate) fn stays_inside(path: &std::path::Path) -> bool {
+    !path.is_absolute()
+        && !path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+}

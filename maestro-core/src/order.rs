@@ -134,10 +134,7 @@ fn validate_relative_path(path: &str) -> Result<(), String> {
     if path.is_empty() {
         return Err("`path_exists` must not be empty".to_owned());
     }
-    if p.is_absolute()
-        || p.components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
+    if !crate::stays_inside(p) {
         return Err(format!(
             "`path_exists` must be a path inside the worktree, not `{path}`"
         ));

@@ -213,8 +213,8 @@ impl ClaudeAgent {
     /// The crew's environment: maestro's variables, the model endpoint and key, and no
     /// non-essential traffic.
     #[must_use]
-    pub fn environment(&self, request: &CrewRequest) -> Vec<(String, String)> {
-        let mut env = request.env.clone();
+    pub fn environment(&self, base: &[(String, String)]) -> Vec<(String, String)> {
+        let mut env = base.to_vec();
         env.push((
             "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC".into(),
             "1".into(),
@@ -261,28 +261,13 @@ impl ClaudeAgent {
             args.push(model.clone());
         }
         args.extend(self.options.extra_args.iter().cloned());
-        let request = CrewRequest {
-            voyage: String::new(),
-            order: "plan".parse().expect("a valid id"),
-            role: Role::Planner,
-            attempt: 1,
-            worktree: cwd.to_owned(),
-            prompt: prompt.to_owned(),
-            command: None,
-            env,
-            timeout,
-            log: std::path::PathBuf::new(),
-            resume_session: None,
-            pid_file: None,
-            redact: None,
-        };
         let (lines_tx, mut lines_rx) = mpsc::unbounded_channel::<String>();
         let exit = run(
             Supervised {
                 program: self.options.program.clone(),
                 args,
                 cwd: cwd.to_owned(),
-                env: self.environment(&request),
+                env: self.environment(&env),
                 stdin: None,
                 timeout,
                 grace: self.options.grace,
@@ -405,7 +390,7 @@ impl Agent for ClaudeAgent {
                         program: agent.options.program.clone(),
                         args: agent.arguments(&request, &session),
                         cwd: request.worktree.clone(),
-                        env: agent.environment(&request),
+                        env: agent.environment(&request.env),
                         stdin: None,
                         timeout: request.timeout,
                         grace: agent.options.grace,
@@ -476,7 +461,7 @@ impl Agent for ClaudeAgent {
             }
             if let (Some(redactor), Some(id)) = (request.redact.clone(), outcome.session_id.clone())
             {
-                let env = agent.environment(&request);
+                let env = agent.environment(&request.env);
                 let order = request.order.clone();
                 let done = tokio::task::spawn_blocking(move || {
                     transcript::redact_session(&env, &id, &redactor)

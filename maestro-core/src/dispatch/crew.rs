@@ -107,6 +107,7 @@ async fn attempt_inner(
     })
     .await?;
     let env = shared.crew_env(order, number, &worktree.path);
+    let log = shared.store.log_path(&voyage.name, &spec.id)?;
 
     copy_untracked(
         &shared.repo_root,
@@ -123,7 +124,7 @@ async fn attempt_inner(
                 stdin: None,
                 timeout: shared.crew_timeout(),
                 grace: shared.options.grace,
-                log: Some(shared.store.log_path(&voyage.name, &spec.id)?),
+                log: Some(log.clone()),
                 raw_stdout: false,
                 pid_file: None,
                 redact: Some(shared.redactor()),
@@ -158,7 +159,7 @@ async fn attempt_inner(
         command: spec.agent.as_ref().map(|a| a.command.clone()),
         env: env.clone(),
         timeout: shared.crew_timeout(),
-        log: shared.store.log_path(&voyage.name, &spec.id)?,
+        log,
         resume_session: None,
         pid_file: Some(shared.store.pid_path(&voyage.name, &spec.id)?),
         redact: Some(shared.redactor()),
@@ -330,11 +331,7 @@ fn copy_untracked(
 ) -> Result<(), PortError> {
     for file in files {
         let relative = PathBuf::from(file);
-        if relative.is_absolute()
-            || relative
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
-        {
+        if !crate::stays_inside(&relative) {
             return Err(
                 format!("worktrees.copy: `{file}` is not a path inside the repository").into(),
             );

@@ -12,7 +12,6 @@ pub mod gate;
 pub mod prompt;
 pub mod report;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -360,15 +359,7 @@ impl Shared {
             edit(o);
             Ok::<_, DispatchError>(o.clone())
         })?;
-        if let Some(events) = &self.events {
-            let _ = events.send(Event {
-                order: order.id().clone(),
-                role: order.spec.role,
-                state: to,
-                attempt: order.attempts,
-                note: String::new(),
-            });
-        }
+        self.note(&order, String::new());
         Ok(order)
     }
 
@@ -514,7 +505,6 @@ impl Dispatcher {
         let retries = shared.config.crews.retries;
 
         let mut running: JoinSet<(OrderId, AttemptReport, End)> = JoinSet::new();
-        let mut in_flight: HashSet<OrderId> = HashSet::new();
         let mut stop = stop;
         let mut stopping = *stop.borrow();
         loop {
@@ -528,13 +518,11 @@ impl Dispatcher {
             let states: Vec<OrderState> = orders.iter().map(|o| o.state).collect();
             if !stopping {
                 for i in Self::ready(&orders, &dag, &states) {
-                    if in_flight.len() >= limit {
+                    // One task per crew; its order is `running` or `gating`, so never ready again.
+                    if running.len() >= limit {
                         break;
                     }
                     let id = orders[i].id().clone();
-                    if in_flight.contains(&id) {
-                        continue;
-                    }
                     let order = shared.transition(&id, OrderState::Running, |o| o.attempts += 1)?;
                     // The report exists before the crew starts, so its hooks can add to it.
                     shared.save_report(&order, None, None)?;
@@ -545,7 +533,6 @@ impl Dispatcher {
                             serde_json::json!({"attempt": order.attempts, "role": order.spec.role.as_str()}),
                         )
                         .map_err(DispatchError::Audit)?;
-                    in_flight.insert(id.clone());
                     let crew_shared = Arc::clone(&shared);
                     let crew_stop = stop.clone();
                     running.spawn(async move {
@@ -576,7 +563,6 @@ impl Dispatcher {
                 action: "finish a crew task".into(),
                 source: format!("{e}").into(),
             })?;
-            in_flight.remove(&id);
             self.settle(&id, report, end, retries).await?;
         }
 
@@ -813,61 +799,33 @@ impl Dispatcher {
         let outcome = if commit.is_none() {
             MergeOutcome::AlreadyMerged
         } else {
-            {
-                let isolation = Arc::clone(&shared.ports.isolation);
-                let voyage = shared.voyage.clone();
-                let branch = worktree.branch.clone();
-                let message = format!(
-                    "Merge order {} into voyage {}\n\n{}",
-                    id, shared.voyage.name, order.spec.title
-                );
-                match blocking(move || isolation.merge(&voyage, &branch, &message)).await {
-                    Ok(outcome) => outcome,
-                    Err(e) => {
-                        // A merge that could not be attempted is the order's failure, not the run's.
-                        let why = error_chain(e.as_ref());
-                        let order = shared.transition(id, OrderState::Failed, |o| {
-                            o.failures += 1;
-                            o.feedback = Some(format!("merge failed: {why}"));
-                            account(o, &report);
-                        })?;
-                        tracing::warn!("order {id}: merge failed: {why}");
-                        shared.note(&order, format!("merge failed: {why}"));
-                        shared.save_report(&order, Some(report), None)?;
-                        return Ok(());
-                    }
+            let isolation = Arc::clone(&shared.ports.isolation);
+            let voyage = shared.voyage.clone();
+            let branch = worktree.branch.clone();
+            let message = format!(
+                "Merge order {} into voyage {}\n\n{}",
+                id, shared.voyage.name, order.spec.title
+            );
+            match blocking(move || isolation.merge(&voyage, &branch, &message)).await {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    // A merge that could not be attempted is the order's failure, not the run's.
+                    let why = error_chain(e.as_ref());
+                    let order = shared.transition(id, OrderState::Failed, |o| {
+                        o.failures += 1;
+                        o.feedback = Some(format!("merge failed: {why}"));
+                        account(o, &report);
+                    })?;
+                    tracing::warn!("order {id}: merge failed: {why}");
+                    shared.note(&order, format!("merge failed: {why}"));
+                    shared.save_report(&order, Some(report), None)?;
+                    return Ok(());
                 }
             }
         };
-        match outcome {
-            MergeOutcome::Merged { .. } | MergeOutcome::AlreadyMerged => {
-                let head = match outcome {
-                    MergeOutcome::Merged { head } => Some(head),
-                    _ => None,
-                };
-                let order = shared.transition(id, OrderState::Merged, |o| {
-                    o.feedback = None;
-                    account(o, &report);
-                })?;
-                shared
-                    .audit(
-                        "merge",
-                        id,
-                        serde_json::json!({"commit": commit, "head": head}),
-                    )
-                    .map_err(DispatchError::Audit)?;
-                shared.note(
-                    &order,
-                    head.as_deref().map_or_else(
-                        || "nothing to merge".to_owned(),
-                        |h| format!("merged at {}", &h[..h.len().min(12)]),
-                    ),
-                );
-                shared.save_report(&order, Some(report), head)?;
-                // The work is in the voyage branch; the worktree serves the next crew, or is
-                // removed when the run ends.
-                shared.put_spare(worktree);
-            }
+        let head = match outcome {
+            MergeOutcome::Merged { head } => Some(head),
+            MergeOutcome::AlreadyMerged => None,
             MergeOutcome::Conflict { paths } => {
                 let first_conflict = order.conflicts == 0;
                 let feedback = format!(
@@ -894,8 +852,31 @@ impl Dispatcher {
                 shared.note(&order, format!("conflict in {}", paths.join(", ")));
                 // A first conflict is re-dispatched (conflict -> running) on the new head.
                 shared.save_report(&order, Some(report), None)?;
+                return Ok(());
             }
-        }
+        };
+        let order = shared.transition(id, OrderState::Merged, |o| {
+            o.feedback = None;
+            account(o, &report);
+        })?;
+        shared
+            .audit(
+                "merge",
+                id,
+                serde_json::json!({"commit": commit, "head": head}),
+            )
+            .map_err(DispatchError::Audit)?;
+        shared.note(
+            &order,
+            head.as_deref().map_or_else(
+                || "nothing to merge".to_owned(),
+                |h| format!("merged at {}", &h[..h.len().min(12)]),
+            ),
+        );
+        shared.save_report(&order, Some(report), head)?;
+        // The work is in the voyage branch; the worktree serves the next crew, or is
+        // removed when the run ends.
+        shared.put_spare(worktree);
         Ok(())
     }
 }

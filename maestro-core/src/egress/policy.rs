@@ -205,10 +205,7 @@ impl EgressPolicy {
     /// The mode's name as written in `workspace.json`.
     #[must_use]
     pub fn mode_name(&self) -> &'static str {
-        match self.mode {
-            ResidencyMode::Standard => "standard",
-            ResidencyMode::AirGapped => "air-gapped",
-        }
+        self.mode.as_str()
     }
 
     /// The hosts allowed besides loopback (none when air-gapped).

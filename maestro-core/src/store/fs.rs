@@ -130,6 +130,16 @@ pub(crate) fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T, StoreErro
     })
 }
 
+/// [`read_json`], or `None` when `path` does not exist.
+pub(crate) fn read_json_if_exists<T: DeserializeOwned>(
+    path: &Path,
+) -> Result<Option<T>, StoreError> {
+    if !exists(path)? {
+        return Ok(None);
+    }
+    read_json(path).map(Some)
+}
+
 /// Serialises `value` as pretty JSON with a final newline.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).expect("state records always serialise");

@@ -26,7 +26,9 @@ use crate::order::OrderSpec;
 use crate::ports::{Branches, PortError};
 use crate::state::OrderState;
 use crate::voyage::{Order, Voyage, VoyageState};
-use fs::{FileLock, Staged, create_dir, exists, read_json, to_json, write_atomic};
+use fs::{
+    FileLock, Staged, create_dir, exists, read_json, read_json_if_exists, to_json, write_atomic,
+};
 
 /// The name of the state directory at the repository root.
 pub const STATE_DIR: &str = ".mso";
@@ -233,10 +235,7 @@ impl Store {
         file: &str,
     ) -> Result<Option<T>, StoreError> {
         let path = self.dir.join(file);
-        if !exists(&path)? {
-            return Ok(None);
-        }
-        read_json(&path).map(Some)
+        read_json_if_exists(&path)
     }
 
     /// Atomically replaces `.mso/<file>` with `value` as JSON, under the workspace lock.
@@ -305,10 +304,7 @@ impl Store {
         id: &OrderId,
     ) -> Result<Option<T>, StoreError> {
         let path = self.report_path(voyage, id);
-        if !exists(&path)? {
-            return Ok(None);
-        }
-        read_json(&path).map(Some)
+        read_json_if_exists(&path)
     }
 
     /// Changes an order's report under the voyage's lock (the dispatcher and the hooks of a

@@ -82,7 +82,7 @@ fn the_command_line_follows_the_spec() {
     );
     // The key travels in the environment only.
     assert!(!args.iter().any(|a| a.contains("sk-ant-secret-value")));
-    let env = agent.environment(&req);
+    let env = agent.environment(&req.env);
     assert!(env.contains(&("ANTHROPIC_API_KEY".into(), "sk-ant-secret-value".into())));
     assert!(env.contains(&(
         "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC".into(),
