@@ -73,7 +73,8 @@ pub fn voyage_branch_of(crew_branch: &str) -> Option<String> {
     (!voyage.is_empty() && !order.is_empty() && !order.contains('/')).then(|| voyage_branch(voyage))
 }
 
-fn full_name(name: &str) -> Result<gix::refs::FullName, BranchError> {
+/// `refs/heads/<name>`, refused unless `name` is a valid branch name.
+pub(crate) fn full_name(name: &str) -> Result<gix::refs::FullName, BranchError> {
     let invalid = || BranchError::InvalidName {
         name: name.to_owned(),
     };

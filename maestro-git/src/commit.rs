@@ -264,12 +264,7 @@ fn apply(
             removed.push(path);
             continue;
         };
-        let mode = match kind {
-            gix::objs::tree::EntryKind::BlobExecutable => Mode::FILE_EXECUTABLE,
-            gix::objs::tree::EntryKind::Link => Mode::SYMLINK,
-            gix::objs::tree::EntryKind::Commit => Mode::COMMIT,
-            _ => Mode::FILE,
-        };
+        let mode = Mode::from(gix::objs::tree::EntryMode::from(kind));
         if let Some(entry) = index.entry_mut_by_path_and_stage(path.as_bstr(), Stage::Unconflicted)
         {
             entry.id = id;

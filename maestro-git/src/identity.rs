@@ -36,7 +36,10 @@ impl crate::Repo {
     pub fn default_identity(&self) -> Identity {
         match self.repo.committer() {
             Some(Ok(sig)) => Identity::new(sig.name.to_string(), sig.email.to_string()),
-            _ => Identity::new("maestro", "maestro@localhost"),
+            _ => Identity::new(
+                crate::repository::FALLBACK_NAME,
+                crate::repository::FALLBACK_EMAIL,
+            ),
         }
     }
 }

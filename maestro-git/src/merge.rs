@@ -158,8 +158,8 @@ impl Repo {
             theirs: theirs.to_owned(),
             source,
         };
-        let full = gix::refs::FullName::try_from(format!("refs/heads/{ours}"))
-            .map_err(|e| merge_error(gix::Error::from_error(e)))?;
+        let full =
+            crate::branch::full_name(ours).map_err(|e| merge_error(gix::Error::from_error(e)))?;
         let max_attempts = options.max_attempts.max(1);
         let mut attempt = 0;
         loop {

@@ -49,8 +49,8 @@ pub enum DiscoverError {
 }
 
 /// Identity written into reflogs when git has none configured (e.g. on a fresh CI machine).
-const FALLBACK_NAME: &str = "maestro";
-const FALLBACK_EMAIL: &str = "maestro@localhost";
+pub(crate) const FALLBACK_NAME: &str = "maestro";
+pub(crate) const FALLBACK_EMAIL: &str = "maestro@localhost";
 
 /// Returns `repo`, reopened with `maestro <maestro@localhost>` as the fallback committer and
 /// author if it has no identity configured. The fallback lives in the open options, so the

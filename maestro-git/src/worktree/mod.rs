@@ -325,6 +325,14 @@ fn short_branch(name: &gix::refs::FullNameRef) -> String {
         .into_owned()
 }
 
+/// A worktree's id: the name of its administrative directory.
+fn admin_id(admin: &Path) -> String {
+    admin
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Reads the worktree path an administrative entry points to (its `gitdir` file holds the
 /// path of the worktree's `.git` file, absolute or relative to the entry).
 fn registered_dot_git(admin: &Path) -> Option<PathBuf> {
@@ -424,8 +432,8 @@ impl Repo {
             path: path.to_owned(),
             source,
         };
-        let full = gix::refs::FullName::try_from(format!("refs/heads/{branch}"))
-            .map_err(|e| add_error(gix::Error::from_error(e)))?;
+        let full =
+            crate::branch::full_name(branch).map_err(|e| add_error(gix::Error::from_error(e)))?;
         let interrupt = AtomicBool::new(false);
         let prepared = {
             let _registry = self
@@ -440,26 +448,26 @@ impl Repo {
         let (repo, _outcome) = prepared
             .checkout(gix::progress::Discard, &interrupt)
             .map_err(add_error)?;
-        let id = repo
-            .git_dir()
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = admin_id(repo.git_dir());
         Ok(id)
+    }
+
+    /// The commit of branch `name`, which worktrees are compared with.
+    pub(crate) fn compared_commit(&self, name: &str) -> Result<gix::ObjectId, ListError> {
+        self.branch_commit(name)
+            .map_err(|source| ListError::Branch {
+                name: name.to_owned(),
+                source,
+            })?
+            .ok_or_else(|| ListError::MissingBranch {
+                name: name.to_owned(),
+            })
     }
 
     /// Lists the linked worktrees (not the main one) with their state; `ahead`, `behind` and
     /// `merged` compare each worktree's `HEAD` with branch `compare_to` (the voyage branch).
     pub fn list_worktrees(&self, compare_to: &str) -> Result<Vec<WorktreeState>, ListError> {
-        let target = self
-            .branch_commit(compare_to)
-            .map_err(|source| ListError::Branch {
-                name: compare_to.to_owned(),
-                source,
-            })?
-            .ok_or_else(|| ListError::MissingBranch {
-                name: compare_to.to_owned(),
-            })?;
+        let target = self.compared_commit(compare_to)?;
         let read_error = |source| ListError::Read {
             common_dir: self.common_dir().to_owned(),
             source,
@@ -478,10 +486,7 @@ impl Repo {
         target: gix::ObjectId,
     ) -> Result<WorktreeState, ListError> {
         let admin = proxy.git_dir().to_owned();
-        let id = admin
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = admin_id(&admin);
         let dot_git = registered_dot_git(&admin);
         let path = dot_git
             .as_deref()
@@ -585,19 +590,7 @@ impl Repo {
             path: path.to_owned(),
             source,
         };
-        let target = self
-            .branch_commit(merged_into)
-            .map_err(|source| {
-                read_error(ListError::Branch {
-                    name: merged_into.to_owned(),
-                    source,
-                })
-            })?
-            .ok_or_else(|| {
-                read_error(ListError::MissingBranch {
-                    name: merged_into.to_owned(),
-                })
-            })?;
+        let target = self.compared_commit(merged_into).map_err(read_error)?;
         let _registry = self
             .lock_registry()
             .map_err(|(lock, source)| RemoveError::Lock { path: lock, source })?;

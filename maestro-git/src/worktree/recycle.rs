@@ -124,19 +124,7 @@ impl Repo {
             path: from.to_owned(),
             source,
         };
-        let target = self
-            .branch_commit(merged_into)
-            .map_err(|source| {
-                inspect(ListError::Branch {
-                    name: merged_into.to_owned(),
-                    source,
-                })
-            })?
-            .ok_or_else(|| {
-                inspect(ListError::MissingBranch {
-                    name: merged_into.to_owned(),
-                })
-            })?;
+        let target = self.compared_commit(merged_into).map_err(inspect)?;
         let registry = self
             .lock_registry()
             .map_err(|(path, source)| RecycleError::Lock { path, source })?;
@@ -156,10 +144,7 @@ impl Repo {
             });
         }
         let admin = proxy.git_dir().to_owned();
-        let id = admin
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = super::admin_id(&admin);
         let old = proxy
             .into_repo_with_possibly_inaccessible_worktree()
             .map_err(|source| inspect(inspect_error(from, source)))?;
@@ -298,8 +283,7 @@ fn relative_path(from: &Path, to: &Path) -> PathBuf {
 
 /// Points the worktree's `HEAD` at `branch` (compare-and-swap against what it pointed at).
 fn switch_head(repo: &gix::Repository, branch: &str, order: &str) -> Result<(), gix::Error> {
-    let name = gix::refs::FullName::try_from(format!("refs/heads/{branch}"))
-        .map_err(gix::Error::from_error)?;
+    let name = crate::branch::full_name(branch).map_err(gix::Error::from_error)?;
     let head = repo
         .find_reference("HEAD")
         .map_err(gix::Error::from_error)?;
