@@ -3,7 +3,6 @@
 use std::ops::Range;
 
 use jiff::Timestamp;
-use sha2::{Digest, Sha256};
 
 use crate::canonical::{self, Checked, NotCanonical, fail};
 use crate::details::TooDeep;
@@ -57,10 +56,7 @@ pub(crate) fn write_line(
 
 /// SHA-256 of the 64 ASCII hex characters of `prev` followed by the canonical body.
 pub(crate) fn hash_body(prev_hex: &[u8; 64], body: &[u8]) -> EntryHash {
-    let mut hasher = Sha256::new();
-    hasher.update(prev_hex);
-    hasher.update(body);
-    EntryHash(hasher.finalize().into())
+    EntryHash::of_parts(&[prev_hex, body])
 }
 
 /// A stored line that parsed and is in canonical form. Ranges index the line and cover a string
@@ -84,11 +80,7 @@ pub(crate) struct ParsedLine {
 impl ParsedLine {
     /// The hash the line should carry: SHA-256(prev hex || body).
     pub(crate) fn computed_hash(&self, line: &[u8]) -> EntryHash {
-        let mut hasher = Sha256::new();
-        hasher.update(&line[self.prev_hex.clone()]);
-        hasher.update(&line[..self.body_len]);
-        hasher.update(b"}");
-        EntryHash(hasher.finalize().into())
+        EntryHash::of_parts(&[&line[self.prev_hex.clone()], &line[..self.body_len], b"}"])
     }
 }
 
