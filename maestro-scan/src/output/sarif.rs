@@ -5,11 +5,7 @@ use std::{collections::BTreeMap, fmt::Write as _};
 
 use serde_json::{Value, json};
 
-use crate::{
-    report::Report,
-    rule::{Kind, Severity},
-    rule_set::RuleSet,
-};
+use crate::{report::Report, rule::Severity, rule_set::RuleSet};
 
 /// SARIF `level` for a severity.
 fn level(severity: Severity) -> &'static str {
@@ -46,7 +42,7 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
             .map_or((f.description.as_str(), f.fix.as_str()), |r| {
                 (r.description(), r.fix())
             });
-        let cwe = format!("CWE-{}", f.cwe);
+        let cwe = f.cwe_id();
         rule_entries.push(json!({
             "id": f.rule_id,
             "name": f.rule_id,
@@ -56,7 +52,7 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
             "defaultConfiguration": { "level": level(f.severity) },
             "properties": {
                 "cwe": cwe,
-                "tags": ["security", kind_name(f.kind), format!("external/cwe/cwe-{}", f.cwe)],
+                "tags": ["security", f.kind.as_str(), format!("external/cwe/cwe-{}", f.cwe)],
                 "precision": f.confidence.as_str(),
                 "security-severity": security_severity(f.severity),
             },
@@ -84,7 +80,7 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
                 }],
                 "partialFingerprints": { "maestroFingerprint/v1": f.fingerprint },
                 "properties": {
-                    "kind": kind_name(f.kind),
+                    "kind": f.kind.as_str(),
                     "confidence": f.confidence.as_str(),
                     "severity": f.severity.as_str(),
                 },
@@ -121,10 +117,6 @@ fn uri_reference(path: &str) -> String {
         }
     }
     out
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    kind.as_str()
 }
 
 /// [`sarif_value`], pretty-printed.
