@@ -4,7 +4,7 @@
 //! lean: no git, the workspace found from `MAESTRO_WORKSPACE` or by walking up to `.mso/`. They
 //! fail closed: input that cannot be read blocks.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use maestro_audit::{Details, Event, FindingRef, Fingerprint, Redacted};
@@ -199,13 +199,13 @@ fn pre_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Optio
                 context.report("blocks", vec![serde_json::json!({"tool": tool, "path": path, "reason": reason, "at": jiff::Timestamp::now().to_string()})])?;
                 return Ok(Some(reason));
             }
-            (Some(shown_path(path, &cwd, &worktree)), texts.clone())
+            (Some(shown_path(path, &cwd, &worktree)), texts.as_slice())
         }
-        ToolAction::Command(command) => (None, vec![command.clone()]),
+        ToolAction::Command(command) => (None, std::slice::from_ref(command)),
     };
     let scanner = scanner(&context.config, Kinds::Secrets)?;
     let mut report = Report::default();
-    for text in &texts {
+    for text in texts {
         report.absorb(scanner.scan_text(display_path.as_deref(), text.as_bytes()));
     }
     report.finish();
@@ -216,24 +216,19 @@ fn pre_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Optio
         block_secrets: context.config.scan.block_secrets,
         block_severity: None,
     };
-    let blocking: Vec<&Finding> = report.blocking(&policy).collect();
     let subject = context.subject(display_path.as_deref().unwrap_or("bash"));
     let refs: Vec<FindingRef> = report.findings.iter().filter_map(finding_ref).collect();
     let mut details = Details::new().with("tool", tool);
     if let Some(path) = &display_path {
         details = details.with("path", path.as_str());
     }
-    let mut list = maestro_audit::Value::List(Vec::new());
-    if let maestro_audit::Value::List(items) = &mut list {
-        items.extend(refs.into_iter().map(Into::into));
-    }
-    details = details.with("findings", list);
+    details = details.with("findings", refs);
     let entries: Vec<Value> = report
         .findings
         .iter()
         .map(|f| finding_json(f, tool))
         .collect();
-    if blocking.is_empty() {
+    if report.blocking(&policy).next().is_none() {
         // Lower-confidence secrets are recorded, not blocked.
         context.audit("secret.report", &subject, details)?;
         context.report("findings", entries)?;
@@ -241,11 +236,10 @@ fn pre_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Optio
     }
     context.audit("secret.block", &subject, details)?;
     context.report("blocks", entries)?;
-    let mut shown = report.clone();
-    shown.findings.retain(|f| f.blocks(&policy));
+    report.findings.retain(|f| f.blocks(&policy));
     Ok(Some(format!(
         "the {tool} would write a credential; remove it (use an environment variable or a secret store instead):\n{}",
-        output::text(&shown, &output::TextOptions { color: false }).trim_end()
+        output::text(&report, &output::TextOptions { color: false }).trim_end()
     )))
 }
 
@@ -273,9 +267,12 @@ pub fn post_tool_use() -> Outcome {
     fail_closed_on_panic();
     let feedback = tool_call()
         .and_then(|call| {
-            let Some(call) = call else { return Ok(None) };
+            // Only a file a tool wrote is checked; nothing else needs the workspace loaded.
+            let Some((tool, path, file)) = call.as_ref().and_then(written_file) else {
+                return Ok(None);
+            };
             let context = Context::load().map_err(|e| crate::output::one_line(&e))?;
-            post_tool_decision(&call, &context).map_err(|e| crate::output::one_line(&e))
+            post_tool_decision(tool, path, &file, &context).map_err(|e| crate::output::one_line(&e))
         })
         .unwrap_or_else(|reason| {
             Some(Feedback::Block(format!(
@@ -301,22 +298,30 @@ fn describe(path: &str, f: &Finding) -> String {
     )
 }
 
-fn post_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Option<Feedback>> {
+/// The tool, path as given and file on disk of a call that wrote a file the code rules apply
+/// to (not a notebook); `None` for anything else.
+fn written_file(call: &ToolCall) -> Option<(&str, &str, PathBuf)> {
     let ToolAction::Write { path, .. } = &call.action else {
-        return Ok(None);
+        return None;
     };
-    let tool = call.tool.as_str();
-    if tool == "NotebookEdit" {
-        return Ok(None);
+    if call.tool == "NotebookEdit" {
+        return None;
     }
     let file = resolve(path, &session_dir(call));
-    if !file.is_file() {
-        return Ok(None);
-    }
+    file.is_file()
+        .then_some((call.tool.as_str(), path.as_str(), file))
+}
+
+fn post_tool_decision(
+    tool: &str,
+    path: &str,
+    file: &Path,
+    context: &Context,
+) -> anyhow::Result<Option<Feedback>> {
     let scanner = scanner(&context.config, Kinds::Code)?;
-    let mut report = scanner.scan_file(&file)?;
+    let mut report = scanner.scan_file(file)?;
     for f in &mut report.findings {
-        f.path.clone_from(path);
+        path.clone_into(&mut f.path);
     }
     if report.findings.is_empty() {
         return Ok(None);
@@ -337,7 +342,7 @@ fn post_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Opti
         .iter()
         .map(|f| serde_json::json!(format!("{} CWE-{} line {}", f.rule_id, f.cwe, f.line)))
         .collect();
-    let mut details = Details::new().with("path", path.as_str());
+    let mut details = Details::new().with("path", path);
     details = details.with(
         "findings",
         maestro_audit::Value::try_from(Value::Array(summary))?,
