@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::Context as _;
 use maestro_core::config::Severity as ConfigSeverity;
 use maestro_core::ports::{
     AuditEvent, AuditSink, ChangedFile, CrewWorktree, Isolation, MergeOutcome, PortError,
@@ -28,7 +27,7 @@ fn delete_if_merged(repo: &Repo, branch: &str, voyage_branch: &str) -> Result<()
     Ok(())
 }
 
-fn object_id(hex: &str) -> Result<ObjectId, PortError> {
+pub(crate) fn object_id(hex: &str) -> Result<ObjectId, PortError> {
     ObjectId::from_hex(hex.as_bytes())
         .map_err(|e| format!("`{hex}` is not a commit id: {e}").into())
 }
@@ -278,16 +277,8 @@ pub struct ScanPort {
 impl ScanPort {
     /// Built-in rules and `scan.allow`.
     pub fn new(config: &WorkspaceConfig) -> anyhow::Result<ScanPort> {
-        let rules = maestro_scan::RuleSet::builtin().clone();
-        let allow = maestro_scan::Allowlist::new(&config.scan.allow, &rules)
-            .context("scan.allow in .mso/workspace.json")?;
-        let options = maestro_scan::ScanOptions {
-            kinds: maestro_scan::Kinds::All,
-            allow,
-            ..maestro_scan::ScanOptions::default()
-        };
         Ok(ScanPort {
-            scanner: maestro_scan::Scanner::new(rules, options),
+            scanner: crate::commands::scan::scanner(config, maestro_scan::Kinds::All)?,
         })
     }
 }

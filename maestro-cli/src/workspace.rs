@@ -6,7 +6,9 @@ use anyhow::Context as _;
 use maestro_core::persona::Words;
 use maestro_core::ports::{Branches, PortError};
 use maestro_core::{Store, WorkspaceConfig};
-use maestro_git::{ObjectId, Repo};
+use maestro_git::Repo;
+
+use crate::wiring::object_id;
 
 /// An initialised maestro workspace: its repository, state store and configuration.
 #[derive(Debug)]
@@ -53,11 +55,6 @@ pub fn display_path(path: &Path) -> String {
 /// [`Branches`] implemented with maestro-git.
 #[derive(Debug)]
 pub struct GitBranches<'a>(pub &'a Repo);
-
-fn object_id(hex: &str) -> Result<ObjectId, PortError> {
-    ObjectId::from_hex(hex.as_bytes())
-        .map_err(|e| format!("`{hex}` is not a commit id: {e}").into())
-}
 
 impl Branches for GitBranches<'_> {
     fn resolve_commit(&self, revision: &str) -> Result<String, PortError> {

@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use maestro_core::agent::{ClaudeAgent, ClaudeOptions};
-use maestro_core::config::ResidencyMode;
 use maestro_core::order::validate_spec;
 use maestro_core::{OrderState, OrdersFile, StoreError};
 
@@ -45,16 +44,8 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
         .map(|o| o.id().to_string())
         .collect();
     let config = &ws.config;
-    let planner = ClaudeAgent::new(ClaudeOptions {
-        program: config.agent.program.clone(),
-        extra_args: config.agent.extra_args.clone(),
-        model: config.anthropic.model.clone(),
-        base_url: config.anthropic.base_url.clone(),
-        api_key: std::env::var(&config.anthropic.api_key_env).ok(),
-        air_gapped: config.data_residency.mode == ResidencyMode::AirGapped,
-        roles: config.roles.clone(),
-        ..ClaudeOptions::default()
-    })?;
+    let api_key = std::env::var(&config.anthropic.api_key_env).ok();
+    let planner = ClaudeAgent::new(ClaudeOptions::from_config(config, api_key))?;
     let mut schema = serde_json::to_value(schemars::schema_for!(OrdersFile))?;
     // Claude Code validates `--json-schema` with a draft-07 validator that refuses the 2020-12
     // meta-schema URI; the schema itself uses nothing draft-07 lacks besides `$defs`, which it

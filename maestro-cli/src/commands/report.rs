@@ -1,6 +1,6 @@
 //! `maestro report <voyage> [--format md|json]`.
 
-use maestro_core::dispatch::report::{OrderReport, markdown};
+use maestro_core::dispatch::report::{OrderReport, Totals, markdown};
 use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
@@ -20,14 +20,6 @@ struct ReportOrder<'a> {
     blocks: &'a [serde_json::Value],
     findings: &'a [serde_json::Value],
     attempts_detail: &'a [maestro_core::dispatch::report::AttemptReport],
-}
-
-#[derive(Serialize)]
-struct Totals {
-    cost_usd: Option<f64>,
-    duration_secs: f64,
-    turns: Option<u32>,
-    tokens: Option<maestro_core::ports::Tokens>,
 }
 
 #[derive(Serialize)]
@@ -59,29 +51,11 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                 blocks: Vec::new(),
                 findings: Vec::new(),
             };
-            let mut totals = Totals {
-                cost_usd: None,
-                duration_secs: 0.0,
-                turns: None,
-                tokens: None,
-            };
             let rows: Vec<ReportOrder> = orders
                 .iter()
                 .zip(&reports)
                 .map(|(order, report)| {
                     let report = report.as_ref().unwrap_or(&empty);
-                    if let Some(c) = report.cost_usd() {
-                        totals.cost_usd = Some(totals.cost_usd.unwrap_or(0.0) + c);
-                    }
-                    totals.duration_secs += report.crew_secs();
-                    if let Some(t) = report.turns() {
-                        totals.turns = Some(totals.turns.unwrap_or(0) + t);
-                    }
-                    if let Some(t) = report.tokens() {
-                        let sum = totals.tokens.get_or_insert_with(Default::default);
-                        sum.input += t.input;
-                        sum.output += t.output;
-                    }
                     let last = report.attempts.last();
                     let mut row = OrderRow::from(order);
                     row.fill_from_report(report);
@@ -109,7 +83,7 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                 state: voyage.state.as_str(),
                 pr_url: voyage.pr_url.as_deref(),
                 orders: rows,
-                totals,
+                totals: Totals::of(&reports),
             })?;
         }
     }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use maestro_core::agent::{ClaudeAgent, ClaudeOptions, CommandAgent};
-use maestro_core::config::{AgentKind, ResidencyMode};
+use maestro_core::config::AgentKind;
 use maestro_core::dispatch::{Dispatcher, Event, Ports, RunOptions, Summary, validate, waves};
 use maestro_core::mcp::crew_config;
 use maestro_core::ports::{Agent, Entitlements};
@@ -43,11 +43,7 @@ pub fn agent(
 ) -> anyhow::Result<Arc<dyn Agent>> {
     let config = &ws.config;
     match config.agent.kind {
-        AgentKind::Command => {
-            let mut command = vec![config.agent.program.clone()];
-            command.extend(config.agent.extra_args.iter().cloned());
-            Ok(Arc::new(CommandAgent::new(command, grace)))
-        }
+        AgentKind::Command => Ok(Arc::new(CommandAgent::from_config(&config.agent, grace))),
         AgentKind::Claude => {
             let exe = std::env::current_exe()
                 .context("cannot locate the maestro binary for the hooks")?;
@@ -55,19 +51,13 @@ pub fn agent(
             let mcp_file = ws.store.voyage_dir(voyage).join("mcp.json");
             std::fs::write(&mcp_file, crew_config(&servers).to_string())
                 .with_context(|| format!("cannot write {}", mcp_file.display()))?;
+            let api_key = std::env::var(&config.anthropic.api_key_env).ok();
             let agent = ClaudeAgent::new(ClaudeOptions {
-                program: config.agent.program.clone(),
-                extra_args: config.agent.extra_args.clone(),
-                model: config.anthropic.model.clone(),
                 max_budget_usd: config.crews.max_budget_usd,
-                base_url: config.anthropic.base_url.clone(),
-                api_key: std::env::var(&config.anthropic.api_key_env).ok(),
                 hook_command: Some(format!("{} hook", exe.display())),
                 mcp_config: Some(mcp_file),
-                air_gapped: config.data_residency.mode == ResidencyMode::AirGapped,
-                roles: config.roles.clone(),
                 grace,
-                ..ClaudeOptions::default()
+                ..ClaudeOptions::from_config(config, api_key)
             })?;
             Ok(Arc::new(agent))
         }
@@ -97,10 +87,7 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
                 words.orders,
                 plan.len(),
                 crews(
-                    args.max_crews
-                        .unwrap_or(u32::MAX)
-                        .min(ws.config.crews.max_concurrent)
-                        .min(entitlements.max_crews),
+                    maestro_core::dispatch::concurrency(args.max_crews, &ws.config, &entitlements),
                     words
                 ),
                 entitlements.tier

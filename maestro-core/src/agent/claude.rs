@@ -87,6 +87,25 @@ impl Default for ClaudeOptions {
     }
 }
 
+impl ClaudeOptions {
+    /// The options `config` sets (agent program and arguments, model, endpoint, air-gapped
+    /// mode, role profiles), with `api_key` read by the caller from `anthropic.apiKeyEnv`;
+    /// the rest default.
+    #[must_use]
+    pub fn from_config(config: &crate::WorkspaceConfig, api_key: Option<String>) -> ClaudeOptions {
+        ClaudeOptions {
+            program: config.agent.program.clone(),
+            extra_args: config.agent.extra_args.clone(),
+            model: config.anthropic.model.clone(),
+            base_url: config.anthropic.base_url.clone(),
+            api_key,
+            air_gapped: config.data_residency.mode == crate::config::ResidencyMode::AirGapped,
+            roles: config.roles.clone(),
+            ..ClaudeOptions::default()
+        }
+    }
+}
+
 /// Why a claude agent cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -22,6 +22,14 @@ impl CommandAgent {
     pub fn new(command: Vec<String>, grace: Duration) -> CommandAgent {
         CommandAgent { command, grace }
     }
+
+    /// The workspace's configured program and arguments (`agent.program`, `agent.extraArgs`).
+    #[must_use]
+    pub fn from_config(agent: &crate::config::Agent, grace: Duration) -> CommandAgent {
+        let mut command = vec![agent.program.clone()];
+        command.extend(agent.extra_args.iter().cloned());
+        CommandAgent::new(command, grace)
+    }
 }
 
 impl Agent for CommandAgent {

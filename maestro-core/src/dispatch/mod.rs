@@ -204,6 +204,26 @@ pub fn validate(
     Ok(dag)
 }
 
+/// How many crews may run at once: the least of `max_crews` (`--max-crews`),
+/// `crews.maxConcurrent` and the licence's limit, and at least one.
+#[must_use]
+pub fn concurrency(
+    max_crews: Option<u32>,
+    config: &WorkspaceConfig,
+    entitlements: &Entitlements,
+) -> u32 {
+    [
+        max_crews,
+        Some(config.crews.max_concurrent),
+        Some(entitlements.max_crews),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(1)
+    .max(1)
+}
+
 /// The waves in which `orders` would run with unlimited crews: each wave depends only on
 /// earlier ones (releaser orders last). For `maestro run --dry-run`.
 #[must_use]
@@ -437,10 +457,8 @@ impl Dispatcher {
         options: RunOptions,
         events: Option<mpsc::UnboundedSender<Event>>,
     ) -> Dispatcher {
-        let mut default_command = vec![config.agent.program.clone()];
-        default_command.extend(config.agent.extra_args.iter().cloned());
         let command_agent: Arc<dyn Agent> =
-            Arc::new(CommandAgent::new(default_command, options.grace));
+            Arc::new(CommandAgent::from_config(&config.agent, options.grace));
         Dispatcher {
             shared: Arc::new(Shared {
                 repo_root: store.repo_root().to_owned(),
@@ -461,17 +479,11 @@ impl Dispatcher {
     /// the licence's limit.
     #[must_use]
     pub fn concurrency(&self) -> u32 {
-        let shared = &self.shared;
-        [
-            shared.options.max_crews,
-            Some(shared.config.crews.max_concurrent),
-            Some(self.entitlements.max_crews),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(1)
-        .max(1)
+        concurrency(
+            self.shared.options.max_crews,
+            &self.shared.config,
+            &self.entitlements,
+        )
     }
 
     /// Dispatches the voyage until every order is settled or `stop` turns true; then running

@@ -135,6 +135,42 @@ impl OrderReport {
     }
 }
 
+/// What a voyage's crews cost altogether, from their reports.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Totals {
+    /// Dollars, when any crew reported a cost.
+    pub cost_usd: Option<f64>,
+    /// The crews' own time.
+    pub duration_secs: f64,
+    /// Model turns, when any crew reported them.
+    pub turns: Option<u32>,
+    /// Tokens, when any crew reported them.
+    pub tokens: Option<crate::ports::Tokens>,
+}
+
+impl Totals {
+    /// The sums over `reports` (orders without a report count for nothing).
+    #[must_use]
+    pub fn of(reports: &[Option<OrderReport>]) -> Totals {
+        let mut totals = Totals::default();
+        for report in reports.iter().flatten() {
+            if let Some(c) = report.cost_usd() {
+                totals.cost_usd = Some(totals.cost_usd.unwrap_or(0.0) + c);
+            }
+            totals.duration_secs += report.crew_secs();
+            if let Some(t) = report.turns() {
+                totals.turns = Some(totals.turns.unwrap_or(0) + t);
+            }
+            if let Some(t) = report.tokens() {
+                let sum = totals.tokens.get_or_insert_with(Default::default);
+                sum.input += t.input;
+                sum.output += t.output;
+            }
+        }
+        totals
+    }
+}
+
 /// The voyage report in Markdown, also the pull request's body: each order with its state,
 /// role, attempts, cost, time and changed files, and the gates that failed last.
 #[must_use]
@@ -156,22 +192,12 @@ pub fn markdown(
         .iter()
         .filter(|o| o.state == OrderState::Merged)
         .count();
-    let (mut cost, mut secs, mut turns) = (None::<f64>, 0.0, None::<u32>);
-    let mut tokens = None::<crate::ports::Tokens>;
-    for report in reports.iter().flatten() {
-        if let Some(t) = report.tokens() {
-            let sum = tokens.get_or_insert_with(Default::default);
-            sum.input += t.input;
-            sum.output += t.output;
-        }
-        if let Some(c) = report.cost_usd() {
-            cost = Some(cost.unwrap_or(0.0) + c);
-        }
-        secs += report.crew_secs();
-        if let Some(t) = report.turns() {
-            turns = Some(turns.unwrap_or(0) + t);
-        }
-    }
+    let Totals {
+        cost_usd: cost,
+        duration_secs: secs,
+        turns,
+        tokens,
+    } = Totals::of(reports);
     text.push_str(&format!("{merged} of {} orders merged", orders.len()));
     if let Some(cost) = cost {
         text.push_str(&format!(", ${cost:.2}"));
