@@ -63,9 +63,21 @@ pub fn open_chain(mso: &Path, config: &WorkspaceConfig) -> anyhow::Result<Chain>
 
 /// Appends an entry for a privileged action of the command line (actor `cli`).
 pub fn record(ws: &Workspace, action: &str, subject: &str, details: Details) -> anyhow::Result<()> {
-    let mut chain = open_chain(ws.store.dir(), &ws.config)?;
+    append(ws.store.dir(), &ws.config, "cli", action, subject, details)
+}
+
+/// Appends one entry to the audit log of the workspace whose state lives in `mso`.
+pub fn append(
+    mso: &Path,
+    config: &WorkspaceConfig,
+    actor: &str,
+    action: &str,
+    subject: &str,
+    details: Details,
+) -> anyhow::Result<()> {
+    let mut chain = open_chain(mso, config)?;
     chain
-        .append(&Event::new("cli", action, subject).with_details(details))
+        .append(&Event::new(actor, action, subject).with_details(details))
         .with_context(|| format!("cannot record {action} in the audit log"))?;
     Ok(())
 }

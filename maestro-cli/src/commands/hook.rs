@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use maestro_audit::{Details, Event, FindingRef, Fingerprint, Redacted};
+use maestro_audit::{Details, FindingRef, Fingerprint, Redacted};
 use maestro_core::config::Severity as ConfigSeverity;
 use maestro_core::hook::{ToolAction, ToolCall, refused_path, resolve, shown_path};
 use maestro_core::{OrderId, Store, VoyageName, WorkspaceConfig};
@@ -55,9 +55,14 @@ impl Context {
             .crew
             .as_ref()
             .map_or_else(|| "hook".to_owned(), |(v, o)| format!("hook:{v}/{o}"));
-        let mut chain = crate::commands::audit::open_chain(&root.join(".mso"), &self.config)?;
-        chain.append(&Event::new(actor, action, subject).with_details(details))?;
-        Ok(())
+        crate::commands::audit::append(
+            &root.join(".mso"),
+            &self.config,
+            &actor,
+            action,
+            subject,
+            details,
+        )
     }
 
     /// Adds `entry` to the order report's `key` list (`blocks` or `findings`).
