@@ -21,22 +21,10 @@ pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let mut last = String::new();
     loop {
-        let settled = {
-            let voyages = match &args.voyage {
-                Some(name) => vec![ws.store.voyage(name)?],
-                None => ws.store.voyages()?,
-            };
-            let mut all = true;
-            for v in &voyages {
-                all &= ws
-                    .store
-                    .orders(&v.name)?
-                    .iter()
-                    .all(|o| o.state.is_settled());
-            }
-            all
-        };
-        let text = render(&ws, args)?;
+        // One read per tick: the settled check and the text see the same states.
+        let (voyages, orders) = load(&ws, args)?;
+        let settled = orders.iter().flatten().all(|o| o.state.is_settled());
+        let text = render(&ws, &voyages, &orders);
         if text != last {
             if terminal {
                 output::data(&format!("\x1b[2J\x1b[H{text}"))?;
@@ -71,7 +59,7 @@ fn show(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
         out.info(&format!("no {} yet", ws.words().voyages))?;
         return Ok(Outcome::Clean);
     }
-    output::data(&render(&ws, args)?)?;
+    output::data(&render(&ws, &voyages, &orders))?;
     Ok(Outcome::Clean)
 }
 
@@ -88,12 +76,11 @@ fn load(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<(Vec<Voyage>, Vec<V
     Ok((voyages, orders))
 }
 
-/// The status of the voyages of `args` as text.
-fn render(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<String> {
-    let (voyages, orders) = load(ws, args)?;
+/// The status of `voyages` and their `orders` as text.
+fn render(ws: &Workspace, voyages: &[Voyage], orders: &[Vec<Order>]) -> String {
     let words = ws.words();
     let mut text = String::new();
-    for (voyage, orders) in voyages.iter().zip(&orders) {
+    for (voyage, orders) in voyages.iter().zip(orders) {
         if !text.is_empty() {
             text.push('\n');
         }
@@ -110,7 +97,7 @@ fn render(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<String> {
             text.push_str(&graph(orders));
         }
     }
-    Ok(text)
+    text
 }
 
 /// `status --json` without a voyage.
