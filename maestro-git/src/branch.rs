@@ -73,6 +73,30 @@ pub fn voyage_branch_of(crew_branch: &str) -> Option<String> {
     (!voyage.is_empty() && !order.is_empty() && !order.contains('/')).then(|| voyage_branch(voyage))
 }
 
+/// A reflogged update of reference `name` to `new`, a compare-and-swap against `expected`;
+/// `deref` updates the branch a symbolic `name` (such as `HEAD`) points at instead.
+pub(crate) fn ref_update(
+    name: gix::refs::FullName,
+    expected: PreviousValue,
+    new: Target,
+    message: String,
+    deref: bool,
+) -> RefEdit {
+    RefEdit {
+        change: Change::Update {
+            log: gix::refs::transaction::LogChange {
+                mode: RefLog::AndReference,
+                force_create_reflog: false,
+                message: message.into(),
+            },
+            expected,
+            new,
+        },
+        name,
+        deref,
+    }
+}
+
 /// `refs/heads/<name>`, refused unless `name` is a valid branch name.
 pub(crate) fn full_name(name: &str) -> Result<gix::refs::FullName, BranchError> {
     let invalid = || BranchError::InvalidName {

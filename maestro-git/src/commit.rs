@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use gix::bstr::{BStr, BString, ByteSlice};
 use gix::index::entry::{Flags, Mode, Stage, Stat};
 use gix::refs::Target;
-use gix::refs::transaction::{Change, LogChange, PreviousValue, RefEdit, RefLog};
+use gix::refs::transaction::PreviousValue;
 
 use crate::Identity;
+use crate::branch::ref_update;
 use crate::tree::write_index_tree;
 
 /// What [`commit_all`] did.
@@ -118,41 +119,24 @@ pub fn commit_all(
     if parent.is_none() && index.entries().is_empty() {
         return Ok(CommitOutcome::NothingToCommit { head: None });
     }
-    let signature = author.signature_now();
     let mut text = message.to_owned();
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    let commit = gix::objs::Commit {
-        tree,
-        parents: parent.into_iter().collect(),
-        author: signature.clone(),
-        committer: signature,
-        encoding: None,
-        message: text.into(),
-        extra_headers: Vec::new(),
-    };
-    let id = repo.write_object(&commit).map_err(git)?.detach();
+    let id = write_commit(&repo, tree, parent.into_iter().collect(), author, text).map_err(git)?;
     let subject = message.lines().next().unwrap_or_default();
-    let edit = RefEdit {
-        change: Change::Update {
-            log: LogChange {
-                mode: RefLog::AndReference,
-                force_create_reflog: false,
-                message: format!(
-                    "commit{}: {subject}",
-                    if parent.is_none() { " (initial)" } else { "" }
-                )
-                .into(),
-            },
-            expected: parent.map_or(PreviousValue::MustNotExist, |p| {
-                PreviousValue::MustExistAndMatch(Target::Object(p))
-            }),
-            new: Target::Object(id),
-        },
-        name: "HEAD".try_into().expect("HEAD is a valid reference name"),
-        deref: true,
-    };
+    let edit = ref_update(
+        "HEAD".try_into().expect("HEAD is a valid reference name"),
+        parent.map_or(PreviousValue::MustNotExist, |p| {
+            PreviousValue::MustExistAndMatch(Target::Object(p))
+        }),
+        Target::Object(id),
+        format!(
+            "commit{}: {subject}",
+            if parent.is_none() { " (initial)" } else { "" }
+        ),
+        true,
+    );
     repo.edit_reference(edit)
         .map_err(|source| CommitError::HeadMoved {
             worktree: worktree.to_owned(),
@@ -165,6 +149,27 @@ pub fn commit_all(
         .write(gix::index::write::Options::default())
         .map_err(git)?;
     Ok(CommitOutcome::Committed { commit: id, parent })
+}
+
+/// Writes a commit of `tree` on `parents` by `by` (author and committer, now) with `message`.
+pub(crate) fn write_commit(
+    repo: &gix::Repository,
+    tree: gix::ObjectId,
+    parents: Vec<gix::ObjectId>,
+    by: &Identity,
+    message: String,
+) -> Result<gix::ObjectId, gix::Error> {
+    let signature = by.signature_now();
+    let commit = gix::objs::Commit {
+        tree,
+        parents: parents.into(),
+        author: signature.clone(),
+        committer: signature,
+        encoding: None,
+        message: message.into(),
+        extra_headers: Vec::new(),
+    };
+    Ok(repo.write_object(&commit)?.detach())
 }
 
 /// The paths whose index entries must change to match the worktree.

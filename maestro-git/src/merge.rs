@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use gix::bstr::ByteSlice;
 use gix::refs::Target;
-use gix::refs::transaction::{Change, LogChange, PreviousValue, RefEdit, RefLog};
+use gix::refs::transaction::PreviousValue;
 
 use crate::Repo;
 use crate::branch::BranchError;
@@ -182,19 +182,13 @@ impl Repo {
                 MergeOutcome::FastForward => format!("merge {theirs}: Fast-forward"),
                 _ => format!("merge {theirs}: Merge made by maestro."),
             };
-            let edit = RefEdit {
-                change: Change::Update {
-                    log: LogChange {
-                        mode: RefLog::AndReference,
-                        force_create_reflog: false,
-                        message: reflog.into(),
-                    },
-                    expected: PreviousValue::MustExistAndMatch(Target::Object(old)),
-                    new: Target::Object(new),
-                },
-                name: full.clone(),
-                deref: false,
-            };
+            let edit = crate::branch::ref_update(
+                full.clone(),
+                PreviousValue::MustExistAndMatch(Target::Object(old)),
+                Target::Object(new),
+                reflog,
+                false,
+            );
             match self.repo.edit_reference(edit) {
                 Ok(_) => {
                     return Ok(MergeReport {
@@ -306,32 +300,25 @@ impl Repo {
             .identity
             .clone()
             .unwrap_or_else(|| self.default_identity());
-        let signature = identity.signature_now();
         let message = options
             .message
             .clone()
             .unwrap_or_else(|| format!("Merge branch '{theirs}' into {ours}\n"));
-        let commit = gix::objs::Commit {
+        let id = crate::commit::write_commit(
+            &self.repo,
             tree,
-            parents: [old, their_commit].into_iter().collect(),
-            author: signature.clone(),
-            committer: signature,
-            encoding: None,
-            message: message.into(),
-            extra_headers: Vec::new(),
-        };
-        let id = self
-            .repo
-            .write_object(&commit)
-            .map_err(merge_error)?
-            .detach();
+            vec![old, their_commit],
+            &identity,
+            message,
+        )
+        .map_err(merge_error)?;
         Ok(Step::Move(MergeOutcome::Merged, id))
     }
 
-    /// The worktrees (main first) whose `HEAD` is the branch `name`.
-    /// Worktrees with `name` checked out. Best effort: the branch has already moved when this
-    /// runs, so a worktree that cannot be read right now (e.g. one being created by another
-    /// crew, whose `HEAD` is not written yet) is skipped rather than failing the merge.
+    /// The worktrees (main first) with branch `name` checked out. Best effort: the branch has
+    /// already moved when this runs, so a worktree that cannot be read right now (e.g. one
+    /// being created by another crew, whose `HEAD` is not written yet) is skipped rather than
+    /// failing the merge.
     fn checked_out_in(&self, name: &gix::refs::FullName) -> Vec<PathBuf> {
         let mut paths = Vec::new();
         if let Ok(main) = self.repo.main_repo()

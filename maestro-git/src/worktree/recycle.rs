@@ -17,7 +17,7 @@ use std::sync::atomic::AtomicBool;
 use gix::bstr::{BStr, BString, ByteSlice};
 use gix::index::entry::{Flags, Stage, Stat};
 use gix::refs::Target;
-use gix::refs::transaction::{Change, LogChange, PreviousValue, RefEdit, RefLog};
+use gix::refs::transaction::PreviousValue;
 
 use super::{AddError, ListError, Worktree, check_component, count_unique};
 use crate::Repo;
@@ -288,19 +288,13 @@ fn switch_head(repo: &gix::Repository, branch: &str, order: &str) -> Result<(), 
         .find_reference("HEAD")
         .map_err(gix::Error::from_error)?;
     let previous = head.target().into_owned();
-    repo.edit_reference(RefEdit {
-        change: Change::Update {
-            log: LogChange {
-                mode: RefLog::AndReference,
-                force_create_reflog: false,
-                message: format!("maestro: recycled for order {order}").into(),
-            },
-            expected: PreviousValue::MustExistAndMatch(previous),
-            new: Target::Symbolic(name),
-        },
-        name: "HEAD".try_into().expect("HEAD is a valid reference name"),
-        deref: false,
-    })?;
+    repo.edit_reference(crate::branch::ref_update(
+        "HEAD".try_into().expect("HEAD is a valid reference name"),
+        PreviousValue::MustExistAndMatch(previous),
+        Target::Symbolic(name),
+        format!("maestro: recycled for order {order}"),
+        false,
+    ))?;
     Ok(())
 }
 
