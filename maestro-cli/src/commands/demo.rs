@@ -126,7 +126,8 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
     let key = IssuerKey::generate()?;
     key.write_pair(&keys)?;
     let now = Timestamp::now().round(jiff::Unit::Second)?;
-    let token = Issuer::new(IssuerKey::load(&keys.join("issuer.key"))?).issue(&Claims {
+    let public_key = public_key_text(&key.public_key());
+    let token = Issuer::new(key).issue(&Claims {
         id: maestro_licence::new_licence_id()?,
         licensee: "maestro demo".into(),
         tier: Tier::Pro,
@@ -134,14 +135,12 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
         expires: now + SignedDuration::from_hours(24),
         endpoint: None,
     });
-    let config_path = repo.join(".mso/workspace.json");
-    let mut config: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&config_path)?)?;
-    config["licence"]["publicKeys"] = serde_json::json!([public_key_text(&key.public_key())]);
-    config["agent"]["kind"] = "command".into();
-    config["agent"]["program"] = "true".into();
-    config["crews"]["timeoutSecs"] = 60.into();
-    std::fs::write(&config_path, serde_json::to_string_pretty(&config)?)?;
+    maestro_core::Store::open(&repo)?.update_config(|config| {
+        config.licence.public_keys = vec![public_key];
+        config.agent.kind = maestro_core::config::AgentKind::Command;
+        config.agent.program = "true".into();
+        config.crews.timeout_secs = 60;
+    })?;
     crate::commands::licence::activate(out, &token)?;
 
     say(out, "a voyage of six orders")?;
