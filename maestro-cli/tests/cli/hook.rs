@@ -10,8 +10,14 @@ use crate::support::{Repo, Run};
 const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 
 fn hook(repo: &Repo, which: &str, input: &str) -> Run {
+    hook_with(repo, which, input, &[])
+}
+
+/// [`hook`] with extra environment variables.
+fn hook_with(repo: &Repo, which: &str, input: &str, env: &[(&str, &str)]) -> Run {
     let mut child = repo
         .command(&["hook", which])
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -145,23 +151,14 @@ fn malformed_input_blocks() {
 fn a_panicking_hook_blocks_the_call_without_quoting_the_panic() {
     let repo = Repo::initialised();
     for which in ["pre-tool-use", "post-tool-use"] {
-        let mut child = repo
-            .command(&["hook", which])
-            .env("MAESTRO_TEST_HOOK_PANIC", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("maestro runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(write(&repo, "a.txt", "hello\n").as_bytes())
-            .expect("written");
-        let out = child.wait_with_output().expect("finished");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{which}: {stderr}");
+        let run = hook_with(
+            &repo,
+            which,
+            &write(&repo, "a.txt", "hello\n"),
+            &[("MAESTRO_TEST_HOOK_PANIC", "1")],
+        );
+        let stderr = &run.stderr;
+        assert_eq!(run.code, 2, "{which}: {stderr}");
         assert!(
             stderr.contains("maestro blocked this tool call")
                 && !stderr.contains("panic-payload-marker"),
