@@ -222,6 +222,14 @@ pub struct Crews {
     pub max_budget_usd: Option<f64>,
     /// How often a failed gate is retried with its output fed back.
     pub retries: u32,
+    /// Whether crews, gate commands and setup commands run in the operating system's sandbox
+    /// (`on`, the default: bubblewrap on Linux). `off` runs them with maestro's own rights; it
+    /// is audited and shown by `status` and `report`.
+    pub sandbox: SandboxMode,
+    /// Directories sandboxed crews may write besides their worktree and the temporary
+    /// directory: tool caches such as `~/.cargo/registry` or `~/.cache/pip` (`~` is the home
+    /// directory). Each must exist.
+    pub writable_dirs: Vec<String>,
 }
 
 impl Default for Crews {
@@ -231,6 +239,37 @@ impl Default for Crews {
             timeout_secs: 3600,
             max_budget_usd: None,
             retries: 1,
+            sandbox: SandboxMode::On,
+            writable_dirs: Vec::new(),
+        }
+    }
+}
+
+/// `crews.sandbox`: whether crews run in the operating system's sandbox.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SandboxMode {
+    /// Crews, gates and setup commands run sandboxed; `run` refuses when the sandbox cannot
+    /// be had.
+    #[default]
+    On,
+    /// No sandbox: crews run with maestro's own rights (audited, and shown by `status` and
+    /// `report`).
+    Off,
+}
+
+crate::json::deserialize_by_name!(SandboxMode);
+
+impl SandboxMode {
+    /// Every value.
+    pub const ALL: [SandboxMode; 2] = [SandboxMode::On, SandboxMode::Off];
+
+    /// The name used in `workspace.json`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SandboxMode::On => "on",
+            SandboxMode::Off => "off",
         }
     }
 }
@@ -315,7 +354,15 @@ pub struct Scan {
     pub block_severity: Severity,
     /// Suppressions: a rule id, a path glob or a finding fingerprint.
     pub allow: Vec<String>,
+    /// The largest text (a written file, a tool input, a changed file at a gate) the scanner
+    /// reads, in bytes; larger content is refused, never let through unscanned. Default:
+    /// 10 MiB.
+    #[schemars(range(min = 1))]
+    pub max_file_size: u64,
 }
+
+/// The default of `scan.maxFileSize`: 10 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 << 20;
 
 impl Default for Scan {
     fn default() -> Self {
@@ -323,6 +370,7 @@ impl Default for Scan {
             block_secrets: true,
             block_severity: Severity::High,
             allow: Vec::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -567,6 +615,18 @@ impl WorkspaceConfig {
         if self.crews.max_concurrent == 0 {
             return fail("crews.maxConcurrent", "must be at least 1".to_owned());
         }
+        if self.scan.max_file_size == 0 {
+            return fail("scan.maxFileSize", "must be at least 1".to_owned());
+        }
+        for (index, dir) in self.crews.writable_dirs.iter().enumerate() {
+            let path = Path::new(dir);
+            if !(path.is_absolute() || dir == "~" || dir.starts_with("~/")) {
+                return fail(
+                    &format!("crews.writableDirs[{index}]"),
+                    format!("`{dir}` must be an absolute path or start with `~/`"),
+                );
+            }
+        }
         if self.crews.timeout_secs == 0 {
             return fail("crews.timeoutSecs", "must be at least 1".to_owned());
         }
@@ -701,6 +761,8 @@ mod tests {
     use super::*;
 
     /// The defaults block of SPEC §3, verbatim.
+    /// SPEC §3's block, plus the keys issue 12 added (`crews.sandbox`, `crews.writableDirs`,
+    /// `scan.maxFileSize`).
     const SPEC_DEFAULTS: &str = r#"{
   "version": 1,
   "persona": "nautical",
@@ -708,10 +770,10 @@ mod tests {
   "anthropic": { "baseUrl": null, "apiKeyEnv": "ANTHROPIC_API_KEY", "model": null },
   "github": { "apiUrl": "https://api.github.com", "tokenEnv": "GITHUB_TOKEN", "repository": null, "push": "api" },
   "licence": { "endpoint": null, "token": null, "publicKeys": [] },
-  "crews": { "maxConcurrent": 5, "timeoutSecs": 3600, "maxBudgetUsd": null, "retries": 1 },
+  "crews": { "maxConcurrent": 5, "timeoutSecs": 3600, "maxBudgetUsd": null, "retries": 1, "sandbox": "on", "writableDirs": [] },
   "agent": { "kind": "claude", "program": "claude", "extraArgs": [] },
   "roles": {},
-  "scan": { "blockSecrets": true, "blockSeverity": "high", "allow": [] },
+  "scan": { "blockSecrets": true, "blockSeverity": "high", "allow": [], "maxFileSize": 10485760 },
   "mcp": { "servers": {} },
   "worktrees": { "dir": ".mso/worktrees", "setup": null, "copy": [] }
 }"#;
