@@ -1,6 +1,10 @@
-//! Suppressions: the `scan.allow` configuration entries and inline `maestro:allow` comments.
+//! Suppressions: the `scan.allow` configuration entries and inline `maestro:allow` comments,
+//! and where an inline comment counts ([`InlineAllow`]).
+
+use std::{collections::HashSet, fmt};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Serialize;
 
 use crate::rule_set::RuleSet;
 
@@ -19,8 +23,11 @@ pub enum Error {
     },
 }
 
-/// Why a finding was suppressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Why a finding was suppressed. Displayed as the setting that did it (`inline maestro:allow`,
+/// `scan.allow rule id`, `scan.allow path glob`, `scan.allow fingerprint`); serialised in
+/// lowercase (`"inline"`, `"rule"`, `"path"`, `"fingerprint"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Suppression {
     /// A `maestro:allow` comment on the line.
     Inline,
@@ -30,6 +37,62 @@ pub enum Suppression {
     Path,
     /// The finding's fingerprint is allowed.
     Fingerprint,
+}
+
+impl fmt::Display for Suppression {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Suppression::Inline => "inline maestro:allow",
+            Suppression::Rule => "scan.allow rule id",
+            Suppression::Path => "scan.allow path glob",
+            Suppression::Fingerprint => "scan.allow fingerprint",
+        })
+    }
+}
+
+/// Where an inline `maestro:allow` comment counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InlineAllow {
+    /// On any line: whoever writes the comment allows the finding. For people scanning their
+    /// own code (`maestro scan`).
+    #[default]
+    Anywhere,
+    /// Only on a line that already exists, byte for byte (a trailing `\r` aside), in a base
+    /// text the caller supplies ([`Scanner::scan_text_with_base`](crate::Scanner::scan_text_with_base),
+    /// [`Scanner::scan_file_with_base`](crate::Scanner::scan_file_with_base)): a crew cannot
+    /// allow a finding on a line it adds. Without a base text no inline comment counts, and in
+    /// content scanned through the binary path (printable runs, UTF-16) none counts either. A
+    /// comment that did not count is shown on the finding
+    /// ([`Finding::inline_allow_refused`](crate::Finding::inline_allow_refused)).
+    BaseLines,
+}
+
+/// The lines of a base text, split when first asked (most scans never need them).
+#[derive(Debug)]
+pub(crate) struct BaseLines<'a> {
+    base: Option<&'a [u8]>,
+    lines: Option<HashSet<&'a [u8]>>,
+}
+
+impl<'a> BaseLines<'a> {
+    pub(crate) fn new(base: Option<&'a [u8]>) -> BaseLines<'a> {
+        BaseLines { base, lines: None }
+    }
+
+    /// Whether `line` (without its `\n`; a trailing `\r` is ignored) is a line of the base.
+    pub(crate) fn contains(&mut self, line: &[u8]) -> bool {
+        let Some(base) = self.base else {
+            return false;
+        };
+        let lines = self
+            .lines
+            .get_or_insert_with(|| base.split(|&b| b == b'\n').map(trim_cr).collect());
+        lines.contains(trim_cr(line))
+    }
+}
+
+fn trim_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 /// Suppressions from configuration. Built from the `scan.allow` strings: an entry that is a known
@@ -215,5 +278,28 @@ mod tests {
             rules
         ));
         assert!(!inline_allows(b"x = 1", "jwt", rules));
+    }
+
+    #[test]
+    fn base_lines_match_whole_lines_ignoring_a_trailing_cr() {
+        let base = b"a = 1\r\nkey = 2 # maestro:allow\nlast";
+        let mut lines = BaseLines::new(Some(base));
+        assert!(lines.contains(b"key = 2 # maestro:allow"));
+        assert!(lines.contains(b"key = 2 # maestro:allow\r"));
+        assert!(lines.contains(b"a = 1"));
+        assert!(lines.contains(b"last"));
+        assert!(!lines.contains(b"key = 3 # maestro:allow"));
+        assert!(!lines.contains(b"key = 2"));
+        assert!(!BaseLines::new(None).contains(b"a = 1"));
+    }
+
+    #[test]
+    fn suppressions_name_their_setting() {
+        assert_eq!(Suppression::Rule.to_string(), "scan.allow rule id");
+        assert_eq!(Suppression::Inline.to_string(), "inline maestro:allow");
+        assert_eq!(
+            serde_json::to_value(Suppression::Fingerprint).expect("serialisable"),
+            "fingerprint"
+        );
     }
 }

@@ -34,6 +34,12 @@ pub struct Finding {
     pub description: String,
     /// The rule's fix hint.
     pub fix: String,
+    /// The finding's line carries an inline `maestro:allow` for it that did not count, because
+    /// the scan allows inline comments only on lines of a base text
+    /// ([`InlineAllow::BaseLines`](crate::InlineAllow::BaseLines)) and this line is not one. A
+    /// hook tells the crew so. Serialised only when `true`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inline_allow_refused: bool,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` signature
@@ -133,6 +139,7 @@ mod tests {
             cwe: 798,
             description: String::new(),
             fix: String::new(),
+            inline_allow_refused: false,
         }
     }
 

@@ -9,9 +9,28 @@
 //! first use (once per process, shared between threads) and run only on the lines around the
 //! keyword hit. Secret matches then pass an entropy check, a placeholder filter and an optional
 //! validator (GitHub CRC32 checksums, JWT headers, PEM structure). Overlapping secret matches keep
-//! the most specific rule. Findings are suppressed by an inline `maestro:allow [rule-id,...]`
-//! comment on the line or by an [`Allowlist`] built from `scan.allow`; every suppression is
-//! counted in the [`Summary`]. Binary and oversized files are skipped and counted.
+//! the most specific rule.
+//!
+//! **Nothing passes unseen.** Content with a NUL byte is not skipped as binary: the scanner
+//! searches its printable ASCII runs (as `strings` does; findings at their line in the original
+//! bytes), its runs of ASCII characters separated by NULs (UTF-16 text in the ASCII range at any
+//! alignment, NULs slipped between characters) and, when it is UTF-16 text (byte-order mark, or
+//! NULs at odd or even offsets), its UTF-16 decoding; a secret found by several of these is
+//! reported once ([`Summary::binary_scanned`] counts such inputs). Text that is not UTF-8 but has
+//! no NUL (Latin-1, Windows-1252, broken UTF-8) is scanned as bytes. Content above
+//! [`ScanOptions::max_file_size`] is not read past the limit; it is listed in
+//! [`Report::unscanned`] with a one-line reason naming its size, the limit and the setting that
+//! raises it (`scan.maxFileSize`), as are unreadable files of a tree.
+//!
+//! **Suppressions are listed, not only counted.** A finding is suppressed by an inline
+//! `maestro:allow [rule-id,...]` comment on its line or by an [`Allowlist`] built from
+//! `scan.allow`; each suppressed finding (redacted like any other) is kept in
+//! [`Report::suppressed`] with its [`Suppression`], and counted in the [`Summary`]. Where an
+//! inline comment counts is [`ScanOptions::inline_allow`]: anywhere ([`InlineAllow::Anywhere`],
+//! the default, for people scanning their own code), or only on a line that already exists in a
+//! base text the caller passes ([`InlineAllow::BaseLines`], for a crew's writes:
+//! [`Scanner::scan_text_with_base`], [`Scanner::scan_file_with_base`]); a comment that did not
+//! count marks its finding [`Finding::inline_allow_refused`].
 //!
 //! **Inputs**: a text with an optional path ([`Scanner::scan_text`], the hook path), a file
 //! ([`Scanner::scan_file`]), trees honouring `.gitignore` ([`Scanner::scan_tree`],
@@ -29,11 +48,26 @@
 //! - Rules: `RuleSet::builtin().clone()` (cheap: rules are shared), then
 //!   [`RuleSet::with_user_file`] for a user rule file. `scan.allow` becomes
 //!   [`Allowlist::new`]`(&config.scan.allow, &rules)`; its error names the bad entry (exit 2).
-//! - `maestro hook pre-tool-use`: a [`Scanner`] with [`Kinds::Secrets`], then
-//!   [`Scanner::scan_text`]`(Some(file_path), content)` for Write/Edit/NotebookEdit texts and
-//!   `scan_text(None, command)` for Bash; block when [`Report::blocking`] yields a finding under
+//!   `scan.maxFileSize` becomes [`ScanOptions::max_file_size`].
+//! - Failing closed (the hooks, the gates): a report is acceptable only when it is
+//!   [`Report::is_complete`] (nothing unscanned) *and* nothing in it blocks; otherwise refuse
+//!   with the [`Unscanned`] lines (their `Display` is the one-line reason) or the findings.
+//!   [`Report::is_clean`] alone says nothing of what was not scanned.
+//! - Suppressions are never silent: record every entry of [`Report::suppressed`] (rule, path,
+//!   line, redacted form and [`Suppression`], whose `Display` names the setting) in the order
+//!   report and the audit log (`scan.override`).
+//! - `maestro hook pre-tool-use`: a [`Scanner`] with [`Kinds::Secrets`] and
+//!   [`InlineAllow::BaseLines`], then [`Scanner::scan_text_with_base`]`(Some(file_path),
+//!   content, base)` for Write/Edit/NotebookEdit texts, where `base` is the file in the voyage
+//!   base (`None` for a new file), and `scan_text(None, command)` for Bash; block when the
+//!   report is not complete, or when [`Report::blocking`] yields a finding under
 //!   `BlockPolicy { block_secrets: config.scan.block_secrets, .. }`; the reason is
-//!   [`output::text`] of the report (redacted, with rule, path and line).
+//!   [`output::text`] of the report (redacted, with rule, path and line), plus, for a finding
+//!   with [`Finding::inline_allow_refused`], that an inline allow counts only on a line that
+//!   already exists in the voyage base.
+//! - Collecting a crew's change (the secrets gate): the same scanner settings with
+//!   [`Kinds::All`], [`Scanner::scan_file_with_base`] (or `scan_text_with_base` on each blob)
+//!   with the base version of each path; refuse an incomplete report.
 //! - `maestro hook post-tool-use`: [`Kinds::Code`], [`Scanner::scan_file`], block at or above
 //!   `block_severity` (`Severity` parses from the config's lowercase name with `str::parse`);
 //!   each finding carries its CWE, line and fix hint.
@@ -41,10 +75,13 @@
 //!   `--staged`: [`Scanner::scan_added_lines`] with the added lines of the staged diff;
 //!   `--rules` parses into [`Kinds`]; `--format`: [`output::text`] (+ [`output::summary_line`]),
 //!   [`output::json`], [`output::sarif`]; exit 1 when the report is not
-//!   [`Report::is_clean`].
+//!   [`Report::is_clean`]. Inline allows count anywhere ([`InlineAllow::Anywhere`]).
 //!
 //! ```
-//! use maestro_scan::{Allowlist, BlockPolicy, Kinds, RuleSet, ScanOptions, Scanner, output};
+//! use maestro_scan::{
+//!     Allowlist, BlockPolicy, InlineAllow, Kinds, RuleSet, ScanOptions, Scanner, Suppression,
+//!     output,
+//! };
 //!
 //! let rules = RuleSet::builtin().clone();
 //! let options = ScanOptions {
@@ -70,17 +107,41 @@
 //! let json = output::json_value(&report);
 //! assert_eq!(json["summary"]["findings"], 2);
 //! assert_eq!(json["findings"][0]["cwe"], "CWE-295");
+//!
+//! // Nothing was left unscanned; binary-looking content is searched, not skipped.
+//! assert!(report.is_complete());
+//! let utf16: Vec<u8> = "aws_id = 'AKIAQ7RPZ3MFXW2BKT5L'\n"
+//!     .encode_utf16()
+//!     .flat_map(u16::to_le_bytes)
+//!     .collect();
+//! let report = scanner.scan_text(Some("notes.txt"), &utf16);
+//! assert_eq!(report.findings[0].rule_id, "aws-access-key-id");
+//! assert_eq!(report.summary.binary_scanned, 1);
+//!
+//! // A crew's inline allow counts only on a line of the base.
+//! let crew = Scanner::new(
+//!     RuleSet::builtin().clone(),
+//!     ScanOptions { inline_allow: InlineAllow::BaseLines, ..ScanOptions::default() },
+//! );
+//! let line = b"aws_id = 'AKIAQ7RPZ3MFXW2BKT5L'  # maestro:allow\n";
+//! let added = crew.scan_text_with_base(Some("app.py"), line, Some(b"print('hi')\n"));
+//! assert!(added.findings[0].inline_allow_refused);
+//! let kept = crew.scan_text_with_base(Some("app.py"), line, Some(line));
+//! assert!(kept.findings.is_empty());
+//! assert_eq!(kept.suppressed[0].by, Suppression::Inline);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 #![deny(missing_docs)]
 
 pub mod allow;
+mod binary;
 pub mod examples;
 pub mod finding;
 mod keywords;
 pub mod language;
 pub mod output;
+mod position;
 pub mod report;
 pub mod rule;
 pub mod rule_set;
@@ -88,10 +149,12 @@ pub mod scanner;
 pub mod validate;
 pub mod walk;
 
-pub use allow::Allowlist;
+pub use allow::{Allowlist, InlineAllow, Suppression};
 pub use finding::{BlockPolicy, Finding};
 pub use language::Language;
-pub use report::{FileError, Report, SkippedBy, Summary, SuppressedBy};
+pub use report::{
+    FileError, Report, SkippedBy, Summary, Suppressed, SuppressedBy, Unscanned, UnscannedReason,
+};
 pub use rule::{Confidence, Kind, Rule, Severity, Validator};
 pub use rule_set::RuleSet;
 pub use scanner::{Kinds, ScanOptions, Scanner};

@@ -2,13 +2,19 @@
 //! rules' regexes, each on the lines around its keyword hits; entropy, placeholder and validator
 //! checks; overlap resolution; suppression.
 
-use std::{collections::BTreeMap, fmt, str::FromStr};
+use std::{
+    collections::{BTreeMap, HashSet},
+    fmt,
+    str::FromStr,
+};
 
 use crate::{
-    allow::{self, Allowlist, Suppression},
+    allow::{self, Allowlist, BaseLines, InlineAllow, Suppression},
+    binary,
     finding::{self, Finding},
     keywords::KeywordSet,
     language::Language,
+    position::{Cursor, Positions},
     report::Report,
     rule::{Kind, Rule, Span},
     rule_set::RuleSet,
@@ -61,10 +67,14 @@ impl FromStr for Kinds {
 pub struct ScanOptions {
     /// Which rules run. Default: [`Kinds::All`].
     pub kinds: Kinds,
-    /// Files (and texts) larger than this many bytes are skipped and counted. Default: 10 MiB.
+    /// Files (and texts) larger than this many bytes are not scanned (nor read past the limit):
+    /// counted in `skipped_by.too_large` and listed in [`Report::unscanned`], which a caller
+    /// that must fail closed refuses. Default: 10 MiB (`scan.maxFileSize`).
     pub max_file_size: u64,
     /// Configured suppressions. Default: none.
     pub allow: Allowlist,
+    /// Where an inline `maestro:allow` counts. Default: [`InlineAllow::Anywhere`].
+    pub inline_allow: InlineAllow,
     /// Worker threads for directory walks; 0 picks the number of CPUs. Default: 0.
     pub threads: usize,
 }
@@ -75,6 +85,7 @@ impl Default for ScanOptions {
             kinds: Kinds::All,
             max_file_size: 10 << 20,
             allow: Allowlist::default(),
+            inline_allow: InlineAllow::Anywhere,
             threads: 0,
         }
     }
@@ -126,8 +137,6 @@ struct Candidate {
 }
 
 const BLOCK_WINDOW: usize = 256 << 10;
-/// Bytes probed for a NUL to recognise a binary file.
-pub(crate) const BINARY_PROBE: usize = 8 << 10;
 
 impl Scanner {
     /// A scanner over the rules of `options.kinds` in `rules`.
@@ -180,12 +189,29 @@ impl Scanner {
     }
 
     /// Scan one text. `path` selects the code rules by extension and is reported in findings;
-    /// without a path every language's code rules apply. Binary or oversized input is skipped
-    /// and counted.
+    /// without a path every language's code rules apply. Text with a NUL byte is scanned
+    /// through the binary path ([`Summary::binary_scanned`](crate::Summary::binary_scanned));
+    /// text over [`ScanOptions::max_file_size`] is not scanned and is listed in
+    /// [`Report::unscanned`]. Under [`InlineAllow::BaseLines`] no inline allow counts (there is
+    /// no base): see [`Scanner::scan_text_with_base`].
     #[must_use]
     pub fn scan_text(&self, path: Option<&str>, text: &[u8]) -> Report {
+        self.scan_text_with_base(path, text, None)
+    }
+
+    /// [`Scanner::scan_text`], with `base`, the same file's content in a base version (for a
+    /// crew, the voyage base), for [`InlineAllow::BaseLines`]: an inline `maestro:allow` then
+    /// counts only on a line that is also a line of `base`. `base` is not scanned, and is
+    /// ignored under [`InlineAllow::Anywhere`].
+    #[must_use]
+    pub fn scan_text_with_base(
+        &self,
+        path: Option<&str>,
+        text: &[u8],
+        base: Option<&[u8]>,
+    ) -> Report {
         let mut report = Report::default();
-        self.scan_into(path, text, None, &mut report);
+        self.scan_into(path, text, None, base, &mut report);
         report.finish();
         report
     }
@@ -221,30 +247,88 @@ impl Scanner {
     }
 
     /// Scan `text` into `report` (no sorting). `line_map[i]` is the real line number of line `i`
-    /// of `text` when the text is made of selected lines.
+    /// of `text` when the text is made of selected lines; `base` is the base text for
+    /// [`InlineAllow::BaseLines`].
     pub(crate) fn scan_into(
         &self,
         path: Option<&str>,
         text: &[u8],
         line_map: Option<&[usize]>,
+        base: Option<&[u8]>,
         report: &mut Report,
     ) {
-        if text.len() as u64 > self.options.max_file_size {
-            report.summary.skipped_by.too_large += 1;
-            return;
-        }
-        if memchr::memchr(0, &text[..text.len().min(BINARY_PROBE)]).is_some() {
-            report.summary.skipped_by.binary += 1;
+        let size = text.len() as u64;
+        if size > self.options.max_file_size {
+            report.refuse_too_large(path.unwrap_or(""), size, self.options.max_file_size);
             return;
         }
         report.summary.files += 1;
-        report.summary.bytes += text.len() as u64;
+        report.summary.bytes += size;
         let scope = path.map_or(Scope::AllLanguages, |p| Scope::Path(Language::from_path(p)));
-        let candidates = self.candidates(scope, text);
-        if candidates.is_empty() {
+        let mut context = Context {
+            path: path.unwrap_or(""),
+            base_lines: BaseLines::new(base),
+            seen: None,
+        };
+        if memchr::memchr(0, text).is_none() {
+            let candidates = self.candidates(scope, text);
+            if !candidates.is_empty() {
+                let view = View {
+                    text,
+                    positions: Positions::Direct { line_map },
+                    base_comparable: true,
+                };
+                self.report_candidates(&view, candidates, &mut context, report);
+            }
             return;
         }
-        self.report_candidates(path.unwrap_or(""), text, line_map, candidates, report);
+        report.summary.binary_scanned += 1;
+        self.scan_binary(scope, text, line_map, &mut context, report);
+    }
+
+    /// Content with a NUL byte: scan, in this order, its UTF-16 decoding (when it is UTF-16
+    /// text, and not made of selected lines), its printable ASCII runs and its NUL-interleaved
+    /// ASCII runs. A secret found by several views is reported (or suppressed) once, by the
+    /// first.
+    fn scan_binary(
+        &self,
+        scope: Scope,
+        bytes: &[u8],
+        line_map: Option<&[usize]>,
+        context: &mut Context<'_>,
+        report: &mut Report,
+    ) {
+        context.seen = Some(HashSet::new());
+        if line_map.is_none()
+            && let Some((order, start)) = binary::utf16_byte_order(bytes)
+        {
+            let decoded = binary::utf16_text(bytes, order, start);
+            let candidates = self.candidates(scope, decoded.as_bytes());
+            if !candidates.is_empty() {
+                let view = View {
+                    text: decoded.as_bytes(),
+                    positions: Positions::Direct { line_map: None },
+                    base_comparable: false,
+                };
+                self.report_candidates(&view, candidates, context, report);
+            }
+        }
+        for runs in [binary::ascii_runs(bytes), binary::interleaved_runs(bytes)] {
+            let candidates = self.candidates(scope, &runs.text);
+            if candidates.is_empty() {
+                continue;
+            }
+            let view = View {
+                text: &runs.text,
+                positions: Positions::Runs {
+                    original: bytes,
+                    runs: &runs,
+                    line_map,
+                },
+                base_comparable: false,
+            };
+            self.report_candidates(&view, candidates, context, report);
+        }
     }
 
     /// Keyword pass, windows, regexes and per-match checks.
@@ -295,58 +379,70 @@ impl Scanner {
         accepted
     }
 
+    /// Turn accepted candidates of one view into findings, suppressed or reported.
     fn report_candidates(
         &self,
-        path: &str,
-        text: &[u8],
-        line_map: Option<&[usize]>,
+        view: &View<'_>,
         mut candidates: Vec<Candidate>,
+        context: &mut Context<'_>,
         report: &mut Report,
     ) {
         candidates.sort_unstable_by_key(|c| (c.start, c.rule));
         let rules = self.rules.rules();
-        let path_allowed = self.options.allow.allows_path(path);
-        let mut line_index = 0;
-        let mut counted_to = 0;
+        let text = view.text;
+        let path_allowed = self.options.allow.allows_path(context.path);
+        let mut cursor = match view.positions {
+            Positions::Direct { .. } => Cursor::new(text, true),
+            Positions::Runs { original, .. } => Cursor::new(original, false),
+        };
         for c in candidates {
             let rule = &rules[c.rule];
-            line_index += memchr::memchr_iter(b'\n', &text[counted_to..c.start]).count();
-            counted_to = c.start;
-            let line_start = line_start(text, c.start);
-            let line_text = &text[line_start..line_end(text, c.start)];
             let secret = &text[c.start..c.end];
-            if allow::inline_allows(line_text, rule.id(), &self.rules) {
-                report.count_suppression(Suppression::Inline);
+            let fingerprint = finding::fingerprint(rule.id(), context.path, secret);
+            if let Some(seen) = &mut context.seen
+                && !seen.insert((c.rule, fingerprint.clone()))
+            {
                 continue;
             }
-            let fingerprint = finding::fingerprint(rule.id(), path, secret);
-            let suppression = if path_allowed {
-                Some(Suppression::Path)
-            } else {
-                self.options.allow.check(rule.id(), path, &fingerprint)
+            let (line_index, column) = match view.positions {
+                Positions::Direct { .. } => cursor.advance(c.start),
+                Positions::Runs { runs, .. } => cursor.advance(runs.original_offset(c.start)),
             };
-            if let Some(why) = suppression {
-                report.count_suppression(why);
-                continue;
-            }
-            let column = text[line_start..c.start]
-                .iter()
-                .filter(|&&b| (b & 0xC0) != 0x80)
-                .count()
-                + 1;
+            let line_map = match view.positions {
+                Positions::Direct { line_map } | Positions::Runs { line_map, .. } => line_map,
+            };
             let line = match line_map {
                 Some(map) => map.get(line_index).copied().unwrap_or(line_index + 1),
                 None => line_index + 1,
             };
+            let line_text = &text[line_start(text, c.start)..line_end(text, c.start)];
+            let mut inline = None;
+            if allow::inline_allows(line_text, rule.id(), &self.rules) {
+                inline = Some(match self.options.inline_allow {
+                    InlineAllow::Anywhere => true,
+                    InlineAllow::BaseLines => {
+                        view.base_comparable && context.base_lines.contains(line_text)
+                    }
+                });
+            }
             let redacted = if rule.kind() == Kind::Secret || rule.cwe() == 798 {
                 finding::redact(secret)
             } else {
                 finding::snippet(secret)
             };
-            report.findings.push(Finding {
+            let suppression = if inline == Some(true) {
+                Some(Suppression::Inline)
+            } else if path_allowed {
+                Some(Suppression::Path)
+            } else {
+                self.options
+                    .allow
+                    .check(rule.id(), context.path, &fingerprint)
+            };
+            let finding = Finding {
                 rule_id: rule.id().to_owned(),
                 kind: rule.kind(),
-                path: path.to_owned(),
+                path: context.path.to_owned(),
                 line,
                 column,
                 redacted,
@@ -356,9 +452,34 @@ impl Scanner {
                 cwe: rule.cwe(),
                 description: rule.description().to_owned(),
                 fix: rule.fix().to_owned(),
-            });
+                inline_allow_refused: inline == Some(false),
+            };
+            match suppression {
+                Some(by) => report.suppress(finding, by),
+                None => report.findings.push(finding),
+            }
         }
     }
+}
+
+/// What holds for every view of one input.
+struct Context<'a> {
+    /// The path as reported.
+    path: &'a str,
+    /// The base's lines, for [`InlineAllow::BaseLines`].
+    base_lines: BaseLines<'a>,
+    /// With several views of one input: the (rule, fingerprint) pairs already handled.
+    seen: Option<HashSet<(usize, String)>>,
+}
+
+/// A text the engine scans, standing for an input or part of it.
+struct View<'a> {
+    /// The text.
+    text: &'a [u8],
+    /// Where its offsets are in the input.
+    positions: Positions<'a>,
+    /// Whether its lines are the input's own, so that they can be compared with base lines.
+    base_comparable: bool,
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -495,20 +616,94 @@ mod tests {
         Scanner::new(RuleSet::builtin().clone(), ScanOptions::default())
     }
 
-    #[test]
-    fn binary_and_large_inputs_are_skipped_and_counted() {
-        let s = Scanner::new(
+    const KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
+
+    fn limited(max_file_size: u64) -> Scanner {
+        Scanner::new(
             RuleSet::builtin().clone(),
             ScanOptions {
-                max_file_size: 16,
+                max_file_size,
+                ..ScanOptions::default()
+            },
+        )
+    }
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    }
+
+    #[test]
+    fn binary_input_is_scanned_and_large_input_refused() {
+        let s = limited(64);
+        let r = s.scan_text(Some("a.bin"), format!("ab\0cd\nid={KEY}\n").as_bytes());
+        assert_eq!(r.findings.len(), 1, "{r:?}");
+        assert_eq!((r.findings[0].line, r.findings[0].column), (2, 4));
+        assert_eq!(r.summary.binary_scanned, 1);
+        assert_eq!((r.summary.files, r.summary.skipped), (1, 0));
+        assert!(r.is_complete());
+
+        let r = s.scan_text(Some("a.txt"), &[b'a'; 65]);
+        assert_eq!((r.summary.skipped, r.summary.skipped_by.too_large), (1, 1));
+        assert_eq!(r.summary.files, 0);
+        assert!(!r.is_complete());
+        assert_eq!(
+            r.unscanned[0].reason,
+            crate::UnscannedReason::TooLarge {
+                size: 65,
+                limit: 64
+            }
+        );
+        assert!(s.scan_text(Some("a.txt"), &[b'a'; 64]).is_complete());
+    }
+
+    #[test]
+    fn a_secret_seen_by_several_views_is_reported_once() {
+        // UTF-16LE text: its decoding and its NUL-interleaved runs both hold the key.
+        let text = utf16le(&format!("\u{FEFF}first\nkey = {KEY}\n"));
+        let r = scanner().scan_text(None, &text);
+        assert_eq!(r.findings.len(), 1, "{r:?}");
+        // Reported by the decoding, at its line and column in the decoded text.
+        assert_eq!((r.findings[0].line, r.findings[0].column), (2, 7));
+        // The same key twice in a plain text is two findings.
+        let twice = scanner().scan_text(None, format!("{KEY}\n{KEY}\n").as_bytes());
+        assert_eq!(twice.findings.len(), 2);
+    }
+
+    #[test]
+    fn runs_report_the_line_and_byte_column_of_the_original() {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\xff\xfe".to_vec();
+        bytes.extend_from_slice(format!("k={KEY}").as_bytes());
+        let r = scanner().scan_text(Some("x.png"), &bytes);
+        assert_eq!(r.findings.len(), 1, "{r:?}");
+        // Two newlines before; the key starts at byte 7 of the third line.
+        assert_eq!((r.findings[0].line, r.findings[0].column), (3, 7));
+    }
+
+    #[test]
+    fn inline_allows_follow_the_mode() {
+        let line = format!("id = '{KEY}'  # maestro:allow\n");
+        let anywhere = scanner().scan_text(Some("a.py"), line.as_bytes());
+        assert!(anywhere.findings.is_empty());
+        assert_eq!(anywhere.suppressed[0].by, Suppression::Inline);
+
+        let crew = Scanner::new(
+            RuleSet::builtin().clone(),
+            ScanOptions {
+                inline_allow: InlineAllow::BaseLines,
                 ..ScanOptions::default()
             },
         );
-        let r = s.scan_text(Some("a.bin"), b"ab\0cd");
-        assert_eq!((r.summary.skipped, r.summary.skipped_by.binary), (1, 1));
-        let r = s.scan_text(Some("a.txt"), &[b'a'; 17]);
-        assert_eq!((r.summary.skipped, r.summary.skipped_by.too_large), (1, 1));
-        assert_eq!(r.summary.files, 0);
+        let no_base = crew.scan_text(Some("a.py"), line.as_bytes());
+        assert!(no_base.findings[0].inline_allow_refused, "{no_base:?}");
+        assert!(no_base.suppressed.is_empty());
+        let in_base =
+            crew.scan_text_with_base(Some("a.py"), line.as_bytes(), Some(line.as_bytes()));
+        assert!(in_base.findings.is_empty());
+        assert_eq!(in_base.summary.suppressed_by.inline, 1);
+        // A marker for another rule is not an allow, so it is not refused either.
+        let other = format!("id = '{KEY}'  # maestro:allow jwt\n");
+        let r = crew.scan_text_with_base(Some("a.py"), other.as_bytes(), Some(other.as_bytes()));
+        assert!(!r.findings[0].inline_allow_refused);
     }
 
     #[test]

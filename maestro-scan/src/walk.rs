@@ -9,10 +9,7 @@ use std::{
 
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
-use crate::{
-    report::{FileError, Report},
-    scanner::{BINARY_PROBE, Scanner},
-};
+use crate::{report::Report, scanner::Scanner};
 
 /// An error scanning a path given explicitly.
 #[derive(Debug, thiserror::Error)]
@@ -49,10 +46,18 @@ fn display(path: &Path) -> String {
 }
 
 impl Scanner {
-    /// Scan one file. A file over the size limit is counted as skipped without being read.
+    /// Scan one file, as [`Scanner::scan_text`] scans a text. A file over the size limit is
+    /// not read: it is listed in [`Report::unscanned`].
     pub fn scan_file(&self, path: &Path) -> Result<Report, Error> {
+        self.scan_file_with_base(path, None)
+    }
+
+    /// [`Scanner::scan_file`] with `base`, the file's content in a base version, for
+    /// [`InlineAllow::BaseLines`](crate::InlineAllow::BaseLines) (see
+    /// [`Scanner::scan_text_with_base`]).
+    pub fn scan_file_with_base(&self, path: &Path, base: Option<&[u8]>) -> Result<Report, Error> {
         let mut report = Report::default();
-        self.scan_file_into(path, &mut report)
+        self.scan_file_into(path, base, &mut report)
             .map_err(|source| Error::Read {
                 path: path.to_owned(),
                 source,
@@ -61,31 +66,41 @@ impl Scanner {
         Ok(report)
     }
 
-    fn scan_file_into(&self, path: &Path, report: &mut Report) -> std::io::Result<()> {
+    fn scan_file_into(
+        &self,
+        path: &Path,
+        base: Option<&[u8]>,
+        report: &mut Report,
+    ) -> std::io::Result<()> {
+        let shown = display(path);
+        let limit = self.options.max_file_size;
         let mut file = std::fs::File::open(path)?;
         let len = file.metadata()?.len();
-        if len > self.options.max_file_size {
-            report.summary.skipped_by.too_large += 1;
+        if len > limit {
+            report.refuse_too_large(&shown, len, limit);
             return Ok(());
         }
-        // Read the first 8 KiB alone: a binary file is skipped without reading the rest.
+        // Never read past the limit, even if the file grows meanwhile.
         let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
         (&mut file)
-            .take(BINARY_PROBE as u64)
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)?;
-        if memchr::memchr(0, &bytes).is_some() {
-            report.summary.skipped_by.binary += 1;
+        let read = bytes.len() as u64;
+        if read > limit {
+            let size = file.metadata().map_or(read, |m| m.len().max(read));
+            report.refuse_too_large(&shown, size, limit);
             return Ok(());
         }
-        file.read_to_end(&mut bytes)?;
-        self.scan_into(Some(&display(path)), &bytes, None, report);
+        self.scan_into(Some(&shown), &bytes, None, base, report);
         Ok(())
     }
 
     /// Scan a directory tree (or a single file), honouring `.gitignore`, `.ignore` and git
     /// excludes. Hidden files are scanned (credentials live in `.env` files); `.git` is not.
-    /// Unreadable files are counted as skipped and listed in [`Report::errors`]. Paths are
-    /// reported as the walk produces them: `root` joined with the relative path.
+    /// Unreadable files (and walk errors) are counted as skipped and listed in
+    /// [`Report::unscanned`] and [`Report::errors`]. Paths are reported as the walk produces
+    /// them: `root` joined with the relative path. No base text: under
+    /// [`InlineAllow::BaseLines`](crate::InlineAllow::BaseLines) no inline allow counts.
     #[must_use]
     pub fn scan_tree(&self, root: &Path) -> Report {
         let shared = Mutex::new(Report::default());
@@ -129,7 +144,11 @@ impl Scanner {
 
     /// Scan only the added lines of a change, reporting findings at their real line numbers.
     /// Consecutive added lines are scanned together, so a multi-line secret added as a whole is
-    /// found.
+    /// found. A file whose added lines hold a NUL byte is scanned through the binary path
+    /// (printable and NUL-interleaved runs: its lines are already decoded text, so no UTF-16
+    /// decoding); one whose added lines exceed the size limit is listed in
+    /// [`Report::unscanned`]. No base text: under
+    /// [`InlineAllow::BaseLines`](crate::InlineAllow::BaseLines) no inline allow counts.
     #[must_use]
     pub fn scan_added_lines(&self, files: &[AddedLines]) -> Report {
         let mut report = Report::default();
@@ -141,10 +160,23 @@ impl Scanner {
                 text.push(b'\n');
                 map.push(*number);
             }
-            self.scan_into(Some(&file.path), &text, Some(&map), &mut report);
+            self.scan_into(Some(&file.path), &text, Some(&map), None, &mut report);
         }
         report.finish();
         report
+    }
+}
+
+/// The path an `ignore` error is about, if it names one.
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::Partial(errors) => errors.iter().find_map(error_path),
+        _ => None,
     }
 }
 
@@ -174,21 +206,19 @@ impl ParallelVisitor for Worker<'_> {
         match entry {
             Ok(entry) => {
                 if entry.file_type().is_some_and(|t| t.is_file())
-                    && let Err(e) = self.scanner.scan_file_into(entry.path(), &mut self.local)
+                    && let Err(e) = self
+                        .scanner
+                        .scan_file_into(entry.path(), None, &mut self.local)
                 {
-                    self.local.summary.skipped_by.unreadable += 1;
-                    self.local.errors.push(FileError {
-                        path: display(entry.path()),
-                        message: e.to_string(),
-                    });
+                    self.local
+                        .refuse_unreadable(display(entry.path()), e.to_string());
                 }
             }
+            // A walk error may hide files: it is listed as unscanned, under its path if it
+            // has one.
             Err(e) => {
-                self.local.summary.skipped_by.unreadable += 1;
-                self.local.errors.push(FileError {
-                    path: String::new(),
-                    message: e.to_string(),
-                });
+                let path = error_path(&e).map(display).unwrap_or_default();
+                self.local.refuse_unreadable(path, e.to_string());
             }
         }
         WalkState::Continue
@@ -202,5 +232,53 @@ impl Drop for Worker<'_> {
         if let Ok(mut shared) = self.shared.lock() {
             shared.absorb(local);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{RuleSet, ScanOptions, UnscannedReason};
+
+    #[test]
+    fn walk_errors_are_listed_as_unscanned_under_their_path() {
+        let scanner = Scanner::new(RuleSet::builtin().clone(), ScanOptions::default());
+        let shared = Mutex::new(Report::default());
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        {
+            let mut worker = Worker {
+                scanner: &scanner,
+                shared: &shared,
+                local: Report::default(),
+            };
+            worker.visit(Err(ignore::Error::WithDepth {
+                depth: 2,
+                err: Box::new(ignore::Error::WithPath {
+                    path: PathBuf::from("./src/secret"),
+                    err: Box::new(ignore::Error::Io(denied())),
+                }),
+            }));
+            worker.visit(Err(ignore::Error::Io(denied())));
+        }
+        let mut report = shared.into_inner().expect("no panic");
+        report.finish();
+        assert!(!report.is_complete());
+        let paths: Vec<&str> = report.unscanned.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(paths, ["", "src/secret"]);
+        assert!(matches!(
+            report.unscanned[1].reason,
+            UnscannedReason::Unreadable { .. }
+        ));
+        assert_eq!(report.summary.skipped_by.unreadable, 2);
+        assert_eq!(report.errors.len(), 2);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let scanner = Scanner::new(RuleSet::builtin().clone(), ScanOptions::default());
+        // A directory opens on Unix but does not read.
+        let err = scanner.scan_file(dir.path()).expect_err("a directory");
+        assert!(err.to_string().contains("scanning"), "{err}");
     }
 }

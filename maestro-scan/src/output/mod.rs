@@ -82,8 +82,11 @@ pub fn summary_line(summary: &Summary) -> String {
 }
 
 /// The JSON document of SPEC §4: `{"findings": [...], "summary": {...}}` with `snake_case` keys
-/// (findings also carry `description` and `fix`; the summary carries `skipped_by` and
-/// `suppressed_by`; unreadable files are listed under `errors` when there are any).
+/// (findings also carry `description` and `fix`; the summary carries `skipped_by`,
+/// `suppressed_by` and `binary_scanned`). When there are any: unreadable files under `errors`,
+/// suppressed findings under `suppressed` (`{"finding": {...}, "by": "inline"}`), content not
+/// scanned under `unscanned` (`{"path", "reason": {"kind": "too_large", "size", "limit"},
+/// "message"}`, the message being the one-line reason).
 #[must_use]
 pub fn json_value(report: &Report) -> Value {
     let mut value = json!({
@@ -92,6 +95,16 @@ pub fn json_value(report: &Report) -> Value {
     });
     if !report.errors.is_empty() {
         value["errors"] = json!(report.errors);
+    }
+    if !report.suppressed.is_empty() {
+        value["suppressed"] = json!(report.suppressed);
+    }
+    if !report.unscanned.is_empty() {
+        value["unscanned"] = report
+            .unscanned
+            .iter()
+            .map(|u| json!({"path": u.path, "reason": u.reason, "message": u.to_string()}))
+            .collect();
     }
     value
 }
@@ -150,5 +163,37 @@ mod tests {
             summary_line(&report().summary),
             "1 finding in 1 file (36 bytes); 0 skipped, 0 suppressed"
         );
+        assert!(v.get("suppressed").is_none() && v.get("unscanned").is_none());
+    }
+
+    #[test]
+    fn json_lists_suppressed_and_unscanned() {
+        let rules = RuleSet::builtin().clone();
+        let allow = crate::Allowlist::new(&["python-requests-verify-false"], &rules).expect("id");
+        let scanner = Scanner::new(
+            rules,
+            ScanOptions {
+                allow,
+                max_file_size: 40,
+                ..ScanOptions::default()
+            },
+        );
+        let mut report =
+            scanner.scan_text(Some("app.py"), b"r = requests.get(url, verify=False)\n");
+        report.absorb(scanner.scan_text(Some("big.txt"), &[b'a'; 41]));
+        report.finish();
+        let v = json_value(&report);
+        assert_eq!(v["suppressed"][0]["by"], "rule");
+        assert_eq!(
+            v["suppressed"][0]["finding"]["rule_id"],
+            "python-requests-verify-false"
+        );
+        assert_eq!(v["unscanned"][0]["path"], "big.txt");
+        assert_eq!(v["unscanned"][0]["reason"]["size"], 41);
+        assert_eq!(
+            v["unscanned"][0]["message"],
+            "`big.txt` is 41 bytes, above the scanner's limit of 40 (scan.maxFileSize raises it)"
+        );
+        assert!(v["findings"].as_array().is_some_and(Vec::is_empty));
     }
 }

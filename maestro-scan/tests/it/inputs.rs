@@ -4,17 +4,7 @@ use std::fs;
 
 use maestro_scan::{AddedLines, Allowlist, Kinds, RuleSet, ScanOptions, Scanner};
 
-use crate::rules_with_examples;
-
-/// A GitHub token with a valid checksum, taken from the rule file (not from a finding).
-fn github_token() -> String {
-    let rules = rules_with_examples();
-    let rule = rules.get("github-pat").expect("rule exists");
-    let token = rule
-        .first_match(rule.positive_examples()[0].as_bytes())
-        .expect("example matches");
-    String::from_utf8(token.to_vec()).expect("ascii")
-}
+use crate::github_token;
 
 fn scanner(allow: &[&str]) -> Scanner {
     let rules = RuleSet::builtin().clone();
@@ -137,13 +127,24 @@ fn tree_walk_honours_gitignore_sorts_and_counts() {
             ("src/deep/z.go".to_owned(), 1, "go-insecure-skip-verify"),
         ]
     );
-    assert_eq!(report.summary.skipped_by.binary, 1);
+    // The binary file is scanned (nothing in it), the large one refused and listed.
+    assert_eq!(report.summary.skipped_by.binary, 0);
+    assert_eq!(report.summary.binary_scanned, 1);
     assert_eq!(report.summary.skipped_by.too_large, 1);
-    assert_eq!(report.summary.skipped, 2);
+    assert_eq!(report.summary.skipped, 1);
     assert_eq!(report.summary.findings, 5);
+    assert_eq!(report.unscanned.len(), 1);
+    assert_eq!(
+        report.unscanned[0].to_string(),
+        format!(
+            "`{}` is 2048 bytes, above the scanner's limit of 1024 (scan.maxFileSize raises it)",
+            root.join("big.txt").display()
+        )
+    );
+    assert!(!report.is_complete());
     // .gitignore only applies inside a git repository: `.git` exists here, so `ignored/` is
-    // skipped; .gitignore, .env, app.py, z.go were scanned.
-    assert_eq!(report.summary.files, 4);
+    // skipped; .gitignore, .env, app.py, z.go and blob.bin were scanned.
+    assert_eq!(report.summary.files, 5);
 
     let paths = s
         .scan_paths(&[root.join("src/app.py"), root.join("src/deep")])

@@ -4,6 +4,8 @@ mod embedding;
 mod examples;
 mod inputs;
 mod sarif;
+mod suppressions;
+mod unscanned;
 
 use maestro_scan::{
     RuleSet,
@@ -18,4 +20,15 @@ pub fn rules_with_examples() -> RuleSet {
     let code = RuleSet::from_toml_str(BUILTIN_CODE_TOML, "rules/code.toml")
         .expect("the built-in code rules load and compile");
     secrets.merge(code)
+}
+
+/// A GitHub token with a valid checksum, taken from the rule file (not from a finding).
+#[must_use]
+pub fn github_token() -> String {
+    let rules = rules_with_examples();
+    let rule = rules.get("github-pat").expect("rule exists");
+    let token = rule
+        .first_match(rule.positive_examples()[0].as_bytes())
+        .expect("example matches");
+    String::from_utf8(token.to_vec()).expect("ascii")
 }
