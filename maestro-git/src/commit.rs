@@ -1,4 +1,7 @@
 //! Committing everything in a worktree: `git add -A && git commit`, with gix.
+//!
+//! This writes every changed file's blob before anything could look at it; to commit a crew's
+//! work only after scanning it, use [`Repo::collect_change`](crate::Repo::collect_change).
 
 use std::path::{Path, PathBuf};
 

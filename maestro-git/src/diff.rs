@@ -120,7 +120,10 @@ impl Repo {
 
     fn blob_data(&self, side: Side) -> Result<Vec<u8>, gix::Error> {
         match side {
-            Some((mode, id)) if mode == Mode::FILE || mode == Mode::FILE_EXECUTABLE => {
+            // A symlink's blob is its target, one line to git's line counts.
+            Some((mode, id))
+                if mode == Mode::FILE || mode == Mode::FILE_EXECUTABLE || mode == Mode::SYMLINK =>
+            {
                 Ok(self.repo.find_blob(id)?.take_data())
             }
             _ => Ok(Vec::new()),

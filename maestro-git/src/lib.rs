@@ -11,7 +11,13 @@
 //!   state (dirty, ahead/behind, merged, locked, missing); removal that refuses dirty or
 //!   unmerged work unless forced; pruning of stale entries; and recycling a merged crew's
 //!   worktree for the next order, rewriting only the files that differ.
-//! - [`commit`]: `git add -A && git commit` in a worktree.
+//! - [`collect`]: a crew's change (its own commits and its uncommitted files) shown blob by
+//!   blob to a guard such as a secret scanner *before* anything is written, then committed as
+//!   one commit on the crew's base; a refusal writes nothing and unlinks the crew's commits.
+//! - [`squash`]: bringing such a change into the voyage branch as one commit, so no commit of
+//!   the crew enters the voyage history, and recognising a change merged that way
+//!   ([`Repo::voyage_holds_change`]).
+//! - [`commit`]: `git add -A && git commit` in a worktree, without a guard.
 //! - [`merge`]: merging an order branch into the voyage branch in the object database, with
 //!   a compare-and-swap branch update that retries when another merge wins a race.
 //! - [`diff`]: changed paths and line counts between commits, and the added lines of the
@@ -22,7 +28,8 @@
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use maestro_git::{Identity, branch, commit, merge};
+//! use maestro_git::collect::{CollectOptions, Collected, Verdict};
+//! use maestro_git::{Identity, branch, merge};
 //! # let dir = tempfile::tempdir()?;
 //! # let git = |args: &[&str]| std::process::Command::new("git").args(args).current_dir(dir.path())
 //! #     .env("GIT_AUTHOR_NAME", "t").env("GIT_AUTHOR_EMAIL", "t@example.com")
@@ -41,14 +48,28 @@
 //! // A crew works in its own worktree on `maestro-crew/v1/docs`…
 //! let crew = repo.add_worktree(&dir.path().join(".mso/worktrees"), "v1", "docs", base)?;
 //! std::fs::write(crew.path.join("README"), "hello, world\n")?;
-//! let by = Identity::new("maestro builder", "maestro@localhost");
-//! let done = commit::commit_all(&crew.path, &by, "docs: greet the world")?;
-//! assert!(matches!(done, commit::CommitOutcome::Committed { .. }));
 //!
-//! // …and its branch is merged without checking anything out.
-//! let report = repo.merge_branch(&voyage, &crew.branch, &merge::MergeOptions::default())?;
+//! // …its change is scanned before anything is written, and committed on its base…
+//! let by = Identity::new("maestro builder", "maestro@localhost");
+//! let mut scan = |blob: &maestro_git::collect::Candidate<'_>| {
+//!     if blob.data.windows(7).any(|w| w == b"sk-live") {
+//!         Verdict::Refuse(format!("a key in {}", blob.path))
+//!     } else {
+//!         Verdict::Accept
+//!     }
+//! };
+//! let options = CollectOptions::new(by, "docs: greet the world");
+//! let Collected::Committed { commit, .. } =
+//!     repo.collect_change(&crew.path, base, &mut scan, &options)?
+//! else {
+//!     panic!("nothing to refuse here")
+//! };
+//!
+//! // …and squashed into the voyage branch without checking anything out.
+//! let report = repo.squash_merge(&voyage, commit, &merge::MergeOptions::default())?;
 //! assert_eq!(report.outcome, merge::MergeOutcome::FastForward);
 //! assert_eq!(repo.changed_paths(base, report.new)?, ["README"]);
+//! assert!(repo.voyage_holds_change(&voyage, commit)?);
 //! # Ok(()) }
 //! ```
 
@@ -56,13 +77,16 @@
 
 pub mod ancestry;
 pub mod branch;
+pub mod collect;
 pub mod commit;
 pub mod diff;
 pub mod exclude;
+pub mod file;
 pub mod github;
 pub mod identity;
 pub mod merge;
 pub mod repository;
+pub mod squash;
 #[cfg(test)]
 mod test_git;
 mod tree;

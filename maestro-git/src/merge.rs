@@ -1,4 +1,5 @@
-//! Merging an order branch into the voyage branch in the object database.
+//! Merging an order branch into the voyage branch in the object database (see
+//! [`squash`](crate::squash) for merging a collected change as one commit).
 //!
 //! Nothing is checked out: the voyage branch may be checked out anywhere, even in the main
 //! worktree. The branch is moved with a compare-and-swap against the commit the merge was
@@ -22,17 +23,18 @@ use crate::Repo;
 use crate::branch::BranchError;
 use crate::identity::Identity;
 
-/// How [`Repo::merge_branch`] merges.
+/// How [`Repo::merge_branch`] and [`Repo::squash_merge`] merge.
 #[derive(Debug, Clone)]
 pub struct MergeOptions {
     /// The message of a merge commit. Default: `None`, meaning
-    /// `Merge branch '<order branch>' into <voyage branch>`.
+    /// `Merge branch '<order branch>' into <voyage branch>` for [`Repo::merge_branch`], and the
+    /// change's own message for [`Repo::squash_merge`] (which appends its trailer either way).
     pub message: Option<String>,
     /// The author and committer of a merge commit. Default: `None`, meaning
     /// [`Repo::default_identity`].
     pub identity: Option<Identity>,
     /// Whether the voyage branch may simply move forward when it has no commits of its own.
-    /// Default: `true`; `false` always records a merge commit (`git merge --no-ff`).
+    /// Default: `true`; `false` always records a new commit (`git merge --no-ff`).
     pub fast_forward: bool,
     /// How many times the merge is computed and the branch update tried before giving up on
     /// a voyage branch that keeps moving. Default: `16`.
@@ -54,12 +56,16 @@ impl Default for MergeOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MergeOutcome {
-    /// The voyage branch already contained every commit of the order branch; nothing moved.
+    /// The voyage branch already contained every commit of the order branch (for a squash:
+    /// already held the change, or merging it would not alter its tree); nothing moved.
     UpToDate,
     /// The voyage branch moved forward to the order branch's commit.
     FastForward,
     /// A merge commit was written and the voyage branch points at it.
     Merged,
+    /// One commit with the change's content and the voyage branch's head as its only parent was
+    /// written and the voyage branch points at it ([`Repo::squash_merge`]).
+    Squashed,
     /// The branches conflict; the voyage branch did not move.
     Conflict {
         /// The conflicting paths, sorted, relative to the repository root.
@@ -67,7 +73,7 @@ pub enum MergeOutcome {
     },
 }
 
-/// The result of [`Repo::merge_branch`].
+/// The result of [`Repo::merge_branch`] and [`Repo::squash_merge`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeReport {
     /// What happened.
@@ -104,6 +110,18 @@ pub enum MergeError {
         #[source]
         source: BranchError,
     },
+    /// The commit given to [`Repo::squash_merge`] does not have exactly one parent.
+    #[error(
+        "cannot merge `{theirs}` into `{ours}`: a change has one parent (its base), this commit has {parents}"
+    )]
+    NotAChange {
+        /// The voyage branch.
+        ours: String,
+        /// The commit.
+        theirs: String,
+        /// How many parents it has.
+        parents: usize,
+    },
     /// The histories have no common ancestor.
     #[error("cannot merge `{theirs}` into `{ours}`: they share no history")]
     Unrelated {
@@ -138,7 +156,8 @@ pub enum MergeError {
     },
 }
 
-enum Step {
+/// One attempt's result: nothing to move, or move the voyage branch to a commit.
+pub(crate) enum Step {
     Done(MergeOutcome),
     Move(MergeOutcome, gix::ObjectId),
 }
@@ -153,6 +172,33 @@ impl Repo {
         theirs: &str,
         options: &MergeOptions,
     ) -> Result<MergeReport, MergeError> {
+        self.advance_branch(
+            ours,
+            theirs,
+            options,
+            |old| {
+                let their_commit = self.require_branch(theirs, ours, theirs)?;
+                self.merge_step(ours, theirs, old, their_commit, options)
+            },
+            |outcome| match outcome {
+                MergeOutcome::FastForward => format!("merge {theirs}: Fast-forward"),
+                _ => format!("merge {theirs}: Merge made by maestro."),
+            },
+        )
+    }
+
+    /// Moves branch `ours` to what `step` computes from its current commit, with a
+    /// compare-and-swap against that commit; when another update wins the race, `step` runs
+    /// again on the new commit, up to [`MergeOptions::max_attempts`] times. `theirs` names
+    /// what is merged in errors; `reflog` words the reflog line of a move.
+    pub(crate) fn advance_branch(
+        &self,
+        ours: &str,
+        theirs: &str,
+        options: &MergeOptions,
+        mut step: impl FnMut(gix::ObjectId) -> Result<Step, MergeError>,
+        reflog: impl Fn(&MergeOutcome) -> String,
+    ) -> Result<MergeReport, MergeError> {
         let merge_error = |source| MergeError::Merge {
             ours: ours.to_owned(),
             theirs: theirs.to_owned(),
@@ -165,8 +211,7 @@ impl Repo {
         loop {
             attempt += 1;
             let old = self.require_branch(ours, ours, theirs)?;
-            let their_commit = self.require_branch(theirs, ours, theirs)?;
-            let (outcome, new) = match self.merge_step(ours, theirs, old, their_commit, options)? {
+            let (outcome, new) = match step(old)? {
                 Step::Done(outcome) => {
                     return Ok(MergeReport {
                         outcome,
@@ -178,15 +223,11 @@ impl Repo {
                 }
                 Step::Move(outcome, new) => (outcome, new),
             };
-            let reflog = match outcome {
-                MergeOutcome::FastForward => format!("merge {theirs}: Fast-forward"),
-                _ => format!("merge {theirs}: Merge made by maestro."),
-            };
             let edit = crate::branch::ref_update(
                 full.clone(),
                 PreviousValue::MustExistAndMatch(Target::Object(old)),
                 Target::Object(new),
-                reflog,
+                reflog(&outcome),
                 false,
             );
             match self.repo.edit_reference(edit) {
@@ -275,19 +316,7 @@ impl Repo {
             .repo
             .merge_commits(old, their_commit, labels, tree_options.into())
             .map_err(merge_error)?;
-        let how = gix::merge::tree::TreatAsUnresolved::git();
-        if outcome.tree_merge.has_unresolved_conflicts(how) {
-            let mut paths: Vec<String> = outcome
-                .tree_merge
-                .conflicts
-                .iter()
-                .filter(|c| c.is_unresolved(how))
-                .flat_map(|c| [c.ours.location(), c.theirs.location()])
-                .filter(|p| !p.is_empty())
-                .map(|p| p.to_str_lossy().into_owned())
-                .collect();
-            paths.sort();
-            paths.dedup();
+        if let Some(paths) = conflicts(&outcome.tree_merge) {
             return Ok(Step::Done(MergeOutcome::Conflict { paths }));
         }
         let tree = outcome
@@ -337,4 +366,23 @@ impl Repo {
         }
         paths
     }
+}
+
+/// The unresolved conflicting paths of a tree merge, sorted, or `None` if it is clean.
+pub(crate) fn conflicts(merge: &gix::merge::tree::Outcome<'_>) -> Option<Vec<String>> {
+    let how = gix::merge::tree::TreatAsUnresolved::git();
+    if !merge.has_unresolved_conflicts(how) {
+        return None;
+    }
+    let mut paths: Vec<String> = merge
+        .conflicts
+        .iter()
+        .filter(|c| c.is_unresolved(how))
+        .flat_map(|c| [c.ours.location(), c.theirs.location()])
+        .filter(|p| !p.is_empty())
+        .map(|p| p.to_str_lossy().into_owned())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    Some(paths)
 }

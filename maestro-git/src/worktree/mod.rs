@@ -53,7 +53,9 @@ pub struct WorktreeState {
     pub ahead: usize,
     /// Commits reachable from the compared branch but not from `head`.
     pub behind: usize,
-    /// Every commit of `head` is in the compared branch (`ahead == 0`).
+    /// The work of `head` is in the compared branch: every commit of it (`ahead == 0`), or
+    /// `head` is a change the branch holds as a squash
+    /// ([`Repo::voyage_holds_change`](crate::Repo::voyage_holds_change)).
     pub merged: bool,
 }
 
@@ -465,7 +467,8 @@ impl Repo {
     }
 
     /// Lists the linked worktrees (not the main one) with their state; `ahead`, `behind` and
-    /// `merged` compare each worktree's `HEAD` with branch `compare_to` (the voyage branch).
+    /// `merged` compare each worktree's `HEAD` with branch `compare_to` (the voyage branch),
+    /// `merged` accepting a squash-merged change (see [`WorktreeState::merged`]).
     pub fn list_worktrees(&self, compare_to: &str) -> Result<Vec<WorktreeState>, ListError> {
         let target = self.compared_commit(compare_to)?;
         let read_error = |source| ListError::Read {
@@ -525,6 +528,11 @@ impl Repo {
             ),
             None => (0, 0),
         };
+        let merged = match head {
+            Some(_) if ahead == 0 => true,
+            Some(head) => self.holds_change_at(target, head).map_err(inspect_error)?,
+            None => false,
+        };
         Ok(WorktreeState {
             id,
             path,
@@ -535,7 +543,7 @@ impl Repo {
             dirty,
             ahead,
             behind,
-            merged: head.is_some() && ahead == 0,
+            merged,
         })
     }
 
@@ -577,7 +585,8 @@ impl Repo {
     /// Removes the linked worktree at `path`.
     ///
     /// Unless [`RemoveOptions::force`] is set, a locked worktree, one with uncommitted changes
-    /// or untracked files, and one whose `HEAD` has commits not in branch `merged_into` are
+    /// or untracked files, and one whose `HEAD` has commits not in branch `merged_into` (and
+    /// is not a change that branch holds as a squash, see [`WorktreeState::merged`]) are
     /// refused and left untouched. The branch is kept unless [`RemoveOptions::delete_branch`]
     /// is set; it is then deleted only if it still points where the worktree's `HEAD` did.
     pub fn remove_worktree(

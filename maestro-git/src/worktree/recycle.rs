@@ -106,8 +106,11 @@ impl Repo {
     /// of `base` and nothing else: uncommitted changes, untracked and ignored files are
     /// discarded.
     ///
-    /// Refuses, changing nothing, a locked worktree, one with commits not in `merged_into`, an
-    /// occupied destination and an existing branch. The old branch is kept (it is merged).
+    /// Refuses, changing nothing, a locked worktree, one with commits not in `merged_into`
+    /// (unless its `HEAD` is a change `merged_into` holds as a squash, see
+    /// [`Repo::voyage_holds_change`]), an occupied destination and an existing branch. The old
+    /// branch is kept (it is merged). The worktree's `HEAD` reflog is started afresh, as a new
+    /// worktree's is, so it names no commit of the previous order.
     pub fn recycle_worktree(
         &self,
         from: &Path,
@@ -152,9 +155,14 @@ impl Repo {
             .head_name()
             .map_err(|source| inspect(inspect_error(from, source)))?;
         if let Ok(head) = old.head_id() {
-            let ahead = count_unique(&self.repo, head.detach(), target)
+            let head = head.detach();
+            let ahead = count_unique(&self.repo, head, target)
                 .map_err(|source| inspect(inspect_error(from, source)))?;
-            if ahead > 0 {
+            let squashed = ahead > 0
+                && self
+                    .holds_change_at(target, head)
+                    .map_err(|source| inspect(inspect_error(from, source)))?;
+            if ahead > 0 && !squashed {
                 return Err(RecycleError::Unmerged {
                     path: from.to_owned(),
                     branch: old_branch
@@ -181,6 +189,11 @@ impl Repo {
         };
         let repo = gix::open(&to).map_err(|e| reset(gix::Error::from_error(e)))?;
         switch_head(&repo, &branch, order).map_err(reset)?;
+        // The previous order's commits are merged; its HEAD reflog is not this order's history.
+        ignore_missing(std::fs::remove_file(
+            repo.git_dir().join("logs").join("HEAD"),
+        ))
+        .map_err(reset)?;
         reset_files(&repo, &to, base).map_err(reset)?;
         Ok(Worktree {
             id,

@@ -1,6 +1,8 @@
 //! maestro-git against real git: every operation is checked with git itself.
 
+mod collect;
 mod commit;
 mod merge;
+mod squash;
 mod support;
 mod worktree;

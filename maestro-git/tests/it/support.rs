@@ -82,7 +82,7 @@ impl Drop for Fixture {
         let out = command(
             self.home.path(),
             self.root(),
-            &["fsck", "--no-progress", "--strict"],
+            &["fsck", "--full", "--no-progress", "--strict"],
         )
         .output()
         .expect("git runs");
@@ -132,4 +132,46 @@ fn git_in(home: &Path, dir: &Path, args: &[&str]) -> String {
         .expect("utf-8")
         .trim_end()
         .to_owned()
+}
+
+/// Every file under `.git/objects` (loose objects and packs), to tell whether anything was written.
+pub fn object_files(fixture: &Fixture) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&fixture.path(".git/objects"), &mut out);
+    out.sort();
+    out
+}
+
+/// The blobs reachable from any reference or reflog (of any worktree) whose content holds
+/// `needle`, as git finds them.
+pub fn reachable_blobs_holding(fixture: &Fixture, needle: &str) -> Vec<String> {
+    let objects = fixture.git(&["rev-list", "--all", "--reflog", "--objects"]);
+    let mut found = Vec::new();
+    for line in objects.lines() {
+        let id = line.split(' ').next().expect("an id");
+        if fixture.git(&["cat-file", "-t", id]) != "blob" {
+            continue;
+        }
+        let out = command(
+            fixture.home.path(),
+            fixture.root(),
+            &["cat-file", "blob", id],
+        )
+        .output()
+        .expect("git runs");
+        if String::from_utf8_lossy(&out.stdout).contains(needle) {
+            found.push(id.to_owned());
+        }
+    }
+    found
 }
