@@ -99,6 +99,15 @@ pub struct Options {
     /// the checkpoint to the processes that hold the key. So the key need only be given to
     /// trusted appenders (the dispatcher), not to every hook running next to an agent; the
     /// checkpoint then advances whenever such a process appends or calls [`Chain::sync`].
+    ///
+    /// A chain with a signer advances only a checkpoint it can vouch for: one whose signature
+    /// verifies with its own key and whose entry the log still holds with the same hash. An
+    /// unsigned, foreign-signed, missing or unreadable checkpoint, or one whose entry the log
+    /// no longer has, means the log may have been rewritten by someone without the key; signing
+    /// a new checkpoint would bless the rewrite, so the entries are appended and the checkpoint
+    /// is left as it is, for [`verify`](crate::verify()) to report. Explicit steps re-sign:
+    /// [`Chain::sign_checkpoint`] (a log written before the key existed) and
+    /// [`Chain::repair_checkpoint`] (a checkpoint damaged by a crash).
     pub signer: Option<Signer>,
 }
 
@@ -205,6 +214,13 @@ pub enum AppendError {
     /// [`Chain::repair_checkpoint`] could not read the log to find its last verified entry.
     #[error("repair checkpoint: verify the log")]
     Verify(#[source] crate::verify::VerifyError),
+    /// [`Chain::sign_checkpoint`] on a chain opened without a signer.
+    #[error("sign checkpoint: the chain has no signing key")]
+    NoSigner,
+    /// [`Chain::sign_checkpoint`] found a log that does not verify; it signs only a log that
+    /// does.
+    #[error("sign checkpoint: the log does not verify ({0})")]
+    Unverified(crate::verify::Failure),
 }
 
 /// The last entry of the log as of a given file length.
@@ -446,6 +462,46 @@ impl Chain {
         let _locked = lock(&self.lock, &self.state.log_path)?;
         self.state.rewrite_checkpoint(last)
     }
+
+    /// Signs the log as it is now: for a log written before its key existed (or under another
+    /// key), whose checkpoint this chain's signer would otherwise never advance (see
+    /// [`Options::signer`]). The log is verified first without a key (its entries, and that the
+    /// checkpoint names one of them); then a checkpoint at its last entry, signed, replaces the
+    /// unsigned or foreign-signed one durably. Returns it, or `None` (and changes nothing) when
+    /// the checkpoint already verifies with this chain's key, or is missing or unreadable.
+    ///
+    /// This vouches for entries nobody holding the key vouched for before: call it only on an
+    /// explicit request of the key's owner (`maestro init` adding the key, `maestro audit
+    /// verify --repair`), never on an append.
+    pub fn sign_checkpoint(&mut self) -> Result<Option<Checkpoint>, AppendError> {
+        let Some(verifier) = self.state.options.signer.as_ref().map(Signer::verifier) else {
+            return Err(AppendError::NoSigner);
+        };
+        let report = crate::verify::verify(&self.state.log_path, &self.state.head_path, None)
+            .map_err(AppendError::Verify)?;
+        if let Some(failure) = report.failure {
+            return Err(AppendError::Unverified(failure));
+        }
+        let _locked = lock(&self.lock, &self.state.log_path)?;
+        match self.state.read_head() {
+            Some((Ok(current), _)) if !current.signature_valid(&verifier) => {}
+            _ => return Ok(None),
+        }
+        // Entries appended since the verification are chained onto the verified ones.
+        let last = self.state.current_last(false)?;
+        let checkpoint = Checkpoint::new(
+            last.seq,
+            last.hash,
+            format_ts(Timestamp::now()),
+            self.state.options.signer.as_ref(),
+        );
+        self.state.head = None;
+        checkpoint
+            .write_durable(&self.state.head_path)
+            .map_err(AppendError::Checkpoint)?;
+        self.state.head_unsynced = 0;
+        Ok(Some(checkpoint))
+    }
 }
 
 impl Drop for Chain {
@@ -602,6 +658,12 @@ impl State {
     /// lock.
     fn write_checkpoint(&mut self, last: Last, durable: bool) -> Result<(), AppendError> {
         let current = self.read_head();
+        if !self.vouches_for(current.as_ref(), last)? {
+            // Left as evidence for `verify` (see `Options::signer`).
+            self.uncheckpointed = 0;
+            self.last_checkpoint = Instant::now();
+            return Ok(());
+        }
         let (skip, mut durable) = match &current {
             Some((Ok(current), _)) => {
                 let signed = current.signature.is_some();
@@ -652,6 +714,54 @@ impl State {
         self.uncheckpointed = 0;
         self.last_checkpoint = Instant::now();
         Ok(())
+    }
+
+    /// Whether this chain may write a checkpoint after `current` for a log ending with `last`:
+    /// always without a signer; with one, only when `current` carries a valid signature of its
+    /// key and names an entry the log still holds with that hash (see [`Options::signer`]).
+    fn vouches_for(
+        &self,
+        current: Option<&(Result<Checkpoint, CheckpointError>, Vec<u8>)>,
+        last: Last,
+    ) -> Result<bool, AppendError> {
+        let Some(signer) = &self.options.signer else {
+            return Ok(true);
+        };
+        let Some((Ok(current), _)) = current else {
+            return Ok(false);
+        };
+        if !current.signature_valid(&signer.verifier()) {
+            return Ok(false);
+        }
+        Ok(self.entry_hash(current.seq, last)? == Some(current.hash))
+    }
+
+    /// The recorded hash of entry `seq` of the log whose last entry is `last` (zeros for seq
+    /// 0), read back from the end; `None` if the log has no valid entry `seq` there.
+    fn entry_hash(&self, seq: u64, last: Last) -> Result<Option<EntryHash>, AppendError> {
+        if seq == 0 {
+            return Ok(Some(EntryHash::ZERO));
+        }
+        if seq == last.seq {
+            return Ok(Some(last.hash));
+        }
+        if seq > last.seq {
+            return Ok(None);
+        }
+        let Ok(back) = usize::try_from(last.seq - seq + 1) else {
+            return Ok(None);
+        };
+        let tail = read_tail(&self.log, last.end, back).map_err(|e| self.io("read", e))?;
+        if tail.lines.len() != back {
+            return Ok(None);
+        }
+        let Some((_, line)) = tail.lines.first() else {
+            return Ok(None);
+        };
+        Ok(parse_line(line)
+            .ok()
+            .filter(|parsed| parsed.seq == seq && parsed.computed_hash(line) == parsed.hash)
+            .map(|parsed| parsed.hash))
     }
 
     /// Reads the checkpoint through the kept-open file, reopening it if it was replaced: its

@@ -34,17 +34,20 @@
 //!   [`FailureKind::CheckpointMalformed`](crate::FailureKind::CheckpointMalformed), a distinct
 //!   condition (a crash artefact, not evidence of tampering, unlike `CheckpointMismatch`,
 //!   `CheckpointSignature` or `Truncated`). It is rewritten from the log by
-//!   [`Chain::repair_checkpoint`] (for `maestro audit verify --repair`) and automatically at the
-//!   next checkpoint of a chain allowed to write it: a chain with a [`Signer`] always; a chain
-//!   without one only if the damaged file does not show a signature (`"sig"`), because only a
-//!   signer may replace a signed checkpoint. (A keyless chain that rewrites a zero-length head of
-//!   a signed log writes an unsigned one, which verification with a key reports as
-//!   `CheckpointSignature` until the next checkpoint of a signer replaces it.)
+//!   [`Chain::repair_checkpoint`] (for `maestro audit verify --repair`), and by the next
+//!   checkpoint of a chain without a [`Signer`] if the damaged file does not show a signature
+//!   (`"sig"`), because only a signer may replace a signed checkpoint. A chain with a signer
+//!   never rewrites it on its own: it cannot tell a crash from someone who emptied the file to
+//!   have a rewritten log signed (see [`Options::signer`]). (A keyless chain that rewrites a
+//!   zero-length head of a signed log writes an unsigned one, which verification with a key
+//!   reports as `CheckpointSignature` until [`Chain::sign_checkpoint`] replaces it.)
 //!
 //! [`CheckpointPolicy::sync_every_entries`]: crate::CheckpointPolicy::sync_every_entries
 //! [`Chain::sync`]: crate::Chain::sync
 //! [`Chain`]: crate::Chain
 //! [`Chain::repair_checkpoint`]: crate::Chain::repair_checkpoint
+//! [`Options::signer`]: crate::Options::signer
+//! [`Chain::sign_checkpoint`]: crate::Chain::sign_checkpoint
 //! [`Durability::Grouped`]: crate::Durability::Grouped
 
 use std::fs::File;

@@ -66,6 +66,19 @@ pub enum KeyError {
     /// A public key was given where a signing key is needed.
     #[error("parse audit key: an ed25519-public key can verify but not sign")]
     PublicOnly,
+    /// The operating system's random source failed.
+    #[error("generate audit key: no randomness from the operating system")]
+    Random,
+    /// A new key file could not be written (it exists already, or its directory is missing or
+    /// not writable).
+    #[error("write audit key file {path}")]
+    Write {
+        /// The key file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 #[derive(Clone)]
@@ -174,6 +187,47 @@ impl Signer {
             });
         }
         Ok(Signer(SignerKey::Hmac(secret.to_vec())))
+    }
+
+    /// A new Ed25519 signer from the operating system's random source.
+    pub fn generate_ed25519() -> Result<Signer, KeyError> {
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed).map_err(|_| KeyError::Random)?;
+        Ok(Signer::ed25519_from_seed(&seed))
+    }
+
+    /// Writes this key to a new file at `path` (mode 0600 on Unix), with the comment line
+    /// `# <comment>` before the key (control characters in `comment` are replaced). Never
+    /// replaces a file: an existing one is [`KeyError::Write`] with
+    /// [`std::io::ErrorKind::AlreadyExists`]. The directory must exist.
+    pub fn write_new_key_file(&self, path: &Path, comment: &str) -> Result<(), KeyError> {
+        use std::io::Write as _;
+        let write = |source| KeyError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let mut file = options.open(path).map_err(write)?;
+        let comment: String = comment
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
+        let text = format!("# {comment}\n{}\n", self.to_key_text());
+        let written = file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_all());
+        if let Err(source) = written {
+            // Half a key is worse than none: the next attempt writes it afresh.
+            let _ = std::fs::remove_file(path);
+            return Err(write(source));
+        }
+        Ok(())
     }
 
     /// Parses key text (`ed25519:…` or `hmac-sha256:…`), e.g. an environment variable's value.
@@ -356,5 +410,41 @@ mod tests {
             Err(KeyError::InsideMso(_))
         ));
         assert!(format!("{:?}", Signer::hmac_sha256(&[1; 32]).expect("len")).contains("hidden"));
+    }
+
+    #[test]
+    fn a_generated_key_is_written_once_and_privately() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("repo.key");
+        let signer = Signer::generate_ed25519().expect("random");
+        assert_ne!(
+            signer.to_key_text(),
+            Signer::generate_ed25519().expect("random").to_key_text()
+        );
+        signer
+            .write_new_key_file(&path, "audit key of /x\ny")
+            .expect("written");
+        let read = Signer::from_key_file(&path).expect("a key file");
+        assert_eq!(read.to_key_text(), signer.to_key_text());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path)
+                .expect("exists")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let again = Signer::generate_ed25519().expect("random");
+        match again.write_new_key_file(&path, "x") {
+            Err(KeyError::Write { source, .. }) => {
+                assert_eq!(source.kind(), std::io::ErrorKind::AlreadyExists);
+            }
+            other => panic!("an existing key is never replaced: {other:?}"),
+        }
+        assert_eq!(
+            Signer::from_key_file(&path).expect("kept").to_key_text(),
+            signer.to_key_text()
+        );
     }
 }

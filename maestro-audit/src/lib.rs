@@ -126,8 +126,12 @@
 //! - A checkpoint whose content a crash lost (zero-length or unparsable) is reported by
 //!   [`verify()`] as [`FailureKind::CheckpointMalformed`] — a crash artefact, not evidence of
 //!   tampering — with the log's entries still checked. [`Chain::repair_checkpoint`] rewrites it
-//!   from the last verified entry, and the next checkpoint of a chain allowed to write it does
-//!   so too; a damaged *signed* checkpoint is rewritten only by a chain with a [`Signer`].
+//!   from the last verified entry; without a signer, the next checkpoint of a chain allowed to
+//!   write it does so too. A damaged *signed* checkpoint is rewritten only by a chain with a
+//!   [`Signer`], and only by [`Chain::repair_checkpoint`].
+//! - A chain with a [`Signer`] signs a new checkpoint only after one it can vouch for (its own
+//!   valid signature, on an entry the log still holds): whoever rewrites the log without the
+//!   key cannot have the next append bless the rewrite (see [`Options::signer`]).
 //!
 //! A crash mid-append can leave a last line
 //! without `\n`; [`verify()`] reports it as [`FailureKind::TornTail`], [`Chain::repair_tail`]

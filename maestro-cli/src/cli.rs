@@ -87,11 +87,17 @@ pub enum WorktreeCommand {
     /// List crew worktrees with their state.
     List,
     /// Remove crew worktrees that are clean and merged (and git's stale entries).
+    ///
+    /// A voyage that a `maestro run` is dispatching is never touched, not even with --force:
+    /// prune takes each voyage's run lock (the one `maestro run` holds) and keeps it until it
+    /// ends; a voyage whose lock is held is skipped with a note naming it (exit code 0), and
+    /// git's stale worktree entries are then left alone too. Run prune again once the run ends.
     Prune {
         /// Only say what would be removed.
         #[arg(long)]
         dry_run: bool,
-        /// Also remove dirty or unmerged worktrees (their branches are kept).
+        /// Also remove dirty or unmerged worktrees (their branches are kept); never those of a
+        /// voyage being run.
         #[arg(long)]
         force: bool,
     },
@@ -191,8 +197,34 @@ pub enum HookCommand {
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Verify the chain and its checkpoint; exit 1 naming the first bad entry.
+    ///
+    /// Every entry must hash to its `hash` and link to the previous one, and the checkpoint
+    /// `.mso/audit.head` must name an entry of the log with the same hash (entries after it are
+    /// accepted: a crash can make it lag). That catches a modified, deleted, inserted or
+    /// reordered entry and a truncated tail; a full rewrite of the log with every hash
+    /// recomputed is caught by the checkpoint's signature.
+    ///
+    /// The key: this repository's own key in the user's configuration directory
+    /// ($XDG_CONFIG_HOME/maestro/audit-keys/, else ~/.config/maestro/audit-keys/), created by
+    /// `maestro init`, whenever that file exists, whatever .mso/workspace.json says, so that
+    /// whoever can edit .mso/ cannot switch signing off; else audit.keyFile or audit.keyEnv.
+    /// With a key, a checkpoint that is missing, unsigned, signed with another key or by
+    /// another algorithm fails (exit 1), as does a missing log, and so does an audit.keyFile or
+    /// audit.keyEnv naming another key than the repository's own (delete that file to use
+    /// another key). Without any key, checkpoints are unsigned and a rewrite that also
+    /// rewrites the checkpoint is not detectable (the output says so).
+    ///
+    /// A maestro process that holds the key signs a new checkpoint only after one it signed
+    /// itself, on an entry the log still holds: a rewrite stays reported by later commands
+    /// instead of being signed over; only `maestro init` (when it makes the key) and --repair
+    /// sign over another checkpoint. Limit: an earlier signed checkpoint put back in place
+    /// hides a rewrite of the entries after it.
     Verify {
-        /// Move a torn last line (left by a crash) to a side file, then verify again.
+        /// Move a torn last line (left by a crash) to a side file; rewrite a checkpoint left
+        /// unreadable by a crash from the last verified entry; or, when the checkpoint is
+        /// unsigned or signed with another key (a key configured or changed after the entries
+        /// were written), sign the log as it is now with the key. The last two vouch for the
+        /// log as it is, a rewrite included: check it first. Then verify again.
         #[arg(long)]
         repair: bool,
     },

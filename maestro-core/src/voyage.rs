@@ -36,6 +36,37 @@ impl Voyage {
     pub fn branch_for(name: &VoyageName) -> String {
         format!("maestro/{name}")
     }
+
+    /// What is wrong with a voyage read from the directory of voyage `name`, if anything: its
+    /// `name` must be that directory's and its `branch` must be `maestro/<name>`.
+    ///
+    /// maestro never changes either after creating the voyage. A hand-edited `branch` would make
+    /// `run` merge into (and `release` push) another branch, such as the one checked out in the
+    /// main worktree; a voyage saying so is refused, not obeyed. Returns the JSON field at fault
+    /// and a sentence naming the value found.
+    #[must_use]
+    pub fn mismatch(&self, name: &VoyageName) -> Option<(&'static str, String)> {
+        if self.name != *name {
+            return Some((
+                "name",
+                format!(
+                    "the name `{}` is not the voyage's directory name `{name}`",
+                    self.name
+                ),
+            ));
+        }
+        let own = Voyage::branch_for(name);
+        (self.branch != own).then(|| {
+            (
+                "branch",
+                format!(
+                    "the branch `{}` is not the voyage's own branch `{own}` (maestro never \
+                     changes it; restore it)",
+                    self.branch
+                ),
+            )
+        })
+    }
 }
 
 /// The life of a voyage as a whole.
@@ -157,6 +188,31 @@ impl Order {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_voyage_must_keep_its_own_name_and_branch() {
+        let name: VoyageName = "v1".parse().expect("valid");
+        let mut voyage = Voyage {
+            name: name.clone(),
+            title: "V1".into(),
+            base: "HEAD".into(),
+            base_commit: "a".repeat(40),
+            branch: Voyage::branch_for(&name),
+            state: VoyageState::Open,
+            pr_url: None,
+            created_at: Timestamp::UNIX_EPOCH,
+        };
+        assert_eq!(voyage.mismatch(&name), None);
+        voyage.branch = "main".into();
+        let (field, message) = voyage.mismatch(&name).expect("refused");
+        assert_eq!(field, "branch");
+        assert!(message.contains("`main`") && message.contains("`maestro/v1`"));
+        voyage.branch = "maestro/v2".into();
+        assert!(voyage.mismatch(&name).is_some());
+        voyage.name = "v2".parse().expect("valid");
+        let (field, _) = voyage.mismatch(&name).expect("refused");
+        assert_eq!(field, "name");
+    }
 
     #[test]
     fn transitions_are_checked() {

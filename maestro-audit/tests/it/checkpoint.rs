@@ -217,15 +217,163 @@ fn only_a_signer_rewrites_a_damaged_signed_checkpoint() {
     assert!(report.is_ok(), "{:?}", report.failure);
     assert!(report.signature_verified);
 
-    // So does the signer's next append, without a repair.
+    // The signer's next append does not rewrite it on its own: an emptied checkpoint may hide a
+    // rewritten log, so it stays reported until a repair.
     std::fs::write(head(&log), b"").expect("empty");
     let receipt = Chain::open(&log, signed())
         .expect("open")
         .append(&event(6))
         .expect("append");
+    assert_eq!(std::fs::read(head(&log)).expect("head"), b"");
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert_eq!(
+        report.failure.expect("reported").kind,
+        FailureKind::CheckpointMalformed
+    );
+    Chain::open(&log, signed())
+        .expect("open")
+        .repair_checkpoint()
+        .expect("repair")
+        .expect("rewritten");
     let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
     assert!(report.is_ok(), "{:?}", report.failure);
     assert_eq!(report.checkpoint.expect("checkpoint").seq, receipt.seq);
+}
+
+/// Damages a log or its checkpoint in place.
+type Damage = fn(&std::path::Path);
+
+#[test]
+fn a_signer_never_signs_over_a_checkpoint_it_cannot_vouch_for() {
+    let verifier = signer().verifier();
+    // Each case leaves a 4-entry signed log in a state a signer must not extend.
+    let cases: [(&str, Damage); 4] = [
+        ("unsigned", |log| {
+            let text = std::fs::read_to_string(head(log)).expect("head");
+            let at = text.find(",\"sig\"").expect("signed");
+            let end = text.find("},").expect("sig object") + 1;
+            std::fs::write(head(log), format!("{}{}", &text[..at], &text[end..])).expect("write");
+        }),
+        ("missing", |log| {
+            std::fs::remove_file(head(log)).expect("remove");
+        }),
+        ("signed by another key", |log| {
+            std::fs::remove_file(head(log)).expect("remove");
+            std::fs::write(head(log), b"").expect("empty");
+            Chain::open(
+                log,
+                Options {
+                    signer: Some(
+                        Signer::from_key_text(&format!("ed25519:{}", "77".repeat(32)))
+                            .expect("key"),
+                    ),
+                    ..Options::default()
+                },
+            )
+            .expect("open")
+            .repair_checkpoint()
+            .expect("repair")
+            .expect("rewritten");
+        }),
+        ("naming an entry the log no longer has", |log| {
+            // The last entry is replaced by another (a rewrite of the tail after the head).
+            let text = std::fs::read_to_string(log).expect("log");
+            let lines: Vec<&str> = text.lines().collect();
+            std::fs::write(log, format!("{}\n", lines[..3].join("\n"))).expect("cut");
+            Chain::open(log, Options::default())
+                .expect("open")
+                .append(&event(40))
+                .expect("append");
+        }),
+    ];
+    for (name, damage) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let log = build_log(dir.path(), 4);
+        damage(&log);
+        let before = std::fs::read(head(&log)).ok();
+        let receipt = Chain::open(&log, signed())
+            .expect("open")
+            .append(&event(5))
+            .expect("the entry is still appended");
+        assert!(receipt.seq >= 5, "{name}");
+        assert_eq!(
+            std::fs::read(head(&log)).ok(),
+            before,
+            "{name}: the checkpoint is left as evidence"
+        );
+        let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+        assert!(report.failure.is_some(), "{name}: still reported");
+    }
+}
+
+#[test]
+fn a_checkpoint_is_signed_over_only_on_request_and_only_over_a_log_that_verifies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let verifier = signer().verifier();
+    let (log, last) = unsigned_log(dir.path(), "before-the-key");
+    // Appends with the new key leave the unsigned checkpoint as it is.
+    Chain::open(&log, signed())
+        .expect("open")
+        .append(&event(6))
+        .expect("append");
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert_eq!(
+        report.failure.expect("reported").kind,
+        FailureKind::CheckpointSignature
+    );
+    assert!(matches!(
+        Chain::open(&log, Options::default())
+            .expect("open")
+            .sign_checkpoint(),
+        Err(AppendError::NoSigner)
+    ));
+    let signed_head = Chain::open(&log, signed())
+        .expect("open")
+        .sign_checkpoint()
+        .expect("sign")
+        .expect("signed");
+    assert_eq!(signed_head.seq, 6);
+    let report = verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert!(report.is_ok(), "{:?}", report.failure);
+    assert!(
+        Chain::open(&log, signed())
+            .expect("open")
+            .sign_checkpoint()
+            .expect("sign")
+            .is_none(),
+        "already signed"
+    );
+    // A new key: its owner signs the log over the old key's checkpoint.
+    let new_key = Signer::from_key_text(&format!("ed25519:{}", "55".repeat(32))).expect("key");
+    let new_verifier = new_key.verifier();
+    let mut rotated = Chain::open(
+        &log,
+        Options {
+            signer: Some(new_key),
+            ..Options::default()
+        },
+    )
+    .expect("open");
+    assert_eq!(
+        rotated
+            .sign_checkpoint()
+            .expect("sign")
+            .expect("signed")
+            .seq,
+        6
+    );
+    let report = verify(&log, &head(&log), Some(&new_verifier)).expect("verify");
+    assert!(report.is_ok(), "{:?}", report.failure);
+
+    // A log that does not verify is not signed.
+    let (log, _) = unsigned_log(dir.path(), "tampered");
+    let text = std::fs::read_to_string(&log).expect("log");
+    std::fs::write(&log, text.replacen("\"s2\"", "\"s9\"", 1)).expect("tamper");
+    assert!(matches!(
+        Chain::open(&log, signed()).expect("open").sign_checkpoint(),
+        Err(AppendError::Unverified(_))
+    ));
+    let _ = last;
 }
 
 #[test]

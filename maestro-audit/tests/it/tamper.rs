@@ -97,10 +97,8 @@ fn rewrite_chain_and_unsigned_head(log: &std::path::Path) {
 }
 
 fn rewrite_chain_and_resign_with_other_key(log: &std::path::Path) {
-    rewrite_chain(log);
-    // The attacker removes the head and has the chain code write a validly formed one signed
-    // with their own key.
-    std::fs::remove_file(head(log)).expect("remove head");
+    rewrite_chain_and_unsigned_head(log);
+    // The attacker has the chain code sign a validly formed head with their own key.
     let attacker = Signer::from_key_text(&format!("ed25519:{}", "66".repeat(32))).expect("key");
     let mut chain = maestro_audit::Chain::open(
         log,
@@ -110,7 +108,10 @@ fn rewrite_chain_and_resign_with_other_key(log: &std::path::Path) {
         },
     )
     .expect("open");
-    chain.sync().expect("re-sign the head");
+    chain
+        .sign_checkpoint()
+        .expect("sign")
+        .expect("re-signed the head");
 }
 
 #[test]

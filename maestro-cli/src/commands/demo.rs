@@ -89,6 +89,19 @@ fn say(out: Output, line: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The audit key `maestro init` created in the user's configuration directory for the demo's
+/// temporary repository; removed when the demo ends, as the repository is.
+struct DemoKey(Option<PathBuf>);
+
+impl Drop for DemoKey {
+    fn drop(&mut self) {
+        if let Some(path) = &self.0 {
+            // Best effort: a leftover key of a deleted repository signs nothing.
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 /// Runs the demo voyage and prints what happened.
 pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
     let temp;
@@ -118,6 +131,12 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
         &format!("a repository at {}, and `maestro init`", repo.display()),
     )?;
     crate::commands::init::run(out, false)?;
+    // A throwaway repository's audit key goes with it.
+    let _key = DemoKey(
+        keep.is_none()
+            .then(|| maestro_core::store::audit_key::audit_key_path(&repo).ok())
+            .flatten(),
+    );
 
     say(
         out,

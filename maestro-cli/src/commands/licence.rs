@@ -8,7 +8,7 @@ use maestro_core::egress::{HttpClient, HttpError, HttpOptions, Method, Request};
 use maestro_core::{EgressPolicy, WorkspaceConfig};
 use maestro_licence::{
     Cache, Checked, Claims, Issuer, IssuerKey, Licence, Online, Token, Transport, TransportError,
-    TrustedKeys, check, public_key_text,
+    TrustedKeys, check as check_licence, public_key_text,
 };
 use serde::Serialize;
 
@@ -56,8 +56,17 @@ fn configured_token(
 }
 
 /// Computes the licence in force, asking the endpoint when a validation is due (or `force`),
-/// and records the result in `.mso/licence.json`.
+/// and records the result in `.mso/licence.json` ([`check`] then [`save`]).
 pub fn current(ws: &Workspace, force: bool) -> anyhow::Result<Checked> {
+    let checked = check(ws, force)?;
+    save(ws, &checked)?;
+    Ok(checked)
+}
+
+/// Computes the licence in force, asking the endpoint when a validation is due (or `force`),
+/// without writing anything: a command that may still fail on its other inputs saves the
+/// result with [`save`] once they are validated.
+pub fn check(ws: &Workspace, force: bool) -> anyhow::Result<Checked> {
     let trusted = TrustedKeys::new(&ws.config.licence.public_keys)
         .context("licence.publicKeys in .mso/workspace.json")?;
     let token = configured_token(&ws.config, &trusted)?;
@@ -66,7 +75,7 @@ pub fn current(ws: &Workspace, force: bool) -> anyhow::Result<Checked> {
     let policy = EgressPolicy::from_config(&ws.config, &extra);
     let transport = HttpTransport(HttpClient::new(policy, &HttpOptions::default())?);
     let cache: Cache = ws.store.read_state(CACHE_FILE)?.unwrap_or_default();
-    let checked = check(
+    Ok(check_licence(
         token.as_ref(),
         ws.config.licence.endpoint.as_deref(),
         &cache,
@@ -74,9 +83,22 @@ pub fn current(ws: &Workspace, force: bool) -> anyhow::Result<Checked> {
         &transport,
         Timestamp::now(),
         force,
-    );
+    ))
+}
+
+/// Records `checked` in `.mso/licence.json`. Without a licence token there is nothing to keep
+/// (the community tier has no grace period to protect), so a workspace that never had one
+/// gets no file.
+pub fn save(ws: &Workspace, checked: &Checked) -> anyhow::Result<()> {
+    let has_file = ws
+        .store
+        .read_state::<serde_json::Value>(CACHE_FILE)?
+        .is_some();
+    if ws.config.licence.token.is_none() && checked.cache.answer.is_none() && !has_file {
+        return Ok(());
+    }
     ws.store.write_state(CACHE_FILE, &checked.cache)?;
-    Ok(checked)
+    Ok(())
 }
 
 #[derive(Serialize)]

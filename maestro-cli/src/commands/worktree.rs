@@ -110,10 +110,34 @@ pub fn list(out: Output) -> anyhow::Result<Outcome> {
 
 /// `maestro worktree prune [--dry-run] [--force]`: never a dirty or unmerged worktree without
 /// `--force`; branches of unmerged work are always kept.
+///
+/// Never a worktree of a voyage that a `maestro run` holds, with or without `--force`: the
+/// voyage's run lock (the one the dispatcher takes) is taken for every voyage before its
+/// worktrees are looked at and held until the prune ends; a voyage whose lock is held is
+/// skipped with a note naming it, and so is git's own pruning of stale worktree entries, which
+/// could otherwise remove the entry of a crew worktree being created.
 pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
+    // Held until the end of the prune: no run starts on these voyages meanwhile.
+    let mut held = Vec::new();
+    let mut busy = Vec::new();
+    for voyage in ws.store.voyages()? {
+        match ws.store.try_lock_run(&voyage.name)? {
+            Some(lock) => held.push((voyage.name.to_string(), lock)),
+            None => busy.push(voyage.name.to_string()),
+        }
+    }
+    for name in &busy {
+        out.info(&format!(
+            "skipped voyage {name}: a `maestro run` holds it; its worktrees are left alone"
+        ))?;
+    }
     let mut kept = 0usize;
     for w in crew_worktrees(&ws)? {
+        // Only voyages whose run lock this prune holds (not one created since).
+        if !held.iter().any(|(name, _)| *name == w.voyage) {
+            continue;
+        }
         let removable = w.state.merged && w.state.dirty != Some(true) && w.state.locked.is_none();
         let shown = crate::workspace::display_path(&w.state.path);
         if !removable && !force {
@@ -158,7 +182,7 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
             }
         ))?;
     }
-    if !dry_run {
+    if !dry_run && busy.is_empty() {
         for pruned in ws.repo.prune_worktrees()? {
             out.info(&format!("pruned git's stale entry {}", pruned.id))?;
         }
@@ -168,5 +192,6 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
             "{kept} worktree(s) kept (--force removes them; their branches stay)"
         ))?;
     }
+    drop(held);
     Ok(Outcome::Clean)
 }

@@ -97,7 +97,16 @@ fn a_checkpoint_emptied_by_a_crash_is_rewritten() {
 
 #[test]
 fn a_signed_checkpoint_catches_a_rewritten_chain() {
-    let repo = Repo::initialised();
+    // A workspace made where `init` had nowhere to put a key: its checkpoints are unsigned.
+    let repo = Repo::new();
+    let init = repo
+        .command(&["init"])
+        .env("XDG_CONFIG_HOME", repo.path().join(".config"))
+        .output()
+        .expect("runs");
+    assert!(init.status.success());
+    assert!(repo.audit_keys().is_empty());
+    // The user configures a key of their own.
     let key_dir = tempfile::tempdir().expect("tempdir");
     let key = key_dir.path().join("audit.key");
     std::fs::write(&key, format!("ed25519:{}\n", "42".repeat(32))).expect("key");
@@ -106,6 +115,23 @@ fn a_signed_checkpoint_catches_a_rewritten_chain() {
     config["audit"] = serde_json::json!({"keyFile": key.display().to_string()});
     repo.write(".mso/workspace.json", &config.to_string());
     repo.maestro(&["voyage", "new", "v1"]).ok();
+    // maestro does not sign over a checkpoint it did not sign: the user vouches for the log.
+    let unsigned = repo.maestro(&["audit", "verify"]);
+    assert_eq!(unsigned.code, 1, "{}", unsigned.transcript());
+    assert!(
+        unsigned
+            .stdout
+            .contains("--repair` signs the log as it is now"),
+        "{}",
+        unsigned.stdout
+    );
+    let adopted = repo.maestro(&["audit", "verify", "--repair"]);
+    assert!(
+        adopted.ok().contains("checkpoint signature valid"),
+        "{}",
+        adopted.stdout
+    );
+    repo.maestro(&["voyage", "new", "v2"]).ok();
     let verify = repo.maestro(&["audit", "verify"]);
     assert!(
         verify.ok().contains("checkpoint signature valid"),
@@ -128,4 +154,193 @@ fn a_signed_checkpoint_catches_a_rewritten_chain() {
     repo.write(".mso/workspace.json", &config.to_string());
     let refused = repo.maestro(&["audit", "verify"]);
     assert!(refused.usage_error().contains("is inside .mso/"));
+}
+
+/// Has the pre-tool hook block a credential written into the repository: a `secret.block`
+/// entry.
+fn block_a_secret(repo: &Repo) {
+    use std::io::Write as _;
+    let input = serde_json::json!({
+        "session_id": "s", "hook_event_name": "PreToolUse", "cwd": repo.path(),
+        "tool_name": "Write",
+        "tool_input": {
+            "file_path": repo.path().join("settings.py"),
+            "content": "KEY = 'AKIAQ7RPZ3MFXW2BKT5L'\n"
+        }
+    });
+    let mut child = repo
+        .command(&["hook", "pre-tool-use"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("maestro runs");
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.to_string().as_bytes());
+    assert_eq!(child.wait().expect("ends").code(), Some(2), "blocked");
+}
+
+/// What someone who can edit `.mso/` but has no key can do: write `.mso/audit.log` again
+/// without its `secret.block` entries, every `seq`, `prev` and `hash` recomputed (with the
+/// library itself), and a matching `audit.head`, unsigned or signed with `forger`'s key.
+fn rewrite_without_secret_blocks(repo: &Repo, forger: Option<maestro_audit::Signer>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let forged = dir.path().join("audit.log");
+    let mut chain = maestro_audit::Chain::open(
+        &forged,
+        maestro_audit::Options {
+            signer: forger,
+            ..maestro_audit::Options::default()
+        },
+    )
+    .expect("open");
+    let mut dropped = 0;
+    for line in repo.read(".mso/audit.log").lines() {
+        let entry: serde_json::Value = serde_json::from_str(line).expect("an entry");
+        if entry["action"] == "secret.block" {
+            dropped += 1;
+            continue;
+        }
+        let details = match entry["details"].clone() {
+            serde_json::Value::Object(map) => maestro_audit::Details::try_from(map).expect("ok"),
+            _ => maestro_audit::Details::new(),
+        };
+        let ts: jiff::Timestamp = entry["ts"].as_str().expect("ts").parse().expect("time");
+        chain
+            .append(
+                &maestro_audit::Event::new(
+                    entry["actor"].as_str().expect("actor"),
+                    entry["action"].as_str().expect("action"),
+                    entry["subject"].as_str().expect("subject"),
+                )
+                .with_details(details)
+                .at(ts),
+            )
+            .expect("append");
+    }
+    drop(chain);
+    assert!(dropped > 0, "there was a secret.block entry to hide");
+    for file in ["audit.log", "audit.head"] {
+        std::fs::copy(dir.path().join(file), repo.path().join(".mso").join(file)).expect("copy");
+    }
+}
+
+fn attacker_key() -> maestro_audit::Signer {
+    maestro_audit::Signer::from_key_text(&format!("ed25519:{}", "66".repeat(32))).expect("key")
+}
+
+#[test]
+fn a_rewrite_of_the_chain_without_the_key_is_detected() {
+    let repo = Repo::with_voyage();
+    block_a_secret(&repo);
+    repo.maestro(&["voyage", "new", "v2"]).ok();
+    let verify = repo.maestro(&["audit", "verify"]);
+    assert!(
+        verify
+            .ok()
+            .contains("4 entries verified, checkpoint signature valid"),
+        "{}",
+        verify.stdout
+    );
+    let (log, head, config) = (
+        repo.read(".mso/audit.log"),
+        repo.read(".mso/audit.head"),
+        repo.read(".mso/workspace.json"),
+    );
+    let restore = || {
+        repo.write(".mso/audit.log", &log);
+        repo.write(".mso/audit.head", &head);
+        repo.write(".mso/workspace.json", &config);
+    };
+
+    for (name, forger, problem) in [
+        ("unsigned", None, "the checkpoint is not signed"),
+        (
+            "signed with another key",
+            Some(attacker_key()),
+            "signature does not verify",
+        ),
+    ] {
+        restore();
+        rewrite_without_secret_blocks(&repo, forger);
+        assert!(!repo.read(".mso/audit.log").contains("secret.block"));
+        let run = repo.maestro(&["audit", "verify"]);
+        assert_eq!(run.code, 1, "{name}: {}", run.transcript());
+        assert!(
+            run.stdout
+                .starts_with("FAILED: line 3: checkpoint signature invalid: ")
+                && run.stdout.contains(problem),
+            "{name}: {}",
+            run.stdout
+        );
+        // maestro's next audited action does not sign over the rewrite.
+        repo.maestro(&["voyage", "new", &format!("after-{}", name.len())])
+            .ok();
+        let again = repo.maestro(&["audit", "verify"]);
+        assert_eq!(again.code, 1, "{name}, later: {}", again.transcript());
+    }
+
+    // Dropping audit.keyFile from workspace.json does not switch signing off: the repository's
+    // key in the user's configuration directory is still used.
+    restore();
+    let mut edited: serde_json::Value = serde_json::from_str(&config).expect("JSON");
+    edited.as_object_mut().expect("object").remove("audit");
+    repo.write(".mso/workspace.json", &edited.to_string());
+    rewrite_without_secret_blocks(&repo, None);
+    let run = repo.maestro(&["audit", "verify"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("the checkpoint is not signed"),
+        "{}",
+        run.stdout
+    );
+
+    // Nor does pointing it at the forger's own key.
+    restore();
+    let forger_dir = tempfile::tempdir().expect("tempdir");
+    let forger_key = forger_dir.path().join("forged.key");
+    std::fs::write(&forger_key, attacker_key().to_key_text()).expect("write");
+    edited["audit"] = serde_json::json!({"keyFile": forger_key.display().to_string()});
+    repo.write(".mso/workspace.json", &edited.to_string());
+    rewrite_without_secret_blocks(&repo, Some(attacker_key()));
+    let run = repo.maestro(&["audit", "verify"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.starts_with("FAILED: audit.keyFile ")
+            && run.stdout.contains("is not this repository's audit key"),
+        "{}",
+        run.stdout
+    );
+
+    // With a key, a missing or unsigned checkpoint is a failure, not a pass.
+    restore();
+    std::fs::remove_file(repo.path().join(".mso/audit.head")).expect("remove");
+    let run = repo.maestro(&["audit", "verify"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stdout.contains("checkpoint missing"), "{}", run.stdout);
+    restore();
+    let at = head.find(",\"sig\"").expect("signed");
+    let end = head.find("},").expect("sig object") + 1;
+    repo.write(
+        ".mso/audit.head",
+        &format!("{}{}", &head[..at], &head[end..]),
+    );
+    let run = repo.maestro(&["audit", "verify"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("the checkpoint is not signed"),
+        "{}",
+        run.stdout
+    );
+    std::fs::remove_file(repo.path().join(".mso/audit.log")).expect("remove");
+    let run = repo.maestro(&["audit", "verify"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("audit.log does not exist"),
+        "{}",
+        run.stdout
+    );
 }

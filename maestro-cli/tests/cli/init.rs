@@ -32,6 +32,7 @@ fn init_writes_the_spec_defaults_and_is_idempotent() {
 #[test]
 fn a_changed_config_is_kept_unless_forced() {
     let repo = Repo::initialised();
+    let initial = repo.read(".mso/workspace.json");
     repo.write(".mso/workspace.json", "{\"persona\": \"plain\"}\n");
     let kept = repo.maestro(&["init"]);
     snapshot!("init_kept", repo, kept);
@@ -51,10 +52,7 @@ fn a_changed_config_is_kept_unless_forced() {
 
     let forced = repo.maestro(&["init", "--force"]);
     snapshot!("init_force", repo, forced);
-    assert_eq!(
-        repo.read(".mso/workspace.json"),
-        Repo::initialised().read(".mso/workspace.json")
-    );
+    assert_eq!(repo.read(".mso/workspace.json"), initial);
 }
 
 #[test]
@@ -79,4 +77,138 @@ fn init_json() {
     let repo = Repo::new();
     let run = repo.maestro(&["init", "--json"]);
     snapshot!("init_json", repo, run);
+}
+
+/// The audit key file `init` named in `workspace.json`.
+fn configured_key(repo: &Repo) -> std::path::PathBuf {
+    let config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    config["audit"]["keyFile"]
+        .as_str()
+        .expect("audit.keyFile is set")
+        .into()
+}
+
+#[test]
+fn init_creates_a_private_audit_key_outside_the_repository_and_reuses_it() {
+    let repo = Repo::new();
+    let first = repo.maestro(&["init"]);
+    assert!(
+        first.ok().contains("created the audit signing key"),
+        "{}",
+        first.stdout
+    );
+    let keys = repo.audit_keys();
+    assert_eq!(keys.len(), 1, "one key per repository");
+    let key = &keys[0];
+    assert_eq!(&configured_key(&repo), key);
+    assert!(key.starts_with(repo.config_home().join("maestro/audit-keys")));
+    assert!(!key.starts_with(repo.path()), "outside the repository");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &std::path::Path| {
+            std::fs::metadata(p).expect("exists").permissions().mode() & 0o777
+        };
+        assert_eq!(mode(key), 0o600);
+        assert_eq!(mode(key.parent().expect("dir")), 0o700);
+    }
+    let key_text = std::fs::read_to_string(key).expect("key");
+    assert!(key_text.contains("ed25519:"), "a signing key");
+    // Checkpoints are signed from the first entry.
+    assert!(repo.read(".mso/audit.head").contains("\"sig\""));
+    let verify = repo.maestro(&["audit", "verify"]);
+    assert!(
+        verify.ok().contains("checkpoint signature valid"),
+        "{}",
+        verify.stdout
+    );
+    assert_eq!(repo.git(&["status", "--porcelain"]), "", "nothing for git");
+
+    // Again: nothing changes, the key is reused.
+    let config = repo.read(".mso/workspace.json");
+    let log = repo.read(".mso/audit.log");
+    let again = repo.maestro(&["init"]);
+    assert!(again.ok().contains("is unchanged"), "{}", again.stdout);
+    assert_eq!(repo.read(".mso/workspace.json"), config);
+    assert_eq!(repo.read(".mso/audit.log"), log, "nothing audited");
+    assert_eq!(std::fs::read_to_string(key).expect("key"), key_text);
+
+    // A changed configuration is kept without --force, and the key is not touched.
+    repo.write(".mso/workspace.json", "{\"persona\": \"plain\"}\n");
+    assert!(repo.maestro(&["init"]).ok().contains("kept"));
+    assert_eq!(
+        repo.read(".mso/workspace.json"),
+        "{\"persona\": \"plain\"}\n"
+    );
+    // --force resets it, with the same key: never overwritten.
+    let forced = repo.maestro(&["init", "--force"]);
+    assert!(
+        forced.ok().contains("reused the audit signing key"),
+        "{}",
+        forced.stdout
+    );
+    assert_eq!(repo.read(".mso/workspace.json"), config);
+    assert_eq!(std::fs::read_to_string(key).expect("key"), key_text);
+    assert_eq!(repo.audit_keys().len(), 1);
+    repo.maestro(&["audit", "verify"]).ok();
+
+    // A key that is gone is made again, and the owner's `init` signs the log with it.
+    std::fs::remove_file(key).expect("remove");
+    let again = repo.maestro(&["init"]);
+    let said = again.ok();
+    assert!(
+        said.contains("created the audit signing key")
+            && said.contains("signed the audit log's checkpoint"),
+        "{said}"
+    );
+    assert_ne!(std::fs::read_to_string(key).expect("key"), key_text);
+    assert_eq!(repo.read(".mso/workspace.json"), config);
+    let verify = repo.maestro(&["audit", "verify"]);
+    assert!(
+        verify.ok().contains("checkpoint signature valid"),
+        "{}",
+        verify.stdout
+    );
+}
+
+#[test]
+fn init_of_a_workspace_without_a_key_adds_one_and_signs_its_log() {
+    let repo = Repo::new();
+    // With the configuration directory inside the repository there is nowhere to put a key:
+    // the workspace is created without one (as by an older `init`).
+    let inside = repo
+        .command(&["init"])
+        .env("XDG_CONFIG_HOME", repo.path().join(".config"))
+        .output()
+        .expect("runs");
+    assert!(inside.status.success());
+    let said = String::from_utf8_lossy(&inside.stdout);
+    assert!(
+        said.contains("audit checkpoints are not signed") && said.contains("inside the repository"),
+        "{said}"
+    );
+    assert!(
+        !repo.path().join(".config").exists(),
+        "no key in the work tree"
+    );
+    assert!(!repo.read(".mso/workspace.json").contains("audit"));
+    repo.maestro(&["voyage", "new", "v1"]).ok();
+    assert!(!repo.read(".mso/audit.head").contains("\"sig\""));
+
+    // `init` where a key can live adds it and signs the existing log's checkpoint.
+    let run = repo.maestro(&["init"]);
+    let out = run.ok();
+    assert!(out.contains("added audit.keyFile"), "{out}");
+    assert!(out.contains("signed the audit log's checkpoint"), "{out}");
+    assert_eq!(configured_key(&repo), repo.audit_keys()[0]);
+    let verify = repo.maestro(&["audit", "verify"]);
+    assert!(
+        verify
+            .ok()
+            .contains("3 entries verified, checkpoint signature valid"),
+        "{}",
+        verify.stdout
+    );
+    assert!(repo.maestro(&["init"]).ok().contains("is unchanged"));
 }

@@ -18,3 +18,4 @@ mod schema;
 mod status;
 mod usage;
 mod voyage;
+mod worktree;

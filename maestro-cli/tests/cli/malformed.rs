@@ -95,3 +95,110 @@ fn malformed_configs_are_refused_naming_the_key_and_file() {
         );
     }
 }
+
+/// A hand-edited `voyage.json` whose branch is not the voyage's own `maestro/<name>` (here the
+/// checked-out `main`) is refused by every command that loads the voyage, with one line naming
+/// the file and the value, before anything is changed: `run` would otherwise merge into `main`
+/// behind git's back, and `release` push it.
+#[test]
+fn a_voyage_naming_another_branch_is_refused_by_every_command() {
+    let repo = Repo::with_voyage();
+    repo.maestro(&[
+        "order", "add", "v1", "--id", "a", "--title", "A", "--role", "builder",
+    ])
+    .ok();
+    repo.write(
+        "o.toml",
+        "[[orders]]\nid = \"b\"\ntitle = \"B\"\nrole = \"builder\"\n",
+    );
+    let file = ".mso/voyages/v1/voyage.json";
+    let good = repo.read(file);
+    repo.write(
+        file,
+        &good.replace("\"branch\": \"maestro/v1\"", "\"branch\": \"main\""),
+    );
+    let before = repo.state();
+    let commands: [&[&str]; 14] = [
+        &["run", "v1"],
+        &["run", "v1", "--dry-run"],
+        &["status"],
+        &["status", "v1"],
+        &["report", "v1"],
+        &["release", "v1"],
+        &["worktree", "prune"],
+        &["worktree", "prune", "--force"],
+        &["worktree", "list"],
+        &["voyage", "list"],
+        &["voyage", "show", "v1"],
+        &["voyage", "import", "v1", "o.toml"],
+        &[
+            "order", "add", "v1", "--id", "c", "--title", "C", "--role", "builder",
+        ],
+        &["plan", "v1", "a goal"],
+    ];
+    for args in commands {
+        let run = repo.maestro(args);
+        let line = run.usage_error();
+        assert!(
+            line.contains("/.mso/voyages/v1/voyage.json: at `branch`: the branch `main` is not the voyage's own branch `maestro/v1`"),
+            "{args:?}: {line}"
+        );
+        assert_eq!(repo.state(), before, "{args:?} changed something");
+    }
+}
+
+/// A command that fails with exit code 2 writes no state file: the `.mso/` tree (and every
+/// ref) is the same before and after.
+#[test]
+fn a_failing_command_writes_no_state_file() {
+    let repo = Repo::with_voyage();
+    // The community tier does not allow the releaser role: `run` refuses the orders.
+    repo.maestro(&[
+        "order", "add", "v1", "--id", "a", "--title", "A", "--role", "releaser",
+    ])
+    .ok();
+    repo.write("bad.toml", "bad = 1\n");
+    let cases: [&[&str]; 8] = [
+        &["run", "v1"],
+        &["run", "v1", "--dry-run"],
+        &["run", "nope"],
+        &["plan", "nope", "a goal"],
+        &[
+            "order",
+            "add",
+            "v1",
+            "--id",
+            "b",
+            "--title",
+            "B",
+            "--role",
+            "builder",
+            "--depends-on",
+            "ghost",
+        ],
+        &["voyage", "import", "v1", "bad.toml"],
+        &["voyage", "new", "v2", "--base", "nope"],
+        &["licence", "activate", "not-a-token"],
+    ];
+    for args in cases {
+        let before = repo.state();
+        let run = repo.maestro(args);
+        run.usage_error();
+        assert_eq!(
+            repo.state().keys().collect::<Vec<_>>(),
+            before.keys().collect::<Vec<_>>(),
+            "{args:?} created or removed a file"
+        );
+        assert_eq!(repo.state(), before, "{args:?} changed a file");
+    }
+    assert!(!repo.path().join(".mso/licence.json").exists());
+
+    // `init` refusing an invalid configuration creates nothing either (no lock file, no
+    // voyages directory, no audit key).
+    let fresh = Repo::new();
+    fresh.write(".mso/workspace.json", "{");
+    let before = fresh.state();
+    fresh.maestro(&["init"]).usage_error();
+    assert_eq!(fresh.state(), before);
+    assert!(fresh.audit_keys().is_empty());
+}

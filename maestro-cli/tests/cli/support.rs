@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A git repository with one commit, in a temporary directory that is also `HOME`.
+/// A git repository with one commit, in a temporary directory that is also `HOME`; maestro
+/// runs with `XDG_CONFIG_HOME` set to another temporary directory (where `maestro init` puts
+/// the repository's audit key, outside the repository).
 pub struct Repo {
     dir: tempfile::TempDir,
+    config_home: tempfile::TempDir,
     /// Extra directories put first on `PATH` (e.g. a fake `claude`).
     pub path_prefix: Vec<PathBuf>,
     /// Extra environment for maestro.
@@ -69,6 +72,7 @@ impl Repo {
     pub fn empty_dir() -> Repo {
         Repo {
             dir: tempfile::tempdir().expect("tempdir"),
+            config_home: tempfile::tempdir().expect("tempdir"),
             path_prefix: Vec::new(),
             env: Vec::new(),
         }
@@ -92,6 +96,19 @@ impl Repo {
         self.dir.path()
     }
 
+    /// The user configuration directory maestro sees (`XDG_CONFIG_HOME`).
+    pub fn config_home(&self) -> &Path {
+        self.config_home.path()
+    }
+
+    /// The audit keys `maestro init` created in [`Repo::config_home`].
+    pub fn audit_keys(&self) -> Vec<PathBuf> {
+        match std::fs::read_dir(self.config_home().join("maestro/audit-keys")) {
+            Ok(entries) => entries.map(|e| e.expect("entry").path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     pub fn write(&self, relative: &str, contents: &str) -> PathBuf {
         let path = self.path().join(relative);
         if let Some(parent) = path.parent() {
@@ -103,6 +120,44 @@ impl Repo {
 
     pub fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.path().join(relative)).expect("read")
+    }
+
+    /// Every file under `.mso/` (outside crew worktrees) with its content, and every ref with
+    /// its commit: what a command that fails must leave as it found it.
+    pub fn state(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        fn walk(dir: &Path, base: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries {
+                let path = entry.expect("entry").path();
+                let name = path
+                    .strip_prefix(base)
+                    .expect("below")
+                    .display()
+                    .to_string();
+                if path.is_dir() {
+                    if name != ".mso/worktrees" {
+                        walk(&path, base, out);
+                    }
+                } else {
+                    out.insert(name, std::fs::read(&path).expect("read"));
+                }
+            }
+        }
+        let mut state = std::collections::BTreeMap::new();
+        walk(&self.path().join(".mso"), self.path(), &mut state);
+        state.insert(
+            "git refs".to_owned(),
+            self.git(&["for-each-ref", "--format=%(refname) %(objectname)"])
+                .into_bytes(),
+        );
+        state.insert(
+            "git HEAD".to_owned(),
+            self.git(&["rev-parse", "--symbolic-full-name", "HEAD"])
+                .into_bytes(),
+        );
+        state
     }
 
     /// A git command in this repository with the hermetic environment, not yet run.
@@ -145,6 +200,7 @@ impl Repo {
             ));
             command.env("PATH", std::env::join_paths(paths).expect("joinable"));
         }
+        command.env("XDG_CONFIG_HOME", self.config_home());
         command.envs(self.env.iter().map(|(k, v)| (k, v)));
         command.args(args).current_dir(self.path());
         command
@@ -170,6 +226,14 @@ impl Repo {
                 "[REPO]".to_owned(),
             ));
         }
+        let config = self.config_home().canonicalize().expect("exists");
+        for path in [config.as_path(), self.config_home()] {
+            filters.push((
+                regex_escape(&path.display().to_string()),
+                "[CONFIG]".to_owned(),
+            ));
+        }
+        filters.push((r"\b[0-9a-f]{32}\.key\b".to_owned(), "[ID].key".to_owned()));
         filters.push((
             r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z".to_owned(),
             "[TIME]".to_owned(),

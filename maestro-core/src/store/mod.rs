@@ -13,6 +13,7 @@
 //! one voyage at once without losing an update; listings take a shared lock so they never see
 //! half of a multi-order import.
 
+pub mod audit_key;
 mod fs;
 
 use std::path::{Path, PathBuf};
@@ -152,6 +153,20 @@ pub enum InitOutcome {
     KeptChanged,
     /// The existing configuration was replaced by the defaults (`--force`).
     Reset,
+    /// The workspace had the built-in defaults of an older `init`; what `init` now adds to
+    /// them (the audit key's path) was added.
+    Completed,
+}
+
+impl InitOutcome {
+    /// Whether `init` writes `workspace.json` in this case.
+    #[must_use]
+    pub fn writes_config(self) -> bool {
+        matches!(
+            self,
+            InitOutcome::Created | InitOutcome::Reset | InitOutcome::Completed
+        )
+    }
 }
 
 /// The state store of one repository.
@@ -180,29 +195,60 @@ impl Store {
         }
     }
 
-    /// Creates (or checks) the workspace of the repository at `repo_root`. An existing
-    /// configuration is kept unless `force` is set; an invalid one is an error without `force`.
+    /// Creates (or checks) the workspace of the repository at `repo_root` with the default
+    /// configuration. An existing configuration is kept unless `force` is set; an invalid one is
+    /// an error without `force`.
     pub fn init(repo_root: &Path, force: bool) -> Result<(Store, InitOutcome), StoreError> {
+        Store::init_with(repo_root, force, &WorkspaceConfig::default())
+    }
+
+    /// [`Store::init`] with `defaults` as the configuration a new workspace gets (the built-in
+    /// defaults plus what `maestro init` adds, such as the audit key's path).
+    ///
+    /// A configuration equal to the built-in defaults (from an older `init`) is brought up to
+    /// `defaults` ([`InitOutcome::Completed`]); any other is kept unless `force` is set.
+    pub fn init_with(
+        repo_root: &Path,
+        force: bool,
+        defaults: &WorkspaceConfig,
+    ) -> Result<(Store, InitOutcome), StoreError> {
         let store = Store::at(repo_root);
+        // Nothing is created before the existing configuration has been judged.
+        Store::init_outcome(repo_root, force, defaults)?;
         create_dir(&store.dir)?;
         let _lock = FileLock::exclusive(&store.dir.join(".lock"))?;
-        let path = store.config_path();
-        let defaults = WorkspaceConfig::default();
-        let outcome = if exists(&path)? {
-            match WorkspaceConfig::load(&path) {
-                Ok(config) if config == defaults => InitOutcome::Unchanged,
-                Ok(_) if !force => InitOutcome::KeptChanged,
-                Err(e) if !force => return Err(e.into()),
-                Ok(_) | Err(_) => InitOutcome::Reset,
-            }
-        } else {
-            InitOutcome::Created
-        };
-        if matches!(outcome, InitOutcome::Created | InitOutcome::Reset) {
-            write_atomic(&path, defaults.to_pretty_json().as_bytes())?;
+        let outcome = Store::init_outcome(repo_root, force, defaults)?;
+        if outcome.writes_config() {
+            write_atomic(&store.config_path(), defaults.to_pretty_json().as_bytes())?;
         }
         create_dir(&store.voyages_dir())?;
         Ok((store, outcome))
+    }
+
+    /// What [`Store::init_with`] would do, without changing anything: an invalid configuration
+    /// is an error without `force`.
+    pub fn init_outcome(
+        repo_root: &Path,
+        force: bool,
+        defaults: &WorkspaceConfig,
+    ) -> Result<InitOutcome, StoreError> {
+        let path = Store::at(repo_root).config_path();
+        if !exists(&path)? {
+            return Ok(InitOutcome::Created);
+        }
+        Ok(match WorkspaceConfig::load(&path) {
+            Ok(config) if config == *defaults => InitOutcome::Unchanged,
+            Ok(config) if config == WorkspaceConfig::default() => InitOutcome::Completed,
+            Ok(_) if !force => InitOutcome::KeptChanged,
+            Err(e) if !force => return Err(e.into()),
+            Ok(_) | Err(_) => InitOutcome::Reset,
+        })
+    }
+
+    /// Where this repository's audit signing key lives by default: in the user's configuration
+    /// directory, outside the repository (see [`audit_key`]).
+    pub fn audit_key_path(&self) -> Result<PathBuf, audit_key::KeyLocationError> {
+        audit_key::audit_key_path(&self.root)
     }
 
     /// The repository root.
@@ -414,13 +460,24 @@ impl Store {
         Ok(voyage)
     }
 
-    /// Reads voyage `name`.
+    /// Reads voyage `name`. A voyage whose `name` or `branch` is not its own (a hand-edited
+    /// `voyage.json`, see [`Voyage::mismatch`]) is refused as corrupt.
     pub fn voyage(&self, name: &VoyageName) -> Result<Voyage, StoreError> {
         let path = self.voyage_file(name);
-        match std::fs::metadata(&path) {
-            Err(e) if fs::is_not_found(&e) => Err(StoreError::UnknownVoyage { name: name.clone() }),
-            _ => read_json(&path),
+        if let Err(e) = std::fs::metadata(&path)
+            && fs::is_not_found(&e)
+        {
+            return Err(StoreError::UnknownVoyage { name: name.clone() });
         }
+        let voyage: Voyage = read_json(&path)?;
+        if let Some((field, message)) = voyage.mismatch(name) {
+            return Err(StoreError::Corrupt {
+                path,
+                location: format!("at `{field}`: "),
+                message,
+            });
+        }
+        Ok(voyage)
     }
 
     /// Every voyage, oldest first.

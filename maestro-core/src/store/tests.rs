@@ -74,6 +74,76 @@ fn with_voyage(name: &str) -> (tempfile::TempDir, Store) {
 }
 
 #[test]
+fn init_with_a_key_completes_an_older_default_config_and_writes_nothing_it_refuses() {
+    let (dir, store) = workspace();
+    let mut defaults = WorkspaceConfig::default();
+    defaults.audit.key_file = Some("/elsewhere/audit.key".into());
+    assert_eq!(
+        Store::init_outcome(dir.path(), false, &defaults).expect("judged"),
+        InitOutcome::Completed
+    );
+    assert_eq!(
+        Store::init_with(dir.path(), false, &defaults)
+            .expect("completed")
+            .1,
+        InitOutcome::Completed
+    );
+    assert_eq!(store.config().expect("valid"), defaults);
+    assert_eq!(
+        Store::init_with(dir.path(), false, &defaults)
+            .expect("again")
+            .1,
+        InitOutcome::Unchanged
+    );
+
+    // An invalid configuration is refused before anything is created.
+    let fresh = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(fresh.path().join(STATE_DIR)).expect("mkdir");
+    std::fs::write(fresh.path().join(STATE_DIR).join("workspace.json"), "{").expect("write");
+    Store::init_with(fresh.path(), false, &defaults).expect_err("invalid");
+    let names: Vec<_> = std::fs::read_dir(fresh.path().join(STATE_DIR))
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, ["workspace.json"], "no lock, no voyages directory");
+}
+
+#[test]
+fn a_voyage_whose_branch_or_name_was_edited_is_refused() {
+    let (_dir, store) = with_voyage("v1");
+    let path = store.voyage_dir(&v("v1")).join("voyage.json");
+    let good = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        good.replace("\"branch\": \"maestro/v1\"", "\"branch\": \"main\""),
+    )
+    .expect("edit");
+    for err in [
+        store.voyage(&v("v1")).expect_err("refused"),
+        store.voyages().expect_err("refused in listings"),
+        store
+            .update_voyage(&v("v1"), |_| Ok::<_, StoreError>(()))
+            .expect_err("refused before any write"),
+    ] {
+        let message = err.to_string();
+        assert!(
+            message.contains("voyage.json: at `branch`: the branch `main`")
+                && message.contains("`maestro/v1`"),
+            "{message}"
+        );
+    }
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("\"main\""),
+        "nothing rewritten"
+    );
+    std::fs::write(&path, good.replace("\"name\": \"v1\"", "\"name\": \"v2\"")).expect("edit");
+    let message = store.voyage(&v("v1")).expect_err("refused").to_string();
+    assert!(message.contains("at `name`: the name `v2`"), "{message}");
+}
+
+#[test]
 fn init_is_idempotent_and_keeps_changed_configs() {
     let (dir, store) = workspace();
     let written = std::fs::read_to_string(store.config_path()).expect("written");
