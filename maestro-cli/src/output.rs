@@ -19,19 +19,52 @@ impl Output {
         if self.quiet || self.json {
             return Ok(());
         }
-        writeln!(io::stdout().lock(), "{line}")
+        writeln!(io::stdout().lock(), "{}", redacted(line))
     }
 }
 
-/// Prints `value` as pretty JSON on stdout.
+/// Prints `value` as pretty JSON on stdout, every string in it redacted.
 pub fn json<T: Serialize>(value: &T) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    let text = if redacted(&text) == text {
+        // Nothing to hide: printed as serialised, keys in the order of the type's fields.
+        text
+    } else {
+        let mut value: serde_json::Value = serde_json::from_str(&text).map_err(io::Error::other)?;
+        redact_strings(&mut value);
+        serde_json::to_string_pretty(&value).map_err(io::Error::other)?
+    };
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(text.as_bytes())?;
     writeln!(out)
 }
 
-/// Prints data text on stdout (always, also when quiet), ending it with a newline.
+/// Redacts every string (and key) of a JSON value.
+pub fn redact_strings(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            let clean = redacted(s);
+            if clean != *s {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_strings),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (key, mut item) in entries {
+                redact_strings(&mut item);
+                map.insert(redacted(&key), item);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Prints data text on stdout (always, also when quiet), ending it with a newline; secrets in
+/// it are redacted.
 pub fn data(text: &str) -> io::Result<()> {
+    let text = redacted(text);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     if !text.ends_with('\n') {
@@ -90,9 +123,59 @@ impl Table {
     }
 }
 
+/// `text` with every secret the built-in rules recognise replaced by `[REDACTED:<rule>]`:
+/// whatever maestro prints may quote a path, a title or a tool's input.
+pub fn redacted(text: &str) -> String {
+    redact(text).unwrap_or_else(|| text.to_owned())
+}
+
+/// `text` with its secrets redacted, or `None` when it holds none.
+pub fn redact(text: &str) -> Option<String> {
+    static SCANNER: std::sync::OnceLock<maestro_scan::Scanner> = std::sync::OnceLock::new();
+    SCANNER
+        .get_or_init(|| {
+            maestro_scan::Scanner::new(
+                maestro_scan::RuleSet::builtin().clone(),
+                maestro_scan::ScanOptions {
+                    kinds: maestro_scan::Kinds::Secrets,
+                    ..maestro_scan::ScanOptions::default()
+                },
+            )
+        })
+        .redact_secrets(text)
+}
+
+/// The redactor of everything the command line stores (reports) or prints.
+pub fn redactor() -> maestro_core::process::Redactor {
+    maestro_core::process::Redactor::new(redact)
+}
+
+/// An error and its causes on one line, joined by `: `.
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    one_line(&anyhow::anyhow!("{}", chain_text(error)))
+}
+
+fn chain_text(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(current) = cause {
+        let next = current.to_string();
+        if !text.ends_with(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        cause = current.source();
+    }
+    text
+}
+
 /// An error as one line: the chain of causes joined by `: `, with any line breaks inside a
-/// message folded into spaces.
+/// message folded into spaces, and secrets redacted.
 pub fn one_line(error: &anyhow::Error) -> String {
+    redacted(&plain_line(error))
+}
+
+fn plain_line(error: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in error.chain() {
         let text = cause

@@ -3,14 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use anyhow::Context as _;
 use maestro_core::config::Severity as ConfigSeverity;
 use maestro_core::ports::{
-    AuditEvent, AuditSink, ChangedFile, CrewWorktree, Isolation, MergeOutcome, PortError,
-    ScanFinding, Scanner,
+    AuditEvent, AuditSink, BaseFiles, Candidate, ChangedFile, Collected, CrewWorktree, Isolation,
+    MergeOutcome, PortError, ScanFinding, ScanKinds, ScanOutcome, ScanRequest, Scanner, Suppressed,
+    Verdict,
 };
 use maestro_core::{OrderId, Voyage, WorkspaceConfig};
 use maestro_git::Repo;
-use maestro_git::commit::{CommitOutcome, commit_all};
 use maestro_git::diff::ChangeKind;
 use maestro_git::merge::{MergeOptions, MergeOutcome as GitMerge};
 use maestro_git::worktree::RemoveOptions;
@@ -20,7 +21,7 @@ use maestro_git::{Identity, ObjectId};
 /// merge keeps the commits); an unmerged branch is kept.
 fn delete_if_merged(repo: &Repo, branch: &str, voyage_branch: &str) -> Result<(), PortError> {
     if let Some(tip) = repo.branch_commit(branch)?
-        && repo.is_ancestor(tip, voyage_branch)?
+        && repo.voyage_holds_change(voyage_branch, tip)?
     {
         repo.delete_branch(branch, tip)?;
     }
@@ -127,13 +128,18 @@ impl Isolation for GitIsolation {
             .list_worktrees(&voyage.branch)?
             .into_iter()
             .any(|w| w.branch.as_deref() == Some(branch.as_str()) && !w.missing);
-        if !registered || !repo.is_ancestor(tip, &voyage.branch)? {
+        if !registered || !repo.voyage_holds_change(&voyage.branch, tip)? {
             return Ok(None);
         }
+        // After a squash the crew's tip is not in the voyage; what it is recycled onto is the
+        // voyage head, which holds its work.
+        let head = repo
+            .branch_commit(&voyage.branch)?
+            .ok_or_else(|| format!("the voyage branch {} is missing", voyage.branch))?;
         Ok(Some(CrewWorktree {
             path,
             branch,
-            base: tip.to_string(),
+            base: head.to_string(),
         }))
     }
 
@@ -178,49 +184,95 @@ impl Isolation for GitIsolation {
         }
     }
 
-    fn commit_all(
+    fn collect(
         &self,
         worktree: &CrewWorktree,
         author: &str,
         message: &str,
-    ) -> Result<Option<String>, PortError> {
-        let identity = Identity::new(author, "maestro@localhost");
-        match commit_all(&worktree.path, &identity, message)? {
-            CommitOutcome::Committed { commit, .. } => Ok(Some(commit.to_string())),
-            CommitOutcome::NothingToCommit { .. } => Ok(None),
-            other => Err(format!("unexpected commit outcome: {other:?}").into()),
+        guard: &mut dyn FnMut(&Candidate<'_>) -> Verdict,
+    ) -> Result<Collected, PortError> {
+        use maestro_git::collect::{
+            CollectOptions, Collected as GitCollected, Verdict as GitVerdict,
+        };
+        let repo = self.repo()?;
+        let base = object_id(&worktree.base)?;
+        let mut options = CollectOptions::new(Identity::new(author, "maestro@localhost"), message);
+        options.branch = Some(worktree.branch.clone());
+        // The base's version of each path, read once: the guard needs it for inline allows and
+        // to tell findings the base already held from the crew's.
+        let mut base_files: std::collections::HashMap<String, Option<Vec<u8>>> =
+            std::collections::HashMap::new();
+        let mut failure: Option<PortError> = None;
+        let mut git_guard = |candidate: &maestro_git::collect::Candidate<'_>| {
+            let base_text = match base_files.get(candidate.path) {
+                Some(text) => text.clone(),
+                None => match repo.file_at(base, candidate.path) {
+                    Ok(text) => {
+                        base_files.insert(candidate.path.to_owned(), text.clone());
+                        text
+                    }
+                    Err(e) => {
+                        // Fail closed: what cannot be compared with the base is refused.
+                        failure.get_or_insert_with(|| e.into());
+                        return GitVerdict::Refuse(());
+                    }
+                },
+            };
+            let commit = match candidate.origin {
+                maestro_git::collect::Origin::Commit(id) => Some(id.to_string()),
+                _ => None,
+            };
+            let verdict = guard(&Candidate {
+                path: candidate.path,
+                bytes: candidate.data,
+                base: base_text.as_deref(),
+                commit: commit.as_deref(),
+            });
+            match verdict {
+                Verdict::Accept => GitVerdict::Accept,
+                Verdict::Refuse => GitVerdict::Refuse(()),
+            }
+        };
+        let collected = repo.collect_change(&worktree.path, base, &mut git_guard, &options)?;
+        if let Some(e) = failure {
+            return Err(e);
         }
+        Ok(match collected {
+            GitCollected::Committed {
+                commit, changed, ..
+            } => Collected::Committed {
+                commit: commit.to_string(),
+                changed: changed
+                    .into_iter()
+                    .map(|stat| ChangedFile {
+                        deleted: stat.kind == ChangeKind::Deleted,
+                        path: stat.path,
+                        added: stat.added as u64,
+                        removed: stat.removed as u64,
+                    })
+                    .collect(),
+            },
+            GitCollected::NothingToCommit { .. } => Collected::Unchanged,
+            GitCollected::Refused { .. } => Collected::Refused,
+            other => return Err(format!("unexpected collection outcome: {other:?}").into()),
+        })
     }
 
-    fn changed_files(&self, from: &str, to: &str) -> Result<Vec<ChangedFile>, PortError> {
+    fn holds_change(&self, voyage: &Voyage, change: &str) -> Result<bool, PortError> {
         let repo = self.repo()?;
-        Ok(repo
-            .diff_stat(object_id(from)?, object_id(to)?)?
-            .into_iter()
-            .map(|stat| ChangedFile {
-                deleted: stat.kind == ChangeKind::Deleted,
-                path: stat.path,
-                added: stat.added as u64,
-                removed: stat.removed as u64,
-            })
-            .collect())
-    }
-
-    fn contains(&self, voyage: &Voyage, commit: &str) -> Result<bool, PortError> {
-        let repo = self.repo()?;
-        Ok(repo.is_ancestor(object_id(commit)?, &voyage.branch)?)
+        Ok(repo.voyage_holds_change(&voyage.branch, object_id(change)?)?)
     }
 
     fn merge(
         &self,
         voyage: &Voyage,
-        branch: &str,
+        change: &str,
         message: &str,
     ) -> Result<MergeOutcome, PortError> {
         let repo = self.repo()?;
-        let report = repo.merge_branch(
+        let report = repo.squash_merge(
             &voyage.branch,
-            branch,
+            object_id(change)?,
             &MergeOptions {
                 message: Some(message.to_owned()),
                 identity: Some(Identity::new("maestro", "maestro@localhost")),
@@ -241,7 +293,7 @@ impl Isolation for GitIsolation {
         }
         Ok(match report.outcome {
             GitMerge::UpToDate => MergeOutcome::AlreadyMerged,
-            GitMerge::FastForward | GitMerge::Merged => MergeOutcome::Merged {
+            GitMerge::FastForward | GitMerge::Merged | GitMerge::Squashed => MergeOutcome::Merged {
                 head: report.new.to_string(),
             },
             GitMerge::Conflict { paths } => MergeOutcome::Conflict { paths },
@@ -268,18 +320,71 @@ impl Isolation for GitIsolation {
     }
 }
 
-/// The scanner, with the workspace's rules and suppressions.
+/// The scanner, with the workspace's rules, suppressions and size limit. One scanner per kind of
+/// rules is built when first used (a hook needs only one).
 #[derive(Debug)]
 pub struct ScanPort {
-    scanner: maestro_scan::Scanner,
+    rules: maestro_scan::RuleSet,
+    allow: maestro_scan::Allowlist,
+    max_file_size: u64,
+    scanners: [std::sync::OnceLock<maestro_scan::Scanner>; 3],
 }
 
 impl ScanPort {
-    /// Built-in rules and `scan.allow`.
+    /// Built-in rules, `scan.allow` and `scan.maxFileSize`; an inline `maestro:allow` counts
+    /// only on a line of the base the caller gives.
     pub fn new(config: &WorkspaceConfig) -> anyhow::Result<ScanPort> {
+        let rules = maestro_scan::RuleSet::builtin().clone();
+        let allow = maestro_scan::Allowlist::new(&config.scan.allow, &rules)
+            .context("scan.allow in .mso/workspace.json")?;
         Ok(ScanPort {
-            scanner: crate::commands::scan::scanner(config, maestro_scan::Kinds::All)?,
+            rules,
+            allow,
+            max_file_size: config.scan.max_file_size,
+            scanners: Default::default(),
         })
+    }
+
+    fn scanner(&self, kinds: ScanKinds) -> &maestro_scan::Scanner {
+        let (slot, kinds) = match kinds {
+            ScanKinds::Secrets => (0, maestro_scan::Kinds::Secrets),
+            ScanKinds::Code => (1, maestro_scan::Kinds::Code),
+            ScanKinds::All => (2, maestro_scan::Kinds::All),
+        };
+        self.scanners[slot].get_or_init(|| {
+            maestro_scan::Scanner::new(
+                self.rules.clone(),
+                maestro_scan::ScanOptions {
+                    kinds,
+                    allow: self.allow.clone(),
+                    max_file_size: self.max_file_size,
+                    inline_allow: maestro_scan::InlineAllow::BaseLines,
+                    ..maestro_scan::ScanOptions::default()
+                },
+            )
+        })
+    }
+}
+
+/// A scanner finding in maestro-core's terms.
+fn scan_finding(f: maestro_scan::Finding) -> ScanFinding {
+    let secret = f.kind == maestro_scan::Kind::Secret;
+    ScanFinding {
+        secret,
+        high_confidence: f.confidence == maestro_scan::Confidence::High,
+        severity: (!secret).then(|| severity(f.severity)),
+        cwe: (!secret && f.cwe != 0).then_some(f.cwe),
+        line: f.line as u64,
+        message: if f.fix.is_empty() {
+            f.description
+        } else {
+            format!("{} Fix: {}", f.description, f.fix)
+        },
+        inline_allow_refused: f.inline_allow_refused,
+        rule_id: f.rule_id,
+        path: f.path,
+        redacted: f.redacted,
+        fingerprint: f.fingerprint,
     }
 }
 
@@ -293,62 +398,129 @@ fn severity(s: maestro_scan::Severity) -> ConfigSeverity {
 }
 
 impl Scanner for ScanPort {
-    fn scan_files(&self, root: &Path, paths: &[String]) -> Result<Vec<ScanFinding>, PortError> {
-        let mut findings = Vec::new();
-        for path in paths {
-            let report = self.scanner.scan_file(&root.join(path))?;
-            for f in report.findings {
-                let secret = f.kind == maestro_scan::Kind::Secret;
-                findings.push(ScanFinding {
-                    rule_id: f.rule_id,
-                    secret,
-                    high_confidence: f.confidence == maestro_scan::Confidence::High,
-                    severity: (!secret).then(|| severity(f.severity)),
-                    cwe: (!secret && f.cwe != 0).then_some(f.cwe),
-                    path: path.clone(),
-                    line: f.line as u64,
-                    redacted: f.redacted,
-                    message: if f.fix.is_empty() {
-                        f.description
-                    } else {
-                        format!("{} ({})", f.description, f.fix)
-                    },
-                });
-            }
+    fn scan(&self, request: &ScanRequest<'_>) -> ScanOutcome {
+        let report = self.scanner(request.kinds).scan_text_with_base(
+            request.path,
+            request.text,
+            request.base,
+        );
+        ScanOutcome {
+            unscanned: report.unscanned.first().map(ToString::to_string),
+            suppressed: report
+                .suppressed
+                .into_iter()
+                .map(|s| Suppressed {
+                    by: s.by.to_string(),
+                    finding: scan_finding(s.finding),
+                })
+                .collect(),
+            findings: report.findings.into_iter().map(scan_finding).collect(),
         }
-        Ok(findings)
     }
 
     fn redact(&self, text: &str) -> Option<String> {
-        self.scanner.redact_secrets(text)
+        self.scanner(ScanKinds::Secrets).redact_secrets(text)
     }
 }
 
-/// The audit log `.mso/audit.log`.
+/// The audit log `.mso/audit.log`, opened when first written to. Every string of an entry
+/// passes the secret redactor first: paths, titles and reasons can quote a credential.
 #[derive(Debug)]
 pub struct AuditPort {
-    chain: Mutex<maestro_audit::Chain>,
+    mso: Option<PathBuf>,
+    config: WorkspaceConfig,
+    chain: std::sync::OnceLock<Mutex<maestro_audit::Chain>>,
 }
 
 impl AuditPort {
     /// Opens the workspace's log (checkpoints signed when a signing key is configured).
     pub fn open(mso: &Path, config: &WorkspaceConfig) -> anyhow::Result<AuditPort> {
-        let chain = crate::commands::audit::open_chain(mso, config)?;
-        Ok(AuditPort {
-            chain: Mutex::new(chain),
-        })
+        let port = AuditPort::lazy(Some(mso.parent().unwrap_or(mso)), config);
+        port.chain()?;
+        Ok(port)
+    }
+
+    /// The log of the workspace at `root`, opened on the first entry; without a workspace,
+    /// entries go nowhere.
+    pub fn lazy(root: Option<&Path>, config: &WorkspaceConfig) -> AuditPort {
+        AuditPort {
+            mso: root.map(|r| r.join(maestro_core::store::STATE_DIR)),
+            config: config.clone(),
+            chain: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn chain(&self) -> anyhow::Result<Option<&Mutex<maestro_audit::Chain>>> {
+        let Some(mso) = &self.mso else {
+            return Ok(None);
+        };
+        if let Some(chain) = self.chain.get() {
+            return Ok(Some(chain));
+        }
+        let chain = crate::commands::audit::open_chain(mso, &self.config)?;
+        Ok(Some(self.chain.get_or_init(|| Mutex::new(chain))))
     }
 }
 
 impl AuditSink for AuditPort {
     fn record(&self, event: AuditEvent) -> Result<(), PortError> {
-        let details = maestro_audit::Details::try_from(event.details)?;
-        let entry = maestro_audit::Event::new(event.actor, event.action, event.subject)
-            .with_details(details);
-        self.chain
+        let Some(chain) = self.chain().map_err(|e| -> PortError { e.into() })? else {
+            return Ok(());
+        };
+        let mut details = serde_json::Value::Object(event.details);
+        crate::output::redact_strings(&mut details);
+        let serde_json::Value::Object(details) = details else {
+            unreachable!("redaction keeps an object an object")
+        };
+        let details = maestro_audit::Details::try_from(details)?;
+        let entry = maestro_audit::Event::new(
+            crate::output::redacted(&event.actor),
+            crate::output::redacted(&event.action),
+            crate::output::redacted(&event.subject),
+        )
+        .with_details(details);
+        chain
             .lock()
             .map_err(|_| "the audit log lock is poisoned")?
             .append(&entry)?;
         Ok(())
     }
+}
+
+/// The voyage base a crew started from (`MAESTRO_BASE`, set by the dispatcher), read from the
+/// repository at `root` when an inline allow needs it.
+#[derive(Debug)]
+pub struct GitBase {
+    root: Option<PathBuf>,
+    base: Option<String>,
+}
+
+impl GitBase {
+    /// The base named by `MAESTRO_BASE` in the repository at `root`.
+    pub fn from_env(root: Option<&Path>) -> GitBase {
+        GitBase {
+            root: root.map(Path::to_owned),
+            base: std::env::var("MAESTRO_BASE").ok(),
+        }
+    }
+}
+
+impl BaseFiles for GitBase {
+    fn base_file(&self, path: &str) -> Result<Option<Vec<u8>>, PortError> {
+        let (Some(root), Some(base)) = (&self.root, &self.base) else {
+            return Ok(None);
+        };
+        let repo = Repo::discover(root)?;
+        Ok(repo.file_at(object_id(base)?, path)?)
+    }
+}
+
+/// What crews may not read besides maestro's state directory: the audit signing key and the
+/// user's credential files.
+pub fn unreadable_by_crews(config: &WorkspaceConfig) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = config.audit.key_file.iter().map(PathBuf::from).collect();
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        paths.extend(maestro_core::sandbox::credential_files(&home));
+    }
+    paths
 }

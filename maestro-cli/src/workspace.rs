@@ -1,6 +1,6 @@
 //! Finding the workspace of the current directory, and the git port implementation.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use maestro_core::persona::Words;
@@ -26,7 +26,7 @@ impl Workspace {
     pub fn discover() -> anyhow::Result<Workspace> {
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let repo = Repo::discover(&cwd)?;
-        let store = Store::open(repo.root())?;
+        let store = Store::open(repo.root())?.with_redactor(crate::output::redactor());
         let config = store.config()?;
         Ok(Workspace {
             repo,
@@ -39,6 +39,31 @@ impl Workspace {
     pub fn words(&self) -> &'static Words {
         self.config.persona.words()
     }
+}
+
+/// The workspace of the repository around `dir`, found without git (the hooks run on every tool
+/// call): the nearest `.mso/workspace.json` above it (or under `MAESTRO_WORKSPACE`), with its
+/// configuration and the file's bytes; outside a workspace, the defaults and no bytes.
+pub fn nearby(dir: &Path) -> anyhow::Result<(Option<PathBuf>, WorkspaceConfig, Option<Vec<u8>>)> {
+    let config_of = |root: &Path| {
+        root.join(maestro_core::store::STATE_DIR)
+            .join("workspace.json")
+    };
+    let root = std::env::var_os("MAESTRO_WORKSPACE")
+        .map(PathBuf::from)
+        .filter(|root| config_of(root).is_file())
+        .or_else(|| {
+            dir.ancestors()
+                .find(|d| config_of(d).is_file())
+                .map(Path::to_owned)
+        });
+    let Some(root) = root else {
+        return Ok((None, WorkspaceConfig::default(), None));
+    };
+    let path = config_of(&root);
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let config = WorkspaceConfig::parse(&bytes, &path)?;
+    Ok((Some(root), config, Some(bytes)))
 }
 
 /// Displays `path` relative to the current directory when it is below it.

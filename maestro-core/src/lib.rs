@@ -54,6 +54,7 @@ pub mod persona;
 pub mod ports;
 pub mod process;
 pub mod role;
+pub mod sandbox;
 pub mod state;
 pub mod store;
 pub mod voyage;

@@ -5,7 +5,7 @@
 //! maestro-scan and maestro-licence crates, and tests implement them in memory.
 
 use std::future::Future;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::pin::Pin;
 
 use crate::config::Severity;
@@ -69,6 +69,48 @@ pub enum MergeOutcome {
     },
 }
 
+/// One piece of content a crew's change would add to the repository, shown to the guard of
+/// [`Isolation::collect`] before anything is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    /// Path relative to the worktree root, `/`-separated.
+    pub path: &'a str,
+    /// The exact bytes that would be stored (for a symbolic link, its target).
+    pub bytes: &'a [u8],
+    /// The same path's content in the crew's base commit, when it exists there.
+    pub base: Option<&'a [u8]>,
+    /// The crew's own commit this content comes from (hex), or `None` for what it left
+    /// uncommitted.
+    pub commit: Option<&'a str>,
+}
+
+/// What the guard of [`Isolation::collect`] says of a [`Candidate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// It may be stored.
+    Accept,
+    /// It must not be stored: nothing of the change is written.
+    Refuse,
+}
+
+/// How [`Isolation::collect`] ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Collected {
+    /// The whole change is one new commit on top of the crew's base, which the crew's branch
+    /// now points at.
+    Committed {
+        /// The commit (hex).
+        commit: String,
+        /// The paths it changes, relative to the repository root.
+        changed: Vec<ChangedFile>,
+    },
+    /// The worktree holds nothing that differs from the base: there is nothing to merge.
+    Unchanged,
+    /// The guard refused some content: nothing was written, no ref points at a commit holding
+    /// it, and the worktree's files are left as the crew left them.
+    Refused,
+}
+
 /// Isolation of crews in worktrees, and merging their work.
 pub trait Isolation: Send + Sync {
     /// The commit the voyage branch points at.
@@ -83,31 +125,34 @@ pub trait Isolation: Send + Sync {
         base: &str,
     ) -> Result<CrewWorktree, PortError>;
 
-    /// Commits every change in the worktree as `author` (`maestro <role>`); `None` when there
-    /// was nothing to commit. Returns the new commit.
-    fn commit_all(
+    /// Collects the crew's change — its own commits since `worktree.base` and everything it
+    /// left uncommitted — showing every blob it would store to `guard` **before** writing
+    /// anything. When every candidate is accepted, the change becomes one commit by `author`
+    /// (`maestro <role>`) whose only parent is the base (the crew's own commits are replaced by
+    /// it, their content kept); the bytes stored are exactly the bytes the guard saw.
+    fn collect(
         &self,
         worktree: &CrewWorktree,
         author: &str,
         message: &str,
-    ) -> Result<Option<String>, PortError>;
+        guard: &mut dyn FnMut(&Candidate<'_>) -> Verdict,
+    ) -> Result<Collected, PortError>;
 
-    /// The paths changed from `from` to `to`.
-    fn changed_files(&self, from: &str, to: &str) -> Result<Vec<ChangedFile>, PortError>;
+    /// Whether the voyage branch already holds `change`, a commit [`Isolation::collect`] made
+    /// (merged before a crash, say).
+    fn holds_change(&self, voyage: &Voyage, change: &str) -> Result<bool, PortError>;
 
-    /// Whether the voyage branch already contains `commit`.
-    fn contains(&self, voyage: &Voyage, commit: &str) -> Result<bool, PortError>;
-
-    /// Merges `commit` into the voyage branch without checking it out, with a compare-and-swap
-    /// update of the branch.
+    /// Brings `change` (a commit [`Isolation::collect`] made on its base) into the voyage
+    /// branch as one commit — a squash: no commit of the crew enters the voyage history —
+    /// without checking anything out, with a compare-and-swap update of the branch.
     fn merge(
         &self,
         voyage: &Voyage,
-        commit: &str,
+        change: &str,
         message: &str,
     ) -> Result<MergeOutcome, PortError>;
 
-    /// Removes a crew's worktree once its work is merged (its branch is kept).
+    /// Removes a crew's worktree once its work is merged.
     fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError>;
 
     /// The worktree an earlier run left for `order`, whose work is merged (a dispatcher that
@@ -134,7 +179,18 @@ pub trait Isolation: Send + Sync {
     }
 }
 
-/// What a scan found in a crew's change.
+/// Which rules a scan runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanKinds {
+    /// Secret rules only (the pre-tool hook).
+    Secrets,
+    /// Insecure-code rules only (the post-tool hook).
+    Code,
+    /// Both (a crew's change at collection).
+    All,
+}
+
+/// What a scan finds in one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanFinding {
     /// The rule that matched.
@@ -153,19 +209,66 @@ pub struct ScanFinding {
     pub line: u64,
     /// The match, redacted (never the secret itself).
     pub redacted: String,
+    /// A stable fingerprint of rule, path and match (hex), never the match itself.
+    pub fingerprint: String,
     /// A one-line description and fix hint.
     pub message: String,
+    /// The line carries an inline `maestro:allow` that did not count: it does not exist in the
+    /// voyage base (a crew cannot allow its own findings).
+    pub inline_allow_refused: bool,
 }
 
-/// The scanner, applied to a crew's changed files.
+/// A finding a suppression took out, with the suppression that did it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppressed {
+    /// The finding.
+    pub finding: ScanFinding,
+    /// Which suppression: e.g. `scan.allow rule id`, `inline allow on a base line`.
+    pub by: String,
+}
+
+/// One text to scan.
+#[derive(Debug, Clone, Copy)]
+pub struct ScanRequest<'a> {
+    /// Which rules run.
+    pub kinds: ScanKinds,
+    /// The file the text is (selects the code rules, reported in findings), if any.
+    pub path: Option<&'a str>,
+    /// The text, as bytes: binary, UTF-16 and non-UTF-8 content is decoded or searched by the
+    /// scanner, never skipped.
+    pub text: &'a [u8],
+    /// The same file in the voyage base: an inline `maestro:allow` counts only on a line that
+    /// exists there. `None`: no inline allow counts.
+    pub base: Option<&'a [u8]>,
+}
+
+/// What a scan of one text found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScanOutcome {
+    /// The findings that stand.
+    pub findings: Vec<ScanFinding>,
+    /// The findings a suppression took out (each is recorded: suppressions are never silent).
+    pub suppressed: Vec<Suppressed>,
+    /// Why the text could not be scanned (too large), if it could not: callers refuse it.
+    pub unscanned: Option<String>,
+}
+
+/// The scanner.
 pub trait Scanner: Send + Sync {
-    /// Scans `paths` (relative to `root`) for secrets and insecure code; suppressions from the
-    /// workspace configuration are applied by the implementation.
-    fn scan_files(&self, root: &Path, paths: &[String]) -> Result<Vec<ScanFinding>, PortError>;
+    /// Scans one text; suppressions from the workspace configuration are applied by the
+    /// implementation, and listed.
+    fn scan(&self, request: &ScanRequest<'_>) -> ScanOutcome;
 
     /// `text` with every secret replaced by a marker, or `None` when it holds none. Crew output
-    /// goes through this before it is logged or kept ([`crate::process::Redactor`]).
+    /// and everything maestro stores go through this ([`crate::process::Redactor`]).
     fn redact(&self, text: &str) -> Option<String>;
+}
+
+/// Files of the voyage base a crew started from, for the hooks (inline allows count only on
+/// lines that exist there).
+pub trait BaseFiles {
+    /// The content of `path` (relative to the repository root) in the base, if it exists.
+    fn base_file(&self, path: &str) -> Result<Option<Vec<u8>>, PortError>;
 }
 
 /// A privileged action, for the audit log. `details` never holds a secret.

@@ -49,7 +49,7 @@ impl Redactor {
     }
 
     /// Redacts every string (and object key) inside `value`; whether anything changed.
-    fn value(&self, value: &mut serde_json::Value) -> bool {
+    pub fn value(&self, value: &mut serde_json::Value) -> bool {
         use serde_json::Value;
         match value {
             Value::String(s) => match (self.0)(s) {

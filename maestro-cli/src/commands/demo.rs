@@ -154,7 +154,22 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
         expires: now + SignedDuration::from_hours(24),
         endpoint: None,
     });
+    // The demo shows the sandbox where this machine has one; it never runs crews unsandboxed
+    // without saying so.
+    let sandboxed = match maestro_core::sandbox::check_available() {
+        Ok(()) => true,
+        Err(e) => {
+            say(
+                out,
+                &format!("no sandbox here, so crews.sandbox is \"off\" for this demo: {e}"),
+            )?;
+            false
+        }
+    };
     maestro_core::Store::open(&repo)?.update_config(|config| {
+        if !sandboxed {
+            config.crews.sandbox = maestro_core::config::SandboxMode::Off;
+        }
         config.licence.public_keys = vec![public_key];
         config.agent.kind = maestro_core::config::AgentKind::Command;
         config.agent.program = "true".into();

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use maestro_core::config::{AgentKind, ResidencyMode};
+use maestro_core::config::{AgentKind, ResidencyMode, SandboxMode};
 use maestro_core::egress::is_loopback;
+use maestro_core::sandbox::{Sandbox, check_available};
 use maestro_core::{EgressPolicy, Store, WorkspaceConfig};
 use maestro_git::Repo;
 use serde::Serialize;
@@ -49,6 +50,7 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
     }];
 
     let cwd = std::env::current_dir()?;
+    let mut repo_dirs = None;
     let config = match Repo::discover(&cwd) {
         Ok(repo) => {
             checks.push(check(
@@ -56,6 +58,7 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
                 Status::Ok,
                 repo.root().display().to_string(),
             ));
+            repo_dirs = Some((repo.root().to_owned(), repo.common_dir().to_owned()));
             match Store::open(repo.root()).and_then(|store| store.config().map(|c| (store, c))) {
                 Ok((store, config)) => {
                     checks.push(check(
@@ -90,6 +93,7 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
     checks.push(claude_check(config));
     checks.push(api_key_check(config));
     checks.push(egress_check(config));
+    checks.push(sandbox_check(config, repo_dirs.as_ref()));
 
     let failed = checks.iter().any(|c| c.status == Status::Fail);
     if out.json {
@@ -189,6 +193,28 @@ fn egress_check(config: &WorkspaceConfig) -> Check {
     }
 }
 
+/// Whether crews can run sandboxed: `crews.sandbox` on, bubblewrap and socat usable here, and
+/// the workspace's rules buildable (`crews.writableDirs` existing and harmless).
+fn sandbox_check(config: &WorkspaceConfig, repo_dirs: Option<&(PathBuf, PathBuf)>) -> Check {
+    if config.crews.sandbox == SandboxMode::Off {
+        return check(
+            "sandbox",
+            Status::Warn,
+            "off (crews.sandbox): crews, gates and setup commands run with maestro's own rights",
+        );
+    }
+    if let Err(e) = check_available() {
+        return check("sandbox", Status::Fail, e.to_string());
+    }
+    if let Some((root, common_dir)) = repo_dirs {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        if let Err(e) = Sandbox::from_config(config, root, common_dir, home.as_deref()) {
+            return check("sandbox", Status::Fail, e.to_string());
+        }
+    }
+    check("sandbox", Status::Ok, "bubblewrap and socat work")
+}
+
 /// Finds `program` (on `PATH` unless it has a directory part) and runs `program --version`
 /// with a timeout. Returns its path and the first line it printed.
 fn program_version(program: &Path) -> Result<(PathBuf, String), String> {
@@ -245,4 +271,38 @@ fn is_executable(path: &Path) -> bool {
 #[cfg(not(unix))]
 fn is_executable(path: &Path) -> bool {
     path.is_file() || path.with_extension("exe").is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_check() {
+        let mut config = WorkspaceConfig::default();
+        config.crews.sandbox = SandboxMode::Off;
+        let off = sandbox_check(&config, None);
+        assert_eq!(off.status, Status::Warn, "{}", off.detail);
+        assert!(off.detail.contains("crews.sandbox"), "{}", off.detail);
+
+        // A writable directory that would open the whole machine fails the check.
+        config.crews.sandbox = SandboxMode::On;
+        config.crews.writable_dirs = vec!["/".into()];
+        let repo = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(repo.path().join(".git")).expect("mkdir");
+        let dirs = (repo.path().to_owned(), repo.path().join(".git"));
+        let check = sandbox_check(&config, Some(&dirs));
+        assert_eq!(check.status, Status::Fail, "{}", check.detail);
+        match check_available() {
+            Ok(()) => assert!(
+                check
+                    .detail
+                    .starts_with("crews.writableDirs[0]: / would let crews write"),
+                "{}",
+                check.detail
+            ),
+            // Without bubblewrap the check names what is missing instead.
+            Err(e) => assert_eq!(check.detail, e.to_string()),
+        }
+    }
 }

@@ -1,35 +1,36 @@
 //! `maestro hook pre-tool-use|post-tool-use|install-git`.
 //!
 //! The Claude Code hooks run as a fresh process on every tool call of every crew, so they stay
-//! lean: no git, the workspace found from `MAESTRO_WORKSPACE` or by walking up to `.mso/`. They
-//! fail closed: input that cannot be read blocks.
+//! lean: the workspace found from `MAESTRO_WORKSPACE` or by walking up to `.mso/`, git opened
+//! only when an inline allow needs the voyage base. The decision is `maestro_core::hook`'s;
+//! this module reads stdin, builds its context and ports, and prints. Everything fails closed:
+//! input that cannot be read, a workspace that cannot be loaded, a `workspace.json` that is not
+//! the one the run started with, or a crash blocks the call.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context as _;
-use maestro_audit::{Details, FindingRef, Fingerprint, Redacted};
-use maestro_core::config::Severity as ConfigSeverity;
-use maestro_core::hook::{ToolAction, ToolCall, refused_path, resolve, shown_path};
-use maestro_core::{OrderId, Store, VoyageName, WorkspaceConfig};
-use maestro_scan::{BlockPolicy, Finding, Kinds, Report, Severity, output};
-use serde_json::Value;
+use maestro_core::hook::{
+    CONFIG_HASH_ENV, Feedback, HookContext, HookPorts, PathPolicy, ToolCall, Verdict,
+    config_changed,
+};
+use maestro_core::{Store, WorkspaceConfig};
 
 use crate::commands::Outcome;
-use crate::commands::scan::{nearby_config, scanner};
 use crate::output::Output;
+use crate::wiring::{AuditPort, GitBase, ScanPort};
 
-/// The crew a hook runs for, from the dispatcher's environment.
+/// The workspace and crew a hook runs for.
 struct Context {
     root: Option<PathBuf>,
     config: WorkspaceConfig,
-    /// `voyage/order` when run by the dispatcher.
-    crew: Option<(VoyageName, OrderId)>,
+    hook: HookContext,
 }
 
 impl Context {
-    fn load() -> anyhow::Result<Context> {
-        let cwd = std::env::current_dir().context("cannot read the current directory")?;
-        let (root, config) = nearby_config(&cwd)?;
+    fn load(call: &ToolCall) -> anyhow::Result<Context> {
+        let here = std::env::current_dir().context("cannot read the current directory")?;
+        let (root, config, bytes) = crate::workspace::nearby(&here)?;
         let crew = match (
             std::env::var("MAESTRO_VOYAGE"),
             std::env::var("MAESTRO_ORDER"),
@@ -37,96 +38,53 @@ impl Context {
             (Ok(v), Ok(o)) => Some((v.parse()?, o.parse()?)),
             _ => None,
         };
-        Ok(Context { root, config, crew })
-    }
-
-    fn subject(&self, fallback: &str) -> String {
-        self.crew
-            .as_ref()
-            .map_or_else(|| fallback.to_owned(), |(v, o)| format!("{v}/{o}"))
-    }
-
-    /// Appends to the audit log of the workspace, if there is one.
-    fn audit(&self, action: &str, subject: &str, details: Details) -> anyhow::Result<()> {
-        let Some(root) = &self.root else {
-            return Ok(());
-        };
-        let actor = self
-            .crew
-            .as_ref()
-            .map_or_else(|| "hook".to_owned(), |(v, o)| format!("hook:{v}/{o}"));
-        crate::commands::audit::append(
-            &root.join(".mso"),
-            &self.config,
-            &actor,
-            action,
-            subject,
-            details,
-        )
-    }
-
-    /// Adds `entry` to the order report's `key` list (`blocks` or `findings`).
-    fn report(&self, key: &str, entries: Vec<Value>) -> anyhow::Result<()> {
-        let (Some(root), Some((voyage, order))) = (&self.root, &self.crew) else {
-            return Ok(());
-        };
-        let store = Store::open(root)?;
-        // The dispatcher writes the report before the crew starts; a hook never creates one.
-        if store.report::<Value>(voyage, order)?.is_none() {
-            return Ok(());
-        }
-        store.update_report(voyage, order, |report: Option<Value>| {
-            let mut report = report.unwrap_or_else(|| serde_json::json!({}));
-            if let Some(object) = report.as_object_mut() {
-                let list = object
-                    .entry(key)
-                    .or_insert_with(|| Value::Array(Vec::new()));
-                if let Some(list) = list.as_array_mut() {
-                    list.extend(entries);
-                }
+        if let Ok(started_with) = std::env::var(CONFIG_HASH_ENV) {
+            let Some(bytes) = &bytes else {
+                anyhow::bail!(
+                    "the workspace this crew was started in has no workspace.json any more"
+                );
+            };
+            if let Some(why) = config_changed(bytes, &started_with) {
+                anyhow::bail!(why);
             }
-            Ok::<_, anyhow::Error>((report, ()))
-        })
+        } else if crew.is_some() && root.is_none() {
+            anyhow::bail!("the workspace this crew was started in cannot be found");
+        }
+        let cwd = call.cwd.clone().unwrap_or_else(|| here.clone());
+        let worktree =
+            std::env::var_os("MAESTRO_WORKTREE").map_or_else(|| cwd.clone(), PathBuf::from);
+        let mut policy = PathPolicy::new(&worktree);
+        if let Some(root) = &root {
+            policy = policy.deny_read(&root.join(maestro_core::store::STATE_DIR));
+        }
+        for denied in crate::wiring::unreadable_by_crews(&config) {
+            policy = policy.deny_read(&denied);
+        }
+        let hook = HookContext {
+            cwd,
+            policy,
+            crew,
+            block_secrets: config.scan.block_secrets,
+            block_severity: config.scan.block_severity,
+            max_file_size: config.scan.max_file_size,
+        };
+        Ok(Context { root, config, hook })
     }
 }
 
-fn finding_ref(f: &Finding) -> Option<FindingRef> {
-    // The scanner shows at most four characters before its mask; keep only those.
-    let visible: String = f
-        .redacted
-        .chars()
-        .take_while(|c| *c != '…')
-        .take(4)
-        .collect();
-    let redacted = Redacted::new(&format!("{visible}****")).ok()?;
-    let fingerprint = Fingerprint::from_hex(&f.fingerprint).ok()?;
-    FindingRef::new(
-        &f.rule_id,
-        redacted,
-        fingerprint,
-        f.path.clone(),
-        u32::try_from(f.line).unwrap_or(u32::MAX),
-    )
-    .ok()
-}
-
-fn finding_json(f: &Finding, tool: &str) -> Value {
-    serde_json::json!({
-        "tool": tool,
-        "rule_id": f.rule_id,
-        "path": f.path,
-        "line": f.line,
-        "redacted": f.redacted,
-        "fingerprint": f.fingerprint,
-        "severity": f.severity.to_string(),
-        "cwe": f.cwe,
-        "at": jiff::Timestamp::now().to_string(),
-    })
+/// The input's tool call, or why the hook cannot judge it.
+fn tool_call() -> Result<ToolCall, String> {
+    let input =
+        maestro_core::hook::read_input(std::io::stdin().lock()).map_err(|e| e.to_string())?;
+    maestro_core::hook::parse(&input).map_err(|e| e.to_string())
 }
 
 #[allow(clippy::print_stderr)]
 fn block(reason: &str) -> Outcome {
-    eprintln!("maestro blocked this tool call: {reason}");
+    eprintln!(
+        "maestro blocked this tool call: {}",
+        crate::output::redacted(reason)
+    );
     Outcome::Blocked
 }
 
@@ -148,19 +106,26 @@ fn fail_closed_on_panic() {
     );
 }
 
-/// The input's tool call (`None` for tools that neither write nor run anything), or why the
-/// hook cannot judge it.
-fn tool_call() -> Result<Option<ToolCall>, String> {
-    let input =
-        maestro_core::hook::read_input(std::io::stdin().lock()).map_err(|e| e.to_string())?;
-    maestro_core::hook::parse(&input).map_err(|e| e.to_string())
-}
-
-/// The session's working directory: from the input, else the hook's own.
-fn session_dir(call: &ToolCall) -> PathBuf {
-    call.cwd
-        .clone()
-        .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+/// Runs `decide` with the ports of the workspace the hook runs in.
+fn with_ports<T>(
+    context: &Context,
+    decide: impl FnOnce(&HookPorts<'_>) -> Result<T, maestro_core::ports::PortError>,
+) -> anyhow::Result<T> {
+    let scanner = ScanPort::new(&context.config)?;
+    let audit = AuditPort::lazy(context.root.as_deref(), &context.config);
+    let base = GitBase::from_env(context.root.as_deref());
+    let store = context
+        .root
+        .as_deref()
+        .map(|root| Store::open(root).map(|s| s.with_redactor(crate::output::redactor())))
+        .transpose()?;
+    decide(&HookPorts {
+        scanner: &scanner,
+        audit: &audit,
+        base: &base,
+        store: store.as_ref(),
+    })
+    .map_err(|e| anyhow::anyhow!("{}", crate::output::error_chain(e.as_ref())))
 }
 
 /// `maestro hook pre-tool-use`: exit 2 with the reason on stderr to block; exit 0 silently to
@@ -168,101 +133,72 @@ fn session_dir(call: &ToolCall) -> PathBuf {
 pub fn pre_tool_use() -> Outcome {
     fail_closed_on_panic();
     let call = match tool_call() {
-        Ok(Some(call)) => call,
-        Ok(None) => return Outcome::Clean,
-        Err(reason) => return block(&reason),
+        Ok(call) => call,
+        Err(reason) => {
+            record_refusal(None, &reason);
+            return block(&reason);
+        }
     };
-    let context = match Context::load() {
-        Ok(c) => c,
+    let verdict = Context::load(&call).and_then(|context| {
+        with_ports(&context, |ports| {
+            maestro_core::hook::pre_tool_use(&call, &context.hook, ports)
+        })
+    });
+    match verdict {
+        Ok(Verdict::Allow) => Outcome::Clean,
+        Ok(Verdict::Block(reason)) => block(&reason),
         Err(e) => {
-            return block(&format!(
-                "cannot load the workspace: {}",
-                crate::output::one_line(&e)
-            ));
+            let reason = crate::output::one_line(&e);
+            record_refusal(Some(&call.tool), &reason);
+            block(&reason)
         }
-    };
-    match pre_tool_decision(&call, &context) {
-        Ok(None) => Outcome::Clean,
-        Ok(Some(reason)) => block(&reason),
-        Err(e) => block(&crate::output::one_line(&e)),
     }
 }
 
-fn pre_tool_decision(call: &ToolCall, context: &Context) -> anyhow::Result<Option<String>> {
-    let tool = call.tool.as_str();
-    let cwd = session_dir(call);
-    let worktree = std::env::var_os("MAESTRO_WORKTREE").map_or_else(|| cwd.clone(), PathBuf::from);
-    let (display_path, texts) = match &call.action {
-        ToolAction::Write { path, texts } => {
-            if let Some(reason) = refused_path(path, &cwd, &worktree) {
-                let subject = context.subject(path);
-                let details = Details::new()
-                    .with("tool", tool)
-                    .with("path", path.as_str())
-                    .with("reason", reason.as_str());
-                context.audit("path.block", &subject, details)?;
-                context.report("blocks", vec![serde_json::json!({"tool": tool, "path": path, "reason": reason, "at": jiff::Timestamp::now().to_string()})])?;
-                return Ok(Some(reason));
-            }
-            (Some(shown_path(path, &cwd, &worktree)), texts.as_slice())
-        }
-        ToolAction::Command(command) => (None, std::slice::from_ref(command)),
+/// Records a call the hook refused without judging it (input it cannot read, a workspace it
+/// cannot load, a changed `workspace.json`) as `hook.refuse`, when the audit log can be
+/// reached; the call is blocked either way.
+fn record_refusal(tool: Option<&str>, reason: &str) {
+    let Ok(here) = std::env::current_dir() else {
+        return;
     };
-    let scanner = scanner(&context.config, Kinds::Secrets)?;
-    let mut report = Report::default();
-    for text in texts {
-        report.absorb(scanner.scan_text(display_path.as_deref(), text.as_bytes()));
+    let root = std::env::var_os("MAESTRO_WORKSPACE")
+        .map(PathBuf::from)
+        .or_else(|| {
+            crate::workspace::nearby(&here)
+                .ok()
+                .and_then(|(root, ..)| root)
+        });
+    let Some(root) = root else { return };
+    // The configuration may be what is wrong: the log is opened with the defaults' signer
+    // rules only when the file cannot be read.
+    let config = crate::workspace::nearby(&root)
+        .map(|(_, config, _)| config)
+        .unwrap_or_default();
+    let crew = std::env::var("MAESTRO_VOYAGE")
+        .ok()
+        .zip(std::env::var("MAESTRO_ORDER").ok());
+    let (actor, subject) = crew.map_or_else(
+        || ("hook".to_owned(), tool.unwrap_or("hook").to_owned()),
+        |(v, o)| (format!("hook:{v}/{o}"), format!("{v}/{o}")),
+    );
+    let mut details = serde_json::Map::new();
+    details.insert("reason".into(), reason.into());
+    if let Some(tool) = tool {
+        details.insert("tool".into(), tool.into());
     }
-    report.finish();
-    if report.findings.is_empty() {
-        return Ok(None);
+    let audit = AuditPort::lazy(Some(&root), &config);
+    if let Err(e) = maestro_core::ports::AuditSink::record(
+        &audit,
+        maestro_core::ports::AuditEvent {
+            actor,
+            action: "hook.refuse".into(),
+            subject,
+            details,
+        },
+    ) {
+        tracing::warn!("cannot record the refusal in the audit log: {e}");
     }
-    let policy = BlockPolicy {
-        block_secrets: context.config.scan.block_secrets,
-        block_severity: None,
-    };
-    let subject = context.subject(display_path.as_deref().unwrap_or("bash"));
-    let refs: Vec<FindingRef> = report.findings.iter().filter_map(finding_ref).collect();
-    let mut details = Details::new().with("tool", tool);
-    if let Some(path) = &display_path {
-        details = details.with("path", path.as_str());
-    }
-    details = details.with("findings", refs);
-    let entries: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| finding_json(f, tool))
-        .collect();
-    if report.blocking(&policy).next().is_none() {
-        // Lower-confidence secrets are recorded, not blocked.
-        context.audit("secret.report", &subject, details)?;
-        context.report("findings", entries)?;
-        return Ok(None);
-    }
-    context.audit("secret.block", &subject, details)?;
-    context.report("blocks", entries)?;
-    report.findings.retain(|f| f.blocks(&policy));
-    Ok(Some(format!(
-        "the {tool} would write a credential; remove it (use an environment variable or a secret store instead):\n{}",
-        output::text(&report, &output::TextOptions { color: false }).trim_end()
-    )))
-}
-
-fn severity(s: ConfigSeverity) -> Severity {
-    match s {
-        ConfigSeverity::Low => Severity::Low,
-        ConfigSeverity::Medium => Severity::Medium,
-        ConfigSeverity::High => Severity::High,
-        ConfigSeverity::Critical => Severity::Critical,
-    }
-}
-
-/// What the post-tool hook tells the crew.
-enum Feedback {
-    /// Findings at or above `scan.blockSeverity`: `{"decision":"block","reason":…}`.
-    Block(String),
-    /// Findings below it: added to the crew's context, without blocking.
-    Advise(String),
 }
 
 /// `maestro hook post-tool-use`: prints `{"decision":"block","reason":…}` when the written file
@@ -273,98 +209,33 @@ pub fn post_tool_use() -> Outcome {
     let feedback = tool_call()
         .and_then(|call| {
             // Only a file a tool wrote is checked; nothing else needs the workspace loaded.
-            let Some((tool, path, file)) = call.as_ref().and_then(written_file) else {
-                return Ok(None);
-            };
-            let context = Context::load().map_err(|e| crate::output::one_line(&e))?;
-            post_tool_decision(tool, path, &file, &context).map_err(|e| crate::output::one_line(&e))
+            if !matches!(call.tool.as_str(), "Write" | "Edit" | "MultiEdit") {
+                return Ok(Feedback::Silent);
+            }
+            Context::load(&call)
+                .and_then(|context| {
+                    with_ports(&context, |ports| {
+                        maestro_core::hook::post_tool_use(&call, &context.hook, ports)
+                    })
+                })
+                .map_err(|e| crate::output::one_line(&e))
         })
         .unwrap_or_else(|reason| {
-            Some(Feedback::Block(format!(
-                "maestro could not check this change: {reason}"
-            )))
+            Feedback::Block(format!("maestro could not check this change: {reason}"))
         });
     let line = match feedback {
-        Some(Feedback::Block(reason)) => serde_json::json!({"decision": "block", "reason": reason}),
-        Some(Feedback::Advise(text)) => serde_json::json!({"hookSpecificOutput": {
+        Feedback::Block(reason) => serde_json::json!({
+            "decision": "block",
+            "reason": crate::output::redacted(&reason),
+        }),
+        Feedback::Advise(text) => serde_json::json!({"hookSpecificOutput": {
             "hookEventName": "PostToolUse",
-            "additionalContext": text,
+            "additionalContext": crate::output::redacted(&text),
         }}),
-        None => return Outcome::Clean,
+        Feedback::Silent => return Outcome::Clean,
     };
     let _ = crate::output::data(&line.to_string());
     Outcome::Clean
-}
-
-fn describe(path: &str, f: &Finding) -> String {
-    format!(
-        "{}:{}: {} (CWE-{}, {}): {} Fix: {}",
-        path, f.line, f.rule_id, f.cwe, f.severity, f.description, f.fix
-    )
-}
-
-/// The tool, path as given and file on disk of a call that wrote a file the code rules apply
-/// to (not a notebook); `None` for anything else.
-fn written_file(call: &ToolCall) -> Option<(&str, &str, PathBuf)> {
-    let ToolAction::Write { path, .. } = &call.action else {
-        return None;
-    };
-    if call.tool == "NotebookEdit" {
-        return None;
-    }
-    let file = resolve(path, &session_dir(call));
-    file.is_file()
-        .then_some((call.tool.as_str(), path.as_str(), file))
-}
-
-fn post_tool_decision(
-    tool: &str,
-    path: &str,
-    file: &Path,
-    context: &Context,
-) -> anyhow::Result<Option<Feedback>> {
-    let scanner = scanner(&context.config, Kinds::Code)?;
-    let mut report = scanner.scan_file(file)?;
-    for f in &mut report.findings {
-        path.clone_into(&mut f.path);
-    }
-    if report.findings.is_empty() {
-        return Ok(None);
-    }
-    let policy = BlockPolicy {
-        block_secrets: false,
-        block_severity: Some(severity(context.config.scan.block_severity)),
-    };
-    let entries: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| finding_json(f, tool))
-        .collect();
-    context.report("findings", entries)?;
-    let blocking: Vec<&Finding> = report.blocking(&policy).collect();
-    let summary: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| serde_json::json!(format!("{} CWE-{} line {}", f.rule_id, f.cwe, f.line)))
-        .collect();
-    let mut details = Details::new().with("path", path);
-    details = details.with(
-        "findings",
-        maestro_audit::Value::try_from(Value::Array(summary))?,
-    );
-    context.audit("code.finding", &context.subject(path), details)?;
-    if blocking.is_empty() {
-        let lines: Vec<String> = report.findings.iter().map(|f| describe(path, f)).collect();
-        return Ok(Some(Feedback::Advise(format!(
-            "maestro found weaknesses in {path} (below the blocking severity; fix them if you can):\n{}",
-            lines.join("\n")
-        ))));
-    }
-    let lines: Vec<String> = blocking.iter().map(|f| describe(path, f)).collect();
-    Ok(Some(Feedback::Block(format!(
-        "insecure code in {path}; fix it before you finish:\n{}",
-        lines.join("\n")
-    ))))
 }
 
 /// `maestro hook install-git`: a pre-commit hook running `maestro scan --staged`.

@@ -76,6 +76,9 @@ impl<'a> From<&'a Order> for OrderRow<'a> {
 #[derive(Debug, Serialize)]
 pub struct VoyageOrders<'a> {
     voyage: &'a str,
+    /// `"off"` when crews run unsandboxed (`crews.sandbox`); absent when they are sandboxed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sandbox: Option<&'static str>,
     orders: Vec<OrderRow<'a>>,
 }
 
@@ -84,8 +87,16 @@ impl<'a> VoyageOrders<'a> {
     pub fn new(voyage: &'a str, orders: &'a [Order]) -> Self {
         VoyageOrders {
             voyage,
+            sandbox: None,
             orders: orders.iter().map(OrderRow::from).collect(),
         }
+    }
+
+    /// Says that crews run unsandboxed when `mode` is `off`.
+    #[must_use]
+    pub fn with_sandbox(mut self, mode: maestro_core::config::SandboxMode) -> Self {
+        self.sandbox = (mode == maestro_core::config::SandboxMode::Off).then_some(mode.as_str());
+        self
     }
 }
 

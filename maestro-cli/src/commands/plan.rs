@@ -88,7 +88,7 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
     if plan.orders.is_empty() {
         return refused("the plan holds no orders".to_owned());
     }
-    let entitlements = crate::commands::run::entitlements(&ws)?;
+    let (entitlements, licence) = crate::commands::run::entitlements(&ws)?;
     for spec in &plan.orders {
         if let Err(e) = validate_spec(spec) {
             return refused(format!("order `{}`: {e}", spec.id));
@@ -112,6 +112,7 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
         }
         Err(e) => return Err(e.into()),
     };
+    crate::commands::licence::save(&ws, &licence)?;
     crate::commands::audit::record(
         &ws,
         "plan.propose",

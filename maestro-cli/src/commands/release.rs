@@ -106,7 +106,7 @@ pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             title: voyage.title.clone(),
             head: voyage.branch.clone(),
             base,
-            body: markdown(&voyage, &orders, &reports),
+            body: markdown(&voyage, &orders, &reports, ws.config.crews.sandbox),
             draft: args.draft,
         })
         .context("cannot open the pull request")?;

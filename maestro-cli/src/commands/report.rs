@@ -17,8 +17,10 @@ struct ReportOrder<'a> {
     denials: Option<u32>,
     changed_files: &'a [maestro_core::dispatch::report::ChangedFileReport],
     gates: &'a [maestro_core::dispatch::gate::GateResult],
+    nothing_to_merge: bool,
     blocks: &'a [serde_json::Value],
     findings: &'a [serde_json::Value],
+    overrides: &'a [serde_json::Value],
     attempts_detail: &'a [maestro_core::dispatch::report::AttemptReport],
 }
 
@@ -29,6 +31,7 @@ struct ReportJson<'a> {
     branch: &'a str,
     state: &'static str,
     pr_url: Option<&'a str>,
+    sandbox: &'static str,
     orders: Vec<ReportOrder<'a>>,
     totals: Totals,
 }
@@ -38,7 +41,12 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
     let ws = Workspace::discover()?;
     let (voyage, orders, reports) = crate::commands::voyage_with_reports(&ws, &args.voyage)?;
     match args.format {
-        ReportFormat::Md => output::data(&markdown(&voyage, &orders, &reports))?,
+        ReportFormat::Md => output::data(&markdown(
+            &voyage,
+            &orders,
+            &reports,
+            ws.config.crews.sandbox,
+        ))?,
         ReportFormat::Json => {
             let empty = OrderReport {
                 voyage: String::new(),
@@ -48,8 +56,10 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                 state: maestro_core::OrderState::Pending,
                 attempts: Vec::new(),
                 merged_head: None,
+                nothing_to_merge: false,
                 blocks: Vec::new(),
                 findings: Vec::new(),
+                overrides: Vec::new(),
             };
             let rows: Vec<ReportOrder> = orders
                 .iter()
@@ -70,8 +80,10 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                             .reduce(|a, b| a + b),
                         changed_files: last.map_or(&[], |a| a.changed_files.as_slice()),
                         gates: last.map_or(&[], |a| a.gates.as_slice()),
+                        nothing_to_merge: report.nothing_to_merge,
                         blocks: &report.blocks,
                         findings: &report.findings,
+                        overrides: &report.overrides,
                         attempts_detail: &report.attempts,
                     }
                 })
@@ -82,6 +94,7 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                 branch: &voyage.branch,
                 state: voyage.state.as_str(),
                 pr_url: voyage.pr_url.as_deref(),
+                sandbox: ws.config.crews.sandbox.as_str(),
                 orders: rows,
                 totals: Totals::of(&reports),
             })?;

@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use maestro_core::agent::{ClaudeAgent, ClaudeOptions, CommandAgent};
-use maestro_core::config::AgentKind;
+use maestro_core::config::{AgentKind, SandboxMode};
 use maestro_core::dispatch::{Dispatcher, Event, Ports, RunOptions, Summary, validate, waves};
 use maestro_core::mcp::crew_config;
 use maestro_core::ports::{Agent, Entitlements};
+use maestro_core::sandbox::Sandbox;
 use maestro_core::{OrderState, Role};
 use tokio::sync::{mpsc, watch};
 
@@ -20,45 +21,67 @@ use crate::output::{self, Output};
 use crate::wiring::{AuditPort, GitIsolation, ScanPort};
 use crate::workspace::Workspace;
 
-/// What the licence in force allows, in the dispatcher's terms.
-pub fn entitlements(ws: &Workspace) -> anyhow::Result<Entitlements> {
-    let checked = crate::commands::licence::current(ws, false)?;
-    let licence = checked.licence;
-    let allowed = licence.entitlements();
-    Ok(Entitlements {
-        tier: licence.tier.as_str().to_owned(),
+/// What the licence in force allows, in the dispatcher's terms, with the check to save (with
+/// [`crate::commands::licence::save`]) once the command's other inputs proved valid.
+pub fn entitlements(ws: &Workspace) -> anyhow::Result<(Entitlements, maestro_licence::Checked)> {
+    let checked = crate::commands::licence::check(ws, false)?;
+    let allowed = checked.licence.entitlements();
+    let entitlements = Entitlements {
+        tier: checked.licence.tier.as_str().to_owned(),
         max_crews: allowed.max_crews,
         roles: Role::ALL
             .into_iter()
             .filter(|r| allowed.allows_role(r.as_str()))
             .collect(),
-    })
+    };
+    Ok((entitlements, checked))
 }
 
-/// The default agent of the workspace.
+/// The sandbox crews run in: `None` when `crews.sandbox` is `off`; an error naming what is
+/// missing when it is on and cannot be had (`run` refuses then).
+pub fn sandbox(ws: &Workspace) -> anyhow::Result<Option<Sandbox>> {
+    if ws.config.crews.sandbox == SandboxMode::Off {
+        return Ok(None);
+    }
+    maestro_core::sandbox::check_available()?;
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    Ok(Some(Sandbox::from_config(
+        &ws.config,
+        ws.repo.root(),
+        ws.repo.common_dir(),
+        home.as_deref(),
+    )?))
+}
+
+/// The default agent of the workspace, running its crews in `sandbox`.
 pub fn agent(
     ws: &Workspace,
     voyage: &maestro_core::VoyageName,
     grace: Duration,
+    sandbox: Option<&Sandbox>,
 ) -> anyhow::Result<Arc<dyn Agent>> {
     let config = &ws.config;
     match config.agent.kind {
-        AgentKind::Command => Ok(Arc::new(CommandAgent::from_config(&config.agent, grace))),
+        AgentKind::Command => Ok(Arc::new(
+            CommandAgent::from_config(&config.agent, grace).with_sandbox(sandbox.cloned()),
+        )),
         AgentKind::Claude => {
             let exe = std::env::current_exe()
                 .context("cannot locate the maestro binary for the hooks")?;
             let (_, servers) = crate::commands::mcp::classified(ws)?;
-            let mcp_file = ws.store.voyage_dir(voyage).join("mcp.json");
-            std::fs::write(&mcp_file, crew_config(&servers).to_string())
-                .with_context(|| format!("cannot write {}", mcp_file.display()))?;
             let api_key = std::env::var(&config.anthropic.api_key_env).ok();
+            let mcp_file = ws.store.voyage_dir(voyage).join("mcp.json");
             let agent = ClaudeAgent::new(ClaudeOptions {
                 max_budget_usd: config.crews.max_budget_usd,
                 hook_command: Some(format!("{} hook", exe.display())),
-                mcp_config: Some(mcp_file),
+                mcp_config: Some(mcp_file.clone()),
+                sandbox: sandbox.cloned(),
                 grace,
                 ..ClaudeOptions::from_config(config, api_key)
             })?;
+            // Written only once everything else about the agent is known to be valid.
+            std::fs::write(&mcp_file, crew_config(&servers).to_string())
+                .with_context(|| format!("cannot write {}", mcp_file.display()))?;
             Ok(Arc::new(agent))
         }
     }
@@ -68,12 +91,13 @@ pub fn agent(
 pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let voyage = ws.store.voyage(&args.voyage)?;
-    let entitlements = entitlements(&ws)?;
+    let (entitlements, licence) = entitlements(&ws)?;
     let orders = ws.store.orders(&args.voyage)?;
     let dag = validate(args.voyage.as_str(), &orders, &entitlements)?;
     let words = ws.words();
     if args.dry_run {
         let plan = waves(&orders, &dag);
+        crate::commands::licence::save(&ws, &licence)?;
         if out.json {
             output::json(
                 &serde_json::json!({"voyage": args.voyage, "waves": plan.iter().map(|w| w.iter().map(maestro_core::OrderId::as_str).collect::<Vec<_>>()).collect::<Vec<_>>()}),
@@ -101,15 +125,25 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Clean);
     }
 
+    // Everything that can refuse the run is checked before anything is written.
+    let sandbox = sandbox(&ws)?;
+    let scanner = ScanPort::new(&ws.config)?;
+    let audit = AuditPort::open(ws.store.dir(), &ws.config)?;
     let options = RunOptions {
         max_crews: args.max_crews,
+        sandbox: sandbox.clone(),
         ..RunOptions::default()
     };
+    let agent = agent(&ws, &args.voyage, options.grace, sandbox.as_ref())?;
+    crate::commands::licence::save(&ws, &licence)?;
+    if sandbox.is_none() {
+        warn_unsandboxed();
+    }
     let ports = Ports {
         isolation: Arc::new(GitIsolation::new(ws.store.repo_root(), &ws.config)),
-        agent: agent(&ws, &args.voyage, options.grace)?,
-        scanner: Arc::new(ScanPort::new(&ws.config)?),
-        audit: Arc::new(AuditPort::open(ws.store.dir(), &ws.config)?),
+        agent,
+        scanner: Arc::new(scanner),
+        audit: Arc::new(audit),
     };
     let (events_tx, events_rx) = mpsc::unbounded_channel();
     let dispatcher = Dispatcher::new(
@@ -146,11 +180,19 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
         summary
     })?;
     print_summary(out, args.voyage.as_ref(), &summary)?;
+    print_failures(&ws, &args.voyage, &summary)?;
     Ok(if summary.all_merged() {
         Outcome::Clean
     } else {
         Outcome::Problem
     })
+}
+
+#[allow(clippy::print_stderr)]
+fn warn_unsandboxed() {
+    eprintln!(
+        "warning: crews.sandbox is \"off\": crews, gates and setup commands run with your own rights (recorded in the audit log's run.start)"
+    );
 }
 
 /// `1 crew`, `5 crews`.
@@ -209,6 +251,51 @@ fn describe(event: &Event) -> String {
     text
 }
 
+/// One line on stderr per order that did not merge, with why: the last attempt's result and
+/// the first line of what its failed gate said.
+#[allow(clippy::print_stderr)]
+fn print_failures(
+    ws: &Workspace,
+    voyage: &maestro_core::VoyageName,
+    summary: &Summary,
+) -> anyhow::Result<()> {
+    if let Some(keys) = &summary.config_changed {
+        eprintln!(
+            "error: {} changed while crews ran ({}); the run stopped (audited as config.change)",
+            ws.store.config_path().display(),
+            keys.join(", ")
+        );
+    }
+    for id in summary.failed.iter().chain(&summary.blocked) {
+        let order = ws.store.order(voyage, id)?;
+        let report: Option<maestro_core::dispatch::report::OrderReport> =
+            ws.store.report(voyage, id)?;
+        let last = report.as_ref().and_then(|r| r.attempts.last());
+        let mut why = last.map_or_else(
+            || {
+                order
+                    .feedback
+                    .as_deref()
+                    .and_then(|f| f.lines().next())
+                    .unwrap_or("no attempt recorded")
+                    .to_owned()
+            },
+            |a| a.result.clone(),
+        );
+        if let Some(gate) = last.and_then(|a| a.gates.iter().find(|g| !g.passed))
+            && let Some(first) = gate.output.lines().find(|l| !l.trim().is_empty())
+        {
+            why.push_str(&format!(" ({}: {})", gate.name, first.trim()));
+        }
+        eprintln!(
+            "error: order {id} {}: {}",
+            order.state,
+            crate::output::redacted(&why)
+        );
+    }
+    Ok(())
+}
+
 fn print_summary(out: Output, voyage: &str, summary: &Summary) -> anyhow::Result<()> {
     fn list(ids: &[maestro_core::OrderId]) -> Vec<&str> {
         ids.iter().map(maestro_core::OrderId::as_str).collect()
@@ -217,6 +304,8 @@ fn print_summary(out: Output, voyage: &str, summary: &Summary) -> anyhow::Result
         output::json(&serde_json::json!({
             "voyage": voyage,
             "merged": list(&summary.merged),
+            "nothing_to_merge": list(&summary.unchanged),
+            "config_changed": summary.config_changed,
             "failed": list(&summary.failed),
             "blocked": list(&summary.blocked),
             "interrupted": list(&summary.interrupted),
@@ -225,7 +314,17 @@ fn print_summary(out: Output, voyage: &str, summary: &Summary) -> anyhow::Result
         }))?;
         return Ok(());
     }
-    let mut parts = vec![format!("{} merged", summary.merged.len())];
+    let mut parts = vec![format!(
+        "{} merged",
+        summary.merged.len() - summary.unchanged.len()
+    )];
+    if !summary.unchanged.is_empty() {
+        parts.push(format!(
+            "{} with nothing to merge ({})",
+            summary.unchanged.len(),
+            list(&summary.unchanged).join(", ")
+        ));
+    }
     for (name, ids) in [
         ("failed", &summary.failed),
         ("blocked", &summary.blocked),

@@ -1,7 +1,6 @@
 //! `maestro scan [PATH...] [--staged] [--format text|json|sarif] [--rules secrets|code|all]`.
 
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use maestro_core::WorkspaceConfig;
@@ -10,26 +9,6 @@ use maestro_scan::{Allowlist, Kinds, RuleSet, ScanOptions, Scanner, output};
 use crate::cli::{ScanArgs, ScanFormat, ScanRules};
 use crate::commands::Outcome;
 use crate::output::{self as out_mod, Output};
-
-/// The workspace configuration of the repository around `dir`, found without git: the nearest
-/// `.mso/workspace.json` above it (or under `MAESTRO_WORKSPACE`), else the defaults.
-pub fn nearby_config(dir: &Path) -> anyhow::Result<(Option<PathBuf>, WorkspaceConfig)> {
-    let root = std::env::var_os("MAESTRO_WORKSPACE")
-        .map(PathBuf::from)
-        .filter(|root| root.join(".mso/workspace.json").is_file())
-        .or_else(|| {
-            dir.ancestors()
-                .find(|d| d.join(".mso/workspace.json").is_file())
-                .map(Path::to_owned)
-        });
-    match root {
-        Some(root) => {
-            let config = WorkspaceConfig::load(&root.join(".mso/workspace.json"))?;
-            Ok((Some(root), config))
-        }
-        None => Ok((None, WorkspaceConfig::default())),
-    }
-}
 
 /// A scanner of `kinds` with the workspace's suppressions.
 pub fn scanner(config: &WorkspaceConfig, kinds: Kinds) -> anyhow::Result<Scanner> {
@@ -41,6 +20,7 @@ pub fn scanner(config: &WorkspaceConfig, kinds: Kinds) -> anyhow::Result<Scanner
         ScanOptions {
             kinds,
             allow,
+            max_file_size: config.scan.max_file_size,
             ..ScanOptions::default()
         },
     ))
@@ -49,7 +29,7 @@ pub fn scanner(config: &WorkspaceConfig, kinds: Kinds) -> anyhow::Result<Scanner
 /// Scans and prints; exit code 1 when something was found.
 pub fn run(out: Output, args: &ScanArgs) -> anyhow::Result<Outcome> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let (_, config) = nearby_config(&cwd)?;
+    let (_, config, _) = crate::workspace::nearby(&cwd)?;
     let kinds = match args.rules {
         ScanRules::Secrets => Kinds::Secrets,
         ScanRules::Code => Kinds::Code,
@@ -104,7 +84,11 @@ pub fn run(out: Output, args: &ScanArgs) -> anyhow::Result<Outcome> {
         ScanFormat::Json => out_mod::data(&output::json(&report))?,
         ScanFormat::Sarif => out_mod::data(&output::sarif(&report, scanner.rules()))?,
     }
-    Ok(if report.is_clean() {
+    // What could not be scanned is not clean: it is named, and the scan fails.
+    for unscanned in &report.unscanned {
+        print_summary(&format!("not scanned: {unscanned}"));
+    }
+    Ok(if report.is_clean() && report.is_complete() {
         Outcome::Clean
     } else {
         Outcome::Problem
@@ -113,5 +97,5 @@ pub fn run(out: Output, args: &ScanArgs) -> anyhow::Result<Outcome> {
 
 #[allow(clippy::print_stderr)]
 fn print_summary(line: &str) {
-    eprintln!("{line}");
+    eprintln!("{}", crate::output::redacted(line));
 }

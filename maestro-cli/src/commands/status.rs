@@ -47,7 +47,9 @@ fn show(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
         let rows: Vec<VoyageOrders> = voyages
             .iter()
             .zip(&orders)
-            .map(|(v, o)| VoyageOrders::new(v.name.as_str(), o))
+            .map(|(v, o)| {
+                VoyageOrders::new(v.name.as_str(), o).with_sandbox(ws.config.crews.sandbox)
+            })
             .collect();
         match (&args.voyage, rows.as_slice()) {
             (Some(_), [one]) => output::json(one)?,
@@ -80,6 +82,12 @@ fn load(ws: &Workspace, args: &StatusArgs) -> anyhow::Result<(Vec<Voyage>, Vec<V
 fn render(ws: &Workspace, voyages: &[Voyage], orders: &[Vec<Order>]) -> String {
     let words = ws.words();
     let mut text = String::new();
+    if ws.config.crews.sandbox == maestro_core::config::SandboxMode::Off {
+        text.push_str(&format!(
+            "sandbox: off (crews.sandbox): {} run with your own rights, not contained by the operating system\n\n",
+            words.crews
+        ));
+    }
     for (voyage, orders) in voyages.iter().zip(orders) {
         if !text.is_empty() {
             text.push('\n');

@@ -93,7 +93,7 @@ fn clean_writes_pass_silently() {
     assert_eq!(
         hook(&repo, "pre-tool-use", &read.to_string()).code,
         0,
-        "reads are not hooked"
+        "reads outside maestro's state and the user's credentials go ahead"
     );
 }
 
@@ -102,9 +102,10 @@ fn writes_outside_the_worktree_or_into_protected_paths_are_blocked() {
     let repo = Repo::initialised();
     std::os::unix::fs::symlink("/tmp", repo.path().join("escape")).expect("symlink");
     let cases = [
-        ("/etc/cron.d/x", "is outside the crew's worktree"),
-        ("../sibling/file", "is outside the crew's worktree"),
-        ("escape/x", "is outside the crew's worktree"),
+        ("/etc/cron.d/x", "outside the crew's worktree"),
+        ("../sibling/file", "outside the crew's worktree"),
+        ("escape/x", "outside the crew's worktree"),
+        ("escape/../x", "outside the crew's worktree"),
         (".git/hooks/pre-commit", "is inside .git"),
         (".mso/workspace.json", "is inside .mso"),
         (".claude/settings.json", "Claude Code's settings"),
@@ -149,7 +150,20 @@ fn malformed_input_blocks() {
         assert_eq!(run.code, 2, "{input}");
         assert!(run.stderr.contains(reason), "{input}: {}", run.stderr);
     }
-    // 50 MB of content is scanned, not refused or crashed on.
+    // 50 MB of content is above the scanner's limit: refused, never let through unscanned,
+    // with the setting that raises the limit…
+    let run = hook(&repo, "pre-tool-use", &huge);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("52428800 bytes") && run.stderr.contains("scan.maxFileSize"),
+        "{}",
+        run.stderr
+    );
+    // …which, raised, has it scanned.
+    let mut config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    config["scan"]["maxFileSize"] = (64u64 << 20).into();
+    repo.write(".mso/workspace.json", &config.to_string());
     let run = hook(&repo, "pre-tool-use", &huge);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }

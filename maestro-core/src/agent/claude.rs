@@ -15,6 +15,7 @@ use crate::egress::is_loopback;
 use crate::ports::{Agent, CrewFuture, CrewOutcome, CrewRequest, PortError};
 use crate::process::{Supervised, run};
 use crate::role::Role;
+use crate::sandbox::Sandbox;
 
 mod transcript;
 
@@ -57,6 +58,9 @@ pub struct ClaudeOptions {
     pub mcp_config: Option<PathBuf>,
     /// Air-gapped mode: loopback model proxy only, web tools off.
     pub air_gapped: bool,
+    /// The operating system's sandbox every Bash command of a crew runs in (Claude Code's own,
+    /// configured through `--settings`). Default: `None`, no sandbox (`crews.sandbox: "off"`).
+    pub sandbox: Option<Sandbox>,
     /// Per-role overrides from `workspace.json`.
     pub roles: BTreeMap<Role, RoleProfile>,
     /// Time between SIGTERM and SIGKILL. Default: 5 s.
@@ -79,6 +83,7 @@ impl Default for ClaudeOptions {
             hook_command: None,
             mcp_config: None,
             air_gapped: false,
+            sandbox: None,
             roles: BTreeMap::new(),
             grace: Duration::from_secs(5),
             api_retries: 3,
@@ -144,25 +149,34 @@ impl ClaudeAgent {
         Ok(ClaudeAgent { options })
     }
 
-    /// The `--settings` JSON carrying maestro's pre- and post-tool hooks.
+    /// The `--settings` JSON of a crew: maestro's pre- and post-tool hooks and the sandbox,
+    /// each when configured.
     #[must_use]
     pub fn settings_json(&self) -> Option<String> {
+        let mut settings = self.hooks_json().unwrap_or_else(|| serde_json::json!({}));
+        if let Some(sandbox) = &self.options.sandbox {
+            settings["sandbox"] = sandbox.claude_settings();
+        }
+        (settings != serde_json::json!({})).then(|| settings.to_string())
+    }
+
+    /// The settings carrying maestro's pre- and post-tool hooks.
+    fn hooks_json(&self) -> Option<serde_json::Value> {
         let hook = self.options.hook_command.as_ref()?;
-        Some(
-            serde_json::json!({
-                "hooks": {
-                    "PreToolUse": [{
-                        "matcher": "Write|Edit|MultiEdit|NotebookEdit|Bash",
-                        "hooks": [{"type": "command", "command": format!("{hook} pre-tool-use")}]
-                    }],
-                    "PostToolUse": [{
-                        "matcher": "Write|Edit|MultiEdit",
-                        "hooks": [{"type": "command", "command": format!("{hook} post-tool-use")}]
-                    }]
-                }
-            })
-            .to_string(),
-        )
+        Some(serde_json::json!({
+            "hooks": {
+                // Every tool, the ones maestro does not know included (MCP tools, future
+                // tools): the hook judges their inputs too.
+                "PreToolUse": [{
+                    "matcher": "*",
+                    "hooks": [{"type": "command", "command": format!("{hook} pre-tool-use")}]
+                }],
+                "PostToolUse": [{
+                    "matcher": "Write|Edit|MultiEdit",
+                    "hooks": [{"type": "command", "command": format!("{hook} post-tool-use")}]
+                }]
+            }
+        }))
     }
 
     /// The profile of `role`, with air-gapped restrictions applied.

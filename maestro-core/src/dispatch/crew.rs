@@ -12,7 +12,10 @@ use super::gate::{self, GateResult};
 use super::prompt;
 use super::report::{AttemptReport, ChangedFileReport};
 use crate::order::AcceptanceCheck;
-use crate::ports::{ChangedFile, CrewOutcome, CrewRequest, CrewWorktree, PortError};
+use crate::ports::{
+    Candidate, ChangedFile, Collected, CrewOutcome, CrewRequest, CrewWorktree, PortError,
+    ScanFinding, ScanKinds, ScanRequest, Scanner, Suppressed, Verdict,
+};
 use crate::process::{Supervised, run};
 use crate::state::OrderState;
 use crate::voyage::Order;
@@ -106,7 +109,7 @@ async fn attempt_inner(
         }
     })
     .await?;
-    let env = shared.crew_env(order, number, &worktree.path);
+    let env = shared.crew_env(order, number, &worktree);
     let log = shared.store.log_path(&voyage.name, &spec.id)?;
 
     copy_untracked(
@@ -115,10 +118,17 @@ async fn attempt_inner(
         &shared.config.worktrees.copy,
     )?;
     if let Some(setup) = &shared.config.worktrees.setup {
+        // The setup command runs in the crew's worktree, on files the crew's base holds: under
+        // the same sandbox as the crew.
+        let shell = ["-c".to_owned(), setup.clone()];
+        let (program, args) = match &shared.options.sandbox {
+            Some(sandbox) => sandbox.wrap(&worktree.path, "sh", &shell),
+            None => ("sh".to_owned(), shell.to_vec()),
+        };
         let exit = run(
             Supervised {
-                program: "sh".into(),
-                args: vec!["-c".into(), setup.clone()],
+                program,
+                args,
                 cwd: worktree.path.clone(),
                 env: env.clone(),
                 stdin: None,
@@ -208,35 +218,58 @@ async fn attempt_inner(
     }
 
     let author = format!("maestro {}", spec.role);
-    let message = format!(
+    // The message goes into the repository: it passes the redactor like everything stored.
+    let message = shared.redactor().line(format!(
         "{}: {}\n\nmaestro order {}/{} attempt {number}",
         spec.id, spec.title, voyage.name, spec.id
-    );
-    let commit = blocking({
-        let isolation = Arc::clone(&isolation);
-        let worktree = worktree.clone();
-        move || isolation.commit_all(&worktree, &author, &message)
-    })
-    .await?;
+    ));
+    let (collected, log) = collect(shared, &worktree, author, message).await?;
+    shared.record_overrides(&spec.id, &log.suppressed)?;
+    let (commit, changed) = match collected {
+        Collected::Refused => {
+            let gate = gate::refused(&log.refusals);
+            shared.audit(
+                "secret.block",
+                &spec.id,
+                serde_json::json!({
+                    "attempt": number,
+                    "findings": log.blocking().map(finding_detail).collect::<Vec<_>>(),
+                    "unscanned": log.unscanned,
+                }),
+            )?;
+            shared.audit(
+                "gate.fail",
+                &spec.id,
+                serde_json::json!({
+                    "attempt": number,
+                    "gates": [{"name": gate.name, "passed": false}],
+                }),
+            )?;
+            let reason = "gates failed: secrets".to_owned();
+            let feedback = format!("Gate `{}` failed:\n{}", gate.name, gate.output);
+            report.gates = vec![gate];
+            report.changed_files = log
+                .paths
+                .iter()
+                .map(|path| ChangedFileReport {
+                    path: path.clone(),
+                    added: 0,
+                    removed: 0,
+                    deleted: false,
+                })
+                .collect();
+            return Ok(End::Failed { reason, feedback });
+        }
+        Collected::Unchanged => (None, Vec::new()),
+        Collected::Committed { commit, changed } => (Some(commit), changed),
+    };
     report.commit.clone_from(&commit);
     shared.transition(&spec.id, OrderState::Gating, |o| {
         o.commit.clone_from(&commit);
         o.session_id.clone_from(&outcome.session_id);
     })?;
-
-    let changed: Vec<ChangedFile> = match &commit {
-        Some(commit) => {
-            let (from, to) = (worktree.base.clone(), commit.clone());
-            blocking({
-                let isolation = Arc::clone(&isolation);
-                move || isolation.changed_files(&from, &to)
-            })
-            .await?
-        }
-        None => Vec::new(),
-    };
     report.changed_files = changed.iter().map(ChangedFileReport::from).collect();
-    let gates = run_gates(shared, order, &worktree, &changed, &env, stop.clone()).await?;
+    let gates = run_gates(shared, order, &worktree, &changed, &log, &env, stop.clone()).await?;
     if stop.has_changed().is_ok() && *stop.borrow() {
         report.gates = gates;
         return Ok(End::Interrupted);
@@ -268,31 +301,162 @@ async fn attempt_inner(
     Ok(verdict)
 }
 
-/// The gates of a crew's change: scope, the secret scan every order gets, then the order's own
-/// acceptance checks in their order.
+/// What the guard of a collection saw.
+#[derive(Debug, Default)]
+pub(super) struct GuardLog {
+    /// Findings that stand, new in the change (not already in the base), with the crew's own
+    /// commit each came from.
+    pub findings: Vec<(ScanFinding, Option<String>)>,
+    /// Findings a suppression took out.
+    pub suppressed: Vec<Suppressed>,
+    /// Content that could not be scanned (too large), with why.
+    pub unscanned: Vec<String>,
+    /// One line per refused candidate: what in it blocks.
+    pub refusals: Vec<String>,
+    /// Every path the guard was shown.
+    pub paths: Vec<String>,
+}
+
+impl GuardLog {
+    /// The findings that refuse a change: high-confidence secrets.
+    fn blocking(&self) -> impl Iterator<Item = &ScanFinding> {
+        self.findings
+            .iter()
+            .map(|(f, _)| f)
+            .filter(|f| f.secret && f.high_confidence)
+    }
+
+    /// Judges one candidate: a high-confidence secret new in the change, or content that cannot
+    /// be scanned, refuses it.
+    fn check(&mut self, scanner: &dyn Scanner, candidate: &Candidate<'_>) -> Verdict {
+        if !self.paths.iter().any(|p| p == candidate.path) {
+            self.paths.push(candidate.path.to_owned());
+        }
+        let whence = candidate
+            .commit
+            .map(|c| format!(" (in the crew's own commit {})", &c[..c.len().min(12)]))
+            .unwrap_or_default();
+        // A credential in a file name would reach a tree object: the path is scanned too.
+        let named = scanner.scan(&ScanRequest {
+            kinds: ScanKinds::Secrets,
+            path: None,
+            text: candidate.path.as_bytes(),
+            base: None,
+        });
+        let mut verdict = Verdict::Accept;
+        for finding in named
+            .findings
+            .iter()
+            .filter(|f| f.secret && f.high_confidence)
+        {
+            self.refusals.push(format!(
+                "a file name{whence}: {} {}",
+                finding.rule_id, finding.redacted
+            ));
+            verdict = Verdict::Refuse;
+        }
+        self.findings.extend(
+            named
+                .findings
+                .into_iter()
+                .map(|f| (f, candidate.commit.map(str::to_owned))),
+        );
+        let request = ScanRequest {
+            kinds: ScanKinds::All,
+            path: Some(candidate.path),
+            text: candidate.bytes,
+            base: candidate.base,
+        };
+        let outcome = scanner.scan(&request);
+        if let Some(why) = outcome.unscanned {
+            self.refusals.push(format!(
+                "{}{whence}: cannot be scanned: {why}",
+                candidate.path
+            ));
+            self.unscanned.push(why);
+            return Verdict::Refuse;
+        }
+        let mut findings = outcome.findings;
+        if let Some(base) = candidate.base
+            && !findings.is_empty()
+        {
+            // What the base already held is not the crew's.
+            let earlier = scanner.scan(&ScanRequest {
+                text: base,
+                base: Some(base),
+                ..request
+            });
+            let known: Vec<String> = earlier
+                .findings
+                .into_iter()
+                .chain(earlier.suppressed.into_iter().map(|s| s.finding))
+                .map(|f| f.fingerprint)
+                .collect();
+            findings.retain(|f| !known.contains(&f.fingerprint));
+        }
+        self.suppressed.extend(outcome.suppressed);
+        for finding in findings {
+            if finding.secret && finding.high_confidence {
+                self.refusals.push(format!(
+                    "{}:{}{whence}: {} {}",
+                    finding.path, finding.line, finding.rule_id, finding.redacted
+                ));
+                verdict = Verdict::Refuse;
+            }
+            self.findings
+                .push((finding, candidate.commit.map(str::to_owned)));
+        }
+        verdict
+    }
+}
+
+fn finding_detail(f: &ScanFinding) -> serde_json::Value {
+    serde_json::json!({
+        "rule_id": f.rule_id,
+        "path": f.path,
+        "line": f.line,
+        "redacted": f.redacted,
+        "fingerprint": f.fingerprint,
+    })
+}
+
+/// Collects the crew's change through the isolation port, every blob judged by the guard
+/// before anything is written.
+async fn collect(
+    shared: &Shared,
+    worktree: &CrewWorktree,
+    author: String,
+    message: String,
+) -> Result<(Collected, GuardLog), PortError> {
+    let isolation = Arc::clone(&shared.ports.isolation);
+    let scanner = Arc::clone(&shared.ports.scanner);
+    let worktree = worktree.clone();
+    blocking(move || {
+        let mut log = GuardLog::default();
+        let collected = isolation.collect(&worktree, &author, &message, &mut |candidate| {
+            log.check(scanner.as_ref(), candidate)
+        })?;
+        Ok((collected, log))
+    })
+    .await
+}
+
+/// The gates of a crew's change: scope, the secret scan every order gets (its findings come from
+/// the collection, which scanned every blob before writing it), then the order's own acceptance
+/// checks in their order.
 async fn run_gates(
     shared: &Shared,
     order: &Order,
     worktree: &CrewWorktree,
     changed: &[ChangedFile],
+    log: &GuardLog,
     env: &[(String, String)],
     stop: watch::Receiver<bool>,
 ) -> Result<Vec<GateResult>, PortError> {
     let spec = &order.spec;
     let mut gates = vec![gate::scope(spec, changed)];
-    let present: Vec<String> = changed
-        .iter()
-        .filter(|c| !c.deleted)
-        .map(|c| c.path.clone())
-        .collect();
-    let findings = if present.is_empty() {
-        Vec::new()
-    } else {
-        let scanner = Arc::clone(&shared.ports.scanner);
-        let root = worktree.path.clone();
-        blocking(move || scanner.scan_files(&root, &present)).await?
-    };
-    gates.push(gate::secrets(&findings));
+    let findings: Vec<ScanFinding> = log.findings.iter().map(|(f, _)| f.clone()).collect();
+    gates.push(gate::secrets(&findings, log.suppressed.len()));
     for check in &spec.accept {
         let result = match check {
             AcceptanceCheck::Run {
@@ -307,6 +471,8 @@ async fn run_gates(
                     command,
                     timeout,
                     env,
+                    // A gate runs code the crew wrote: never with maestro's own rights.
+                    shared.options.sandbox.as_ref(),
                     Some(shared.redactor()),
                     stop.clone(),
                 )

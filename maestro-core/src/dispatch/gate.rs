@@ -11,6 +11,7 @@ use crate::config::Severity;
 use crate::order::{AcceptanceCheck, OrderSpec};
 use crate::ports::{ChangedFile, ScanFinding};
 use crate::process::{Redactor, Supervised, run};
+use crate::sandbox::Sandbox;
 
 /// The result of one gate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,22 +84,49 @@ pub fn scope(order: &OrderSpec, changed: &[ChangedFile]) -> GateResult {
 }
 
 /// The secret scan every order's change passes, whatever its agent: a high-confidence secret
-/// fails.
+/// new in the change fails (the collection refuses such a change before writing it, so this
+/// fails only for a change collected without that guard). `suppressed` findings were taken out
+/// by the user's suppressions and are recorded elsewhere; the output says how many.
 #[must_use]
-pub fn secrets(findings: &[ScanFinding]) -> GateResult {
+pub fn secrets(findings: &[ScanFinding], suppressed: usize) -> GateResult {
     let blocking: Vec<String> = findings
         .iter()
         .filter(|f| f.secret && f.high_confidence)
         .map(describe)
         .collect();
     if blocking.is_empty() {
-        GateResult::pass("secrets", "no secret in the change")
+        let note = if suppressed == 0 {
+            String::new()
+        } else {
+            format!(
+                " ({suppressed} finding(s) suppressed by scan.allow or an inline allow on a base line, recorded as scan.override)"
+            )
+        };
+        GateResult::pass("secrets", format!("no secret in the change{note}"))
     } else {
         GateResult::fail(
             "secrets",
             format!("secrets in the change:\n{}", blocking.join("\n")),
         )
     }
+}
+
+/// The secrets gate of a change the collection refused: nothing of it was committed; `refusals`
+/// says what blocks (redacted), one line each.
+#[must_use]
+pub fn refused(refusals: &[String]) -> GateResult {
+    let first = refusals.first().map_or("", String::as_str);
+    let more = match refusals.len() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    GateResult::fail(
+        "secrets",
+        format!(
+            "nothing was committed: {first}{more}\nThe change holds what must not reach the repository; remove it (a credential belongs in an environment variable or a secret store):\n{}",
+            refusals.join("\n")
+        ),
+    )
 }
 
 /// `scan_clean = true`: no secret at all, and no code finding at or above `block`.
@@ -139,19 +167,28 @@ pub fn path_exists(worktree: &Path, path: &str) -> GateResult {
     }
 }
 
-/// `run`: the command exits 0 in the worktree within its timeout.
+/// `run`: the command exits 0 in the worktree within its timeout. It runs crew-written code, so
+/// with a `sandbox` it runs under bubblewrap like a command agent ([`Sandbox::wrap`]: only the
+/// worktree, `/tmp` and the writable caches writable, no network); `None` runs it with maestro's
+/// own rights (`crews.sandbox: "off"`).
 pub async fn run_command(
     worktree: &Path,
     command: &str,
     timeout: Duration,
     env: &[(String, String)],
+    sandbox: Option<&Sandbox>,
     redact: Option<Redactor>,
     stop: watch::Receiver<bool>,
 ) -> GateResult {
     let name = format!("run: {command}");
+    let shell = ["-c".to_owned(), command.to_owned()];
+    let (program, args) = match sandbox {
+        Some(sandbox) => sandbox.wrap(worktree, "sh", &shell),
+        None => ("sh".to_owned(), shell.to_vec()),
+    };
     let spec = Supervised {
-        program: "sh".into(),
-        args: vec!["-c".into(), command.to_owned()],
+        program,
+        args,
         cwd: worktree.to_owned(),
         env: env.to_vec(),
         stdin: None,
@@ -216,7 +253,9 @@ mod tests {
             path: "src/a.py".into(),
             line: 3,
             redacted: "AKIA…(20)".into(),
+            fingerprint: "f".into(),
             message: "m".into(),
+            inline_allow_refused: false,
         }
     }
 
@@ -237,11 +276,14 @@ mod tests {
     #[test]
     fn scan_gates() {
         assert!(
-            secrets(&[finding(true, false, None)]).passed,
+            secrets(&[finding(true, false, None)], 0).passed,
             "low confidence does not block"
         );
-        assert!(!secrets(&[finding(true, true, None)]).passed);
-        assert!(secrets(&[finding(false, false, Some(Severity::Critical))]).passed);
+        assert!(!secrets(&[finding(true, true, None)], 0).passed);
+        assert!(secrets(&[finding(false, false, Some(Severity::Critical))], 0).passed);
+        assert!(secrets(&[], 2).output.contains("2 finding(s) suppressed"));
+        let refused = refused(&["a.txt:1: aws-access-key-id AKIA…".to_owned()]);
+        assert!(!refused.passed && refused.output.contains("nothing was committed"));
         assert!(
             scan_clean(
                 &[finding(false, false, Some(Severity::Medium))],
@@ -282,6 +324,7 @@ mod tests {
             Duration::from_secs(10),
             &[],
             None,
+            None,
             stop.clone(),
         )
         .await;
@@ -291,6 +334,7 @@ mod tests {
             "echo nope; exit 4",
             Duration::from_secs(10),
             &[],
+            None,
             Some(Redactor::new(|t: &str| {
                 t.contains("nope").then(|| t.replace("nope", "[REDACTED]"))
             })),
@@ -306,9 +350,108 @@ mod tests {
             Duration::from_millis(300),
             &[],
             None,
+            None,
             stop,
         )
         .await;
         assert!(!slow.passed && slow.output.starts_with("timed out"));
+    }
+
+    /// A crew-written script that a `run` gate executes cannot write outside the worktree.
+    #[tokio::test]
+    async fn a_sandboxed_gate_runs_crew_code_confined() {
+        use crate::sandbox::testing::{Layout, available};
+        if !available("a_sandboxed_gate_runs_crew_code_confined") {
+            return;
+        }
+        let layout = Layout::new();
+        std::fs::write(
+            layout.worktree.join("t.sh"),
+            "echo ok > result.txt\n\
+             echo x > ../../../workspace.json\n\
+             echo x > ../../../../.git/refs/heads/evil\n\
+             cat ../../../workspace.json\n\
+             exit 0\n",
+        )
+        .expect("script");
+        let (_tx, stop) = watch::channel(false);
+        let result = run_command(
+            &layout.worktree,
+            "sh t.sh",
+            Duration::from_secs(30),
+            &[],
+            Some(&layout.sandbox),
+            None,
+            stop,
+        )
+        .await;
+        assert!(result.passed, "{result:?}");
+        assert_eq!(
+            std::fs::read_to_string(layout.worktree.join("result.txt")).expect("written"),
+            "ok\n"
+        );
+        assert_eq!(
+            result.output.matches("Read-only file system").count(),
+            2,
+            "{}",
+            result.output
+        );
+        assert!(result.output.contains("No such file"), "{}", result.output);
+        assert_eq!(
+            std::fs::read_to_string(layout.at(".mso/workspace.json")).expect("kept"),
+            "{}"
+        );
+        assert!(!layout.at(".git/refs/heads/evil").exists());
+    }
+
+    /// A sandboxed gate past its timeout is stopped with everything it started, even a process
+    /// that left its process group.
+    #[tokio::test]
+    async fn a_sandboxed_gate_is_stopped_without_orphans() {
+        use crate::sandbox::testing::{Layout, available, running};
+        if !available("a_sandboxed_gate_is_stopped_without_orphans") {
+            return;
+        }
+        let layout = Layout::new();
+        let (_tx, stop) = watch::channel(false);
+        let watcher = async {
+            for _ in 0..500 {
+                if running("1000.6161") && running("1000.6162") {
+                    return true;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            false
+        };
+        // Without the sandbox the escaped child would keep the gate's output open, and the gate
+        // would not even end.
+        let gate = tokio::time::timeout(
+            Duration::from_secs(60),
+            run_command(
+                &layout.worktree,
+                "setsid sleep 1000.6161 & sleep 1000.6162",
+                Duration::from_secs(5),
+                &[],
+                Some(&layout.sandbox),
+                None,
+                stop,
+            ),
+        );
+        let (result, started) = tokio::join!(gate, watcher);
+        let result = result.expect("the gate ended: no process outlived it");
+        assert!(started, "the sleeps never ran: {result:?}");
+        assert!(
+            !result.passed && result.output.starts_with("timed out"),
+            "{result:?}"
+        );
+        let mut left = true;
+        for _ in 0..250 {
+            left = running("1000.6161") || running("1000.6162");
+            if !left {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(!left, "a process of the gate outlived it");
     }
 }

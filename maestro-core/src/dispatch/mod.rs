@@ -7,12 +7,13 @@
 //! stopped or killed resumes where it was: merged orders stay merged, work already merged is
 //! recognised, and crews that were running are dispatched again from a fresh worktree.
 
+mod config_watch;
 mod crew;
 pub mod gate;
 pub mod prompt;
 pub mod report;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -34,6 +35,7 @@ use crate::role::Role;
 use crate::state::{OrderState, TransitionError};
 use crate::store::{Store, StoreError};
 use crate::voyage::{Order, Voyage, VoyageState};
+use config_watch::ConfigWatch;
 use crew::{End, blocking};
 use report::{AttemptReport, OrderReport};
 
@@ -64,6 +66,10 @@ pub struct RunOptions {
     pub max_crews: Option<u32>,
     /// Time between SIGTERM and SIGKILL when a crew must stop. Default: 5 s.
     pub grace: Duration,
+    /// The operating system's sandbox that orders' own command agents, gate commands and setup
+    /// commands run in. Default: `None`, no sandbox (`crews.sandbox: "off"`); the composition
+    /// layer sets it, or refuses to run, when the sandbox is on.
+    pub sandbox: Option<crate::sandbox::Sandbox>,
 }
 
 impl Default for RunOptions {
@@ -71,6 +77,7 @@ impl Default for RunOptions {
         RunOptions {
             max_crews: None,
             grace: Duration::from_secs(5),
+            sandbox: None,
         }
     }
 }
@@ -103,12 +110,17 @@ pub struct Summary {
     pub interrupted: Vec<OrderId>,
     /// Orders not run: proposed ones waiting for approval, or pending ones left by a stop.
     pub waiting: Vec<OrderId>,
+    /// Orders whose crew changed nothing: settled (their dependents go ahead), with nothing to
+    /// merge. Also listed in `merged`.
+    pub unchanged: Vec<OrderId>,
     /// Whether the run was stopped before the voyage settled.
     pub stopped: bool,
+    /// The `workspace.json` keys that changed while crews ran, which stopped the run.
+    pub config_changed: Option<Vec<String>>,
 }
 
 impl Summary {
-    /// Whether every order is merged.
+    /// Whether every order is merged (or settled with nothing to merge).
     #[must_use]
     pub fn all_merged(&self) -> bool {
         self.failed.is_empty()
@@ -290,6 +302,8 @@ struct Shared {
     events: Option<mpsc::UnboundedSender<Event>>,
     /// Worktrees of merged orders, kept for the next crews to reuse; released when the run ends.
     spare: Mutex<Vec<CrewWorktree>>,
+    /// The SHA-256 of `workspace.json` when the run started (set by [`Dispatcher::run`]).
+    config_hash: Mutex<String>,
 }
 
 impl Shared {
@@ -330,7 +344,12 @@ impl Shared {
         Duration::from_secs(self.config.crews.timeout_secs)
     }
 
-    fn crew_env(&self, order: &Order, attempt: u32, worktree: &Path) -> Vec<(String, String)> {
+    fn crew_env(
+        &self,
+        order: &Order,
+        attempt: u32,
+        worktree: &CrewWorktree,
+    ) -> Vec<(String, String)> {
         vec![
             ("MAESTRO_ITER_MANAGED".into(), "1".into()),
             (
@@ -341,14 +360,85 @@ impl Shared {
             ("MAESTRO_ORDER".into(), order.id().to_string()),
             ("MAESTRO_ROLE".into(), order.spec.role.to_string()),
             ("MAESTRO_ATTEMPT".into(), attempt.to_string()),
-            ("MAESTRO_WORKTREE".into(), worktree.display().to_string()),
+            (
+                "MAESTRO_WORKTREE".into(),
+                worktree.path.display().to_string(),
+            ),
+            // The commit the crew started from: an inline allow counts only on its lines.
+            ("MAESTRO_BASE".into(), worktree.base.clone()),
+            (
+                crate::hook::CONFIG_HASH_ENV.into(),
+                self.config_hash
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone(),
+            ),
         ]
+    }
+
+    /// Records suppressions that took effect at `order`'s collection (never silent): one
+    /// `scan.override` audit entry each, and the report's `overrides` list.
+    fn record_overrides(
+        &self,
+        order: &OrderId,
+        suppressed: &[crate::ports::Suppressed],
+    ) -> Result<(), PortError> {
+        if suppressed.is_empty() {
+            return Ok(());
+        }
+        for s in suppressed {
+            self.audit(
+                "scan.override",
+                order,
+                serde_json::json!({
+                    "by": s.by,
+                    "finding": {
+                        "rule_id": s.finding.rule_id,
+                        "path": s.finding.path,
+                        "line": s.finding.line,
+                        "redacted": s.finding.redacted,
+                        "fingerprint": s.finding.fingerprint,
+                    },
+                }),
+            )?;
+        }
+        self.store
+            .update_report(&self.voyage.name, order, |current: Option<OrderReport>| {
+                let mut report = current
+                    .ok_or_else(|| -> PortError { "the order's report is missing".into() })?;
+                report.overrides.extend(suppressed.iter().map(|s| {
+                    serde_json::json!({
+                        "by": s.by,
+                        "rule_id": s.finding.rule_id,
+                        "path": s.finding.path,
+                        "line": s.finding.line,
+                        "redacted": s.finding.redacted,
+                        "fingerprint": s.finding.fingerprint,
+                        "at": Timestamp::now().to_string(),
+                    })
+                }));
+                Ok::<_, PortError>((report, ()))
+            })
+    }
+
+    /// Records an action on the voyage as a whole (subject: the voyage's name).
+    fn audit_voyage(&self, action: &str, details: serde_json::Value) -> Result<(), PortError> {
+        self.record(action, self.voyage.name.to_string(), details)
     }
 
     fn audit(
         &self,
         action: &str,
         order: &OrderId,
+        details: serde_json::Value,
+    ) -> Result<(), PortError> {
+        self.record(action, format!("{}/{}", self.voyage.name, order), details)
+    }
+
+    fn record(
+        &self,
+        action: &str,
+        subject: String,
         details: serde_json::Value,
     ) -> Result<(), PortError> {
         let details = match details {
@@ -362,7 +452,7 @@ impl Shared {
         self.ports.audit.record(AuditEvent {
             actor: "dispatcher".into(),
             action: action.into(),
-            subject: format!("{}/{}", self.voyage.name, order),
+            subject,
             details,
         })
     }
@@ -401,6 +491,16 @@ impl Shared {
         attempt: Option<AttemptReport>,
         merged_head: Option<String>,
     ) -> Result<(), DispatchError> {
+        self.save_report_with(order, attempt, merged_head, false)
+    }
+
+    fn save_report_with(
+        &self,
+        order: &Order,
+        attempt: Option<AttemptReport>,
+        merged_head: Option<String>,
+        nothing_to_merge: bool,
+    ) -> Result<(), DispatchError> {
         self.store.update_report(
             &self.voyage.name,
             order.id(),
@@ -413,8 +513,10 @@ impl Shared {
                     state: order.state,
                     attempts: Vec::new(),
                     merged_head: None,
+                    nothing_to_merge: false,
                     blocks: Vec::new(),
                     findings: Vec::new(),
+                    overrides: Vec::new(),
                 });
                 report.state = order.state;
                 if let Some(attempt) = attempt {
@@ -423,6 +525,9 @@ impl Shared {
                 }
                 if merged_head.is_some() {
                     report.merged_head = merged_head;
+                }
+                if nothing_to_merge {
+                    report.nothing_to_merge = true;
                 }
                 Ok::<_, DispatchError>((report, ()))
             },
@@ -457,8 +562,10 @@ impl Dispatcher {
         options: RunOptions,
         events: Option<mpsc::UnboundedSender<Event>>,
     ) -> Dispatcher {
-        let command_agent: Arc<dyn Agent> =
-            Arc::new(CommandAgent::from_config(&config.agent, options.grace));
+        let command_agent: Arc<dyn Agent> = Arc::new(
+            CommandAgent::from_config(&config.agent, options.grace)
+                .with_sandbox(options.sandbox.clone()),
+        );
         Dispatcher {
             shared: Arc::new(Shared {
                 repo_root: store.repo_root().to_owned(),
@@ -470,6 +577,7 @@ impl Dispatcher {
                 options,
                 events,
                 spare: Mutex::new(Vec::new()),
+                config_hash: Mutex::new(String::new()),
             }),
             entitlements,
         }
@@ -488,6 +596,11 @@ impl Dispatcher {
 
     /// Dispatches the voyage until every order is settled or `stop` turns true; then running
     /// crews are stopped and their orders left `interrupted` for the next run.
+    ///
+    /// `workspace.json` is read once, here: its hash goes into the audit log (`run.start`) and
+    /// into every crew's environment, so the crew's hooks refuse to judge by another file; a
+    /// change to it while crews run is audited (`config.change`, with the keys) and stops the
+    /// run as a stop request does.
     pub async fn run(self, stop: watch::Receiver<bool>) -> Result<Summary, DispatchError> {
         let shared = Arc::clone(&self.shared);
         let name = shared.voyage.name.clone();
@@ -497,13 +610,34 @@ impl Dispatcher {
             .ok_or_else(|| DispatchError::Busy {
                 voyage: name.to_string(),
             })?;
-        let result = self.dispatch(stop).await;
+        let config = ConfigWatch::start(&shared.store, &shared.config, &name)?;
+        shared
+            .config_hash
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone_from(&config.hash);
+        shared
+            .audit_voyage(
+                "run.start",
+                serde_json::json!({
+                    "config_sha256": config.hash,
+                    "sandbox": if shared.options.sandbox.is_some() { "on" } else { "off" },
+                    "max_crews": self.concurrency(),
+                    "tier": self.entitlements.tier,
+                }),
+            )
+            .map_err(DispatchError::Audit)?;
+        let result = self.dispatch(stop, config).await;
         // Also when the run failed: spare worktrees hold nothing that is not merged.
         shared.release_spares().await;
         result
     }
 
-    async fn dispatch(&self, stop: watch::Receiver<bool>) -> Result<Summary, DispatchError> {
+    async fn dispatch(
+        &self,
+        user_stop: watch::Receiver<bool>,
+        mut config: ConfigWatch,
+    ) -> Result<Summary, DispatchError> {
         let shared = Arc::clone(&self.shared);
         let name = shared.voyage.name.clone();
         let orders = shared.store.orders(&name)?;
@@ -516,11 +650,21 @@ impl Dispatcher {
         let limit = self.concurrency() as usize;
         let retries = shared.config.crews.retries;
 
+        // Crews stop when the user stops the run or when the configuration changes under it.
+        let (halt_tx, stop) = watch::channel(*user_stop.borrow());
+        let mut user_stop = user_stop;
         let mut running: JoinSet<(OrderId, AttemptReport, End)> = JoinSet::new();
-        let mut stop = stop;
-        let mut stopping = *stop.borrow();
+        let mut stopping = *user_stop.borrow();
+        let mut config_changed: Option<Vec<String>> = None;
+        let mut tick = tokio::time::interval(ConfigWatch::PERIOD);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            stopping = stopping || *stop.borrow();
+            if let Some(keys) = config.changed() {
+                self.config_changed(&keys)?;
+                config_changed = Some(keys);
+                stopping = true;
+                let _ = halt_tx.send(true);
+            }
             let orders = shared.store.orders(&name)?;
             let orders = if self.block_dependents(&orders, &dag)? {
                 shared.store.orders(&name)?
@@ -558,17 +702,17 @@ impl Dispatcher {
             if running.is_empty() {
                 break;
             }
-            let joined = if stopping {
-                running.join_next().await
-            } else {
-                tokio::select! {
-                    joined = running.join_next() => joined,
-                    changed = stop.changed() => {
-                        // A dropped sender is not a request to stop.
-                        stopping = changed.is_ok() && *stop.borrow();
-                        continue;
+            let joined = tokio::select! {
+                joined = running.join_next() => joined,
+                changed = user_stop.changed(), if !stopping => {
+                    // A dropped sender is not a request to stop.
+                    if changed.is_ok() && *user_stop.borrow() {
+                        stopping = true;
+                        let _ = halt_tx.send(true);
                     }
+                    continue;
                 }
+                _ = tick.tick(), if config_changed.is_none() => continue,
             };
             let Some(joined) = joined else { break };
             let (id, report, end) = joined.map_err(|e| DispatchError::Port {
@@ -578,16 +722,26 @@ impl Dispatcher {
             self.settle(&id, report, end, retries).await?;
         }
 
-        stopping = stopping || *stop.borrow();
+        stopping = stopping || *user_stop.borrow();
         let orders = shared.store.orders(&name)?;
         let mut summary = Summary {
             stopped: stopping,
+            config_changed,
             ..Summary::default()
         };
         for order in &orders {
             let id = order.id().clone();
             match order.state {
-                OrderState::Merged => summary.merged.push(id),
+                OrderState::Merged => {
+                    if shared
+                        .store
+                        .report::<OrderReport>(&name, &id)?
+                        .is_some_and(|r| r.nothing_to_merge)
+                    {
+                        summary.unchanged.push(id.clone());
+                    }
+                    summary.merged.push(id);
+                }
                 OrderState::Failed => summary.failed.push(id),
                 OrderState::Blocked => summary.blocked.push(id),
                 OrderState::Interrupted => summary.interrupted.push(id),
@@ -604,6 +758,21 @@ impl Dispatcher {
             Ok::<_, StoreError>(())
         })?;
         Ok(summary)
+    }
+
+    /// Audits a change of `workspace.json` while crews ran.
+    fn config_changed(&self, keys: &[String]) -> Result<(), DispatchError> {
+        let shared = &self.shared;
+        tracing::warn!(
+            "workspace.json changed while crews ran ({}): stopping the run",
+            keys.join(", ")
+        );
+        shared
+            .audit_voyage(
+                "config.change",
+                serde_json::json!({"keys": keys, "during": "run"}),
+            )
+            .map_err(DispatchError::Audit)
     }
 
     /// Orders a previous dispatcher left mid-way: work already merged is recognised as merged;
@@ -639,7 +808,7 @@ impl Dispatcher {
             {
                 let isolation = Arc::clone(&shared.ports.isolation);
                 let voyage = shared.voyage.clone();
-                let merged = blocking(move || isolation.contains(&voyage, &commit))
+                let merged = blocking(move || isolation.holds_change(&voyage, &commit))
                     .await
                     .map_err(|source| DispatchError::Port {
                         action: format!("check whether order `{}` was merged", order.id()),
@@ -813,12 +982,13 @@ impl Dispatcher {
         } else {
             let isolation = Arc::clone(&shared.ports.isolation);
             let voyage = shared.voyage.clone();
-            let branch = worktree.branch.clone();
-            let message = format!(
-                "Merge order {} into voyage {}\n\n{}",
-                id, shared.voyage.name, order.spec.title
-            );
-            match blocking(move || isolation.merge(&voyage, &branch, &message)).await {
+            let change = commit.clone().unwrap_or_default();
+            // The message goes into the voyage history: it passes the redactor.
+            let message = shared.redactor().line(format!(
+                "{}: {}\n\nmaestro voyage {}, order {} (attempt {})",
+                id, order.spec.title, shared.voyage.name, id, order.attempts
+            ));
+            match blocking(move || isolation.merge(&voyage, &change, &message)).await {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     // A merge that could not be attempted is the order's failure, not the run's.
@@ -873,19 +1043,25 @@ impl Dispatcher {
         })?;
         shared
             .audit(
-                "merge",
+                if commit.is_none() {
+                    "order.unchanged"
+                } else {
+                    "merge"
+                },
                 id,
                 serde_json::json!({"commit": commit, "head": head}),
             )
             .map_err(DispatchError::Audit)?;
+        let nothing = commit.is_none();
         shared.note(
             &order,
-            head.as_deref().map_or_else(
-                || "nothing to merge".to_owned(),
-                |h| format!("merged at {}", &h[..h.len().min(12)]),
-            ),
+            match head.as_deref() {
+                _ if nothing => "nothing to merge: the crew changed nothing".to_owned(),
+                Some(h) => format!("merged at {}", &h[..h.len().min(12)]),
+                None => "already in the voyage branch".to_owned(),
+            },
         );
-        shared.save_report(&order, Some(report), head)?;
+        shared.save_report_with(&order, Some(report), head, nothing)?;
         // The work is in the voyage branch; the worktree serves the next crew, or is
         // removed when the run ends.
         shared.put_spare(worktree);

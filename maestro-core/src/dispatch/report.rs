@@ -26,12 +26,20 @@ pub struct OrderReport {
     pub attempts: Vec<AttemptReport>,
     /// The voyage branch head after its work was merged.
     pub merged_head: Option<String>,
+    /// Its crew changed nothing: it settled with nothing to merge (its state is `merged` so
+    /// that its dependents go ahead, but no commit of it is in the voyage branch).
+    #[serde(default)]
+    pub nothing_to_merge: bool,
     /// Writes the pre-tool hook blocked (secrets, paths outside the worktree).
     #[serde(default)]
     pub blocks: Vec<serde_json::Value>,
     /// Code findings the post-tool hook fed back to the crew.
     #[serde(default)]
     pub findings: Vec<serde_json::Value>,
+    /// Suppressions that took effect (`scan.allow` entries, inline allows on lines of the
+    /// voyage base), each also in the audit log as `scan.override`.
+    #[serde(default)]
+    pub overrides: Vec<serde_json::Value>,
 }
 
 /// One attempt of a crew at an order.
@@ -178,6 +186,7 @@ pub fn markdown(
     voyage: &crate::voyage::Voyage,
     orders: &[crate::voyage::Order],
     reports: &[Option<OrderReport>],
+    sandbox: crate::config::SandboxMode,
 ) -> String {
     let mut text = format!(
         "# {}\n\nVoyage `{}` on branch `{}`",
@@ -209,18 +218,26 @@ pub fn markdown(
         text.push_str(&format!(", {} tokens in / {} out", t.input, t.output));
     }
     text.push_str(&format!(", {secs:.0}s of crew time.\n\n"));
+    if sandbox == crate::config::SandboxMode::Off {
+        text.push_str("**Sandbox off** (`crews.sandbox: \"off\"`): crews, gates and setup commands ran with maestro's own rights, not contained by the operating system.\n\n");
+    }
     text.push_str("| order | role | state | attempts | cost | time | files |\n|---|---|---|---|---|---|---|\n");
     for (order, report) in orders.iter().zip(reports) {
         let files = report
             .as_ref()
             .and_then(|r| r.attempts.last())
             .map_or(0, |a| a.changed_files.len());
+        let state = if report.as_ref().is_some_and(|r| r.nothing_to_merge) {
+            format!("{} (nothing to merge)", order.state)
+        } else {
+            order.state.to_string()
+        };
         text.push_str(&format!(
             "| `{}` {} | {} | {} | {} | {} | {} | {} |\n",
             order.id(),
             order.spec.title.replace('|', "\\|"),
             order.spec.role,
-            order.state,
+            state,
             order.attempts,
             report
                 .as_ref()
@@ -268,6 +285,31 @@ pub fn markdown(
                 .map(|a| format!("{}: {}", a.number, a.result))
                 .collect();
             text.push_str(&format!("- `{}`: {}\n", order.id(), results.join("; ")));
+        }
+    }
+    let overrides: Vec<(&crate::voyage::Order, &serde_json::Value)> = orders
+        .iter()
+        .zip(reports)
+        .filter_map(|(o, r)| r.as_ref().map(|r| (o, r)))
+        .flat_map(|(o, r)| r.overrides.iter().map(move |v| (o, v)))
+        .collect();
+    if !overrides.is_empty() {
+        text.push_str("\n## Suppressed findings\n\n");
+        for (order, entry) in overrides {
+            let field = |key: &str| {
+                entry.get(key).map_or_else(String::new, |v| {
+                    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+                })
+            };
+            text.push_str(&format!(
+                "- `{}`: {}:{} {} ({}), by {}\n",
+                order.id(),
+                field("path"),
+                field("line"),
+                field("rule_id"),
+                field("redacted"),
+                field("by"),
+            ));
         }
     }
     text.push_str("\n---\nMade by maestro crews; every change was gated (scope, secret scan, acceptance checks) before merging.\n");

@@ -2,11 +2,15 @@
 //! agent, a scanner that finds `SECRET_` markers, and an audit log in memory.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
 
 use super::*;
-use crate::ports::{ChangedFile, CrewFuture, CrewOutcome, CrewRequest, ScanFinding};
+use crate::ports::{
+    Candidate, ChangedFile, Collected, CrewFuture, CrewOutcome, CrewRequest, ScanFinding,
+    ScanOutcome, ScanRequest, Verdict,
+};
 
 type Snapshot = BTreeMap<String, String>;
 
@@ -15,6 +19,8 @@ struct Repo {
     commits: BTreeMap<String, (Snapshot, Vec<String>)>,
     /// Crew branches and the commit they point at.
     branches: BTreeMap<String, String>,
+    /// Squash commits on the voyage and the change each brought.
+    squashed: BTreeMap<String, String>,
     head: String,
     next: u32,
 }
@@ -98,54 +104,77 @@ impl Isolation for FakeIsolation {
         })
     }
 
-    fn commit_all(
+    fn collect(
         &self,
         worktree: &CrewWorktree,
         _: &str,
         _: &str,
-    ) -> Result<Option<String>, PortError> {
+        guard: &mut dyn FnMut(&Candidate<'_>) -> Verdict,
+    ) -> Result<Collected, PortError> {
         let mut snapshot = Snapshot::new();
         read_tree(&worktree.path, "", &mut snapshot);
-        let mut repo = self.repo.lock().expect("lock");
-        if repo.commits[&worktree.base].0 == snapshot {
-            return Ok(None);
+        let base = self.repo.lock().expect("lock").commits[&worktree.base]
+            .0
+            .clone();
+        if base == snapshot {
+            return Ok(Collected::Unchanged);
         }
+        // Every new or changed file is judged before anything is stored.
+        let mut refused = false;
+        for (path, content) in &snapshot {
+            if base.get(path) == Some(content) {
+                continue;
+            }
+            let candidate = Candidate {
+                path,
+                bytes: content.as_bytes(),
+                base: base.get(path).map(String::as_bytes),
+                commit: None,
+            };
+            refused |= guard(&candidate) == Verdict::Refuse;
+        }
+        if refused {
+            return Ok(Collected::Refused);
+        }
+        let mut repo = self.repo.lock().expect("lock");
         let id = format!("c{}", repo.next);
         repo.next += 1;
         repo.commits
-            .insert(id.clone(), (snapshot, vec![worktree.base.clone()]));
+            .insert(id.clone(), (snapshot.clone(), vec![worktree.base.clone()]));
         repo.branches.insert(worktree.branch.clone(), id.clone());
-        Ok(Some(id))
-    }
-
-    fn changed_files(&self, from: &str, to: &str) -> Result<Vec<ChangedFile>, PortError> {
-        let repo = self.repo.lock().expect("lock");
-        let (a, b) = (&repo.commits[from].0, &repo.commits[to].0);
-        let mut paths: Vec<&String> = a.keys().chain(b.keys()).collect();
+        let mut paths: Vec<&String> = base.keys().chain(snapshot.keys()).collect();
         paths.sort();
         paths.dedup();
-        Ok(paths
+        let changed = paths
             .into_iter()
-            .filter(|p| a.get(*p) != b.get(*p))
+            .filter(|p| base.get(*p) != snapshot.get(*p))
             .map(|p| ChangedFile {
                 path: p.clone(),
-                added: u64::from(b.contains_key(p)),
-                removed: u64::from(a.contains_key(p)),
-                deleted: !b.contains_key(p),
+                added: u64::from(snapshot.contains_key(p)),
+                removed: u64::from(base.contains_key(p)),
+                deleted: !snapshot.contains_key(p),
             })
-            .collect())
+            .collect();
+        Ok(Collected::Committed {
+            commit: id,
+            changed,
+        })
     }
 
-    fn contains(&self, _: &Voyage, commit: &str) -> Result<bool, PortError> {
+    fn holds_change(&self, _: &Voyage, change: &str) -> Result<bool, PortError> {
         let repo = self.repo.lock().expect("lock");
-        Ok(ancestors(&repo, &repo.head).iter().any(|c| c == commit))
+        Ok(ancestors(&repo, &repo.head)
+            .iter()
+            .any(|c| c == change || repo.squashed.get(c).is_some_and(|s| s == change)))
     }
 
-    fn merge(&self, _: &Voyage, branch: &str, _: &str) -> Result<MergeOutcome, PortError> {
+    fn merge(&self, _: &Voyage, change: &str, _: &str) -> Result<MergeOutcome, PortError> {
         let mut repo = self.repo.lock().expect("lock");
-        let commit = repo.branches[branch].clone();
-        let commit = commit.as_str();
-        if ancestors(&repo, &repo.head).iter().any(|c| c == commit) {
+        let commit = change;
+        if ancestors(&repo, &repo.head)
+            .iter()
+            .any(|c| c == commit || repo.squashed.get(c).is_some_and(|s| s == commit))
+        {
             return Ok(MergeOutcome::AlreadyMerged);
         }
         let (theirs, parents) = repo.commits[commit].clone();
@@ -178,11 +207,12 @@ impl Isolation for FakeIsolation {
         if !conflicts.is_empty() {
             return Ok(MergeOutcome::Conflict { paths: conflicts });
         }
+        // A squash: one commit on the voyage head, its only parent.
         let id = format!("m{}", repo.next);
         repo.next += 1;
         let head = repo.head.clone();
-        repo.commits
-            .insert(id.clone(), (merged, vec![head, commit.to_owned()]));
+        repo.commits.insert(id.clone(), (merged, vec![head]));
+        repo.squashed.insert(id.clone(), commit.to_owned());
         repo.head = id.clone();
         Ok(MergeOutcome::Merged { head: id })
     }
@@ -212,27 +242,31 @@ impl Isolation for FakeIsolation {
 struct MarkerScanner;
 
 impl Scanner for MarkerScanner {
-    fn scan_files(&self, root: &Path, paths: &[String]) -> Result<Vec<ScanFinding>, PortError> {
-        let mut findings = Vec::new();
-        for path in paths {
-            let text = std::fs::read_to_string(root.join(path))?;
-            for (n, line) in text.lines().enumerate() {
-                if line.contains("SECRET_") {
-                    findings.push(ScanFinding {
-                        rule_id: "test-secret".into(),
-                        secret: true,
-                        high_confidence: true,
-                        severity: None,
-                        cwe: None,
-                        path: path.clone(),
-                        line: n as u64 + 1,
-                        redacted: "SECR…".into(),
-                        message: "a test secret".into(),
-                    });
-                }
+    fn scan(&self, request: &ScanRequest<'_>) -> ScanOutcome {
+        let text = String::from_utf8_lossy(request.text);
+        let mut outcome = ScanOutcome::default();
+        for (n, line) in text.lines().enumerate() {
+            if let Some(at) = line.find("SECRET_") {
+                let token: String = line[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                outcome.findings.push(ScanFinding {
+                    rule_id: "test-secret".into(),
+                    secret: true,
+                    high_confidence: true,
+                    severity: None,
+                    cwe: None,
+                    path: request.path.unwrap_or_default().to_owned(),
+                    line: n as u64 + 1,
+                    redacted: "SECR…".into(),
+                    fingerprint: format!("{}:{token}", request.path.unwrap_or_default()),
+                    message: "a test secret".into(),
+                    inline_allow_refused: false,
+                });
             }
         }
-        Ok(findings)
+        outcome
     }
 
     fn redact(&self, text: &str) -> Option<String> {
@@ -433,6 +467,8 @@ fn community() -> Entitlements {
 
 impl Fixture {
     fn dispatcher(&self, entitlements: Entitlements) -> Dispatcher {
+        // The run reads workspace.json itself: it holds what the test configured.
+        std::fs::write(self.store.config_path(), self.config.to_pretty_json()).expect("config");
         Dispatcher::new(
             self.store.clone(),
             self.voyage.clone(),
@@ -447,6 +483,7 @@ impl Fixture {
             RunOptions {
                 max_crews: None,
                 grace: Duration::from_millis(200),
+                sandbox: None,
             },
             None,
         )
@@ -681,16 +718,37 @@ async fn scope_and_secret_gates_fail_the_order() {
     let scope = &f.report("outside").attempts[0].gates[0];
     assert_eq!((scope.name.as_str(), scope.passed), ("scope", false));
     assert!(scope.output.contains("docs/x.md"));
-    let secrets = &f.report("leaky").attempts[0].gates[1];
+    // The secret is found before anything is committed: the only gate is the secrets gate.
+    let leaky = f.report("leaky");
+    let secrets = &leaky.attempts[0].gates[0];
     assert_eq!((secrets.name.as_str(), secrets.passed), ("secrets", false));
     assert!(
-        secrets.output.contains("config.py:1: test-secret"),
+        secrets.output.contains("nothing was committed")
+            && secrets.output.contains("config.py:1: test-secret"),
         "{}",
         secrets.output
+    );
+    assert_eq!(leaky.attempts[0].commit, None);
+    assert!(
+        !f.isolation
+            .repo
+            .lock()
+            .expect("lock")
+            .branches
+            .keys()
+            .any(|b| b.contains("leaky")),
+        "no commit, no branch points at the secret"
     );
     assert!(
         !f.isolation.head_files().contains_key("config.py"),
         "never merged"
+    );
+    assert!(
+        f.audit
+            .actions()
+            .contains(&"secret.block v1/leaky".to_owned()),
+        "{:?}",
+        f.audit.actions()
     );
 }
 
@@ -806,14 +864,14 @@ async fn work_merged_before_a_crash_is_not_redone() {
         .prepare(&f.voyage, &"a".parse().expect("id"), "c0")
         .expect("prepare");
     std::fs::write(wt.path.join("a.txt"), "a\n").expect("write");
-    let commit = f
+    let Collected::Committed { commit, .. } = f
         .isolation
-        .commit_all(&wt, "x", "y")
-        .expect("commit")
-        .expect("changed");
-    f.isolation
-        .merge(&f.voyage, &wt.branch, "m")
-        .expect("merged");
+        .collect(&wt, "x", "y", &mut |_| Verdict::Accept)
+        .expect("collected")
+    else {
+        panic!("a change");
+    };
+    f.isolation.merge(&f.voyage, &commit, "m").expect("merged");
     let id: OrderId = "a".parse().expect("id");
     f.store
         .update_order(&f.voyage.name, &id, |o| {
@@ -999,4 +1057,72 @@ async fn merged_crews_hand_their_worktrees_on_and_none_is_left_at_the_end() {
         .expect("readable")
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[tokio::test]
+async fn a_crew_that_changes_nothing_is_reported_as_such_not_as_merged_work() {
+    let f = fixture(
+        serde_json::json!([
+            {"id": "idle", "title": "I", "role": "tester"},
+            {"id": "next", "title": "N", "role": "builder", "depends_on": ["idle"]}
+        ]),
+        ScriptedAgent::default().with("next", vec![writes(&[("n.txt", "n\n")])]),
+    );
+    let summary = f.run(pro()).await;
+    assert!(summary.all_merged(), "{summary:?}");
+    assert_eq!(ids(&summary.unchanged), ["idle"]);
+    // Its dependent still ran: an order with nothing to merge is settled.
+    assert_eq!(ids(&summary.merged), ["idle", "next"]);
+    let idle = f.report("idle");
+    assert!(idle.nothing_to_merge && idle.merged_head.is_none());
+    assert!(!f.report("next").nothing_to_merge);
+    let actions = f.audit.actions();
+    assert!(
+        actions.contains(&"order.unchanged v1/idle".to_owned()),
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"merge v1/next".to_owned()), "{actions:?}");
+}
+
+#[tokio::test]
+async fn a_change_of_workspace_json_while_crews_run_stops_the_run() {
+    let f = fixture(
+        serde_json::json!([
+            {"id": "slow", "title": "S", "role": "builder"},
+            {"id": "later", "title": "L", "role": "builder", "depends_on": ["slow"]}
+        ]),
+        ScriptedAgent::default().with(
+            "slow",
+            vec![Step {
+                delay_ms: 5_000,
+                ..writes(&[("s.txt", "s\n")])
+            }],
+        ),
+    );
+    let config_path = f.store.config_path();
+    let mut changed = f.config.clone();
+    changed.scan.allow = vec!["**".into()];
+    let run = f.run(pro());
+    let edit = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        std::fs::write(&config_path, changed.to_pretty_json()).expect("edit");
+    };
+    let (summary, ()) = tokio::join!(run, edit);
+    assert!(summary.stopped, "{summary:?}");
+    assert_eq!(summary.config_changed, Some(vec!["scan.allow".to_owned()]));
+    assert_eq!(ids(&summary.interrupted), ["slow"]);
+    assert_eq!(ids(&summary.waiting), ["later"]);
+    let actions = f.audit.actions();
+    assert!(actions.contains(&"run.start v1".to_owned()), "{actions:?}");
+    assert!(
+        actions.contains(&"config.change v1".to_owned()),
+        "{actions:?}"
+    );
+    let start = f.audit.events.lock().expect("lock")[0].clone();
+    assert_eq!(start.action, "run.start");
+    assert_eq!(
+        start.details["config_sha256"].as_str().map(str::len),
+        Some(64),
+        "{start:?}"
+    );
 }

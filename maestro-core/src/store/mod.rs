@@ -174,6 +174,8 @@ impl InitOutcome {
 pub struct Store {
     root: PathBuf,
     dir: PathBuf,
+    /// Applied to every report before it is written ([`Store::with_redactor`]).
+    redactor: Option<crate::process::Redactor>,
 }
 
 impl Store {
@@ -192,7 +194,16 @@ impl Store {
         Store {
             root: repo_root.to_owned(),
             dir: repo_root.join(STATE_DIR),
+            redactor: None,
         }
+    }
+
+    /// The same store, passing every order report through `redactor` before writing it:
+    /// reports quote titles, paths and what crews and gates printed.
+    #[must_use]
+    pub fn with_redactor(mut self, redactor: crate::process::Redactor) -> Store {
+        self.redactor = Some(redactor);
+        self
     }
 
     /// Creates (or checks) the workspace of the repository at `repo_root` with the default
@@ -370,7 +381,16 @@ impl Store {
         let (report, out) = f(current)?;
         let path = self.report_path(voyage, id);
         create_dir(path.parent().expect("a report has a directory"))?;
-        write_atomic(&path, &to_json(&report))?;
+        let text = match &self.redactor {
+            Some(redactor) => {
+                let mut value =
+                    serde_json::to_value(&report).expect("state records always serialise");
+                redactor.value(&mut value);
+                to_json(&value)
+            }
+            None => to_json(&report),
+        };
+        write_atomic(&path, &text)?;
         Ok(out)
     }
 

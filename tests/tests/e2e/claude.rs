@@ -18,11 +18,11 @@ use serde_json::{Value, json};
 const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 
 /// How long one CLI session may take before the test kills it.
-const SESSION_LIMIT: Duration = Duration::from_secs(180);
+pub(crate) const SESSION_LIMIT: Duration = Duration::from_secs(180);
 
 /// The claude CLI from `MAESTRO_CLAUDE_BIN` or `scripts/install-claude-code`, or `None` (after
 /// saying so) when it is not installed and not required.
-fn claude_bin() -> Option<PathBuf> {
+pub(crate) fn claude_bin() -> Option<PathBuf> {
     let path = std::env::var_os("MAESTRO_CLAUDE_BIN").map_or_else(
         || {
             Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -48,15 +48,15 @@ fn claude_bin() -> Option<PathBuf> {
 }
 
 /// What one `claude -p` session printed.
-struct Session {
-    code: Option<i32>,
-    events: Vec<Value>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Session {
+    pub(crate) code: Option<i32>,
+    pub(crate) events: Vec<Value>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Session {
-    fn result(&self) -> &Value {
+    pub(crate) fn result(&self) -> &Value {
         self.events
             .iter()
             .rev()

@@ -3,6 +3,8 @@
 mod claude;
 mod egress;
 mod github;
+mod hostile;
 mod release;
 mod run;
+mod sandbox;
 mod workspace;

@@ -312,13 +312,48 @@ fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
 }
 
 #[test]
+fn a_sandboxed_crew_dies_with_a_killed_dispatcher() {
+    if maestro_core::sandbox::check_available().is_err() {
+        assert!(
+            std::env::var("MAESTRO_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "MAESTRO_REQUIRE_TOOLS=1 but the sandbox is unavailable"
+        );
+        return;
+    }
+    let marker = format!("maestro-e2e-sandbox-kill-{}", std::process::id());
+    let orders = format!(
+        "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \": {marker}; sleep 300 & sleep 300\"] }}\n"
+    );
+    let repo = workspace(&orders, &serde_json::Value::Null);
+    let mut child = repo
+        .maestro(&["run", "v1"])
+        .expect("built")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("started");
+    wait_for("the crew", Duration::from_secs(20), || {
+        !survivors(&marker).is_empty()
+    });
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    // bwrap dies with its parent, and its process namespace with it: nothing is left running.
+    wait_for("no crew process left", Duration::from_secs(10), || {
+        survivors(&marker).is_empty()
+    });
+}
+
+#[test]
 fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
     let marker = format!("maestro-e2e-kill-{}", std::process::id());
     let orders = format!(
         "[[orders]]\nid = \"first\"\ntitle = \"Quick\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \"echo 1 >> $HOME/first-runs; echo one > one.txt\"] }}\n\n\
          [[orders]]\nid = \"second\"\ntitle = \"Slow\"\nrole = \"builder\"\ndepends_on = [\"first\"]\nagent = {{ command = [\"sh\", \"-c\", \"if [ -f $HOME/resume ]; then echo two > two.txt; else : {marker}; sleep 300; fi\"] }}\n"
     );
-    let repo = workspace(&orders, &serde_json::Value::Null);
+    // Unsandboxed, a crew outlives a SIGKILLed dispatcher (it is in a process group of its
+    // own), which is what the next run must deal with; sandboxed, it dies with it (see
+    // `a_sandboxed_crew_dies_with_a_killed_dispatcher`).
+    let repo = workspace(&orders, &serde_json::json!({"crews": {"sandbox": "off"}}));
     let mut child = repo
         .maestro(&["run", "v1"])
         .expect("built")
