@@ -214,6 +214,8 @@ pub struct Sandbox {
     hidden: Vec<PathBuf>,
     writable: Vec<PathBuf>,
     network: Network,
+    /// Environment variables sandboxed processes do not get (credentials).
+    withheld_env: Vec<String>,
 }
 
 impl Sandbox {
@@ -237,6 +239,7 @@ impl Sandbox {
             hidden: Vec::new(),
             writable: Vec::new(),
             network: Network::Hosts(Vec::new()),
+            withheld_env: Vec::new(),
         })
     }
 
@@ -268,7 +271,19 @@ impl Sandbox {
             let dir = expand(&setting, dir, home)?;
             sandbox = sandbox.allow_write(&setting, &dir)?;
         }
-        Ok(sandbox.with_network(Network::from_config(config)))
+        // The credentials maestro itself is given never reach a crew's commands: the variables
+        // the configuration names, and those the claude CLI reads its key from (the claude
+        // agent passes the key under that name whatever `anthropic.apiKeyEnv` says).
+        let names = [
+            Some(config.anthropic.api_key_env.as_str()),
+            Some("ANTHROPIC_API_KEY"),
+            Some("ANTHROPIC_AUTH_TOKEN"),
+            Some(config.github.token_env.as_str()),
+            config.audit.key_env.as_deref(),
+        ];
+        Ok(sandbox
+            .withhold_env(names.into_iter().flatten())
+            .with_network(Network::from_config(config)))
     }
 
     /// Also hides `path` (a file or a directory) from crews, when it exists.
@@ -336,6 +351,31 @@ impl Sandbox {
         Ok(self)
     }
 
+    /// Also withholds the environment variables `names` from sandboxed processes (the API
+    /// key, the GitHub token, any variable whose value is a credential): a crew's commands run
+    /// without them.
+    #[must_use]
+    pub fn withhold_env<I, S>(mut self, names: I) -> Sandbox
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        for name in names {
+            let name = name.into();
+            if !name.is_empty() && !self.withheld_env.contains(&name) {
+                self.withheld_env.push(name);
+            }
+        }
+        self.withheld_env.sort();
+        self
+    }
+
+    /// The environment variables sandboxed processes do not get.
+    #[must_use]
+    pub fn withheld_env(&self) -> &[String] {
+        &self.withheld_env
+    }
+
     /// Sets where sandboxed processes may connect.
     #[must_use]
     pub fn with_network(mut self, network: Network) -> Sandbox {
@@ -400,6 +440,15 @@ impl Sandbox {
                 "allowedDomains": self.network.allowed_domains(),
                 "strictAllowlist": true,
             },
+            // Unset inside the sandbox: the claude process itself keeps its API key, its
+            // commands do not see it.
+            "credentials": {
+                "envVars": self
+                    .withheld_env
+                    .iter()
+                    .map(|name| json!({"name": name, "mode": "deny"}))
+                    .collect::<Vec<_>>(),
+            },
         })
     }
 
@@ -458,6 +507,10 @@ impl Sandbox {
             }
         }
         push("--chdir", &[&worktree]);
+        for name in &self.withheld_env {
+            out.push("--unsetenv".to_owned());
+            out.push(name.clone());
+        }
         out.extend(["--setenv", "TMPDIR", "/tmp", "--"].map(str::to_owned));
         out.push(program.to_owned());
         out.extend(args.iter().cloned());

@@ -45,12 +45,41 @@ pub fn sandbox(ws: &Workspace) -> anyhow::Result<Option<Sandbox>> {
     }
     maestro_core::sandbox::check_available()?;
     let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-    Ok(Some(Sandbox::from_config(
+    let sandbox = Sandbox::from_config(
         &ws.config,
         ws.repo.root(),
         ws.repo.common_dir(),
         home.as_deref(),
-    )?))
+    )?;
+    Ok(Some(sandbox.withhold_env(credential_variables())))
+}
+
+/// The variables of maestro's own environment that hold a credential, by value (the secret
+/// rules recognise it) or by name (`…TOKEN`, `…SECRET…`, `…PASSWORD…`, `…API_KEY`, …): a
+/// sandboxed crew's commands run without them.
+fn credential_variables() -> Vec<String> {
+    const NAMES: [&str; 9] = [
+        "TOKEN",
+        "SECRET",
+        "PASSWORD",
+        "PASSWD",
+        "API_KEY",
+        "APIKEY",
+        "ACCESS_KEY",
+        "PRIVATE_KEY",
+        "CREDENTIAL",
+    ];
+    std::env::vars_os()
+        .filter_map(|(name, value)| {
+            let name = name.into_string().ok()?;
+            let upper = name.to_ascii_uppercase();
+            let by_name = NAMES.iter().any(|n| upper.contains(n));
+            let by_value = value
+                .to_str()
+                .is_some_and(|v| crate::output::redact(v).is_some());
+            (by_name || by_value).then_some(name)
+        })
+        .collect()
 }
 
 /// The default agent of the workspace, running its crews in `sandbox`.

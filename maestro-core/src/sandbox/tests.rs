@@ -82,7 +82,32 @@ fn the_claude_settings_of_a_workspace() {
                 "allowedDomains": ["127.0.0.1:8080", "registry.example.com", "*.pkg.example.org"],
                 "strictAllowlist": true,
             },
+            "credentials": {
+                "envVars": [
+                    {"name": "ANTHROPIC_API_KEY", "mode": "deny"},
+                    {"name": "ANTHROPIC_AUTH_TOKEN", "mode": "deny"},
+                    {"name": "GITHUB_TOKEN", "mode": "deny"},
+                ],
+            },
         })
+    );
+    // Every withheld variable is unset in what bwrap runs too.
+    let (_, args) = sandbox
+        .withhold_env(["STRIPE_KEY"])
+        .wrap(&f.path("repo"), "true", &[]);
+    let unset: Vec<&str> = args
+        .windows(2)
+        .filter(|w| w[0] == "--unsetenv")
+        .map(|w| w[1].as_str())
+        .collect();
+    assert_eq!(
+        unset,
+        [
+            "ANTHROPIC_API_KEY",
+            "ANTHROPIC_AUTH_TOKEN",
+            "GITHUB_TOKEN",
+            "STRIPE_KEY"
+        ]
     );
 }
 
@@ -150,6 +175,14 @@ fn the_bwrap_command_line() {
         vec!["--ro-bind".into(), "/dev/null".into(), p("home/.netrc")],
         vec!["--ro-bind".into(), "/dev/null".into(), p("keys/audit.key")],
         vec!["--chdir".into(), p("repo/.mso/worktrees/v1/a")],
+        vec![
+            "--unsetenv".into(),
+            "ANTHROPIC_API_KEY".into(),
+            "--unsetenv".into(),
+            "ANTHROPIC_AUTH_TOKEN".into(),
+            "--unsetenv".into(),
+            "GITHUB_TOKEN".into(),
+        ],
         vec![
             "--setenv".into(),
             "TMPDIR".into(),

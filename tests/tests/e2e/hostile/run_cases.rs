@@ -48,6 +48,8 @@ struct Case {
     writes_outside: bool,
     /// The secret is in the voyage base already (a fixture the user committed).
     in_base: bool,
+    /// Environment of the `maestro run` (what the user exported).
+    env: Vec<(&'static str, &'static str)>,
 }
 
 type Setup = Box<dyn Fn(&Workspace) + Send + Sync>;
@@ -80,7 +82,13 @@ impl Case {
             after: None,
             writes_outside: false,
             in_base: false,
+            env: Vec::new(),
         }
+    }
+
+    fn env(mut self, name: &'static str, value: &'static str) -> Case {
+        self.env.push((name, value));
+        self
     }
 
     fn unsandboxed(mut self) -> Case {
@@ -151,7 +159,9 @@ fn play(case: &Case) -> Check {
     std::fs::remove_file(&orders).expect("remove");
     let before = ws.outside();
     let audit_from = audit_len(ws.path());
-    let run = ws.maestro(&["run", "v1"]);
+    let mut command = ws.command(&["run", "v1"]);
+    command.envs(case.env.iter().copied());
+    let run = super::output(command, None);
     let secret = case.secret.map(|s| s.value);
     let state = order_state(&ws);
     match case.expect {
@@ -614,7 +624,8 @@ fn what_maestro_stores_and_prints_is_redacted() {
     if !sandbox_here("redaction") {
         return;
     }
-    let cases = vec![
+    let cases =
+        vec![
         Case::new(
             "a token in the order's title",
             Class::Redaction,
@@ -625,6 +636,24 @@ fn what_maestro_stores_and_prints_is_redacted() {
             Expect::Merged,
             "merge",
         ),
+        Case::new(
+            "the user's exported credentials in the crew's environment",
+            Class::Redaction,
+            Before::Committed,
+            Some(GITHUB),
+            crew("env > env.txt; echo \"token=$GITHUB_TOKEN stripe=$PAYMENTS_SECRET\" >> env.txt"),
+            Expect::Merged,
+            "merge",
+        )
+        .env("GITHUB_TOKEN", GITHUB.value)
+        .env("PAYMENTS_SECRET", STRIPE.value)
+        .after(|ws| {
+            let shown = ws.repo.git(&["show", "maestro/v1:env.txt"]).unwrap_or_default();
+            check(
+                shown.contains("token= stripe=") && !shown.contains(STRIPE.value),
+                || format!("the crew saw the credentials: {shown}"),
+            )
+        }),
         Case::new(
             "a token the crew prints",
             Class::Redaction,
