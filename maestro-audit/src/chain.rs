@@ -109,6 +109,15 @@ pub struct Options {
     /// [`Chain::sign_checkpoint`] (a log written before the key existed) and
     /// [`Chain::repair_checkpoint`] (a checkpoint damaged by a crash).
     pub signer: Option<Signer>,
+    /// A second copy of every signed checkpoint this chain writes, kept where whoever can
+    /// write the log cannot (next to the key, outside the repository). Default: `None`.
+    ///
+    /// `audit.head` alone cannot tell a rollback: someone who saved an old signed checkpoint,
+    /// rewrote the entries after it and put it back has a log that verifies. The witness names
+    /// the latest entry a signer vouched for; [`verify`](crate::verify()) against it (as the
+    /// checkpoint) fails when the log no longer holds that entry. It never moves back, and is
+    /// written with the checkpoint (made durable when the checkpoint is).
+    pub witness: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -117,6 +126,7 @@ impl Default for Options {
             durability: Durability::EveryAppend,
             checkpoint: CheckpointPolicy::default(),
             signer: None,
+            witness: None,
         }
     }
 }
@@ -500,6 +510,12 @@ impl Chain {
             .write_durable(&self.state.head_path)
             .map_err(AppendError::Checkpoint)?;
         self.state.head_unsynced = 0;
+        // Signing the log as it is now also moves the witness there (the owner's explicit step).
+        if let Some(witness) = &self.state.options.witness {
+            checkpoint
+                .write_replace(witness, true)
+                .map_err(AppendError::Checkpoint)?;
+        }
         Ok(Some(checkpoint))
     }
 }
@@ -711,9 +727,27 @@ impl State {
                 .map_err(AppendError::Checkpoint)?;
             self.head_unsynced = 0;
         }
+        self.witness(&checkpoint, durable)?;
         self.uncheckpointed = 0;
         self.last_checkpoint = Instant::now();
         Ok(())
+    }
+
+    /// Copies a signed `checkpoint` to the witness ([`Options::witness`]), unless the witness
+    /// already names a later entry; fsynced when `durable`. The caller holds the lock.
+    fn witness(&self, checkpoint: &Checkpoint, durable: bool) -> Result<(), AppendError> {
+        let (Some(path), Some(signer)) = (&self.options.witness, &self.options.signer) else {
+            return Ok(());
+        };
+        if let Ok(Some(current)) = Checkpoint::read(path)
+            && current.seq > checkpoint.seq
+            && current.signature_valid(&signer.verifier())
+        {
+            return Ok(());
+        }
+        checkpoint
+            .write_replace(path, durable)
+            .map_err(AppendError::Checkpoint)
     }
 
     /// Whether this chain may write a checkpoint after `current` for a log ending with `last`:
@@ -733,7 +767,19 @@ impl State {
         if !current.signature_valid(&signer.verifier()) {
             return Ok(false);
         }
-        Ok(self.entry_hash(current.seq, last)? == Some(current.hash))
+        if self.entry_hash(current.seq, last)? != Some(current.hash) {
+            return Ok(false);
+        }
+        // The latest checkpoint signed (the witness) must name an entry the log still holds
+        // too: else an older signed checkpoint was put back over a rewrite.
+        if let Some(path) = &self.options.witness
+            && let Ok(Some(witness)) = Checkpoint::read(path)
+            && witness.signature_valid(&signer.verifier())
+            && self.entry_hash(witness.seq, last)? != Some(witness.hash)
+        {
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     /// The recorded hash of entry `seq` of the log whose last entry is `last` (zeros for seq
@@ -809,6 +855,7 @@ impl State {
             .write_durable(&self.head_path)
             .map_err(AppendError::Checkpoint)?;
         self.head_unsynced = 0;
+        self.witness(&checkpoint, true)?;
         Ok(Some(checkpoint))
     }
 

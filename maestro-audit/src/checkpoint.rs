@@ -244,6 +244,27 @@ impl Checkpoint {
     /// Replaces `path` atomically and durably: writes `<path>.tmp`, fsyncs it, renames it over
     /// `path` and fsyncs the directory. The caller holds the chain lock, so the temporary name is
     /// not shared.
+    /// Replaces the file at `path` with this checkpoint (a temporary file renamed over it, so a
+    /// reader sees the old or the new one), fsynced with its directory when `durable`.
+    pub(crate) fn write_replace(&self, path: &Path, durable: bool) -> Result<(), CheckpointError> {
+        if durable {
+            return self.write_durable(path);
+        }
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        std::fs::write(&tmp, self.to_bytes()).map_err(|source| CheckpointError::Io {
+            operation: "write",
+            path: tmp.clone(),
+            source,
+        })?;
+        std::fs::rename(&tmp, path).map_err(|source| CheckpointError::Io {
+            operation: "write",
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
     pub(crate) fn write_durable(&self, path: &Path) -> Result<(), CheckpointError> {
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");

@@ -217,8 +217,10 @@ pub enum AuditCommand {
     /// A maestro process that holds the key signs a new checkpoint only after one it signed
     /// itself, on an entry the log still holds: a rewrite stays reported by later commands
     /// instead of being signed over; only `maestro init` (when it makes the key) and --repair
-    /// sign over another checkpoint. Limit: an earlier signed checkpoint put back in place
-    /// hides a rewrite of the entries after it.
+    /// sign over another checkpoint. Every signed checkpoint is also copied beside the key
+    /// (`<key>.witness`, out of crews' reach); the log must still hold the entry that copy
+    /// names, so an earlier signed audit.head put back over a rewrite of the entries after it
+    /// fails too, and no later append signs over it.
     Verify {
         /// Move a torn last line (left by a crash) to a side file; rewrite a checkpoint left
         /// unreadable by a crash from the last verified entry; or, when the checkpoint is

@@ -5,7 +5,7 @@ use maestro_audit::{
     AppendError, Chain, CheckpointPolicy, Event, FailureKind, Options, Receipt, Signer, verify,
 };
 
-use crate::common::{build_log, head, signer};
+use crate::common::{build_log, hash_of, head, read_lines, rehash, signer, write_lines};
 
 fn signed() -> Options {
     Options {
@@ -397,4 +397,66 @@ fn a_lagging_checkpoint_after_a_crash_verifies_and_is_advanced() {
         .append(&event(11))
         .expect("append");
     assert_eq!(head_of(&log), (11, receipt.hash.to_string()));
+}
+
+#[test]
+fn a_rolled_back_checkpoint_is_caught_by_the_witness() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("audit.log");
+    let witness = dir.path().join("keys/audit.witness");
+    std::fs::create_dir_all(witness.parent().expect("parent")).expect("mkdir");
+    let options = || Options {
+        witness: Some(witness.clone()),
+        ..signed()
+    };
+    let mut chain = Chain::open(&log, options()).expect("open");
+    for i in 1..=3 {
+        chain.append(&event(i)).expect("append");
+    }
+    // The attacker keeps the signed checkpoint of entry 3…
+    let old_head = std::fs::read(head(&log)).expect("head");
+    for i in 4..=6 {
+        chain.append(&event(i)).expect("append");
+    }
+    drop(chain);
+    assert_eq!(
+        maestro_audit::Checkpoint::read(&witness)
+            .expect("readable")
+            .expect("written")
+            .seq,
+        6,
+        "the witness names the last entry"
+    );
+    // …rewrites the entries after it (entry 5 says something else, the rest rechained) and
+    // puts it back.
+    let lines = read_lines(&log);
+    let mut rewritten: Vec<String> = lines[..3].to_vec();
+    let mut prev = hash_of(&lines[2]);
+    let doctored = lines[4].replace("\"s5\"", "\"sX\"");
+    assert_ne!(doctored, lines[4]);
+    for line in [&lines[3], &doctored, &lines[5]] {
+        let line = rehash(line, &prev);
+        prev = hash_of(&line);
+        rewritten.push(line);
+    }
+    write_lines(&log, &rewritten);
+    std::fs::write(head(&log), &old_head).expect("head put back");
+    let verifier = signer().verifier();
+    // audit.head alone cannot tell: its entry is untouched.
+    let by_head = maestro_audit::verify(&log, &head(&log), Some(&verifier)).expect("verify");
+    assert!(by_head.failure.is_none(), "{by_head:?}");
+    // The witness can: the log no longer holds the entry it names.
+    let by_witness = maestro_audit::verify(&log, &witness, Some(&verifier)).expect("verify");
+    assert!(by_witness.failure.is_some(), "{by_witness:?}");
+    // A chain never moves the witness back to an older checkpoint.
+    let mut chain = Chain::open(&log, options()).expect("open");
+    chain.append(&event(7)).expect("append");
+    drop(chain);
+    assert_eq!(
+        maestro_audit::Checkpoint::read(&witness)
+            .expect("readable")
+            .expect("kept")
+            .seq,
+        6
+    );
 }

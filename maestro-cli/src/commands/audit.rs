@@ -153,12 +153,25 @@ fn verifier(key: Option<&AuditKey>) -> anyhow::Result<Option<Verifier>> {
     .transpose()
 }
 
-/// Opens the workspace's chain, signing checkpoints when a signing key is in force.
+/// Where the latest signed checkpoint is copied: beside the key file that signs (this
+/// repository's own key when it exists, else `audit.keyFile`), as far out of a crew's reach as
+/// the key. A rolled-back `audit.head` is told by it. `None` for a key from the environment.
+pub fn witness_path(mso: &Path, config: &WorkspaceConfig) -> Option<PathBuf> {
+    let key = repository_key_path(mso)
+        .filter(|path| path.exists())
+        .or_else(|| config.audit.key_file.as_ref().map(PathBuf::from))?;
+    Some(key.with_extension("witness"))
+}
+
+/// Opens the workspace's chain, signing checkpoints when a signing key is in force (and
+/// copying each to the witness).
 pub fn open_chain(mso: &Path, config: &WorkspaceConfig) -> anyhow::Result<Chain> {
+    let signer = signer(mso, config)?;
     Chain::open(
         log_path(mso),
         Options {
-            signer: signer(mso, config)?,
+            witness: signer.as_ref().and_then(|_| witness_path(mso, config)),
+            signer,
             ..Options::default()
         },
     )
@@ -302,6 +315,27 @@ pub fn verify(out: Output, repair: bool) -> anyhow::Result<Outcome> {
             out.info("signed the checkpoint: the log as it is now is vouched for by the key")?;
         }
         report = maestro_audit::verify(&log, &head_path_for(&log), verifier.as_ref())?;
+    }
+    // The latest checkpoint signed, kept outside the repository: the log must still hold its
+    // entry (an older signed audit.head put back over a rewrite verifies on its own).
+    if report.failure.is_none()
+        && let Some(verifier) = &verifier
+        && let Some(witness) = witness_path(ws.store.dir(), &ws.config).filter(|w| w.exists())
+    {
+        let against = maestro_audit::verify(&log, &witness, Some(verifier)).with_context(|| {
+            format!(
+                "cannot verify {} against {}",
+                log.display(),
+                witness.display()
+            )
+        })?;
+        if let Some(failure) = against.failure {
+            let message = format!(
+                "the log does not hold the last checkpoint maestro signed, kept in {}: {failure} (audit.head was rolled back over a rewrite, or the log was cut)",
+                witness.display()
+            );
+            return failed(out, &message, report.entries_checked);
+        }
     }
     if out.json {
         output::json(&serde_json::json!({

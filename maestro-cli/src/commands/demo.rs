@@ -98,6 +98,7 @@ impl Drop for DemoKey {
         if let Some(path) = &self.0 {
             // Best effort: a leftover key of a deleted repository signs nothing.
             let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(path.with_extension("witness"));
         }
     }
 }

@@ -344,3 +344,60 @@ fn a_rewrite_of_the_chain_without_the_key_is_detected() {
         run.stdout
     );
 }
+
+#[test]
+fn an_older_signed_checkpoint_put_back_over_a_rewrite_is_detected() {
+    let repo = Repo::with_voyage();
+    repo.maestro(&["voyage", "new", "v2"]).ok();
+    // The attacker saves the signed checkpoint as it is now…
+    let old_head = std::fs::read(repo.path().join(".mso/audit.head")).expect("head");
+    let kept = repo.read(".mso/audit.log").lines().count();
+    block_a_secret(&repo);
+    repo.maestro(&["voyage", "new", "v3"]).ok();
+    assert_eq!(repo.maestro(&["audit", "verify"]).code, 0);
+    // …rewrites everything after it without the secret.block entry (rechained with the
+    // library, unsigned) and puts the old checkpoint back.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let forged = dir.path().join("audit.log");
+    let lines: Vec<String> = repo
+        .read(".mso/audit.log")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    std::fs::write(&forged, format!("{}\n", lines[..kept].join("\n"))).expect("prefix");
+    let mut chain =
+        maestro_audit::Chain::open(&forged, maestro_audit::Options::default()).expect("open");
+    for line in &lines[kept..] {
+        let entry: serde_json::Value = serde_json::from_str(line).expect("an entry");
+        if entry["action"] == "secret.block" {
+            continue;
+        }
+        let details = match entry["details"].clone() {
+            serde_json::Value::Object(map) => maestro_audit::Details::try_from(map).expect("ok"),
+            _ => maestro_audit::Details::new(),
+        };
+        chain
+            .append(
+                &maestro_audit::Event::new(
+                    entry["actor"].as_str().expect("actor"),
+                    entry["action"].as_str().expect("action"),
+                    entry["subject"].as_str().expect("subject"),
+                )
+                .with_details(details),
+            )
+            .expect("append");
+    }
+    drop(chain);
+    std::fs::copy(&forged, repo.path().join(".mso/audit.log")).expect("copy");
+    std::fs::write(repo.path().join(".mso/audit.head"), &old_head).expect("head put back");
+    let verify = repo.maestro(&["audit", "verify"]);
+    assert_eq!(verify.code, 1, "{}", verify.transcript());
+    assert!(
+        verify.stdout.contains("the last checkpoint maestro signed"),
+        "{}",
+        verify.transcript()
+    );
+    // Another audited command does not bless the rewrite.
+    repo.maestro(&["voyage", "new", "v4"]).ok();
+    assert_eq!(repo.maestro(&["audit", "verify"]).code, 1);
+}

@@ -104,7 +104,11 @@ impl Repo {
     /// The audit keys `maestro init` created in [`Repo::config_home`].
     pub fn audit_keys(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.config_home().join("maestro/audit-keys")) {
-            Ok(entries) => entries.map(|e| e.expect("entry").path()).collect(),
+            // The keys, not their checkpoint witnesses (`<key>.witness`).
+            Ok(entries) => entries
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "key"))
+                .collect(),
             Err(_) => Vec::new(),
         }
     }
