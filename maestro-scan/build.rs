@@ -52,7 +52,35 @@ fn option(value: Option<String>) -> String {
     value.map_or_else(|| "None".to_owned(), |v| format!("Some({v})"))
 }
 
+/// Whether the official SARIF 2.1.0 schema (a test tool, from `scripts/install-sarif-schema`)
+/// is installed: the test that validates against it is reported as ignored without it, never
+/// as passed; `MAESTRO_REQUIRE_TOOLS=1` (CI) makes its absence a build failure.
+fn probe_sarif_schema() {
+    println!("cargo::rustc-check-cfg=cfg(maestro_sarif_schema)");
+    println!("cargo::rerun-if-env-changed=MAESTRO_SARIF_SCHEMA");
+    println!("cargo::rerun-if-env-changed=MAESTRO_REQUIRE_TOOLS");
+    let path = env::var_os("MAESTRO_SARIF_SCHEMA").map_or_else(
+        || {
+            Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join(
+                "../target/tools/sarif-schema/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json",
+            )
+        },
+        std::path::PathBuf::from,
+    );
+    println!("cargo::rerun-if-changed={}", path.display());
+    if path.is_file() {
+        println!("cargo::rustc-cfg=maestro_sarif_schema");
+    } else {
+        assert!(
+            env::var("MAESTRO_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "MAESTRO_REQUIRE_TOOLS=1 but the official SARIF schema is missing at {} (run scripts/install-sarif-schema)",
+            path.display()
+        );
+    }
+}
+
 fn main() {
+    probe_sarif_schema();
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let mut out = String::from("&[\n");
     for name in ["secrets", "code"] {

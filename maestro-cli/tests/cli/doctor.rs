@@ -3,18 +3,35 @@ use std::path::PathBuf;
 use crate::snapshot;
 use crate::support::Repo;
 
-/// A directory with a fake `claude` that prints a version, like the real one.
-fn fake_claude(repo: &Repo) -> PathBuf {
+/// A directory of fake programs (name, shell script body), so the checks do not depend on
+/// what this machine has installed.
+fn fake_bin(repo: &Repo, programs: &[(&str, &str)]) -> PathBuf {
     let bin = repo.path().join(".fake-bin");
     std::fs::create_dir_all(&bin).expect("mkdir");
-    let script = bin.join("claude");
-    std::fs::write(&script, "#!/bin/sh\necho '2.1.328 (Claude Code)'\n").expect("write");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    for (name, body) in programs {
+        let script = bin.join(name);
+        std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+                .expect("chmod");
+        }
     }
     bin
+}
+
+/// A fake `claude` that prints a version like the real one, and a bubblewrap and socat that
+/// work.
+fn fake_claude(repo: &Repo) -> PathBuf {
+    fake_bin(
+        repo,
+        &[
+            ("claude", "echo '2.1.328 (Claude Code)'"),
+            ("bwrap", "exit 0"),
+            ("socat", "exit 0"),
+        ],
+    )
 }
 
 #[test]
@@ -38,7 +55,18 @@ fn doctor_passes_when_everything_is_there() {
 
 #[test]
 fn doctor_reports_problems_with_exit_code_1() {
-    let repo = Repo::initialised();
+    let mut repo = Repo::initialised();
+    // A bubblewrap that cannot create its namespaces (as where user namespaces are off).
+    repo.path_prefix.push(fake_bin(
+        &repo,
+        &[
+            (
+                "bwrap",
+                "echo 'bwrap: setting up uid map: Permission denied' >&2; exit 1",
+            ),
+            ("socat", "exit 0"),
+        ],
+    ));
     // No claude on PATH: point the agent program at a path that does not exist.
     repo.write(
         ".mso/workspace.json",

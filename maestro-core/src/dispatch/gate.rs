@@ -359,11 +359,12 @@ mod tests {
 
     /// A crew-written script that a `run` gate executes cannot write outside the worktree.
     #[tokio::test]
+    #[cfg_attr(
+        not(maestro_sandbox),
+        ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+    )]
     async fn a_sandboxed_gate_runs_crew_code_confined() {
-        use crate::sandbox::testing::{Layout, available};
-        if !available("a_sandboxed_gate_runs_crew_code_confined") {
-            return;
-        }
+        use crate::sandbox::testing::Layout;
         let layout = Layout::new();
         std::fs::write(
             layout.worktree.join("t.sh"),
@@ -407,11 +408,12 @@ mod tests {
     /// A sandboxed gate past its timeout is stopped with everything it started, even a process
     /// that left its process group.
     #[tokio::test]
+    #[cfg_attr(
+        not(maestro_sandbox),
+        ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+    )]
     async fn a_sandboxed_gate_is_stopped_without_orphans() {
-        use crate::sandbox::testing::{Layout, available, running};
-        if !available("a_sandboxed_gate_is_stopped_without_orphans") {
-            return;
-        }
+        use crate::sandbox::testing::{Layout, running};
         let layout = Layout::new();
         let (_tx, stop) = watch::channel(false);
         let watcher = async {

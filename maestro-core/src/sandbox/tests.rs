@@ -1,7 +1,7 @@
 use std::ffi::OsStr;
 use std::process::Command;
 
-use super::testing::{Layout, available};
+use super::testing::Layout;
 use super::*;
 
 /// A workspace whose root is a temporary directory: `.git`, `.mso/worktrees/v1/a`, a home
@@ -349,10 +349,11 @@ fn sandboxed(layout: &Layout, script: &str) -> (Option<i32>, String) {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn the_wrapper_confines_writes_and_hides_state() {
-    if !available("the_wrapper_confines_writes_and_hides_state") {
-        return;
-    }
     let layout = Layout::new();
     // A name no other test uses, for the private /tmp.
     let scratch = format!(
@@ -401,10 +402,11 @@ fn the_wrapper_confines_writes_and_hides_state() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_sandboxed_process_has_no_capabilities_and_no_network() {
-    if !available("a_sandboxed_process_has_no_capabilities_and_no_network") {
-        return;
-    }
     let layout = Layout::new();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
     let port = listener.local_addr().expect("address").port();
@@ -461,6 +463,10 @@ fn a_claude_agent_passes_the_sandbox_through_its_settings() {
 /// The audit key `maestro init` makes lives in `~/.config/maestro`, itself hidden: bwrap hides
 /// the directory once (nothing can be bound inside its read-only replacement) and still starts.
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_hidden_file_inside_a_hidden_directory() {
     let f = Fixture::new();
     std::fs::create_dir_all(f.path("home/.config/maestro")).expect("mkdir");
@@ -491,9 +497,6 @@ fn a_hidden_file_inside_a_hidden_directory() {
         )),
         "{joined}"
     );
-    if !available("a_hidden_file_inside_a_hidden_directory") {
-        return;
-    }
     let out = Command::new(program)
         .args(args)
         .output()

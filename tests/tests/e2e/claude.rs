@@ -3,10 +3,10 @@
 //! These tests start the CLI, so they must run in a network namespace with only loopback (as
 //! `scripts/test` runs the suite); by hand:
 //! `unshare -n sh -c 'ip link set lo up && exec cargo test -p maestro-tests --test e2e claude'`.
-//! Without the CLI installed (`scripts/install-claude-code`) they print `SKIPPED` and pass, unless
-//! `MAESTRO_REQUIRE_CLAUDE=1`.
+//! Without the CLI installed (`scripts/install-claude-code`) they are reported as ignored (see
+//! `tests/build.rs`); with `MAESTRO_REQUIRE_CLAUDE=1` (CI) that is a build failure instead.
 
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,9 +20,10 @@ const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 /// How long one CLI session may take before the test kills it.
 pub(crate) const SESSION_LIMIT: Duration = Duration::from_secs(180);
 
-/// The claude CLI from `MAESTRO_CLAUDE_BIN` or `scripts/install-claude-code`, or `None` (after
-/// saying so) when it is not installed and not required.
-pub(crate) fn claude_bin() -> Option<PathBuf> {
+/// The claude CLI from `MAESTRO_CLAUDE_BIN` or `scripts/install-claude-code`. The tests that
+/// call this run only when the build found it (`cfg(maestro_claude)`, see `tests/build.rs`);
+/// otherwise they are reported as ignored.
+pub(crate) fn claude_bin() -> PathBuf {
     let path = std::env::var_os("MAESTRO_CLAUDE_BIN").map_or_else(
         || {
             Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,21 +31,12 @@ pub(crate) fn claude_bin() -> Option<PathBuf> {
         },
         PathBuf::from,
     );
-    if path.is_file() {
-        return Some(path);
-    }
     assert!(
-        std::env::var("MAESTRO_REQUIRE_CLAUDE").as_deref() != Ok("1"),
-        "MAESTRO_REQUIRE_CLAUDE=1 but the claude CLI is not at {} (run scripts/install-claude-code)",
+        path.is_file(),
+        "the claude CLI is not at {} (run scripts/install-claude-code)",
         path.display()
     );
-    // Straight to the stream, past the test harness's capture, so a skip is seen.
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED: the claude CLI is not at {} (run scripts/install-claude-code or set MAESTRO_CLAUDE_BIN)",
-        path.display()
-    );
-    None
+    path
 }
 
 /// What one `claude -p` session printed.
@@ -136,8 +128,12 @@ fn claude(
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
 fn claude_writes_a_file_the_scripted_model_asks_for() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let repo = GitRepo::with_commit().expect("fixture");
     let target = repo.path().join("hello.txt");
     let key = "scenario-smoke-7f3a";
@@ -185,8 +181,12 @@ fn claude_writes_a_file_the_scripted_model_asks_for() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
 fn the_pre_tool_use_hook_keeps_a_secret_out_of_the_worktree_and_the_model() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let repo = GitRepo::with_commit().expect("fixture");
     let init = repo
         .maestro(&["init", "-q"])
@@ -399,8 +399,16 @@ fn last_message(request: &maestro_tests::model_fake::ModelRequest) -> String {
 /// environment. The order merges; the key is nowhere in the voyage's commits or under `.mso/`
 /// (the crew's logged event stream holds the refused tool call, redacted).
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn maestro_run_drives_a_claude_crew_and_keeps_the_secret_out_of_every_record() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let model_key = "scenario-run-builder-5d1e";
     let model = ModelServer::start(vec![]).expect("model starts");
     let ws = ClaudeWorkspace::new(
@@ -512,8 +520,16 @@ path_exists = "src/storage.py"
 
 /// Two Builder crews in parallel (Pro), then a Tester whose `accept` command checks both.
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn two_builders_in_parallel_then_a_tester_with_its_gate() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let model = ModelServer::start(vec![]).expect("model starts");
     let ws = ClaudeWorkspace::new(
         &bin,
@@ -641,13 +657,21 @@ run = "test -f src/api.py && test -f src/cli.py && grep -q 'def test_api' tests/
 /// The post-tool hook tells the model about `hashlib.md5(password)` (CWE-328): below the
 /// default `scan.blockSeverity` (high) as added context, at or above it as a block.
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_weak_hash_finding_reaches_the_model() {
     weak_hash_finding_reaches_the_model("scenario-md5-advise-1b", None);
     weak_hash_finding_reaches_the_model("scenario-md5-block-a41c", Some("medium"));
 }
 
 fn weak_hash_finding_reaches_the_model(key: &str, block_severity: Option<&str>) {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let model = ModelServer::start(vec![]).expect("model starts");
     let ws = ClaudeWorkspace::new(
         &bin,
@@ -706,8 +730,16 @@ role = "builder"
 /// Only approved MCP servers reach a crew: an unapproved one in `.mcp.json` is absent from the
 /// crew's `init` event, an approved one is present.
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn only_approved_mcp_servers_reach_the_crew() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let key = "scenario-mcp-77b0";
     let model = ModelServer::start(vec![Scenario::new(key, vec![Turn::text("nothing to do")])])
         .expect("model starts");
@@ -762,8 +794,16 @@ role = "builder"
 /// `maestro plan` turns the model's `StructuredOutput` answer into proposed orders, and refuses
 /// an answer whose orders form a cycle, saving nothing.
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn the_planner_proposes_orders_and_refuses_a_cycle() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let good = "scenario-plan-good-3c";
     let cyclic = "scenario-plan-cycle-9e";
     let plan = |orders: Value| Turn::tool("StructuredOutput", json!({"orders": orders}));
@@ -813,8 +853,16 @@ fn the_planner_proposes_orders_and_refuses_a_cycle() {
 
 /// Air-gapped with a model proxy that is not on loopback: no crew starts, the error says why.
 #[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn air_gapped_refuses_a_crew_without_a_loopback_model_proxy() {
-    let Some(bin) = claude_bin() else { return };
+    let bin = claude_bin();
     let ws = ClaudeWorkspace::new(
         &bin,
         "https://model-proxy.invalid",

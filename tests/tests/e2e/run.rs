@@ -86,6 +86,10 @@ path_exists = "tests/count.txt"
 "#;
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn orders_merge_into_the_voyage_branch_in_dependency_order() {
     let repo = workspace(CHAIN, &serde_json::Value::Null);
     let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
@@ -166,6 +170,10 @@ fn orders_merge_into_the_voyage_branch_in_dependency_order() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_failing_gate_is_retried_then_blocks_its_dependents() {
     let orders = r#"
 [[orders]]
@@ -229,6 +237,10 @@ fn the_community_tier_refuses_a_scribe_before_anything_runs() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_scope_violation_fails_the_gate() {
     let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nscope = [\"src/**\"]\nagent = { command = [\"sh\", \"-c\", \"mkdir -p src && touch src/ok.rs README.md.bak\"] }\n";
     let mut config = serde_json::json!({"crews": {"retries": 0}});
@@ -276,6 +288,10 @@ fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
     let marker = format!("maestro-e2e-sleep-{}", std::process::id());
     let orders = format!(
@@ -312,14 +328,11 @@ fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_sandboxed_crew_dies_with_a_killed_dispatcher() {
-    if maestro_core::sandbox::check_available().is_err() {
-        assert!(
-            std::env::var("MAESTRO_REQUIRE_TOOLS").as_deref() != Ok("1"),
-            "MAESTRO_REQUIRE_TOOLS=1 but the sandbox is unavailable"
-        );
-        return;
-    }
     let marker = format!("maestro-e2e-sandbox-kill-{}", std::process::id());
     let orders = format!(
         "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \": {marker}; sleep 300 & sleep 300\"] }}\n"
@@ -400,6 +413,10 @@ fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn prune_keeps_unmerged_worktrees_unless_forced_and_never_their_branches() {
     let orders = "[[orders]]\nid = \"bad\"\ntitle = \"Fails\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"echo work > w.txt\"] }\n[[orders.accept]]\nrun = \"false\"\n";
     let repo = workspace(orders, &serde_json::json!({"crews": {"retries": 0}}));
@@ -533,6 +550,10 @@ fn interval(repo: &GitRepo, order: &str) -> (f64, f64) {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn builders_run_in_parallel_under_pro_and_one_at_a_time_under_community() {
     let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"date +%s.%N > a-start; sleep 1; date +%s.%N > a-end\"] }\n\n\
                   [[orders]]\nid = \"b\"\ntitle = \"B\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"date +%s.%N > b-start; sleep 1; date +%s.%N > b-end\"] }\n";
@@ -549,6 +570,10 @@ fn builders_run_in_parallel_under_pro_and_one_at_a_time_under_community() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_conflict_is_redispatched_on_the_new_voyage_head() {
     // Both builders write shared.txt; the slower one conflicts, is re-dispatched on top of the
     // first's work and, told about the conflict, appends instead.
@@ -574,6 +599,10 @@ fn a_conflict_is_redispatched_on_the_new_voyage_head() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_crew_past_its_timeout_is_stopped_and_fails() {
     let orders = "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"echo started; sleep 60\"] }\n";
     let repo = workspace(
@@ -594,6 +623,10 @@ fn a_crew_past_its_timeout_is_stopped_and_fails() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn worktrees_are_bootstrapped_with_setup_and_copied_files() {
     let orders = "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nagent = { command = [\"sh\", \"-c\", \"test -f .deps/installed && cat .env.local > seen.txt\"] }\n";
     let config = serde_json::json!({"worktrees": {"setup": "mkdir -p .deps && touch .deps/installed", "copy": [".env.local"]}});
@@ -629,6 +662,10 @@ fn worktrees_are_bootstrapped_with_setup_and_copied_files() {
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_merged_crews_worktree_is_reused_for_the_next_order_and_starts_clean() {
     // Under the community tier the crews run one after the other, so `b` gets `a`'s worktree.
     let orders = r#"
@@ -679,6 +716,10 @@ agent = { command = ["sh", "-c", "{ test -e build && echo build left; test -e ru
 }
 
 #[test]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_killed_dispatchers_spare_worktree_is_taken_over_by_the_next_run() {
     let marker = format!("maestro-e2e-spare-{}", std::process::id());
     let orders = format!(
