@@ -7,7 +7,8 @@
 //! reference (`git rev-list --all --reflog --objects`, every object read back with `git
 //! cat-file`), no write outside the crew's worktree (the main checkout, `.mso/workspace.json`,
 //! the home directory and a directory beside the repository are unchanged), a one-line reason
-//! on stderr, and an audit entry. Each case names its class (as issue 12 lists them) and what
+//! on stderr, and an audit entry — except a refusal of bad input (exit 2), which writes nothing
+//! at all, the audit log included, and is checked for exactly that. Each case names its class (as issue 12 lists them) and what
 //! the seed (commit 02f4997, before this issue) did with it: `Allowed`/`Merged` cases are the
 //! holes this issue closed, `Blocked` ones were already held and stay held.
 //!

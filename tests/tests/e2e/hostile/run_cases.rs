@@ -658,3 +658,96 @@ fn what_maestro_stores_and_prints_is_redacted() {
     ];
     run_all("redaction", &cases);
 }
+
+/// The other doors of issue 12's class 6, through the binary: refusals of bad input write
+/// nothing at all (the audit log included), so these cases check that instead of an entry.
+#[test]
+fn the_other_doors_stay_shut() {
+    let mut results = Vec::new();
+
+    // A hand-edited voyage.json naming the checked-out branch.
+    let ws = Workspace::new();
+    let path = ws.path().join(".mso/voyages/v1/voyage.json");
+    let mut voyage: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("voyage")).expect("JSON");
+    voyage["branch"] = json!("main");
+    std::fs::write(&path, voyage.to_string()).expect("write");
+    let before = super::snapshot(&ws.path().join(".mso"), &[]);
+    let main_before = ws.repo.git(&["rev-parse", "main"]).expect("main");
+    let run = ws.maestro(&["run", "v1"]);
+    let result: Check = (|| {
+        check(run.code == 2, || format!("exit {}: {run:?}", run.code))?;
+        super::one_line(&run.stderr, "maestro/v1", None)?;
+        check(
+            super::snapshot(&ws.path().join(".mso"), &[]) == before,
+            || ".mso/ changed".to_owned(),
+        )?;
+        check(
+            ws.repo.git(&["rev-parse", "main"]).ok() == Some(main_before.clone()),
+            || "main moved".to_owned(),
+        )
+    })();
+    results.push((
+        "voyage.json whose branch is main".to_owned(),
+        Class::OtherDoors,
+        Before::Allowed,
+        result,
+    ));
+
+    // A run that fails with exit 2 writes no state file (licence.json included).
+    let ws = Workspace::new();
+    let before = super::snapshot(&ws.path().join(".mso"), &[]);
+    let run = ws.maestro(&["run", "nope"]);
+    let result: Check = (|| {
+        check(run.code == 2, || format!("exit {}: {run:?}", run.code))?;
+        super::one_line(&run.stderr, "nope", None)?;
+        check(
+            super::snapshot(&ws.path().join(".mso"), &[]) == before,
+            || ".mso/ changed".to_owned(),
+        )
+    })();
+    results.push((
+        "a failing run writes no state file".to_owned(),
+        Class::OtherDoors,
+        Before::Allowed,
+        result,
+    ));
+
+    // A full rewrite of the chain without the key.
+    let ws = Workspace::new();
+    ws.maestro(&["voyage", "new", "v2", "-q"]);
+    let log = ws.path().join(".mso/audit.log");
+    let lines: Vec<String> = std::fs::read_to_string(&log)
+        .expect("log")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let forged = dir.path().join("audit.log");
+    let mut chain =
+        maestro_audit::Chain::open(&forged, maestro_audit::Options::default()).expect("open");
+    for line in lines.iter().skip(1) {
+        let entry: Value = serde_json::from_str(line).expect("entry");
+        chain
+            .append(&maestro_audit::Event::new(
+                entry["actor"].as_str().expect("actor"),
+                entry["action"].as_str().expect("action"),
+                entry["subject"].as_str().expect("subject"),
+            ))
+            .expect("append");
+    }
+    drop(chain);
+    for file in ["audit.log", "audit.head"] {
+        std::fs::copy(dir.path().join(file), ws.path().join(".mso").join(file)).expect("copy");
+    }
+    let verify = ws.maestro(&["audit", "verify"]);
+    results.push((
+        "a full rewrite of the audit chain without the key".to_owned(),
+        Class::OtherDoors,
+        Before::Allowed,
+        check(verify.code == 1 && verify.stdout.contains("FAILED"), || {
+            format!("verify: {verify:?}")
+        }),
+    ));
+    judge("other doors", &results);
+}
