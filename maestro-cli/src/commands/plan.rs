@@ -45,7 +45,11 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
         .collect();
     let config = &ws.config;
     let api_key = std::env::var(&config.anthropic.api_key_env).ok();
-    let planner = ClaudeAgent::new(ClaudeOptions::from_config(config, api_key))?;
+    let exe = std::env::current_exe().context("cannot locate the maestro binary for the hooks")?;
+    let planner = ClaudeAgent::new(ClaudeOptions {
+        hook_command: Some(format!("{} hook", exe.display())),
+        ..ClaudeOptions::from_config(config, api_key)
+    })?;
     let mut schema = serde_json::to_value(schemars::schema_for!(OrdersFile))?;
     // Claude Code validates `--json-schema` with a draft-07 validator that refuses the 2020-12
     // meta-schema URI; the schema itself uses nothing draft-07 lacks besides `$defs`, which it
@@ -65,6 +69,11 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
             ws.store.repo_root().display().to_string(),
         ),
         ("MAESTRO_VOYAGE".to_owned(), args.voyage.to_string()),
+        // Its hooks judge by the workspace.json this command read.
+        (
+            maestro_core::hook::CONFIG_HASH_ENV.to_owned(),
+            maestro_core::hook::config_hash(&std::fs::read(ws.store.config_path())?),
+        ),
     ];
     let answer = runtime
         .block_on(planner.structured(

@@ -289,6 +289,12 @@ impl ClaudeAgent {
             "--strict-mcp-config".into(),
         ];
         push_tool_lists(&profile, &mut args);
+        // The Planner only reads, but what it reads goes to the model: its tool calls pass the
+        // pre-tool hook too (no reads of maestro's state, the audit key, credential files).
+        if let Some(hooks) = self.hooks_json() {
+            args.push("--settings".into());
+            args.push(hooks.to_string());
+        }
         if let Some(model) = profile.model.as_ref().or(self.options.model.as_ref()) {
             args.push("--model".into());
             args.push(model.clone());

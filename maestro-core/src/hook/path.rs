@@ -162,20 +162,29 @@ impl PathPolicy {
     }
 
     /// Why a read of `path` (relative to `cwd`) is refused, if it is: it leads into a denied
-    /// place (outside the crew's own worktree, which lives inside maestro's state directory),
-    /// or, for a tool that reads a whole tree (`recursive`: Grep, Glob), above one.
+    /// place — unless into the crew's own worktree where that lies inside the denied place (a
+    /// crew's worktree lives in `.mso/worktrees/`) — or, for a tool that reads a whole tree
+    /// (`recursive`: Grep, Glob), to a directory above one other than the session's own
+    /// worktree (the Planner's is the repository, whose `.mso/` git excludes and the search
+    /// tools skip).
     #[must_use]
     pub fn refuse_read(&self, path: &str, cwd: &Path, recursive: bool) -> Option<String> {
         let target = match resolve(path, cwd) {
             Ok(target) => target,
             Err(e) => return Some(e.to_string()),
         };
-        if target.starts_with(&self.worktree) {
-            return None;
-        }
+        let own = |denied: &PathBuf| {
+            self.worktree.starts_with(denied) && target.starts_with(&self.worktree)
+        };
         self.unreadable
             .iter()
-            .find(|denied| target.starts_with(denied) || (recursive && denied.starts_with(&target)))
+            .find(|denied| {
+                (target.starts_with(denied) && !own(denied))
+                    || (recursive
+                        && denied.starts_with(&target)
+                        && target != self.worktree
+                        && !own(denied))
+            })
             .map(|denied| {
                 format!(
                     "{path} leads to or above {}, which crews may not read",
