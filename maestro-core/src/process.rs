@@ -390,3 +390,13 @@ fn kill_group(pid: Option<u32>, signal: Signal) {
 
 #[cfg(test)]
 mod tests;
+
+/// The program `program` names: itself when it is a path (holds a separator), else the first
+/// executable file of that name in a directory of `PATH`.
+#[must_use]
+pub fn find_program(program: &std::path::Path) -> Option<PathBuf> {
+    if program.components().count() > 1 {
+        return program.is_file().then(|| program.to_owned());
+    }
+    crate::sandbox::find_on_path(program.to_str()?, std::env::var_os("PATH").as_deref())
+}

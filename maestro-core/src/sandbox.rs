@@ -632,7 +632,7 @@ fn check_available_in(path: Option<&std::ffi::OsStr>) -> Result<(), Unavailable>
 }
 
 /// `program` in a directory of `path` (a `PATH` value), as an executable file.
-fn find_on_path(program: &str, path: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
+pub(crate) fn find_on_path(program: &str, path: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
     std::env::split_paths(path?)
         .map(|dir| dir.join(program))
         .find(|candidate| is_executable(candidate))

@@ -218,7 +218,8 @@ fn sandbox_check(config: &WorkspaceConfig, repo_dirs: Option<&(PathBuf, PathBuf)
 /// Finds `program` (on `PATH` unless it has a directory part) and runs `program --version`
 /// with a timeout. Returns its path and the first line it printed.
 fn program_version(program: &Path) -> Result<(PathBuf, String), String> {
-    let path = find_program(program).ok_or_else(|| format!("{} not found", program.display()))?;
+    let path = maestro_core::process::find_program(program)
+        .ok_or_else(|| format!("{} not found", program.display()))?;
     let mut child = Command::new(&path)
         .arg("--version")
         .stdin(Stdio::null())
@@ -250,27 +251,6 @@ fn program_version(program: &Path) -> Result<(PathBuf, String), String> {
     }
     let version = stdout.lines().next().unwrap_or("").trim().to_owned();
     Ok((path, version))
-}
-
-fn find_program(program: &Path) -> Option<PathBuf> {
-    if program.components().count() > 1 {
-        return program.is_file().then(|| program.to_owned());
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(program))
-        .find(|candidate| is_executable(candidate))
-}
-
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.metadata()
-        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(path: &Path) -> bool {
-    path.is_file() || path.with_extension("exe").is_file()
 }
 
 #[cfg(test)]

@@ -52,12 +52,12 @@ pub fn run(out: Output, force: bool) -> anyhow::Result<Outcome> {
         ))
     })?;
     let mut adopted = false;
+    let ws = crate::workspace::Workspace {
+        config: store.config()?,
+        store: store.clone(),
+        repo,
+    };
     if outcome.writes_config() || key_created == Some(true) {
-        let ws = crate::workspace::Workspace {
-            config: store.config()?,
-            store: store.clone(),
-            repo,
-        };
         // A log written before the key existed gets its first signed checkpoint now; one that
         // does not verify is left for `maestro audit verify` to report.
         match crate::commands::audit::adopt_log(ws.store.dir(), &ws.config) {
@@ -83,22 +83,10 @@ pub fn run(out: Output, force: bool) -> anyhow::Result<Outcome> {
                 )
                 .with("audit_key", ws.config.audit.key_file.is_some()),
         )?;
-        return finish(
-            out,
-            &ws.repo,
-            &store,
-            Report {
-                outcome,
-                excluded,
-                place: &place,
-                key_created,
-                adopted,
-            },
-        );
     }
     finish(
         out,
-        &repo,
+        &ws.repo,
         &store,
         Report {
             outcome,

@@ -455,18 +455,13 @@ impl Repo {
         let commit = crate::commit::write_commit(&wt, tree, vec![base], &options.identity, message)
             .map_err(|e| cx.git(e))?;
         let subject = options.message.lines().next().unwrap_or_default();
-        wt.edit_reference(ref_update(
-            "HEAD".try_into().expect("HEAD is a valid reference name"),
-            PreviousValue::MustExistAndMatch(Target::Object(tip)),
-            Target::Object(commit),
+        move_head(
+            &wt,
+            worktree,
+            tip,
+            commit,
             format!("commit (maestro, on {base}): {subject}"),
-            true,
-        ))
-        .map_err(|source| CollectError::HeadMoved {
-            worktree: worktree.to_owned(),
-            expected: tip,
-            source,
-        })?;
+        )?;
         change
             .write_index(&wt, tree)
             .map_err(|source| CollectError::Index {
@@ -528,4 +523,28 @@ impl History {
     fn all(&self) -> HashSet<gix::ObjectId> {
         self.own.iter().chain(&self.logged).copied().collect()
     }
+}
+
+/// Moves the worktree's `HEAD` (through to the branch it names) from `from` to `to` with a
+/// compare-and-swap, logging `reflog`.
+pub(super) fn move_head(
+    wt: &gix::Repository,
+    worktree: &Path,
+    from: gix::ObjectId,
+    to: gix::ObjectId,
+    reflog: String,
+) -> Result<(), CollectError> {
+    wt.edit_reference(ref_update(
+        "HEAD".try_into().expect("HEAD is a valid reference name"),
+        PreviousValue::MustExistAndMatch(Target::Object(from)),
+        Target::Object(to),
+        reflog,
+        true,
+    ))
+    .map(drop)
+    .map_err(|source| CollectError::HeadMoved {
+        worktree: worktree.to_owned(),
+        expected: from,
+        source,
+    })
 }

@@ -7,11 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use gix::bstr::ByteSlice;
-use gix::refs::Target;
-use gix::refs::transaction::PreviousValue;
 
 use super::{CollectError, Reset};
-use crate::branch::ref_update;
 
 /// One reflog and the reference whose lock guards it.
 struct Log {
@@ -87,18 +84,13 @@ pub(super) fn to_base(
     dropped: HashSet<gix::ObjectId>,
 ) -> Result<Reset, CollectError> {
     if tip != base {
-        wt.edit_reference(ref_update(
-            "HEAD".try_into().expect("HEAD is a valid reference name"),
-            PreviousValue::MustExistAndMatch(Target::Object(tip)),
-            Target::Object(base),
+        super::move_head(
+            wt,
+            worktree,
+            tip,
+            base,
             format!("maestro: refused the crew's change, back to {base}"),
-            true,
-        ))
-        .map_err(|source| CollectError::HeadMoved {
-            worktree: worktree.to_owned(),
-            expected: tip,
-            source,
-        })?;
+        )?;
     }
     let mut all = dropped;
     all.insert(tip);
