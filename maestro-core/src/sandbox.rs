@@ -97,6 +97,35 @@ pub fn credential_files(home: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The names of `vars` (an environment) that hold a credential: by name (`…TOKEN`, `…SECRET…`,
+/// `…PASSWORD…`, `…API_KEY`, `…ACCESS_KEY`, `…PRIVATE_KEY`, `…CREDENTIAL…`) or by value
+/// (`is_secret`, the secret rules). A sandbox withholds them ([`Sandbox::withhold_env`]).
+pub fn credential_variables<I>(vars: I, is_secret: impl Fn(&str) -> bool) -> Vec<String>
+where
+    I: IntoIterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+{
+    const NAMES: [&str; 9] = [
+        "TOKEN",
+        "SECRET",
+        "PASSWORD",
+        "PASSWD",
+        "API_KEY",
+        "APIKEY",
+        "ACCESS_KEY",
+        "PRIVATE_KEY",
+        "CREDENTIAL",
+    ];
+    vars.into_iter()
+        .filter_map(|(name, value)| {
+            let name = name.into_string().ok()?;
+            let upper = name.to_ascii_uppercase();
+            let by_name = NAMES.iter().any(|n| upper.contains(n));
+            let by_value = value.to_str().is_some_and(&is_secret);
+            (by_name || by_value).then_some(name)
+        })
+        .collect()
+}
+
 /// Where sandboxed processes may connect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -51,35 +51,10 @@ pub fn sandbox(ws: &Workspace) -> anyhow::Result<Option<Sandbox>> {
         ws.repo.common_dir(),
         home.as_deref(),
     )?;
-    Ok(Some(sandbox.withhold_env(credential_variables())))
-}
-
-/// The variables of maestro's own environment that hold a credential, by value (the secret
-/// rules recognise it) or by name (`…TOKEN`, `…SECRET…`, `…PASSWORD…`, `…API_KEY`, …): a
-/// sandboxed crew's commands run without them.
-fn credential_variables() -> Vec<String> {
-    const NAMES: [&str; 9] = [
-        "TOKEN",
-        "SECRET",
-        "PASSWORD",
-        "PASSWD",
-        "API_KEY",
-        "APIKEY",
-        "ACCESS_KEY",
-        "PRIVATE_KEY",
-        "CREDENTIAL",
-    ];
-    std::env::vars_os()
-        .filter_map(|(name, value)| {
-            let name = name.into_string().ok()?;
-            let upper = name.to_ascii_uppercase();
-            let by_name = NAMES.iter().any(|n| upper.contains(n));
-            let by_value = value
-                .to_str()
-                .is_some_and(|v| crate::output::redact(v).is_some());
-            (by_name || by_value).then_some(name)
-        })
-        .collect()
+    let credentials = maestro_core::sandbox::credential_variables(std::env::vars_os(), |value| {
+        crate::output::redact(value).is_some()
+    });
+    Ok(Some(sandbox.withhold_env(credentials)))
 }
 
 /// The default agent of the workspace, running its crews in `sandbox`.

@@ -507,3 +507,21 @@ fn a_hidden_file_inside_a_hidden_directory() {
         "{stderr}"
     );
 }
+
+#[test]
+fn credential_variables_are_named_by_name_or_value() {
+    let vars = [
+        ("PATH", "/usr/bin"),
+        ("GITHUB_TOKEN", "x"),
+        ("db_password", "x"),
+        ("OPENAI_API_KEY", "x"),
+        ("HARMLESS", "AKIA-looking"),
+        ("EDITOR", "vi"),
+    ]
+    .map(|(k, v)| (k.into(), v.into()));
+    let names = credential_variables(vars, |value| value.starts_with("AKIA"));
+    assert_eq!(
+        names,
+        ["GITHUB_TOKEN", "db_password", "OPENAI_API_KEY", "HARMLESS"]
+    );
+}
