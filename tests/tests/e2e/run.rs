@@ -335,7 +335,7 @@ fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
 fn a_sandboxed_crew_dies_with_a_killed_dispatcher() {
     let marker = format!("maestro-e2e-sandbox-kill-{}", std::process::id());
     let orders = format!(
-        "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \": {marker}; sleep 300 & sleep 300\"] }}\n"
+        "[[orders]]\nid = \"slow\"\ntitle = \"Slow\"\nrole = \"builder\"\nagent = {{ command = [\"sh\", \"-c\", \": {marker}; sleep 300 & touch started; sleep 300\"] }}\n"
     );
     let repo = workspace(&orders, &serde_json::Value::Null);
     let mut child = repo
@@ -345,9 +345,10 @@ fn a_sandboxed_crew_dies_with_a_killed_dispatcher() {
         .stderr(Stdio::null())
         .spawn()
         .expect("started");
-    wait_for("the crew", Duration::from_secs(20), || {
-        !survivors(&marker).is_empty()
-    });
+    // The crew's own command is running (so bwrap has set itself up to die with its parent:
+    // a kill before that instant is the next run's to clean up, from the crew's pid file).
+    let started = repo.path().join(".mso/worktrees/v1/slow/started");
+    wait_for("the crew", Duration::from_secs(20), || started.exists());
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
     // bwrap dies with its parent, and its process namespace with it: nothing is left running.
