@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use maestro_core::{OrderId, Role, VoyageName};
 
 /// Run several Claude Code crews on one git repository, each in its own worktree, sequenced by
@@ -37,10 +37,10 @@ pub enum Command {
     Init(InitArgs),
     /// Print the JSON Schema (draft 2020-12) of workspace.json or of orders files.
     Schema(SchemaArgs),
-    /// Create, import, list and show voyages.
+    /// Create, import, list, show and remove voyages.
     #[command(subcommand)]
     Voyage(VoyageCommand),
-    /// Add and list orders.
+    /// Add, list, retry, edit and remove orders.
     #[command(subcommand)]
     Order(OrderCommand),
     /// Ask a read-only Planner crew to break a goal into orders (saved as proposed), or approve them.
@@ -71,7 +71,10 @@ pub enum Command {
     /// Show and manage the licence: tier, entitlements, validation, self-hosted issuers.
     #[command(subcommand)]
     Licence(LicenceCommand),
-    /// Check git, the claude CLI, the API key variable, the configuration and the egress policy.
+    /// Check git, the agent, the API key variable, the configuration, the egress policy, the
+    /// sandbox and the licence.
+    ///
+    /// A command agent's program (agent.kind "command") is only looked up on PATH, never run.
     Doctor,
     /// Run a complete voyage of scripted crews in a temporary repository: no network, no key.
     Demo {
@@ -108,7 +111,7 @@ pub enum WorktreeCommand {
 pub struct ReportArgs {
     /// The voyage.
     pub voyage: VoyageName,
-    /// Output format.
+    /// Output format (the global --json means json).
     #[arg(long, value_enum, default_value = "md")]
     pub format: ReportFormat,
 }
@@ -272,6 +275,13 @@ pub enum LicenceCommand {
     },
     /// Print a licence token signed with an issuer key (self-hosted issuers).
     Issue(IssueArgs),
+    /// Trust a self-hosted issuer's public key (the key, or its issuer.pub file): adds it to
+    /// licence.publicKeys in workspace.json.
+    Trust {
+        /// The public key, or the path of a file holding it (issuer.pub).
+        #[arg(value_name = "KEY|FILE")]
+        key: String,
+    },
 }
 
 /// `maestro licence issue`.
@@ -336,11 +346,21 @@ pub enum VoyageCommand {
         title: Option<String>,
     },
     /// Add orders from a TOML or JSON orders file.
+    ///
+    /// With --replace, an order whose id the voyage has already replaces it: its spec becomes
+    /// the file's and it goes back to pending with a fresh attempt budget (blocked orders that
+    /// nothing blocks any more go back to pending too). Only proposed, pending, failed or
+    /// blocked orders can be replaced, never a merged one; an order the file repeats
+    /// unchanged is left as it is. All or nothing: a refusal names every order at fault and
+    /// changes nothing.
     Import {
         /// The voyage.
         name: VoyageName,
         /// The orders file (.toml or .json).
         file: PathBuf,
+        /// Replace the orders of the same id (see above) instead of refusing them.
+        #[arg(long)]
+        replace: bool,
     },
     /// List voyages.
     List,
@@ -348,6 +368,18 @@ pub enum VoyageCommand {
     Show {
         /// The voyage.
         name: VoyageName,
+    },
+    /// Delete a voyage that no `maestro run` holds: its crew worktrees (with whatever they
+    /// hold), its crew branches maestro-crew/NAME/*, and its orders, reports and logs in .mso/.
+    ///
+    /// The voyage branch maestro/NAME, which holds the merged work, is kept unless --branch is
+    /// given; no other branch is ever touched, and the audit log keeps its entries.
+    Remove {
+        /// The voyage.
+        name: VoyageName,
+        /// Also delete the voyage branch maestro/NAME.
+        #[arg(long)]
+        branch: bool,
     },
 }
 
@@ -361,6 +393,85 @@ pub enum OrderCommand {
         /// The voyage.
         voyage: VoyageName,
     },
+    /// Put failed, blocked or conflict orders back to pending with a fresh attempt budget.
+    ///
+    /// Their failure and conflict counts start again from zero (the attempts already made stay
+    /// in the report); a failed order's last gate output is kept for its next crew. Blocked
+    /// orders that nothing blocks any more go back to pending with them: retrying an order
+    /// releases the orders it blocked. An order that would be blocked again at once (a
+    /// dependency of it stays failed) is refused, naming it. Then `maestro run` dispatches
+    /// them. Refused while a `maestro run` holds the voyage.
+    Retry(OrderRetryArgs),
+    /// Change a proposed, pending, failed or blocked order (never a merged or running one).
+    ///
+    /// A list option replaces the whole list (--accept replaces every acceptance check).
+    /// The dependency graph is checked with the change (a cycle is refused, naming it); the
+    /// order keeps its state (`maestro order retry` puts a failed one back).
+    Edit(OrderEditArgs),
+    /// Remove an order that is not merged, whose crew is not at work, and that no other order
+    /// depends on; its crew worktree and branch, report and logs go with it.
+    Remove {
+        /// The voyage.
+        voyage: VoyageName,
+        /// The order.
+        order: OrderId,
+    },
+}
+
+/// `maestro order retry`.
+#[derive(Debug, Args)]
+pub struct OrderRetryArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// The orders to retry.
+    #[arg(value_name = "ORDER", required_unless_present = "failed")]
+    pub orders: Vec<OrderId>,
+    /// Retry every failed order of the voyage (and so release the orders they blocked).
+    #[arg(long)]
+    pub failed: bool,
+}
+
+/// `maestro order edit`.
+#[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("change")
+        .required(true)
+        .multiple(true)
+        .args(["title", "prompt", "role", "depends_on", "no_depends_on", "accept", "no_accept", "scope", "no_scope"])
+))]
+pub struct OrderEditArgs {
+    /// The voyage.
+    pub voyage: VoyageName,
+    /// The order.
+    pub order: OrderId,
+    /// A new one-line summary.
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// A new prompt.
+    #[arg(long, value_name = "P")]
+    pub prompt: Option<String>,
+    /// A new role.
+    #[arg(long, value_name = "R", value_parser = parse_role)]
+    pub role: Option<Role>,
+    /// The orders that must be merged first, replacing the old list (repeatable).
+    #[arg(long = "depends-on", value_name = "ID")]
+    pub depends_on: Vec<OrderId>,
+    /// Depend on no order.
+    #[arg(long, conflicts_with = "depends_on")]
+    pub no_depends_on: bool,
+    /// A shell command that must exit 0 in the worktree, replacing every acceptance check
+    /// (repeatable).
+    #[arg(long = "accept", value_name = "CMD")]
+    pub accept: Vec<String>,
+    /// Drop every acceptance check.
+    #[arg(long, conflicts_with = "accept")]
+    pub no_accept: bool,
+    /// A glob of the paths the crew may change, replacing the old ones (repeatable).
+    #[arg(long = "scope", value_name = "GLOB")]
+    pub scope: Vec<String>,
+    /// Let the crew change any path.
+    #[arg(long, conflicts_with = "scope")]
+    pub no_scope: bool,
 }
 
 /// `maestro order add`.
@@ -411,6 +522,10 @@ pub struct PlanArgs {
 }
 
 /// `maestro run`.
+///
+/// Failed and blocked orders are left alone (`maestro order retry` puts them back); a run
+/// that has nothing to dispatch says so: exit code 0 when every order is merged, 1 when some
+/// are failed, blocked or only proposed, 2 for a voyage without orders.
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// The voyage.
@@ -418,7 +533,8 @@ pub struct RunArgs {
     /// Run at most N crews at once (the configuration and the licence may allow fewer).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_crews: Option<u32>,
-    /// Validate and print the plan without running anything.
+    /// Print what the run would do without running anything: the waves of orders it would
+    /// dispatch, and the orders it would leave alone, with why.
     #[arg(long)]
     pub dry_run: bool,
 }
@@ -428,7 +544,8 @@ pub struct RunArgs {
 pub struct StatusArgs {
     /// The voyage (default: every voyage).
     pub voyage: Option<VoyageName>,
-    /// Keep showing the status, refreshed every second, until every order is settled.
+    /// Keep showing the status, refreshed every second, until every order is settled (with
+    /// --json: one JSON document each time it changes).
     #[arg(long)]
     pub watch: bool,
 }

@@ -59,13 +59,23 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Voyage(VoyageCommand::New { name, base, title }) => {
             commands::voyage::new(out, &name, &base, title)
         }
-        Command::Voyage(VoyageCommand::Import { name, file }) => {
-            commands::voyage::import(out, &name, &file)
-        }
+        Command::Voyage(VoyageCommand::Import {
+            name,
+            file,
+            replace,
+        }) => commands::voyage::import(out, &name, &file, replace),
         Command::Voyage(VoyageCommand::List) => commands::voyage::list(out),
         Command::Voyage(VoyageCommand::Show { name }) => commands::voyage::show(out, &name),
+        Command::Voyage(VoyageCommand::Remove { name, branch }) => {
+            commands::voyage::remove(out, &name, branch)
+        }
         Command::Order(OrderCommand::Add(args)) => commands::order::add(out, args),
         Command::Order(OrderCommand::List { voyage }) => commands::order::list(out, &voyage),
+        Command::Order(OrderCommand::Retry(args)) => commands::order::retry(out, &args),
+        Command::Order(OrderCommand::Edit(args)) => commands::order::edit(out, args),
+        Command::Order(OrderCommand::Remove { voyage, order }) => {
+            commands::order::remove(out, &voyage, &order)
+        }
         Command::Run(args) => commands::run::run(out, &args),
         Command::Plan(args) => commands::plan::run(out, &args),
         Command::Status(args) => commands::status::run(out, &args),
@@ -95,6 +105,7 @@ fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Licence(LicenceCommand::Refresh) => commands::licence::refresh(out),
         Command::Licence(LicenceCommand::Keygen { dir }) => commands::licence::keygen(out, &dir),
         Command::Licence(LicenceCommand::Issue(args)) => commands::licence::issue(&args),
+        Command::Licence(LicenceCommand::Trust { key }) => commands::licence::trust(out, &key),
         Command::Doctor => commands::doctor::run(out),
         Command::Demo { keep } => commands::demo::run(out, keep.as_deref()),
     }

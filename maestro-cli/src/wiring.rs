@@ -7,14 +7,14 @@ use anyhow::Context as _;
 use maestro_core::config::Severity as ConfigSeverity;
 use maestro_core::ports::{
     AuditEvent, AuditSink, BaseFiles, Candidate, ChangedFile, Collected, CrewWorktree, Isolation,
-    MergeOutcome, PortError, ScanFinding, ScanKinds, ScanOutcome, ScanRequest, Scanner, Suppressed,
-    Verdict,
+    MergeOutcome, PortError, Repair, ScanFinding, ScanKinds, ScanOutcome, ScanRequest, Scanner,
+    Suppressed, Verdict,
 };
 use maestro_core::{OrderId, Voyage, WorkspaceConfig};
 use maestro_git::Repo;
 use maestro_git::diff::ChangeKind;
 use maestro_git::merge::{MergeOptions, MergeOutcome as GitMerge};
-use maestro_git::worktree::RemoveOptions;
+use maestro_git::worktree::{RemoveError, RemoveOptions, RepairOptions};
 use maestro_git::{Identity, ObjectId};
 
 /// Deletes crew branch `branch` when the voyage branch holds its tip (nothing is lost: the
@@ -26,6 +26,18 @@ fn delete_if_merged(repo: &Repo, branch: &str, voyage_branch: &str) -> Result<()
         repo.delete_branch(branch, tip)?;
     }
     Ok(())
+}
+
+/// `path` relative to the repository root `root` when it is inside it.
+fn shown(root: &Path, path: &Path) -> String {
+    let real = std::fs::canonicalize(root).ok();
+    [Some(root), real.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|root| path.strip_prefix(root).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 pub(crate) fn object_id(hex: &str) -> Result<ObjectId, PortError> {
@@ -66,14 +78,20 @@ impl GitIsolation {
         let path = self.order_path(voyage, order);
         let branch = maestro_git::branch::crew_branch(voyage.name.as_str(), order.as_str());
         if path.exists() {
-            repo.remove_worktree(
+            match repo.remove_worktree(
                 &path,
                 &voyage.branch,
                 RemoveOptions {
                     force: true,
                     delete_branch: true,
                 },
-            )?;
+            ) {
+                // A directory git does not know (what an add killed before registering it
+                // leaves; the run's repair normally took it already) holds nothing of git's.
+                Err(RemoveError::NotFound { .. }) => std::fs::remove_dir_all(&path)
+                    .map_err(|e| format!("cannot remove {}: {e}", path.display()))?,
+                other => drop(other?),
+            }
         }
         if let Some(old) = repo.branch_commit(&branch)? {
             repo.delete_branch(&branch, old)?;
@@ -84,6 +102,29 @@ impl GitIsolation {
 }
 
 impl Isolation for GitIsolation {
+    fn repair(&self, voyage: &Voyage) -> Result<Vec<Repair>, PortError> {
+        let repo = self.repo()?;
+        let repairs = repo.repair_worktrees(
+            &self.worktrees,
+            voyage.name.as_str(),
+            &RepairOptions {
+                merged_into: Some(voyage.branch.clone()),
+                ..RepairOptions::default()
+            },
+        )?;
+        Ok(repairs
+            .into_iter()
+            .map(|repair| Repair {
+                subject: match &repair.subject {
+                    maestro_git::worktree::Subject::Path(path) => shown(&self.root, path),
+                    other => other.to_string(),
+                },
+                found: repair.found.to_string(),
+                action: repair.action.to_string(),
+            })
+            .collect())
+    }
+
     fn voyage_head(&self, voyage: &Voyage) -> Result<String, PortError> {
         let repo = self.repo()?;
         repo.branch_commit(&voyage.branch)?
@@ -110,6 +151,31 @@ impl Isolation for GitIsolation {
             branch: worktree.branch,
             base: base.to_owned(),
         })
+    }
+
+    fn reopen(
+        &self,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<Option<CrewWorktree>, PortError> {
+        let path = self.order_path(voyage, order);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let repo = self.repo()?;
+        let branch = maestro_git::branch::crew_branch(voyage.name.as_str(), order.as_str());
+        // Only a registered, present worktree on the order's own branch: anything else is
+        // replaced by a fresh one (the crew then starts over).
+        let registered = repo
+            .list_worktrees(&voyage.branch)?
+            .into_iter()
+            .any(|w| w.branch.as_deref() == Some(branch.as_str()) && !w.missing);
+        Ok(registered.then(|| CrewWorktree {
+            path,
+            branch,
+            base: base.to_owned(),
+        }))
     }
 
     fn adopt(&self, voyage: &Voyage, order: &OrderId) -> Result<Option<CrewWorktree>, PortError> {
@@ -484,6 +550,39 @@ impl AuditSink for AuditPort {
             .map_err(|_| "the audit log lock is poisoned")?
             .append(&entry)?;
         Ok(())
+    }
+
+    fn recorded(
+        &self,
+        action: &str,
+        subject: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<bool, PortError> {
+        // Entries are stored redacted: the question is asked in the same form.
+        let (action, subject) = (
+            crate::output::redacted(action),
+            crate::output::redacted(subject),
+        );
+        let Some(chain) = self.chain().map_err(|e| -> PortError { e.into() })? else {
+            return Ok(false);
+        };
+        // Whatever was appended is on disk before the log is read.
+        let path = chain
+            .lock()
+            .map_err(|_| "the audit log lock is poisoned")?
+            .path()
+            .to_owned();
+        for entry in maestro_audit::entries(&path)? {
+            let entry = entry?;
+            if entry.action == action
+                && entry.subject == subject
+                && entry.details.get(key).and_then(serde_json::Value::as_str) == Some(value)
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 

@@ -220,6 +220,9 @@ pub struct Crews {
     pub timeout_secs: u64,
     /// Spending limit per crew in US dollars; `null` is no limit.
     pub max_budget_usd: Option<f64>,
+    /// Spending limit of a whole voyage in US dollars, over every crew and attempt: once it is
+    /// spent no new crew starts (running ones finish); `null` is no limit.
+    pub voyage_budget_usd: Option<f64>,
     /// How often a failed gate is retried with its output fed back.
     pub retries: u32,
     /// Whether crews, gate commands and setup commands run in the operating system's sandbox
@@ -238,6 +241,7 @@ impl Default for Crews {
             max_concurrent: 5,
             timeout_secs: 3600,
             max_budget_usd: None,
+            voyage_budget_usd: None,
             retries: 1,
             sandbox: SandboxMode::On,
             writable_dirs: Vec::new(),
@@ -630,13 +634,15 @@ impl WorkspaceConfig {
         if self.crews.timeout_secs == 0 {
             return fail("crews.timeoutSecs", "must be at least 1".to_owned());
         }
-        if let Some(budget) = self.crews.max_budget_usd
-            && !(budget.is_finite() && budget > 0.0)
-        {
-            return fail(
-                "crews.maxBudgetUsd",
-                format!("must be a positive amount, not {budget}"),
-            );
+        for (key, budget) in [
+            ("crews.maxBudgetUsd", self.crews.max_budget_usd),
+            ("crews.voyageBudgetUsd", self.crews.voyage_budget_usd),
+        ] {
+            if let Some(budget) = budget
+                && !(budget.is_finite() && budget > 0.0)
+            {
+                return fail(key, format!("must be a positive amount, not {budget}"));
+            }
         }
         if let Some(file) = &self.audit.key_file
             && Path::new(file)
@@ -770,7 +776,7 @@ mod tests {
   "anthropic": { "baseUrl": null, "apiKeyEnv": "ANTHROPIC_API_KEY", "model": null },
   "github": { "apiUrl": "https://api.github.com", "tokenEnv": "GITHUB_TOKEN", "repository": null, "push": "api" },
   "licence": { "endpoint": null, "token": null, "publicKeys": [] },
-  "crews": { "maxConcurrent": 5, "timeoutSecs": 3600, "maxBudgetUsd": null, "retries": 1, "sandbox": "on", "writableDirs": [] },
+  "crews": { "maxConcurrent": 5, "timeoutSecs": 3600, "maxBudgetUsd": null, "voyageBudgetUsd": null, "retries": 1, "sandbox": "on", "writableDirs": [] },
   "agent": { "kind": "claude", "program": "claude", "extraArgs": [] },
   "roles": {},
   "scan": { "blockSecrets": true, "blockSeverity": "high", "allow": [], "maxFileSize": 10485760 },
@@ -860,6 +866,10 @@ mod tests {
             (
                 r#"{"crews": {"maxBudgetUsd": -1}}"#,
                 "w.json: at `crews.maxBudgetUsd`: must be a positive amount, not -1",
+            ),
+            (
+                r#"{"crews": {"voyageBudgetUsd": 0}}"#,
+                "w.json: at `crews.voyageBudgetUsd`: must be a positive amount, not 0",
             ),
             (
                 r#"{"audit": {"keyFile": "/repo/.mso/audit.key"}}"#,

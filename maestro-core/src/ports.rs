@@ -111,8 +111,30 @@ pub enum Collected {
     Refused,
 }
 
+/// Something [`Isolation::repair`] found a killed process had left, and what it did about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    /// What was repaired: a path relative to the repository root, or a branch.
+    pub subject: String,
+    /// What was wrong, e.g. `a half-created worktree (its .git is missing or empty)`.
+    pub found: String,
+    /// What was done, e.g. `removed the directory`.
+    pub action: String,
+}
+
 /// Isolation of crews in worktrees, and merging their work.
 pub trait Isolation: Send + Sync {
+    /// Repairs what killed processes left of `voyage`'s worktrees (half-created or half-removed
+    /// worktrees, administrative entries with missing files or a stale lock, stale lock files
+    /// of its branches and worktrees), so the voyage's orders can have worktrees again and git
+    /// works. The caller holds the voyage's run lock: no crew of the voyage works meanwhile.
+    /// Worktrees of other voyages are left alone unless their directory is gone. Returns what
+    /// was repaired, for the audit log. The default repairs nothing.
+    fn repair(&self, voyage: &Voyage) -> Result<Vec<Repair>, PortError> {
+        let _ = voyage;
+        Ok(Vec::new())
+    }
+
     /// The commit the voyage branch points at.
     fn voyage_head(&self, voyage: &Voyage) -> Result<String, PortError>;
 
@@ -154,6 +176,19 @@ pub trait Isolation: Send + Sync {
 
     /// Removes a crew's worktree once its work is merged.
     fn release(&self, worktree: &CrewWorktree) -> Result<(), PortError>;
+
+    /// The worktree `order`'s interrupted crew was working in, made from `base`, if it is still
+    /// there as that crew left it (registered, on the order's branch), so the crew resumes in
+    /// it. The default finds none: the crew starts over in a fresh worktree.
+    fn reopen(
+        &self,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<Option<CrewWorktree>, PortError> {
+        let _ = (voyage, order, base);
+        Ok(None)
+    }
 
     /// The worktree an earlier run left for `order`, whose work is merged (a dispatcher that
     /// was killed leaves its spare worktrees behind), so this run reuses or releases it. The
@@ -288,6 +323,18 @@ pub struct AuditEvent {
 pub trait AuditSink: Send + Sync {
     /// Appends `event`; an error stops the dispatcher (actions must not go unrecorded).
     fn record(&self, event: AuditEvent) -> Result<(), PortError>;
+
+    /// Whether the log already holds an entry `action` on `subject` whose details have `key`
+    /// equal to the string `value`. Recovery asks it so that an action a killed dispatcher
+    /// recorded just before it died is not recorded twice, nor one it had no time to record
+    /// left out.
+    fn recorded(
+        &self,
+        action: &str,
+        subject: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<bool, PortError>;
 }
 
 /// What the licence in force allows.
@@ -332,8 +379,17 @@ pub struct CrewRequest {
     pub timeout: std::time::Duration,
     /// File to append the crew's event stream to (JSON lines).
     pub log: PathBuf,
-    /// A session to resume (Claude crews), from an interrupted attempt.
+    /// A session to resume (Claude crews), from an interrupted attempt; the crew is told its
+    /// previous run was interrupted instead of being given the prompt again.
     pub resume_session: Option<String>,
+    /// What a resumed crew is told instead of the prompt (why it is back); `None`: the
+    /// agent's own note.
+    pub resume_note: Option<String>,
+    /// The id of a new session, chosen by the dispatcher so that it is saved before the crew
+    /// starts (an agent that keeps sessions uses it; `None`: the agent picks one).
+    pub session_id: Option<String>,
+    /// Where the agent reports its progress while it works (turns, a limit it waits out).
+    pub progress: Option<tokio::sync::mpsc::UnboundedSender<CrewProgress>>,
     /// Where the agent records its process id while it runs
     /// ([`crate::process::Supervised::pid_file`]).
     pub pid_file: Option<PathBuf>,
@@ -364,6 +420,36 @@ pub struct CrewOutcome {
     pub denials: Option<u32>,
     /// The agent's session id, for resuming.
     pub session_id: Option<String>,
+    /// The crew stopped because the API would not serve it (a rate or usage limit, an
+    /// overloaded API): not a failure of its work, to be resumed when the limit passes.
+    pub limited: Option<ApiLimit>,
+}
+
+/// The API would not serve a crew for now: a rate or usage limit, or an overloaded API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiLimit {
+    /// When the limit resets, when the API said; `None`: it did not (the dispatcher picks a
+    /// back-off).
+    pub until: Option<jiff::Timestamp>,
+    /// What the API said, in a few words, e.g. `usage limit (five_hour)`, `429 rate limit`.
+    pub reason: String,
+}
+
+/// What a crew reports while it works ([`CrewRequest::progress`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CrewProgress {
+    /// Its totals so far in this run of the agent: turns and tokens, and money when the
+    /// agent knows it before the end.
+    Work {
+        /// Turns (model answers) so far.
+        turns: u32,
+        /// Tokens so far.
+        tokens: Tokens,
+        /// Money spent so far, when known.
+        cost_usd: Option<f64>,
+    },
+    /// The API refused a request; the agent sends it again by itself at `until`.
+    Waiting(ApiLimit),
 }
 
 /// Tokens a crew used.
@@ -383,4 +469,10 @@ pub trait Agent: Send + Sync {
     /// Runs the crew to its end. When `stop` turns true the crew must be stopped promptly
     /// (SIGTERM, then SIGKILL after a grace period) and reported as interrupted.
     fn run(&self, request: CrewRequest, stop: tokio::sync::watch::Receiver<bool>) -> CrewFuture;
+
+    /// Whether an interrupted crew of this agent can be resumed in its worktree
+    /// ([`CrewRequest::resume_session`]). Default: no — an interrupted crew starts over.
+    fn resumes(&self) -> bool {
+        false
+    }
 }

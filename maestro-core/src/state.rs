@@ -13,7 +13,12 @@ use serde::Serialize;
 ///                │  │       │  └──────┘ └─> conflict ─> running (re-dispatch once)
 ///                v  │       v
 ///             blocked     failed / interrupted ─> pending | running (resume)
+///
+/// running <─> waiting (the API's rate or usage limit; resumed when it passes)
 /// ```
+///
+/// Outside a run, the user may put failed, blocked and conflict orders back to `pending`
+/// (`maestro order retry`); which states allow which change is [`OrderState::allows`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum OrderState {
@@ -35,11 +40,14 @@ pub enum OrderState {
     Conflict,
     /// Its crew was stopped by Ctrl-C or lost with the dispatcher; resumable.
     Interrupted,
+    /// Its crew waits out a rate or usage limit of the model's API (until the time in the
+    /// order's `wait`); it goes on by itself when the limit passes. Not a failure.
+    Waiting,
 }
 
 impl OrderState {
     /// Every state.
-    pub const ALL: [OrderState; 9] = [
+    pub const ALL: [OrderState; 10] = [
         OrderState::Proposed,
         OrderState::Pending,
         OrderState::Running,
@@ -49,6 +57,7 @@ impl OrderState {
         OrderState::Blocked,
         OrderState::Conflict,
         OrderState::Interrupted,
+        OrderState::Waiting,
     ];
 
     /// The lowercase name used in files and output.
@@ -64,6 +73,7 @@ impl OrderState {
             OrderState::Blocked => "blocked",
             OrderState::Conflict => "conflict",
             OrderState::Interrupted => "interrupted",
+            OrderState::Waiting => "waiting",
         }
     }
 
@@ -72,16 +82,49 @@ impl OrderState {
     pub fn can_become(self, next: OrderState) -> bool {
         use OrderState::{
             Blocked, Conflict, Failed, Gating, Interrupted, Merged, Pending, Proposed, Running,
+            Waiting,
         };
         matches!(
             (self, next),
-            (Proposed | Blocked | Interrupted | Failed, Pending)
-                | (Pending | Gating | Conflict | Interrupted | Failed, Running)
-                | (Pending, Blocked)
-                | (Running, Gating | Pending | Failed | Interrupted)
+            (
+                Proposed | Blocked | Interrupted | Failed | Conflict,
+                Pending
+            ) | (
+                Pending | Gating | Conflict | Interrupted | Failed | Waiting,
+                Running
+            ) | (Pending, Blocked)
+                | (Running, Gating | Pending | Failed | Interrupted | Waiting)
                 | (Gating, Merged | Pending | Failed | Conflict | Interrupted)
                 | (Conflict, Failed | Interrupted)
         )
+    }
+
+    /// Whether the user may make `change` to an order in this state (outside a run: the
+    /// commands that change orders hold the voyage's run lock).
+    ///
+    /// - retry: failed, blocked or conflict orders go back to `pending`;
+    /// - edit and replace: proposed, pending, failed or blocked orders, whose crew is not at
+    ///   work and whose work is not merged (an interrupted order keeps a worktree and a session
+    ///   to resume; a conflict order is re-dispatched on the new voyage head);
+    /// - remove: every order whose work is not merged and whose crew is not at work.
+    ///
+    /// Never a merged order: its work is in the voyage branch.
+    #[must_use]
+    pub fn allows(self, change: Amendment) -> bool {
+        use OrderState::{
+            Blocked, Conflict, Failed, Gating, Interrupted, Merged, Pending, Proposed, Running,
+            Waiting,
+        };
+        match change {
+            Amendment::Retry => matches!(self, Failed | Blocked | Conflict),
+            Amendment::Edit | Amendment::Replace => {
+                matches!(self, Proposed | Pending | Failed | Blocked)
+            }
+            Amendment::Remove => match self {
+                Proposed | Pending | Failed | Blocked | Conflict | Interrupted | Waiting => true,
+                Running | Gating | Merged => false,
+            },
+        }
     }
 
     /// Whether no further work happens in this state without a user asking for it.
@@ -95,6 +138,60 @@ impl OrderState {
 }
 
 crate::json::deserialize_by_name!(OrderState);
+
+/// A change the user asks for on an order that was already added ([`OrderState::allows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Amendment {
+    /// Back to `pending` with a fresh attempt budget (`maestro order retry`).
+    Retry,
+    /// A change of its title, prompt, role, dependencies, acceptance checks or scope
+    /// (`maestro order edit`).
+    Edit,
+    /// Its removal (`maestro order remove`).
+    Remove,
+    /// Its replacement by an order of the same id from an orders file
+    /// (`maestro voyage import --replace`).
+    Replace,
+}
+
+impl Amendment {
+    /// The verb, e.g. `retry`.
+    #[must_use]
+    pub const fn verb(self) -> &'static str {
+        match self {
+            Amendment::Retry => "retry",
+            Amendment::Edit => "edit",
+            Amendment::Remove => "remove",
+            Amendment::Replace => "replace",
+        }
+    }
+
+    /// The past participle, e.g. `retried`.
+    #[must_use]
+    pub const fn past(self) -> &'static str {
+        match self {
+            Amendment::Retry => "retried",
+            Amendment::Edit => "edited",
+            Amendment::Remove => "removed",
+            Amendment::Replace => "replaced",
+        }
+    }
+
+    /// The states that allow this change, e.g. `failed, blocked or conflict`.
+    #[must_use]
+    pub fn allowed_states(self) -> String {
+        let states: Vec<&str> = OrderState::ALL
+            .into_iter()
+            .filter(|s| s.allows(self))
+            .map(OrderState::as_str)
+            .collect();
+        match states.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+}
 
 impl fmt::Display for OrderState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -127,6 +224,8 @@ mod tests {
             (Running, Pending),
             (Running, Failed),
             (Running, Interrupted),
+            (Running, Waiting),
+            (Waiting, Running),
             (Gating, Merged),
             (Gating, Running),
             (Gating, Pending),
@@ -141,6 +240,7 @@ mod tests {
             (Failed, Pending),
             (Failed, Running),
             (Blocked, Pending),
+            (Conflict, Pending),
         ];
         for from in OrderState::ALL {
             for to in OrderState::ALL {
@@ -153,5 +253,38 @@ mod tests {
         }
         // Merged is final.
         assert!(OrderState::ALL.iter().all(|s| !Merged.can_become(*s)));
+    }
+
+    #[test]
+    fn what_the_user_may_change() {
+        for change in [
+            Amendment::Retry,
+            Amendment::Edit,
+            Amendment::Remove,
+            Amendment::Replace,
+        ] {
+            // Never merged work, never a crew at work.
+            for state in [Merged, Running, Gating] {
+                assert!(!state.allows(change), "{} {state}", change.verb());
+            }
+            // Whatever may be retried may become pending.
+            for state in OrderState::ALL {
+                if change == Amendment::Retry && state.allows(change) {
+                    assert!(state.can_become(Pending), "{state}");
+                }
+            }
+        }
+        assert_eq!(
+            Amendment::Retry.allowed_states(),
+            "failed, blocked or conflict"
+        );
+        assert_eq!(
+            Amendment::Edit.allowed_states(),
+            "proposed, pending, failed or blocked"
+        );
+        assert_eq!(
+            Amendment::Remove.allowed_states(),
+            "proposed, pending, failed, blocked, conflict, interrupted or waiting"
+        );
     }
 }

@@ -3,8 +3,10 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::dag::Dag;
 use crate::name::{OrderId, VoyageName};
 use crate::order::OrderSpec;
+use crate::role::Role;
 use crate::state::{OrderState, TransitionError};
 
 /// A set of orders that becomes one git branch and one pull request
@@ -142,6 +144,44 @@ pub struct Order {
     /// How many of its attempts failed (interrupted attempts do not count).
     #[serde(default)]
     pub failures: u32,
+    /// Where its crew stands while it runs, so that a crew interrupted (a stop, a killed
+    /// dispatcher) is resumed in its worktree, as the same attempt; `None` once the crew ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<ResumePoint>,
+    /// Until when and why its crew waits out a limit of the model's API (state `waiting`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<Wait>,
+}
+
+/// A limit of the model's API an order's crew waits out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wait {
+    /// When the crew goes on.
+    pub until: Timestamp,
+    /// What the API said, e.g. `usage limit (five_hour)`.
+    pub reason: String,
+    /// Whether the crew's process waits itself (the agent retries) rather than having ended
+    /// (the dispatcher resumes it).
+    #[serde(default)]
+    pub in_crew: bool,
+}
+
+/// Where an interrupted crew picks up: its agent session, the commit its worktree started
+/// from, and its attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResumePoint {
+    /// The agent session (Claude Code's `--session-id`).
+    pub session_id: String,
+    /// The commit the worktree was made from.
+    pub base: String,
+    /// The attempt it belongs to.
+    pub attempt: u32,
+    /// Set when the crew stopped for a limit of the model's API (what the API said): it is
+    /// told so when it is resumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_limit: Option<String>,
 }
 
 impl Order {
@@ -162,6 +202,8 @@ impl Order {
             session_id: None,
             conflicts: 0,
             failures: 0,
+            resume: None,
+            wait: None,
         }
     }
 
@@ -183,6 +225,26 @@ impl Order {
         self.updated_at = now;
         Ok(())
     }
+}
+
+/// What would keep order `i` of `orders` from running with `states` (indices into `orders`),
+/// as the dispatcher judges it: its dependencies that are failed or blocked, or, for a releaser
+/// order (it runs last), any other order that is. Empty when nothing does.
+#[must_use]
+pub fn blockers(orders: &[Order], dag: &Dag, states: &[OrderState], i: usize) -> Vec<usize> {
+    let stuck = |s: OrderState| matches!(s, OrderState::Failed | OrderState::Blocked);
+    let by: Vec<usize> = dag
+        .dependencies(i)
+        .iter()
+        .copied()
+        .filter(|&d| stuck(states[d]))
+        .collect();
+    if !by.is_empty() || orders[i].spec.role != Role::Releaser {
+        return by;
+    }
+    (0..orders.len())
+        .filter(|&j| j != i && orders[j].spec.role != Role::Releaser && stuck(states[j]))
+        .collect()
 }
 
 #[cfg(test)]

@@ -38,6 +38,17 @@ pub enum BranchError {
         /// The name.
         name: String,
     },
+    /// Maestro's registry lock could not be taken.
+    #[error("cannot lock {} to change branch `{name}`", path.display())]
+    Lock {
+        /// The branch.
+        name: String,
+        /// The lock file.
+        path: std::path::PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// The reference store refused or failed the change.
     #[error("cannot {action} branch `{name}`")]
     Edit {
@@ -138,6 +149,44 @@ impl Repo {
         Ok(reference.and_then(|r| r.target().try_id().map(ToOwned::to_owned)))
     }
 
+    /// The branches whose short name starts with `prefix`, with the commit each points at,
+    /// sorted by name.
+    pub fn branches_with_prefix(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, gix::ObjectId)>, BranchError> {
+        let error = |source| BranchError::Edit {
+            action: "read",
+            name: format!("{prefix}*"),
+            source,
+        };
+        let platform = self.repo.references().map_err(error)?;
+        let mut found = Vec::new();
+        for reference in platform
+            .prefixed(format!("refs/heads/{prefix}").as_str())
+            .map_err(error)?
+        {
+            let reference = reference.map_err(|e| error(gix::Error::from_error(e)))?;
+            let name = reference.name().shorten().to_string();
+            if let Some(id) = reference.target().try_id() {
+                found.push((name, id.to_owned()));
+            }
+        }
+        found.sort();
+        Ok(found)
+    }
+
+    /// Holds maestro's registry lock shared while branch `name` changes (see
+    /// [`Repo::repair_worktrees`](crate::Repo::repair_worktrees)).
+    fn lock_for(&self, name: &str) -> Result<crate::worktree::RegistryLock, BranchError> {
+        self.lock_registry(crate::worktree::Access::Shared)
+            .map_err(|(path, source)| BranchError::Lock {
+                name: name.to_owned(),
+                path,
+                source,
+            })
+    }
+
     /// Creates branch `name` at `commit`; fails if it exists. The reflog says `reason`.
     pub fn create_branch(
         &self,
@@ -146,6 +195,7 @@ impl Repo {
         reason: &str,
     ) -> Result<(), BranchError> {
         let full = full_name(name)?;
+        let _registry = self.lock_for(name)?;
         if self.branch_commit(name)?.is_some() {
             return Err(BranchError::Exists {
                 name: name.to_owned(),
@@ -165,6 +215,7 @@ impl Repo {
     /// branch moved by someone else in the meantime is kept.
     pub fn delete_branch(&self, name: &str, expected: gix::ObjectId) -> Result<(), BranchError> {
         let full = full_name(name)?;
+        let _registry = self.lock_for(name)?;
         if self.branch_commit(name)?.is_none() {
             return Err(BranchError::Missing {
                 name: name.to_owned(),
@@ -226,6 +277,36 @@ mod tests {
             Err(BranchError::Missing { .. })
         ));
         git(dir.path(), &["fsck", "--no-progress"]);
+    }
+
+    #[test]
+    fn branches_are_listed_by_prefix() {
+        let (dir, repo, head) = repo_with_commit();
+        for name in [
+            "maestro-crew/v1/b",
+            "maestro-crew/v1/a",
+            "maestro-crew/v10/a",
+            "mine",
+        ] {
+            repo.create_branch(name, head, "test").expect("created");
+        }
+        // A packed one too.
+        git(dir.path(), &["pack-refs", "--all"]);
+        repo.create_branch("maestro-crew/v1/c", head, "test")
+            .expect("created");
+        let found = repo
+            .branches_with_prefix(&crew_branch("v1", ""))
+            .expect("listed");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "maestro-crew/v1/a",
+                "maestro-crew/v1/b",
+                "maestro-crew/v1/c"
+            ]
+        );
+        assert!(found.iter().all(|(_, id)| *id == head));
     }
 
     #[test]

@@ -141,6 +141,19 @@ pub enum MergeError {
         #[source]
         source: gix::Error,
     },
+    /// Maestro's registry lock could not be taken.
+    #[error("cannot merge `{theirs}` into `{ours}`: cannot lock {}", path.display())]
+    Lock {
+        /// The voyage branch.
+        ours: String,
+        /// What was merged.
+        theirs: String,
+        /// The lock file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// The voyage branch kept moving (or stayed locked) through every attempt.
     #[error("cannot merge `{theirs}` into `{ours}`: the branch update failed {attempts} times")]
     Contended {
@@ -206,6 +219,16 @@ impl Repo {
         };
         let full =
             crate::branch::full_name(ours).map_err(|e| merge_error(gix::Error::from_error(e)))?;
+        // Held while the branch moves: its lock file is then known to be stale whenever nobody
+        // holds it (see `Repo::repair_worktrees`).
+        let _registry = self
+            .lock_registry(crate::worktree::Access::Shared)
+            .map_err(|(path, source)| MergeError::Lock {
+                ours: ours.to_owned(),
+                theirs: theirs.to_owned(),
+                path,
+                source,
+            })?;
         let max_attempts = options.max_attempts.max(1);
         let mut attempt = 0;
         loop {

@@ -4,7 +4,9 @@
 //! [`ModelServer`] answers `POST /v1/messages` (any query string) from [`Scenario`]s: each is a
 //! list of [`Turn`]s, chosen by a key string that must appear somewhere in the request body (the
 //! prompt or the system prompt), so several crews can share one server. The turn answered is the
-//! number of `assistant` messages already in the request's `messages`. Answers are
+//! number of `assistant` messages already in the request's `messages`; an error turn
+//! ([`Turn::error`]) is answered once, to the first request that reaches it, and the turns
+//! after it go on counting as before. Answers are
 //! `text/event-stream` bodies with a `Content-Length`, on keep-alive connections. Every request
 //! is recorded with its parsed JSON body; any other path gets a 404 (recorded too).
 
@@ -30,6 +32,15 @@ pub enum Turn {
         /// The tool's input object.
         input: Value,
     },
+    /// An HTTP error answered once (e.g. 429 with rate-limit headers), adding no message.
+    Error {
+        /// The status, e.g. 429.
+        status: u16,
+        /// Extra response headers.
+        headers: Vec<(String, String)>,
+        /// The error body.
+        body: Value,
+    },
 }
 
 impl Turn {
@@ -46,6 +57,43 @@ impl Turn {
             name: name.to_owned(),
             input,
         }
+    }
+
+    /// An error answer: `status` with an Anthropic error body of `kind` (e.g.
+    /// `rate_limit_error`) and `message`.
+    #[must_use]
+    pub fn error(status: u16, kind: &str, message: &str) -> Turn {
+        Turn::Error {
+            status,
+            headers: Vec::new(),
+            body: json!({"type": "error", "error": {"type": kind, "message": message}}),
+        }
+    }
+
+    /// The subscription usage limit as the API reports it: 429 with
+    /// `anthropic-ratelimit-unified-status: rejected` and a reset `reset_in` seconds after the
+    /// moment it is answered.
+    #[must_use]
+    pub fn usage_limit(reset_in: u64) -> Turn {
+        Turn::error(429, "rate_limit_error", "usage limit reached")
+            .with_header("anthropic-ratelimit-unified-status", "rejected")
+            .with_header(
+                "anthropic-ratelimit-unified-reset",
+                &format!("{NOW_PLUS}{reset_in}"),
+            )
+            .with_header(
+                "anthropic-ratelimit-unified-representative-claim",
+                "five_hour",
+            )
+    }
+
+    /// This error turn with one more response header.
+    #[must_use]
+    pub fn with_header(mut self, name: &str, value: &str) -> Turn {
+        if let Turn::Error { headers, .. } = &mut self {
+            headers.push((name.to_owned(), value.to_owned()));
+        }
+        self
     }
 }
 
@@ -68,6 +116,10 @@ impl Scenario {
         }
     }
 }
+
+/// A header value starting with this and a number of seconds is answered as the Unix time that
+/// many seconds after the answer.
+const NOW_PLUS: &str = "now+";
 
 /// A request the server received.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +176,8 @@ struct Shared {
     addr: SocketAddr,
     scenarios: Mutex<Vec<Scenario>>,
     requests: Mutex<Vec<ModelRequest>>,
+    /// Error turns already answered: (scenario key, index in its turns).
+    errors_served: Mutex<std::collections::HashSet<(String, usize)>>,
 }
 
 impl Shared {
@@ -163,6 +217,7 @@ impl ModelServer {
             addr: listener.local_addr()?,
             scenarios: Mutex::new(scenarios),
             requests: Mutex::new(Vec::new()),
+            errors_served: Mutex::new(std::collections::HashSet::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
@@ -237,13 +292,22 @@ fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
             .is_some_and(|v| v.eq_ignore_ascii_case("close"));
         let body = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
         let route = request.path.split('?').next().unwrap_or_default();
-        let (status, content_type, payload, scenario) =
-            if request.method == "POST" && route == "/v1/messages" {
-                answer_messages(&shared.scenarios(), &body)
-            } else {
-                let error = error_body("not_found_error", &format!("no route {route}"));
-                (404, "application/json", error, None)
-            };
+        let answer = if request.method == "POST" && route == "/v1/messages" {
+            answer_messages(shared, &body)
+        } else {
+            Answer::json(
+                404,
+                error_body("not_found_error", &format!("no route {route}")),
+                None,
+            )
+        };
+        let Answer {
+            status,
+            content_type,
+            payload,
+            scenario,
+            headers,
+        } = answer;
         shared.requests().push(ModelRequest {
             method: request.method,
             path: request.path,
@@ -252,9 +316,18 @@ fn serve_connection(shared: &Shared, stream: TcpStream) -> io::Result<()> {
             scenario,
             status,
         });
+        let extra = headers
+            .iter()
+            .fold(String::new(), |mut extra, (name, value)| {
+                extra.push_str(name);
+                extra.push_str(": ");
+                extra.push_str(value);
+                extra.push_str("\r\n");
+                extra
+            });
         write!(
             writer,
-            "HTTP/1.1 {status} {}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\ncache-control: no-cache\r\nrequest-id: req_fake\r\n{}\r\n",
+            "HTTP/1.1 {status} {}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\ncache-control: no-cache\r\nrequest-id: req_fake\r\n{extra}{}\r\n",
             if status == 200 { "OK" } else { "Error" },
             payload.len(),
             if close { "connection: close\r\n" } else { "" },
@@ -272,29 +345,94 @@ fn error_body(kind: &str, message: &str) -> String {
     json!({"type": "error", "error": {"type": kind, "message": message}}).to_string()
 }
 
-/// Status, content type, body and the scenario key for a `POST /v1/messages`.
-fn answer_messages(
-    scenarios: &[Scenario],
-    body: &Value,
-) -> (u16, &'static str, String, Option<String>) {
+/// What the server answers one request.
+struct Answer {
+    status: u16,
+    content_type: &'static str,
+    payload: String,
+    /// The key of the scenario that answered.
+    scenario: Option<String>,
+    /// Extra response headers.
+    headers: Vec<(String, String)>,
+}
+
+impl Answer {
+    fn json(status: u16, payload: String, scenario: Option<String>) -> Answer {
+        Answer {
+            status,
+            content_type: "application/json",
+            payload,
+            scenario,
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// The answer to a `POST /v1/messages`: the scenario's turn after the `assistant` messages the
+/// request holds, or the first error turn before it not answered yet.
+fn answer_messages(shared: &Shared, body: &Value) -> Answer {
     let text = body.to_string();
+    let scenarios = shared.scenarios();
     let Some(scenario) = scenarios.iter().find(|s| text.contains(&s.key)) else {
         let error = error_body("invalid_request_error", "no scenario key in the request");
-        return (400, "application/json", error, None);
+        return Answer::json(400, error, None);
     };
+    let key = Some(scenario.key.clone());
     let answered = body["messages"]
         .as_array()
         .map_or(0, |m| m.iter().filter(|m| m["role"] == "assistant").count());
-    let Some(turn) = scenario.turns.get(answered) else {
-        let error = error_body(
-            "invalid_request_error",
-            &format!("scenario {} has no turn {}", scenario.key, answered + 1),
-        );
-        return (400, "application/json", error, Some(scenario.key.clone()));
-    };
-    let model = body["model"].as_str().unwrap_or("fake-model");
-    let stream = event_stream(turn, model, answered);
-    (200, "text/event-stream", stream, Some(scenario.key.clone()))
+    let mut served = shared
+        .errors_served
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut messages_before = 0;
+    for (index, turn) in scenario.turns.iter().enumerate() {
+        match turn {
+            Turn::Error {
+                status,
+                headers,
+                body,
+            } => {
+                if messages_before == answered && served.insert((scenario.key.clone(), index)) {
+                    let now = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs());
+                    let headers = headers
+                        .iter()
+                        .map(|(name, value)| {
+                            let value = value
+                                .strip_prefix(NOW_PLUS)
+                                .and_then(|secs| secs.parse::<u64>().ok())
+                                .map_or_else(|| value.clone(), |secs| (now + secs).to_string());
+                            (name.clone(), value)
+                        })
+                        .collect();
+                    return Answer {
+                        headers,
+                        ..Answer::json(*status, body.to_string(), key)
+                    };
+                }
+            }
+            Turn::Text(_) | Turn::Tool { .. } => {
+                if messages_before == answered {
+                    let model = body["model"].as_str().unwrap_or("fake-model");
+                    return Answer {
+                        status: 200,
+                        content_type: "text/event-stream",
+                        payload: event_stream(turn, model, answered),
+                        scenario: key,
+                        headers: Vec::new(),
+                    };
+                }
+                messages_before += 1;
+            }
+        }
+    }
+    let error = error_body(
+        "invalid_request_error",
+        &format!("scenario {} has no turn {}", scenario.key, answered + 1),
+    );
+    Answer::json(400, error, key)
 }
 
 /// The Messages streaming events answering `turn` (the `index`th of its scenario).
@@ -317,6 +455,7 @@ fn event_stream(turn: &Turn, model: &str, index: usize) -> String {
             json!({"type": "input_json_delta", "partial_json": input.to_string()}),
             "tool_use",
         ),
+        Turn::Error { .. } => unreachable!("error turns are answered without a stream"),
     };
     events.push((
         "content_block_start",

@@ -89,6 +89,38 @@ fn say(out: Output, line: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One line per credential a gate refused, from the audit log's `secret.block` entries:
+/// order, attempt, file, line and rule, the value redacted.
+fn refused_secrets(repo: &Path) -> anyhow::Result<Vec<String>> {
+    let log = crate::commands::audit::log_path(&repo.join(maestro_core::store::STATE_DIR));
+    let mut lines = Vec::new();
+    for entry in maestro_audit::entries(&log)? {
+        let Ok(entry) = entry else { continue };
+        if entry.action != "secret.block" {
+            continue;
+        }
+        let findings = entry.details["findings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for finding in findings {
+            lines.push(format!(
+                "{} attempt {}: {}:{} {} {}",
+                entry.subject,
+                entry.details["attempt"],
+                finding["path"].as_str().unwrap_or("?"),
+                finding["line"],
+                finding["rule_id"].as_str().unwrap_or("?"),
+                finding["redacted"].as_str().unwrap_or("[REDACTED]"),
+            ));
+        }
+    }
+    if lines.is_empty() {
+        lines.push("nothing was refused".to_owned());
+    }
+    Ok(lines)
+}
+
 /// The audit key `maestro init` created in the user's configuration directory for the demo's
 /// temporary repository; removed when the demo ends, as the repository is.
 struct DemoKey(Option<PathBuf>);
@@ -127,6 +159,11 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
     git(&repo, &["commit", "-q", "-m", "Start the service"])?;
     std::env::set_current_dir(&repo)?;
 
+    out.info(
+        "voyage: a set of orders that becomes one branch and one pull request; order: one unit of \
+         work; crew: the agent working on an order in its own worktree; gate: a check its work \
+         must pass before it is merged (secret scan, scope, tests)",
+    )?;
     say(
         out,
         &format!("a repository at {}, and `maestro init`", repo.display()),
@@ -187,7 +224,7 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
     )?;
     let orders = base.join("orders.toml");
     std::fs::write(&orders, ORDERS)?;
-    crate::commands::voyage::import(out, &"health".parse()?, &orders)?;
+    crate::commands::voyage::import(out, &"health".parse()?, &orders, false)?;
     crate::commands::status::run(
         out,
         &crate::cli::StatusArgs {
@@ -208,6 +245,14 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
             dry_run: false,
         },
     )?;
+
+    say(
+        out,
+        "what the secret gate refused (redacted; nothing of it was committed)",
+    )?;
+    for line in refused_secrets(&repo)? {
+        output::data(&line)?;
+    }
 
     say(out, "the voyage branch, as git sees it")?;
     let log = Command::new("git")

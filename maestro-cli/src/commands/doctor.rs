@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::commands::Outcome;
 use crate::output::{self, Output, Table};
+use crate::workspace::Workspace;
 
 /// How long `--version` of an external program may take.
 const VERSION_TIMEOUT: Duration = Duration::from_secs(10);
@@ -51,6 +52,7 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
 
     let cwd = std::env::current_dir()?;
     let mut repo_dirs = None;
+    let mut workspace = None;
     let config = match Repo::discover(&cwd) {
         Ok(repo) => {
             checks.push(check(
@@ -66,6 +68,11 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
                         Status::Ok,
                         format!("{} is valid", store.config_path().display()),
                     ));
+                    workspace = Some(Workspace {
+                        repo,
+                        store: store.with_redactor(crate::output::redactor()),
+                        config: config.clone(),
+                    });
                     Some(config)
                 }
                 Err(e) => {
@@ -90,10 +97,11 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
     let defaults = WorkspaceConfig::default();
     let config = config.as_ref().unwrap_or(&defaults);
 
-    checks.push(claude_check(config));
+    checks.push(agent_check(config));
     checks.push(api_key_check(config));
     checks.push(egress_check(config));
     checks.push(sandbox_check(config, repo_dirs.as_ref()));
+    checks.push(licence_check(workspace.as_ref()));
 
     let failed = checks.iter().any(|c| c.status == Status::Fail);
     if out.json {
@@ -117,29 +125,89 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
     })
 }
 
-fn claude_check(config: &WorkspaceConfig) -> Check {
+/// The workspace's agent: the claude CLI and its version; for a command agent
+/// (`agent.kind` `command`), only whether its program is found: doctor never runs a command
+/// agent's program, which may be anything (and take `--version` as work to do).
+fn agent_check(config: &WorkspaceConfig) -> Check {
     let program = Path::new(&config.agent.program);
-    let needed = config.agent.kind == AgentKind::Claude;
-    let missing = if needed { Status::Fail } else { Status::Warn };
-    match program_version(program) {
-        Ok((path, version)) => check(
-            "claude CLI",
-            Status::Ok,
-            format!("{version} ({})", path.display()),
-        ),
-        Err(e) => check(
-            "claude CLI",
-            missing,
-            format!(
-                "{e}{}",
-                if needed {
-                    ""
-                } else {
-                    " (not needed: agent.kind is command)"
-                }
+    match config.agent.kind {
+        AgentKind::Claude => match program_version(program) {
+            Ok((path, version)) => check(
+                "claude CLI",
+                Status::Ok,
+                format!("{version} ({})", path.display()),
             ),
-        ),
+            Err(e) => check("claude CLI", Status::Fail, e),
+        },
+        AgentKind::Command => match maestro_core::process::find_program(program) {
+            Some(path) => check(
+                "agent",
+                Status::Ok,
+                format!(
+                    "command agent {} (found, not run; the claude CLI is not needed)",
+                    path.display()
+                ),
+            ),
+            None => check(
+                "agent",
+                Status::Fail,
+                format!(
+                    "command agent {} not found (agent.program)",
+                    program.display()
+                ),
+            ),
+        },
     }
+}
+
+/// The licence in force, as `maestro licence status` shows it (validated online only when a
+/// validation is due; nothing is written): a token that does not verify fails (every `run`
+/// would refuse it), one that no longer holds (expired, revoked, past its grace) warns, since
+/// crews then run on the community tier.
+fn licence_check(workspace: Option<&Workspace>) -> Check {
+    let Some(ws) = workspace else {
+        return check(
+            "licence",
+            Status::Warn,
+            "community tier (no workspace to read a licence from)",
+        );
+    };
+    let checked = match crate::commands::licence::check(ws, false) {
+        Ok(checked) => checked,
+        Err(e) => return check("licence", Status::Fail, crate::output::one_line(&e)),
+    };
+    let licence = &checked.licence;
+    let allowed = licence.entitlements();
+    let detail = format!(
+        "{}: {} {}; roles {}",
+        licence.message,
+        allowed.max_crews,
+        if allowed.max_crews == 1 {
+            "crew"
+        } else {
+            "crews"
+        },
+        allowed.roles.join(", ")
+    );
+    let holds = matches!(
+        licence.status,
+        maestro_licence::Status::NoToken
+            | maestro_licence::Status::Offline
+            | maestro_licence::Status::Validated
+    );
+    let reached = !matches!(
+        checked.online,
+        maestro_licence::Online::Failed(_) | maestro_licence::Online::BadAnswer(_)
+    );
+    check(
+        "licence",
+        if holds && reached {
+            Status::Ok
+        } else {
+            Status::Warn
+        },
+        detail,
+    )
 }
 
 fn api_key_check(config: &WorkspaceConfig) -> Check {

@@ -248,6 +248,44 @@ pub fn activate(out: Output, token_or_file: &str) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// `maestro licence trust <KEY|FILE>`: lists a self-hosted issuer's public key in
+/// `licence.publicKeys`, so that tokens it signs can be activated.
+pub fn trust(out: Output, key_or_file: &str) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let path = Path::new(key_or_file);
+    let (text, what) = if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        (text, display_path(path))
+    } else {
+        (key_or_file.to_owned(), "the key given".to_owned())
+    };
+    let key = maestro_licence::parse_public_key(text.trim(), &what)?;
+    let text = public_key_text(&key);
+    if ws
+        .config
+        .licence
+        .public_keys
+        .iter()
+        .any(|k| k.trim() == text)
+    {
+        out.info(&format!(
+            "issuer key {text} is already trusted (licence.publicKeys)"
+        ))?;
+        return Ok(Outcome::Clean);
+    }
+    let config = ws.store.update_config(|config| {
+        config.licence.public_keys.push(text.clone());
+    })?;
+    let ws = Workspace { config, ..ws };
+    crate::commands::audit::record(&ws, "licence.trust", &text, maestro_audit::Details::new())?;
+    out.info(&format!(
+        "trusted issuer key {text} (added to licence.publicKeys in {})",
+        display_path(&ws.store.config_path())
+    ))?;
+    Ok(Outcome::Clean)
+}
+
 /// `maestro licence keygen <DIR>`.
 pub fn keygen(out: Output, dir: &Path) -> anyhow::Result<Outcome> {
     let key = IssuerKey::generate()?;
@@ -266,7 +304,8 @@ pub fn keygen(out: Output, dir: &Path) -> anyhow::Result<Outcome> {
         ))?;
         out.info(&format!("wrote {}", display_path(&public)))?;
         out.info(&format!(
-            "to trust it, list it in .mso/workspace.json: \"licence\": {{\"publicKeys\": [\"{public_text}\"]}}"
+            "to trust it in a workspace: maestro licence trust {}",
+            display_path(&public)
         ))?;
     }
     Ok(Outcome::Clean)

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod demo;
+pub mod discard;
 pub mod doctor;
 pub mod hook;
 pub mod init;
@@ -43,6 +44,9 @@ pub struct OrderRow<'a> {
     attempts: u32,
     cost_usd: Option<f64>,
     duration_secs: Option<f64>,
+    /// While it waits out a limit of the model's API: until when, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wait: Option<&'a maestro_core::voyage::Wait>,
 }
 
 impl OrderRow<'_> {
@@ -68,6 +72,7 @@ impl<'a> From<&'a Order> for OrderRow<'a> {
             attempts: order.attempts,
             cost_usd: order.cost_usd,
             duration_secs: order.duration_secs,
+            wait: order.wait.as_ref(),
         }
     }
 }
@@ -79,6 +84,9 @@ pub struct VoyageOrders<'a> {
     /// `"off"` when crews run unsandboxed (`crews.sandbox`); absent when they are sandboxed.
     #[serde(skip_serializing_if = "Option::is_none")]
     sandbox: Option<&'static str>,
+    /// Set once the voyage's budget (`crews.voyageBudgetUsd`) is spent: no new crew starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget_spent: Option<maestro_core::dispatch::BudgetSpent>,
     orders: Vec<OrderRow<'a>>,
 }
 
@@ -88,8 +96,16 @@ impl<'a> VoyageOrders<'a> {
         VoyageOrders {
             voyage,
             sandbox: None,
+            budget_spent: None,
             orders: orders.iter().map(OrderRow::from).collect(),
         }
+    }
+
+    /// Says whether the voyage's budget is spent, for `crews.voyageBudgetUsd` = `budget`.
+    #[must_use]
+    pub fn with_budget(mut self, orders: &[Order], budget: Option<f64>) -> Self {
+        self.budget_spent = maestro_core::dispatch::BudgetSpent::of(orders, budget);
+        self
     }
 
     /// Says that crews run unsandboxed when `mode` is `off`.
@@ -118,6 +134,25 @@ pub fn duration(secs: Option<f64>) -> String {
 /// `$0.42` or `-`.
 pub fn cost(usd: Option<f64>) -> String {
     usd.map_or_else(|| "-".to_owned(), |c| format!("${c:.2}"))
+}
+
+/// An order's state, with the time it goes on when it waits out a limit of the model's API:
+/// `waiting until 20:03:05 UTC`.
+pub fn state(order: &Order) -> String {
+    match &order.wait {
+        Some(wait) if order.state == maestro_core::OrderState::Waiting => {
+            format!("waiting until {}", wait.until.strftime("%H:%M:%S UTC"))
+        }
+        _ => order.state.to_string(),
+    }
+}
+
+/// `budget spent: $1.20 of $1.00 (crews.voyageBudgetUsd): no new crew starts`.
+pub fn budget_line(spent: &maestro_core::dispatch::BudgetSpent, crew: &str) -> String {
+    format!(
+        "budget spent: ${:.2} of ${:.2} (crews.voyageBudgetUsd): no new {crew} starts",
+        spent.spent_usd, spent.budget_usd
+    )
 }
 
 /// A timestamp to the second, e.g. `2026-11-24T10:00:00Z`.

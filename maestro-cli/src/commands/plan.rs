@@ -48,6 +48,7 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
     let exe = std::env::current_exe().context("cannot locate the maestro binary for the hooks")?;
     let planner = ClaudeAgent::new(ClaudeOptions {
         hook_command: Some(format!("{} hook", exe.display())),
+        config_dir: Some(crate::commands::run::claude_config_dir(&ws)),
         ..ClaudeOptions::from_config(config, api_key)
     })?;
     let mut schema = serde_json::to_value(schemars::schema_for!(OrdersFile))?;
@@ -57,6 +58,7 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
     if let Some(object) = schema.as_object_mut() {
         object.remove("$schema");
     }
+    crate::commands::run::private_dir(&crate::commands::run::claude_config_dir(&ws))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -128,7 +130,14 @@ pub fn run(out: Output, args: &PlanArgs) -> anyhow::Result<Outcome> {
         args.voyage.as_str(),
         maestro_audit::Details::new().with("orders", added.len()),
     )?;
-    output::data(&orders_table(ws.words().orders, &added))?;
+    if out.json {
+        output::json(&crate::commands::VoyageOrders::new(
+            args.voyage.as_str(),
+            &added,
+        ))?;
+    } else {
+        output::data(&orders_table(ws.words().orders, &added))?;
+    }
     out.info(&format!(
         "{} proposed; review them, then `maestro plan {} --approve`",
         added.len(),

@@ -106,7 +106,13 @@ pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             title: voyage.title.clone(),
             head: voyage.branch.clone(),
             base,
-            body: markdown(&voyage, &orders, &reports, ws.config.crews.sandbox),
+            body: markdown(
+                &voyage,
+                &orders,
+                &reports,
+                ws.config.crews.sandbox,
+                ws.config.crews.voyage_budget_usd,
+            ),
             draft: args.draft,
         })
         .context("cannot open the pull request")?;

@@ -32,20 +32,28 @@ struct ReportJson<'a> {
     state: &'static str,
     pr_url: Option<&'a str>,
     sandbox: &'static str,
+    /// Set once `crews.voyageBudgetUsd` is spent: no new crew starts.
+    budget_spent: Option<maestro_core::dispatch::BudgetSpent>,
     orders: Vec<ReportOrder<'a>>,
     totals: Totals,
 }
 
-/// Prints the voyage report.
-pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outcome> {
+/// Prints the voyage report: Markdown, or JSON with `--format json` or the global `--json`.
+pub fn run(out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let (voyage, orders, reports) = crate::commands::voyage_with_reports(&ws, &args.voyage)?;
-    match args.format {
+    let format = if out.json {
+        ReportFormat::Json
+    } else {
+        args.format
+    };
+    match format {
         ReportFormat::Md => output::data(&markdown(
             &voyage,
             &orders,
             &reports,
             ws.config.crews.sandbox,
+            ws.config.crews.voyage_budget_usd,
         ))?,
         ReportFormat::Json => {
             let empty = OrderReport {
@@ -95,6 +103,10 @@ pub fn run(_out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Out
                 state: voyage.state.as_str(),
                 pr_url: voyage.pr_url.as_deref(),
                 sandbox: ws.config.crews.sandbox.as_str(),
+                budget_spent: maestro_core::dispatch::BudgetSpent::of(
+                    &orders,
+                    ws.config.crews.voyage_budget_usd,
+                ),
                 orders: rows,
                 totals: Totals::of(&reports),
             })?;

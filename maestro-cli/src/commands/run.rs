@@ -3,12 +3,13 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context as _;
 use maestro_core::agent::{ClaudeAgent, ClaudeOptions, CommandAgent};
 use maestro_core::config::{AgentKind, SandboxMode};
-use maestro_core::dispatch::{Dispatcher, Event, Ports, RunOptions, Summary, validate, waves};
+use maestro_core::dispatch::preview::{Hold, Preview};
+use maestro_core::dispatch::{Dispatcher, Event, Ports, RunOptions, Summary, validate};
 use maestro_core::mcp::crew_config;
 use maestro_core::ports::{Agent, Entitlements};
 use maestro_core::sandbox::Sandbox;
@@ -80,15 +81,35 @@ pub fn agent(
                 hook_command: Some(format!("{} hook", exe.display())),
                 mcp_config: Some(mcp_file.clone()),
                 sandbox: sandbox.cloned(),
+                config_dir: Some(claude_config_dir(ws)),
                 grace,
                 ..ClaudeOptions::from_config(config, api_key)
             })?;
             // Written only once everything else about the agent is known to be valid.
             std::fs::write(&mcp_file, crew_config(&servers).to_string())
                 .with_context(|| format!("cannot write {}", mcp_file.display()))?;
+            private_dir(&claude_config_dir(ws))?;
             Ok(Arc::new(agent))
         }
     }
+}
+
+/// Claude Code's configuration directory for the workspace's crews, `.mso/claude/`: their
+/// transcripts stay with the workspace (an interrupted crew resumes from there, and they are
+/// redacted there), and crews' sandboxed commands cannot read it.
+pub fn claude_config_dir(ws: &Workspace) -> std::path::PathBuf {
+    ws.store.dir().join("claude")
+}
+
+/// Creates `dir` readable by its owner only.
+pub fn private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("cannot create {}", dir.display()))
 }
 
 /// Dispatches the voyage; exit code 0 when every order merged, 1 otherwise.
@@ -99,12 +120,20 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
     let orders = ws.store.orders(&args.voyage)?;
     let dag = validate(args.voyage.as_str(), &orders, &entitlements)?;
     let words = ws.words();
+    anyhow::ensure!(
+        !orders.is_empty(),
+        "{} `{}` has no {}: add some with `maestro voyage import` or `maestro order add`",
+        words.voyage,
+        args.voyage,
+        words.orders
+    );
+    let preview = Preview::of(&orders, &dag);
     if args.dry_run {
-        let plan = waves(&orders, &dag);
+        let plan = &preview.waves;
         crate::commands::licence::save(&ws, &licence)?;
         if out.json {
             output::json(
-                &serde_json::json!({"voyage": args.voyage, "waves": plan.iter().map(|w| w.iter().map(maestro_core::OrderId::as_str).collect::<Vec<_>>()).collect::<Vec<_>>()}),
+                &serde_json::json!({"voyage": args.voyage, "waves": plan.iter().map(|w| w.iter().map(maestro_core::OrderId::as_str).collect::<Vec<_>>()).collect::<Vec<_>>(), "held": preview.held.iter().map(|h| serde_json::json!({"id": h.order, "reason": hold_reason(&h.hold)})).collect::<Vec<_>>()}),
             )?;
         } else {
             let mut text = format!(
@@ -124,9 +153,15 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
                 let ids: Vec<&str> = wave.iter().map(maestro_core::OrderId::as_str).collect();
                 text.push_str(&format!("  wave {}: {}\n", i + 1, ids.join(", ")));
             }
+            if let Some(held) = held_orders(&args.voyage, &preview) {
+                text.push_str(&format!("not run: {held}\n"));
+            }
             output::data(&text)?;
         }
         return Ok(Outcome::Clean);
+    }
+    if !preview.runs_anything() {
+        return nothing_to_run(out, &args.voyage, &preview, words);
     }
 
     // Everything that can refuse the run is checked before anything is written.
@@ -192,6 +227,87 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
     })
 }
 
+/// Why a run leaves an order alone, in a few words.
+fn hold_reason(hold: &Hold) -> String {
+    let ids = |ids: &[maestro_core::OrderId]| {
+        ids.iter()
+            .map(maestro_core::OrderId::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match hold {
+        Hold::Proposed => "proposed: waits for `maestro plan --approve`".to_owned(),
+        Hold::Failed => "failed".to_owned(),
+        Hold::Blocked(by) if by.is_empty() => "blocked".to_owned(),
+        Hold::Blocked(by) => format!("blocked by {}", ids(by)),
+        Hold::WouldBlock(by) => format!("would be blocked by {}", ids(by)),
+        _ => "held".to_owned(),
+    }
+}
+
+/// `a (failed), b (blocked by a)`, and what puts them back; `None` when nothing is held.
+fn held_orders(voyage: &maestro_core::VoyageName, preview: &Preview) -> Option<String> {
+    if preview.held.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = preview
+        .held
+        .iter()
+        .map(|h| format!("{} ({})", h.order, hold_reason(&h.hold)))
+        .collect();
+    let failed = preview.held.iter().any(|h| h.hold == Hold::Failed);
+    Some(format!(
+        "{}{}",
+        listed.join(", "),
+        if failed {
+            format!(
+                "; `maestro order retry {voyage} --failed` puts the failed ones and what they block back to pending"
+            )
+        } else {
+            String::new()
+        }
+    ))
+}
+
+/// A run with no crew to dispatch says so in one line: exit code 0 when every order is
+/// merged, 1 when some are failed, blocked or only proposed. Nothing is written.
+#[allow(clippy::print_stderr)]
+fn nothing_to_run(
+    out: Output,
+    voyage: &maestro_core::VoyageName,
+    preview: &Preview,
+    words: &maestro_core::persona::Words,
+) -> anyhow::Result<Outcome> {
+    let mut summary = Summary {
+        merged: preview.merged.clone(),
+        ..Summary::default()
+    };
+    for held in &preview.held {
+        let list = match held.hold {
+            Hold::Failed => &mut summary.failed,
+            Hold::Blocked(_) | Hold::WouldBlock(_) => &mut summary.blocked,
+            _ => &mut summary.waiting,
+        };
+        list.push(held.order.clone());
+    }
+    if out.json {
+        print_summary(out, voyage.as_str(), &summary)?;
+    }
+    if summary.all_merged() {
+        out.info(&format!(
+            "{voyage}: every {} is merged already; nothing to run",
+            words.order
+        ))?;
+        return Ok(Outcome::Clean);
+    }
+    eprintln!(
+        "error: nothing to run in {} {voyage}: {}",
+        words.voyage,
+        held_orders(voyage, preview).unwrap_or_default()
+    );
+    Ok(Outcome::Problem)
+}
+
 #[allow(clippy::print_stderr)]
 fn warn_unsandboxed() {
     eprintln!(
@@ -204,38 +320,64 @@ fn crews(n: u32, words: &maestro_core::persona::Words) -> String {
     format!("{n} {}", if n == 1 { words.crew } else { words.crews })
 }
 
-/// Live progress: one line per crew on a terminal, redrawn; plain lines otherwise.
+/// Live progress: one line per crew on a terminal, redrawn, its elapsed time ticking and its
+/// turns and cost updated as the crew works; plain lines for each change otherwise.
 async fn show_progress(mut events: mpsc::UnboundedReceiver<Event>, out: Output) {
+    struct Line {
+        bar: indicatif::ProgressBar,
+        turns: Option<u32>,
+        cost_usd: Option<f64>,
+    }
     let terminal = std::io::stdout().is_terminal() && !out.json && !out.quiet;
     let bars = indicatif::MultiProgress::new();
-    let mut lines: BTreeMap<String, (indicatif::ProgressBar, Instant)> = BTreeMap::new();
+    let style = indicatif::ProgressStyle::with_template("{spinner} {msg}  {elapsed}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    let mut lines: BTreeMap<String, Line> = BTreeMap::new();
     while let Some(event) = events.recv().await {
-        let id = event.order.to_string();
-        let text = describe(&event);
-        if !event.note.is_empty() && !terminal {
-            if !out.quiet && !out.json {
-                let _ = output::data(&format!("{:<16} {}", event.order.as_str(), event.note));
+        if !terminal {
+            // A crew's turns are for the terminal; plain output gets each change once.
+            if out.quiet || out.json || event.turns.is_some() {
+                continue;
             }
+            let text = if event.note.is_empty() {
+                describe(&event)
+            } else {
+                format!("{:<16} {}", event.order.as_str(), event.note)
+            };
+            let _ = output::data(&text);
             continue;
         }
-        if terminal {
-            let (bar, started) = lines.entry(id.clone()).or_insert_with(|| {
-                let bar = bars.add(indicatif::ProgressBar::new_spinner());
-                bar.enable_steady_tick(Duration::from_millis(200));
-                (bar, Instant::now())
-            });
-            bar.set_message(format!("{text}  {:.0}s", started.elapsed().as_secs_f64()));
-            if matches!(
-                event.state,
-                OrderState::Merged
-                    | OrderState::Failed
-                    | OrderState::Blocked
-                    | OrderState::Interrupted
-            ) {
-                bar.finish();
+        let line = lines.entry(event.order.to_string()).or_insert_with(|| {
+            let bar = bars.add(indicatif::ProgressBar::new_spinner().with_style(style.clone()));
+            bar.enable_steady_tick(Duration::from_millis(200));
+            Line {
+                bar,
+                turns: None,
+                cost_usd: None,
             }
-        } else if !out.quiet && !out.json {
-            let _ = output::data(&text);
+        });
+        if event.state == OrderState::Pending {
+            line.turns = None;
+        }
+        if event.turns.is_some() {
+            line.turns = event.turns;
+        }
+        if event.cost_usd.is_some() {
+            line.cost_usd = event.cost_usd;
+        }
+        let mut text = describe(&event);
+        if let Some(turns) = line.turns {
+            text.push_str(&format!("  {turns} turns"));
+        }
+        if line.cost_usd.is_some() {
+            text.push_str(&format!("  {}", crate::commands::cost(line.cost_usd)));
+        }
+        line.bar.set_message(text);
+        if matches!(
+            event.state,
+            OrderState::Merged | OrderState::Failed | OrderState::Blocked | OrderState::Interrupted
+        ) {
+            line.bar.finish();
         }
     }
 }
@@ -248,6 +390,13 @@ fn describe(event: &Event) -> String {
         event.state.as_str(),
         event.attempt
     );
+    if let (OrderState::Waiting, Some(wait)) = (event.state, &event.wait) {
+        text.push_str(&format!(
+            "  until {} ({})",
+            wait.until.strftime("%H:%M:%S UTC"),
+            wait.reason
+        ));
+    }
     if !event.note.is_empty() {
         text.push_str("  ");
         text.push_str(&event.note);
@@ -268,6 +417,12 @@ fn print_failures(
             "error: {} changed while crews ran ({}); the run stopped (audited as config.change)",
             ws.store.config_path().display(),
             keys.join(", ")
+        );
+    }
+    if let Some(spent) = &summary.budget_spent {
+        eprintln!(
+            "error: {}",
+            crate::commands::budget_line(spent, ws.words().crew)
         );
     }
     for id in summary.failed.iter().chain(&summary.blocked) {
@@ -313,7 +468,9 @@ fn print_summary(out: Output, voyage: &str, summary: &Summary) -> anyhow::Result
             "failed": list(&summary.failed),
             "blocked": list(&summary.blocked),
             "interrupted": list(&summary.interrupted),
-            "waiting": list(&summary.waiting),
+            "waiting": list(&summary.limited),
+            "not_started": list(&summary.waiting),
+            "budget_spent": summary.budget_spent,
             "stopped": summary.stopped,
         }))?;
         return Ok(());
@@ -333,7 +490,8 @@ fn print_summary(out: Output, voyage: &str, summary: &Summary) -> anyhow::Result
         ("failed", &summary.failed),
         ("blocked", &summary.blocked),
         ("interrupted", &summary.interrupted),
-        ("waiting", &summary.waiting),
+        ("waiting out an API limit", &summary.limited),
+        ("not started", &summary.waiting),
     ] {
         if !ids.is_empty() {
             parts.push(format!("{} {name} ({})", ids.len(), list(ids).join(", ")));

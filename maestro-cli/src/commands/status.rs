@@ -17,14 +17,19 @@ pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
         return show(out, args);
     }
     // Redrawn in place on a terminal; elsewhere printed again only when something changed.
-    let terminal = std::io::stdout().is_terminal();
+    let terminal = std::io::stdout().is_terminal() && !out.json;
     let ws = Workspace::discover()?;
     let mut last = String::new();
     loop {
         // One read per tick: the settled check and the text see the same states.
         let (voyages, orders) = load(&ws, args)?;
         let settled = orders.iter().flatten().all(|o| o.state.is_settled());
-        let text = render(&ws, &voyages, &orders);
+        let text = if out.json {
+            // One JSON document per change, as `status --json` prints it.
+            serde_json::to_string_pretty(&machine(&ws, args, &voyages, &orders))?
+        } else {
+            render(&ws, &voyages, &orders)
+        };
         if text != last {
             if terminal {
                 output::data(&format!("\x1b[2J\x1b[H{text}"))?;
@@ -44,17 +49,7 @@ fn show(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let (voyages, orders) = load(&ws, args)?;
     if out.json {
-        let rows: Vec<VoyageOrders> = voyages
-            .iter()
-            .zip(&orders)
-            .map(|(v, o)| {
-                VoyageOrders::new(v.name.as_str(), o).with_sandbox(ws.config.crews.sandbox)
-            })
-            .collect();
-        match (&args.voyage, rows.as_slice()) {
-            (Some(_), [one]) => output::json(one)?,
-            _ => output::json(&AllVoyages { voyages: rows })?,
-        }
+        output::json(&machine(&ws, args, &voyages, &orders))?;
         return Ok(Outcome::Clean);
     }
     if voyages.is_empty() {
@@ -100,12 +95,58 @@ fn render(ws: &Workspace, voyages: &[Voyage], orders: &[Vec<Order>]) -> String {
             voyage.branch,
             summary(orders, words)
         ));
+        if let Some(spent) =
+            maestro_core::dispatch::BudgetSpent::of(orders, ws.config.crews.voyage_budget_usd)
+        {
+            text.push_str(&crate::commands::budget_line(&spent, words.crew));
+            text.push('\n');
+        }
+        for order in orders.iter().filter(|o| o.state == OrderState::Waiting) {
+            if let Some(wait) = &order.wait {
+                text.push_str(&format!(
+                    "{} {} waits: {} (until {})\n",
+                    words.order,
+                    order.id(),
+                    wait.reason,
+                    crate::commands::timestamp(wait.until)
+                ));
+            }
+        }
         text.push_str(&orders_table(words.orders, orders));
         if orders.iter().any(|o| !o.spec.depends_on.is_empty()) {
             text.push_str(&graph(orders));
         }
     }
     text
+}
+
+/// `status --json`: the voyage asked for, or every voyage.
+fn machine<'a>(
+    ws: &Workspace,
+    args: &StatusArgs,
+    voyages: &'a [Voyage],
+    orders: &'a [Vec<Order>],
+) -> StatusJson<'a> {
+    let mut rows: Vec<VoyageOrders> = voyages
+        .iter()
+        .zip(orders)
+        .map(|(v, o)| {
+            VoyageOrders::new(v.name.as_str(), o)
+                .with_sandbox(ws.config.crews.sandbox)
+                .with_budget(o, ws.config.crews.voyage_budget_usd)
+        })
+        .collect();
+    if args.voyage.is_some() && rows.len() == 1 {
+        return StatusJson::One(rows.remove(0));
+    }
+    StatusJson::All(AllVoyages { voyages: rows })
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum StatusJson<'a> {
+    One(VoyageOrders<'a>),
+    All(AllVoyages<'a>),
 }
 
 /// `status --json` without a voyage.

@@ -1,4 +1,4 @@
-//! `maestro voyage new|import|list|show`.
+//! `maestro voyage new|import|list|show|remove`.
 
 use std::path::Path;
 
@@ -50,12 +50,20 @@ pub fn new(
     Ok(Outcome::Clean)
 }
 
-/// `maestro voyage import`.
-pub fn import(out: Output, name: &VoyageName, file: &Path) -> anyhow::Result<Outcome> {
+/// `maestro voyage import [--replace]`.
+pub fn import(
+    out: Output,
+    name: &VoyageName,
+    file: &Path,
+    replace: bool,
+) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     // Check the voyage before reading the file, so a typo in its name is the error shown.
     ws.store.voyage(name)?;
     let parsed = ParsedOrders::load(file)?;
+    if replace {
+        return import_replacing(out, &ws, name, &parsed);
+    }
     let added = match ws.store.add_orders(
         name,
         parsed.specs.clone(),
@@ -94,6 +102,164 @@ pub fn import(out: Output, name: &VoyageName, file: &Path) -> anyhow::Result<Out
             ids.join(", ")
         ))?;
     }
+    Ok(Outcome::Clean)
+}
+
+/// `maestro voyage import --replace`: the voyage's orders of the same id are replaced.
+fn import_replacing(
+    out: Output,
+    ws: &Workspace,
+    name: &VoyageName,
+    parsed: &ParsedOrders,
+) -> anyhow::Result<Outcome> {
+    let held = ws.store.hold_voyage(name)?;
+    let mut chain = crate::commands::audit::open_chain(ws.store.dir(), &ws.config)?;
+    let done = match ws
+        .store
+        .replace_orders(&held, parsed.specs.clone(), jiff::Timestamp::now())
+    {
+        Ok(done) => done,
+        // Located in the file, as other conflicts with the voyage's orders are.
+        Err(e @ StoreError::NotReplaceable { index, .. }) => {
+            return Err(parsed.error_at(index, Field::Id, e.to_string()).into());
+        }
+        Err(StoreError::Dag { error, .. }) => return Err(parsed.dag_error(&error).into()),
+        Err(other) => return Err(other.into()),
+    };
+    for reset in &done.replaced {
+        chain
+            .append(
+                &maestro_audit::Event::new(
+                    "cli",
+                    "order.replace",
+                    format!("{name}/{}", reset.order.id()),
+                )
+                .with_details(
+                    maestro_audit::Details::new()
+                        .with("from", reset.from.as_str())
+                        .with("file", crate::workspace::display_path(&parsed.file)),
+                ),
+            )
+            .map_err(|e| anyhow::Error::new(e).context("cannot record order.replace"))?;
+    }
+    crate::commands::order::record_resets(&mut chain, name, &[], &done.unblocked)?;
+    drop(held);
+    let ids = |orders: Vec<&Order>| -> Vec<String> {
+        orders.iter().map(|o| o.id().to_string()).collect()
+    };
+    let added = ids(done.added.iter().collect());
+    let replaced = ids(done.replaced.iter().map(|r| &r.order).collect());
+    let unchanged = ids(done.unchanged.iter().collect());
+    let unblocked = ids(done.unblocked.iter().map(|r| &r.order).collect());
+    if out.json {
+        output::json(&serde_json::json!({
+            "voyage": name,
+            "added": added,
+            "replaced": replaced,
+            "unchanged": unchanged,
+            "unblocked": unblocked,
+        }))?;
+        return Ok(Outcome::Clean);
+    }
+    let words = ws.words();
+    let mut parts = Vec::new();
+    for (what, list) in [
+        ("added", &added),
+        (
+            "replaced (back to pending, with a fresh attempt budget)",
+            &replaced,
+        ),
+        ("unchanged", &unchanged),
+        ("back to pending, nothing blocks them any more", &unblocked),
+    ] {
+        if !list.is_empty() {
+            parts.push(format!("{what}: {}", list.join(", ")));
+        }
+    }
+    out.info(&format!(
+        "imported {} into {} {name}: {}",
+        crate::workspace::display_path(&parsed.file),
+        words.voyage,
+        parts.join("; ")
+    ))?;
+    Ok(Outcome::Clean)
+}
+
+/// `maestro voyage remove <name> [--branch]`.
+pub fn remove(out: Output, name: &VoyageName, delete_branch: bool) -> anyhow::Result<Outcome> {
+    let ws = Workspace::discover()?;
+    let voyage = ws.store.voyage(name)?;
+    let held = ws.store.hold_voyage(name)?;
+    let branch_commit = if delete_branch {
+        if let Some(path) = crate::commands::discard::checked_out(&ws, &voyage.branch)? {
+            anyhow::bail!(
+                "cannot delete branch {} of voyage `{name}`: it is checked out in {} (switch to another branch there first)",
+                voyage.branch,
+                path.display()
+            );
+        }
+        ws.repo.branch_commit(&voyage.branch)?
+    } else {
+        None
+    };
+    let orders = ws.store.orders(name)?.len();
+    let mut chain = crate::commands::audit::open_chain(ws.store.dir(), &ws.config)?;
+    let discarded = crate::commands::discard::crews(&ws, &voyage, None)?;
+    if let Some(commit) = branch_commit {
+        ws.repo.delete_branch(&voyage.branch, commit)?;
+    }
+    ws.store.remove_voyage(held)?;
+    chain
+        .append(
+            &maestro_audit::Event::new("cli", "voyage.remove", name.as_str()).with_details(
+                maestro_audit::Details::new()
+                    .with("orders", orders)
+                    .with("worktrees_removed", discarded.worktrees.len())
+                    .with("crew_branches_deleted", discarded.branches.join(","))
+                    .with("branch", voyage.branch.as_str())
+                    .with("branch_deleted", branch_commit.is_some())
+                    .with(
+                        "branch_commit",
+                        branch_commit.map(|c| c.to_string()).unwrap_or_default(),
+                    ),
+            ),
+        )
+        .map_err(|e| anyhow::Error::new(e).context("cannot record voyage.remove"))?;
+    if out.json {
+        output::json(&serde_json::json!({
+            "voyage": name,
+            "orders": orders,
+            "worktrees": discarded.worktrees,
+            "branches": discarded.branches,
+            "branch": voyage.branch,
+            "branch_deleted": branch_commit.is_some(),
+        }))?;
+        return Ok(Outcome::Clean);
+    }
+    let words = ws.words();
+    out.info(&format!(
+        "removed {} {name}: {orders} {}, {} worktree(s), {} crew branch(es)",
+        words.voyage,
+        if orders == 1 {
+            words.order
+        } else {
+            words.orders
+        },
+        discarded.worktrees.len(),
+        discarded.branches.len()
+    ))?;
+    for kept in &discarded.kept {
+        out.info(kept)?;
+    }
+    out.info(&match branch_commit {
+        Some(commit) => format!(
+            "deleted branch {} (was {})",
+            voyage.branch,
+            &commit.to_string()[..12]
+        ),
+        None if delete_branch => format!("branch {} did not exist", voyage.branch),
+        None => format!("kept branch {} (--branch deletes it too)", voyage.branch),
+    })?;
     Ok(Outcome::Clean)
 }
 
@@ -246,7 +412,7 @@ pub fn orders_table(orders_word: &str, orders: &[Order]) -> String {
         table.row(vec![
             order.id().to_string(),
             order.spec.role.to_string(),
-            order.state.to_string(),
+            crate::commands::state(order),
             order.attempts.to_string(),
             cost(order.cost_usd),
             duration(order.duration_secs),

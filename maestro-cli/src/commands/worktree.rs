@@ -1,5 +1,7 @@
 //! `maestro worktree list|prune`.
 
+use anyhow::Context as _;
+use maestro_core::ports::Isolation as _;
 use maestro_git::worktree::{RemoveOptions, WorktreeState};
 use serde::Serialize;
 
@@ -111,6 +113,10 @@ pub fn list(out: Output) -> anyhow::Result<Outcome> {
 /// `maestro worktree prune [--dry-run] [--force]`: never a dirty or unmerged worktree without
 /// `--force`; branches of unmerged work are always kept.
 ///
+/// First, unless `--dry-run`, what killed runs left half-done of each voyage's worktrees is
+/// repaired, as the next `maestro run` of that voyage would (each repair is printed and audited
+/// as `worktree.repair`).
+///
 /// Never a worktree of a voyage that a `maestro run` holds, with or without `--force`: the
 /// voyage's run lock (the one the dispatcher takes) is taken for every voyage before its
 /// worktrees are looked at and held until the prune ends; a voyage whose lock is held is
@@ -121,9 +127,13 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
     // Held until the end of the prune: no run starts on these voyages meanwhile.
     let mut held = Vec::new();
     let mut busy = Vec::new();
+    let mut repairable = Vec::new();
     for voyage in ws.store.voyages()? {
         match ws.store.try_lock_run(&voyage.name)? {
-            Some(lock) => held.push((voyage.name.to_string(), lock)),
+            Some(lock) => {
+                held.push((voyage.name.to_string(), lock));
+                repairable.push(voyage);
+            }
             None => busy.push(voyage.name.to_string()),
         }
     }
@@ -131,6 +141,32 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
         out.info(&format!(
             "skipped voyage {name}: a `maestro run` holds it; its worktrees are left alone"
         ))?;
+    }
+    if !dry_run {
+        let isolation = crate::wiring::GitIsolation::new(ws.repo.root(), &ws.config);
+        for voyage in &repairable {
+            let repairs = isolation
+                .repair(voyage)
+                .map_err(|e| anyhow::anyhow!(e))
+                .with_context(|| {
+                    format!("cannot repair the worktrees of voyage {}", voyage.name)
+                })?;
+            for repair in repairs {
+                crate::commands::audit::record(
+                    &ws,
+                    "worktree.repair",
+                    voyage.name.as_str(),
+                    maestro_audit::Details::new()
+                        .with("subject", repair.subject.clone())
+                        .with("found", repair.found.clone())
+                        .with("action", repair.action.clone()),
+                )?;
+                out.info(&format!(
+                    "repaired {}: {}; {}",
+                    repair.subject, repair.found, repair.action
+                ))?;
+            }
+        }
     }
     let mut kept = 0usize;
     for w in crew_worktrees(&ws)? {

@@ -106,3 +106,84 @@ fn doctor_reports_an_invalid_config() {
         run.stdout
     );
 }
+
+/// A command agent's program may be anything (a script that does its work whatever its
+/// arguments): doctor looks it up, never runs it. It checks the licence too.
+#[test]
+fn doctor_never_runs_a_command_agent() {
+    let mut repo = Repo::initialised();
+    let marker = repo.path().join("ran.txt");
+    repo.path_prefix.push(fake_bin(
+        &repo,
+        &[
+            ("crew", &format!("echo \"$@\" > '{}'", marker.display())),
+            ("bwrap", "exit 0"),
+            ("socat", "exit 0"),
+        ],
+    ));
+    repo.write(
+        ".mso/workspace.json",
+        "{\"agent\": {\"kind\": \"command\", \"program\": \"crew\"}}",
+    );
+    let run = repo.maestro(&["doctor"]);
+    snapshot!("doctor_command_agent", repo, run);
+    run.ok();
+    assert!(!marker.exists(), "doctor ran the command agent");
+    let json = repo.maestro(&["doctor", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(json.ok()).expect("JSON");
+    let checks = value["checks"].as_array().expect("checks");
+    let licence = checks
+        .iter()
+        .find(|c| c["check"] == "licence")
+        .expect("a licence check");
+    assert_eq!(licence["status"], "ok");
+    assert!(
+        licence["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("community tier")),
+        "{licence}"
+    );
+    assert!(!marker.exists());
+
+    // A program that is not there fails the check, naming it.
+    repo.write(
+        ".mso/workspace.json",
+        "{\"agent\": {\"kind\": \"command\", \"program\": \"/nonexistent/crew\"}}",
+    );
+    let missing = repo.maestro(&["doctor"]);
+    assert_eq!(missing.code, 1, "{}", missing.transcript());
+    assert!(
+        missing
+            .stdout
+            .contains("FAIL  agent       command agent /nonexistent/crew not found"),
+        "{}",
+        missing.stdout
+    );
+}
+
+#[test]
+fn doctor_fails_a_licence_token_that_does_not_verify() {
+    let mut repo = Repo::initialised();
+    repo.path_prefix.push(fake_claude(&repo));
+    repo.write(
+        ".mso/workspace.json",
+        "{\"licence\": {\"token\": \"not-a-token\"}}",
+    );
+    let run = repo.maestro(&["doctor", "--json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let licence = value["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["check"] == "licence")
+        .expect("a licence check")
+        .clone();
+    assert_eq!(licence["status"], "fail", "{licence}");
+    assert!(
+        licence["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("licence.token in .mso/workspace.json")),
+        "{licence}"
+    );
+}

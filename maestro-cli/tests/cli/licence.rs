@@ -42,9 +42,22 @@ fn self_issued(repo: &Repo, endpoint: Option<&str>) -> std::path::PathBuf {
     assert!(refused.usage_error().contains("not from a trusted issuer"));
     assert_eq!(repo.read(".mso/workspace.json"), before);
 
-    let mut config: serde_json::Value = serde_json::from_str(&before).expect("JSON");
-    config["licence"]["publicKeys"] = serde_json::json!([public.trim()]);
-    repo.write(".mso/workspace.json", &config.to_string());
+    let trusted = repo.maestro(&[
+        "licence",
+        "trust",
+        keys.join("issuer.pub").to_str().expect("utf-8"),
+    ]);
+    assert!(
+        trusted.ok().starts_with("trusted issuer key "),
+        "{}",
+        trusted.transcript()
+    );
+    let config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    assert_eq!(
+        config["licence"]["publicKeys"],
+        serde_json::json!([public.trim()])
+    );
     let file = repo.write("token.txt", &format!("{token}\n"));
     repo.maestro(&["licence", "activate", file.to_str().expect("utf-8")])
         .ok();
@@ -54,6 +67,60 @@ fn self_issued(repo: &Repo, endpoint: Option<&str>) -> std::path::PathBuf {
 fn status(repo: &Repo) -> serde_json::Value {
     let run = repo.maestro(&["licence", "status", "--json"]);
     serde_json::from_str(run.ok()).expect("JSON")
+}
+
+#[test]
+fn trusting_an_issuer_key_is_checked_idempotent_and_audited() {
+    let repo = Repo::initialised();
+    let before = repo.read(".mso/workspace.json");
+    // Not a key: one line naming what is wrong, exit 2, nothing changed.
+    let bad = repo.write("bad.pub", "not-a-key\n");
+    let refused = repo.maestro(&["licence", "trust", bad.to_str().expect("utf-8")]);
+    snapshot!("licence_trust_not_a_key", repo, refused);
+    assert_eq!(refused.code, 2);
+    let refused = repo.maestro(&["licence", "trust", "AAAA"]);
+    snapshot!("licence_trust_short_key", repo, refused);
+    assert_eq!(repo.read(".mso/workspace.json"), before);
+
+    // Outside the repository (whose temporary directory goes with it), named after it.
+    let keys = std::path::absolute(repo.path().join(format!(
+        "../{}-trust-keys",
+        repo.path().file_name().expect("name").to_string_lossy()
+    )))
+    .expect("absolute");
+    repo.maestro(&["licence", "keygen", keys.to_str().expect("utf-8")])
+        .ok();
+    let public = std::fs::read_to_string(keys.join("issuer.pub")).expect("public key");
+    let first = repo.maestro(&["licence", "trust", public.trim()]);
+    assert_eq!(first.code, 0, "{}", first.transcript());
+    assert!(
+        first.stdout.starts_with("trusted issuer key "),
+        "{}",
+        first.transcript()
+    );
+    let again = repo.maestro(&[
+        "licence",
+        "trust",
+        keys.join("issuer.pub").to_str().expect("utf-8"),
+    ]);
+    assert!(
+        again.stdout.contains("is already trusted"),
+        "{}",
+        again.transcript()
+    );
+    let config: serde_json::Value =
+        serde_json::from_str(&repo.read(".mso/workspace.json")).expect("JSON");
+    assert_eq!(
+        config["licence"]["publicKeys"],
+        serde_json::json!([public.trim()])
+    );
+    let audit = repo.maestro(&["audit", "show", "--json"]);
+    assert_eq!(
+        audit.ok().matches("\"licence.trust\"").count(),
+        1,
+        "{}",
+        audit.stdout
+    );
 }
 
 #[test]

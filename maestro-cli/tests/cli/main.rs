@@ -5,6 +5,7 @@ mod support;
 
 mod audit;
 mod concurrency;
+mod demo;
 mod doctor;
 mod hook;
 mod init;
@@ -13,7 +14,9 @@ mod malformed;
 mod mcp;
 mod order;
 mod plan;
+mod readme;
 mod report;
+mod retry;
 mod schema;
 mod status;
 mod usage;

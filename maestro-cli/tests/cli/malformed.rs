@@ -118,7 +118,7 @@ fn a_voyage_naming_another_branch_is_refused_by_every_command() {
         &good.replace("\"branch\": \"maestro/v1\"", "\"branch\": \"main\""),
     );
     let before = repo.state();
-    let commands: [&[&str]; 14] = [
+    let commands: [&[&str]; 20] = [
         &["run", "v1"],
         &["run", "v1", "--dry-run"],
         &["status"],
@@ -135,6 +135,12 @@ fn a_voyage_naming_another_branch_is_refused_by_every_command() {
             "order", "add", "v1", "--id", "c", "--title", "C", "--role", "builder",
         ],
         &["plan", "v1", "a goal"],
+        &["order", "retry", "v1", "a"],
+        &["order", "retry", "v1", "--failed"],
+        &["order", "edit", "v1", "a", "--title", "T"],
+        &["order", "remove", "v1", "a"],
+        &["voyage", "import", "v1", "o.toml", "--replace"],
+        &["voyage", "remove", "v1", "--branch"],
     ];
     for args in commands {
         let run = repo.maestro(args);

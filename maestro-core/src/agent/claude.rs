@@ -9,10 +9,12 @@ use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
 use super::profile::{Profile, resolve};
-use super::stream::{SessionResult, StreamEvent, parse_line};
+use super::stream::{Refusal, SessionResult, StreamEvent, parse_line};
 use crate::config::RoleProfile;
 use crate::egress::is_loopback;
-use crate::ports::{Agent, CrewFuture, CrewOutcome, CrewRequest, PortError};
+use crate::ports::{
+    Agent, ApiLimit, CrewFuture, CrewOutcome, CrewProgress, CrewRequest, PortError,
+};
 use crate::process::{Supervised, run};
 use crate::role::Role;
 use crate::sandbox::Sandbox;
@@ -63,12 +65,12 @@ pub struct ClaudeOptions {
     pub sandbox: Option<Sandbox>,
     /// Per-role overrides from `workspace.json`.
     pub roles: BTreeMap<Role, RoleProfile>,
+    /// Claude Code's configuration directory for crews (`CLAUDE_CONFIG_DIR`): where their
+    /// transcripts are kept, so an interrupted crew resumes from the workspace, never from the
+    /// user's `~/.claude`. Default: `None`, Claude Code's own choice.
+    pub config_dir: Option<PathBuf>,
     /// Time between SIGTERM and SIGKILL. Default: 5 s.
     pub grace: Duration,
-    /// How often an overloaded or rate-limited API is retried. Default: 3.
-    pub api_retries: u32,
-    /// The first back-off before such a retry, doubled each time. Default: 5 s.
-    pub api_backoff: Duration,
 }
 
 impl Default for ClaudeOptions {
@@ -84,10 +86,9 @@ impl Default for ClaudeOptions {
             mcp_config: None,
             air_gapped: false,
             sandbox: None,
+            config_dir: None,
             roles: BTreeMap::new(),
             grace: Duration::from_secs(5),
-            api_retries: 3,
-            api_backoff: Duration::from_secs(5),
         }
     }
 }
@@ -200,9 +201,17 @@ impl ClaudeAgent {
     #[must_use]
     pub fn arguments(&self, request: &CrewRequest, session: &Session) -> Vec<String> {
         let profile = self.profile(request.role);
+        let prompt = match session {
+            // The session holds the order already: the crew is told why it is back.
+            Session::Resume(_) => request
+                .resume_note
+                .clone()
+                .unwrap_or_else(|| RESUME_NOTE.to_owned()),
+            Session::New(_) => request.prompt.clone(),
+        };
         let mut args: Vec<String> = vec![
             "-p".into(),
-            request.prompt.clone(),
+            prompt,
             "--output-format".into(),
             "stream-json".into(),
             "--verbose".into(),
@@ -258,9 +267,18 @@ impl ClaudeAgent {
         if let Some(key) = &self.options.api_key {
             env.push(("ANTHROPIC_API_KEY".into(), key.clone()));
         }
+        if let Some(dir) = &self.options.config_dir {
+            env.push(("CLAUDE_CONFIG_DIR".into(), dir.display().to_string()));
+        }
         env
     }
 }
+
+/// What a resumed crew is told when the dispatcher gives no note of its own.
+pub const RESUME_NOTE: &str = "maestro: your session was resumed. Your worktree is as you left it. Continue the order from where you stopped.";
+
+/// What a crew whose interrupted session could not be resumed is told after its prompt.
+pub const NOT_RESUMED_NOTE: &str = "maestro: your previous attempt at this order was interrupted and its session could not be resumed. The worktree holds the changes it made: look at `git status` and `git diff` before you continue, and do not start over.";
 
 impl ClaudeAgent {
     /// Runs a read-only Planner session in `cwd` that must answer with an object matching
@@ -373,57 +391,24 @@ pub fn new_session_id() -> Result<String, PortError> {
     ))
 }
 
-/// Whether a failed session's message says the API was overloaded or rate limited (worth
-/// retrying after a pause) rather than that the work failed.
-#[must_use]
-pub fn is_transient(result: &SessionResult) -> bool {
-    let text = result
-        .result
-        .as_deref()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    result.is_error
-        && [
-            "overloaded",
-            "rate limit",
-            "rate_limit",
-            " 429",
-            " 529",
-            "api error: 5",
-        ]
-        .iter()
-        .any(|needle| text.contains(needle))
-}
-
 impl Agent for ClaudeAgent {
+    fn resumes(&self) -> bool {
+        true
+    }
+
     fn run(&self, request: CrewRequest, stop: watch::Receiver<bool>) -> CrewFuture {
         let agent = self.clone();
         Box::pin(async move {
-            let mut session = match &request.resume_session {
-                Some(id) => Session::Resume(id.clone()),
-                None => Session::New(new_session_id()?),
+            let mut request = request;
+            let mut session = match (&request.resume_session, &request.session_id) {
+                (Some(id), _) => Session::Resume(id.clone()),
+                (None, Some(id)) => Session::New(id.clone()),
+                (None, None) => Session::New(new_session_id()?),
             };
-            let mut outcome = CrewOutcome::default();
-            let mut cost = 0.0;
-            let mut turns = 0;
-            let mut tokens = crate::ports::Tokens::default();
-            let mut denials = 0;
-            for try_number in 0..=agent.options.api_retries {
-                let (lines_tx, mut lines_rx) = mpsc::unbounded_channel::<String>();
-                let collector = tokio::spawn(async move {
-                    let mut init_session = None;
-                    let mut result = None;
-                    while let Some(line) = lines_rx.recv().await {
-                        for event in parse_line(&line) {
-                            match event {
-                                StreamEvent::Init(init) => init_session = Some(init.session_id),
-                                StreamEvent::Result(r) => result = Some(r),
-                                _ => {}
-                            }
-                        }
-                    }
-                    (init_session, result)
-                });
+            let mut spent = Spent::default();
+            loop {
+                let (lines_tx, lines_rx) = mpsc::unbounded_channel::<String>();
+                let collector = tokio::spawn(follow(lines_rx, request.progress.clone(), spent));
                 let exit = run(
                     Supervised {
                         program: agent.options.program.clone(),
@@ -442,30 +427,62 @@ impl Agent for ClaudeAgent {
                     Some(lines_tx),
                 )
                 .await?;
-                let (init_session, result) = collector
+                let followed = collector
                     .await
                     .map_err(|e| format!("stream reader failed: {e}"))?;
+                let result = followed.result;
                 let session_id = result
                     .as_ref()
                     .and_then(|r| r.session_id.clone())
-                    .or(init_session)
+                    .or(followed.init_session.clone())
                     .or_else(|| match &session {
                         Session::New(id) | Session::Resume(id) => Some(id.clone()),
                     });
                 if let Some(r) = &result {
-                    cost += r.total_cost_usd;
-                    turns += r.num_turns;
-                    tokens.input += r.usage.input_tokens
-                        + r.usage.cache_creation_input_tokens
-                        + r.usage.cache_read_input_tokens;
-                    tokens.output += r.usage.output_tokens;
-                    denials += u32::try_from(r.permission_denials.len()).unwrap_or(u32::MAX);
+                    spent.add(r);
                 }
-                outcome = CrewOutcome {
-                    success: exit.success()
-                        && result
-                            .as_ref()
-                            .is_some_and(|r| !r.is_error && r.subtype == "success"),
+                let success = exit.success()
+                    && result
+                        .as_ref()
+                        .is_some_and(|r| !r.is_error && r.subtype == "success");
+                // The API, not the crew, ended the session: a limit to wait out, not a failure.
+                let limited = if success || exit.interrupted || exit.timed_out {
+                    None
+                } else {
+                    // The CLI puts the reset of a usage limit in the stream's
+                    // `rate_limit_event`, not in the result that ends the session.
+                    match (
+                        result.as_deref().and_then(SessionResult::refusal),
+                        followed.rejected,
+                    ) {
+                        (Some(ended), Some(seen)) if ended.resets_at.is_none() => Some(seen),
+                        (ended, seen) => ended.or(seen),
+                    }
+                    .map(|refusal| ApiLimit {
+                        until: refusal
+                            .resets_at
+                            .and_then(|at| jiff::Timestamp::from_second(at).ok()),
+                        reason: refusal.reason,
+                    })
+                };
+                // A session that cannot be resumed (its transcript is gone, the CLI refuses)
+                // never starts: a new one continues from the worktree instead.
+                if matches!(session, Session::Resume(_))
+                    && !success
+                    && !exit.interrupted
+                    && limited.is_none()
+                    && followed.init_session.is_none()
+                {
+                    tracing::warn!(
+                        "order {}: the interrupted session could not be resumed; starting a new one",
+                        request.order
+                    );
+                    request.prompt = format!("{}\n\n{NOT_RESUMED_NOTE}", request.prompt);
+                    session = Session::New(new_session_id()?);
+                    continue;
+                }
+                let outcome = CrewOutcome {
+                    success,
                     exit_code: exit.code,
                     timed_out: exit.timed_out,
                     interrupted: exit.interrupted,
@@ -473,58 +490,151 @@ impl Agent for ClaudeAgent {
                         .as_ref()
                         .and_then(|r| r.result.clone())
                         .unwrap_or(exit.tail),
-                    cost_usd: Some(cost),
-                    turns: Some(turns),
-                    tokens: Some(tokens),
-                    denials: Some(denials),
-                    session_id: session_id.clone(),
+                    cost_usd: Some(spent.cost),
+                    turns: Some(spent.turns),
+                    tokens: Some(spent.tokens),
+                    denials: Some(spent.denials),
+                    session_id,
+                    limited,
                 };
-                let transient = result.as_deref().is_some_and(is_transient);
-                if outcome.success
-                    || !transient
-                    || exit.interrupted
-                    || try_number == agent.options.api_retries
-                {
-                    break;
-                }
-                let pause = agent.options.api_backoff * 2u32.pow(try_number);
-                tracing::info!("order {}: API busy, retrying in {pause:?}", request.order);
-                let mut stop = stop.clone();
-                tokio::select! {
-                    () = tokio::time::sleep(pause) => {}
-                    _ = stop.wait_for(|s| *s) => { outcome.interrupted = true; break; }
-                }
-                if let Some(id) = session_id {
-                    session = Session::Resume(id);
-                }
+                break finish(&agent, &request, outcome).await;
             }
-            if let (Some(redactor), Some(id)) = (request.redact.clone(), outcome.session_id.clone())
-            {
-                let env = agent.environment(&request.env);
-                let order = request.order.clone();
-                let done = tokio::task::spawn_blocking(move || {
-                    transcript::redact_session(&env, &id, &redactor)
-                })
-                .await
-                .map_err(|e| format!("transcript redaction failed: {e}"))?;
-                match done {
-                    Ok(files) => {
-                        for file in files {
-                            tracing::info!(
-                                "order {order}: redacted secrets in Claude Code's transcript {}",
-                                file.display()
-                            );
-                        }
-                    }
-                    // The crew's work is unaffected; the user must know a secret may be kept.
-                    Err(e) => tracing::warn!(
-                        "order {order}: Claude Code's transcript may still hold a secret: {e}"
-                    ),
-                }
-            }
-            Ok(outcome)
         })
     }
+}
+
+/// What the sessions of one crew spent, summed over the sessions it took.
+#[derive(Debug, Clone, Copy, Default)]
+struct Spent {
+    cost: f64,
+    turns: u32,
+    tokens: crate::ports::Tokens,
+    denials: u32,
+}
+
+impl Spent {
+    fn add(&mut self, r: &SessionResult) {
+        self.cost += r.total_cost_usd;
+        self.turns += r.num_turns;
+        self.tokens.input += r.usage.input_tokens
+            + r.usage.cache_creation_input_tokens
+            + r.usage.cache_read_input_tokens;
+        self.tokens.output += r.usage.output_tokens;
+        self.denials += u32::try_from(r.permission_denials.len()).unwrap_or(u32::MAX);
+    }
+}
+
+/// What one session's stream said.
+#[derive(Debug, Default)]
+struct Followed {
+    init_session: Option<String>,
+    result: Option<Box<SessionResult>>,
+    /// The last `rate_limit_event` that refused the session.
+    rejected: Option<Refusal>,
+}
+
+/// Reads a session's stream: reports its progress (each model answer; each limit the CLI
+/// waits out) and keeps what the end of the crew needs. `before` is what earlier sessions of
+/// this crew spent.
+async fn follow(
+    mut lines: mpsc::UnboundedReceiver<String>,
+    progress: Option<mpsc::UnboundedSender<CrewProgress>>,
+    before: Spent,
+) -> Followed {
+    let report = |event: CrewProgress| {
+        if let Some(progress) = &progress {
+            // A dropped receiver only means nobody is watching.
+            let _ = progress.send(event);
+        }
+    };
+    let mut followed = Followed::default();
+    let mut turns = before.turns;
+    while let Some(line) = lines.recv().await {
+        let events = parse_line(&line);
+        if events
+            .iter()
+            .any(|e| matches!(e, StreamEvent::Text(_) | StreamEvent::ToolUse { .. }))
+        {
+            turns += 1;
+            report(CrewProgress::Work {
+                turns,
+                tokens: before.tokens,
+                cost_usd: (before.cost > 0.0).then_some(before.cost),
+            });
+        }
+        for event in events {
+            match event {
+                StreamEvent::Init(init) => followed.init_session = Some(init.session_id),
+                StreamEvent::ApiRetry(retry) => report(CrewProgress::Waiting(ApiLimit {
+                    until: jiff::Timestamp::now()
+                        .checked_add(jiff::SignedDuration::from_millis(
+                            i64::try_from(retry.retry_delay_ms).unwrap_or(i64::MAX),
+                        ))
+                        .ok(),
+                    reason: format!(
+                        "API {} {}, retry {} of {}",
+                        retry
+                            .error_status
+                            .map_or_else(String::new, |s| s.to_string()),
+                        retry.error.as_deref().unwrap_or("error"),
+                        retry.attempt,
+                        retry.max_retries
+                    )
+                    .replace("API  ", "API "),
+                })),
+                StreamEvent::RateLimit(info) if info.rejected() => {
+                    let refusal = Refusal {
+                        resets_at: info.resets_at,
+                        reason: info.rate_limit_type.as_deref().map_or_else(
+                            || "usage limit".to_owned(),
+                            |kind| format!("usage limit ({kind})"),
+                        ),
+                    };
+                    report(CrewProgress::Waiting(ApiLimit {
+                        until: refusal
+                            .resets_at
+                            .and_then(|at| jiff::Timestamp::from_second(at).ok()),
+                        reason: refusal.reason.clone(),
+                    }));
+                    followed.rejected = Some(refusal);
+                }
+                StreamEvent::Result(r) => followed.result = Some(r),
+                _ => {}
+            }
+        }
+    }
+    followed
+}
+
+/// Ends a crew: secrets are taken out of the transcripts Claude Code kept of its session.
+async fn finish(
+    agent: &ClaudeAgent,
+    request: &CrewRequest,
+    outcome: CrewOutcome,
+) -> Result<CrewOutcome, PortError> {
+    if let (Some(redactor), Some(id)) = (request.redact.clone(), outcome.session_id.clone()) {
+        let env = agent.environment(&request.env);
+        let order = request.order.clone();
+        let done =
+            tokio::task::spawn_blocking(move || transcript::redact_session(&env, &id, &redactor))
+                .await
+                .map_err(|e| format!("transcript redaction failed: {e}"))?;
+        match done {
+            Ok(files) => {
+                for file in files {
+                    tracing::info!(
+                        "order {order}: redacted secrets in Claude Code's transcript {}",
+                        file.display()
+                    );
+                }
+            }
+            // The crew's work is unaffected; the user must know a secret may be kept.
+            Err(e) => tracing::warn!(
+                "order {order}: Claude Code's transcript may still hold a secret: {e}"
+            ),
+        }
+    }
+    Ok(outcome)
 }
 
 #[cfg(test)]

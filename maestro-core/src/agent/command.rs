@@ -86,6 +86,7 @@ impl Agent for CommandAgent {
             )
             .await?;
             Ok(CrewOutcome {
+                limited: None,
                 success: exit.success(),
                 exit_code: exit.code,
                 timed_out: exit.timed_out,
@@ -121,6 +122,9 @@ mod tests {
             timeout,
             log: layout.at(".git/crew.jsonl"),
             resume_session: None,
+            resume_note: None,
+            progress: None,
+            session_id: None,
             pid_file: None,
             redact: None,
         }

@@ -6,5 +6,5 @@ mod command;
 pub mod profile;
 pub mod stream;
 
-pub use claude::{ClaudeAgent, ClaudeOptions};
+pub use claude::{ClaudeAgent, ClaudeOptions, new_session_id};
 pub use command::CommandAgent;

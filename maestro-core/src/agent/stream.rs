@@ -29,6 +29,12 @@ pub enum StreamEvent {
         /// Its text.
         content: String,
     },
+    /// The API refused a request and the CLI retries it itself after a pause
+    /// (`system`/`api_retry`).
+    ApiRetry(ApiRetry),
+    /// The API's rate or usage limit for this account (`rate_limit_event`): informational
+    /// while `status` is `allowed…`, a stop when it is `rejected`.
+    RateLimit(RateLimitInfo),
     /// The session ended.
     Result(Box<SessionResult>),
     /// An event type this version does not know.
@@ -59,6 +65,50 @@ pub struct McpServerStatus {
     /// e.g. `connected`, `failed`.
     #[serde(default)]
     pub status: String,
+}
+
+/// The `system`/`api_retry` event: the CLI waits `retry_delay_ms`, then sends the request
+/// again.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ApiRetry {
+    /// Which retry this is (1-based).
+    #[serde(default)]
+    pub attempt: u32,
+    /// How many the CLI makes before it gives up.
+    #[serde(default)]
+    pub max_retries: u32,
+    /// The pause before this retry, in milliseconds.
+    #[serde(default)]
+    pub retry_delay_ms: u64,
+    /// The HTTP status that was refused, e.g. 429 or 529.
+    #[serde(default)]
+    pub error_status: Option<u16>,
+    /// The kind of error, e.g. `rate_limit`, `overloaded`.
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+/// A `rate_limit_event`'s `rate_limit_info` (also in a result's `api_error_params`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateLimitInfo {
+    /// `allowed`, `allowed_warning` or `rejected`.
+    #[serde(default)]
+    pub status: String,
+    /// When the limit resets, in seconds since the Unix epoch.
+    #[serde(default)]
+    pub resets_at: Option<i64>,
+    /// Which limit, e.g. `five_hour`, `seven_day`.
+    #[serde(default)]
+    pub rate_limit_type: Option<String>,
+}
+
+impl RateLimitInfo {
+    /// Whether the API refuses requests until the limit resets.
+    #[must_use]
+    pub fn rejected(&self) -> bool {
+        self.status == "rejected"
+    }
 }
 
 /// The final `result` event.
@@ -94,6 +144,85 @@ pub struct SessionResult {
     /// The object a `--json-schema` session returned.
     #[serde(default)]
     pub structured_output: Option<Value>,
+    /// The HTTP status of the API error that ended the session, if one did.
+    #[serde(default)]
+    pub api_error_status: Option<u16>,
+    /// The kind of that error as the CLI names it, e.g. `usage_limit_reached`.
+    #[serde(default)]
+    pub api_error: Option<String>,
+    /// Its details, e.g. `{"rate_limit_info": {"resetsAt": …}}` for a usage limit.
+    #[serde(default)]
+    pub api_error_params: Option<Value>,
+}
+
+/// Why a session ended without the API serving it: a rate or usage limit, or an overloaded
+/// or failing API. Not the crew's fault; worth resuming once the limit passes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// When the limit resets (seconds since the Unix epoch), when the API said.
+    pub resets_at: Option<i64>,
+    /// In a few words: `usage limit (five_hour)`, `429 rate_limit_error`, `529 overloaded`.
+    pub reason: String,
+}
+
+impl SessionResult {
+    /// Whether the API, not the crew, ended the session, and until when; `None` for a session
+    /// that succeeded or whose work failed.
+    #[must_use]
+    pub fn refusal(&self) -> Option<Refusal> {
+        if !self.is_error {
+            return None;
+        }
+        let info: Option<RateLimitInfo> = self
+            .api_error_params
+            .as_ref()
+            .and_then(|p| p.get("rate_limit_info"))
+            .and_then(|i| serde_json::from_value(i.clone()).ok());
+        if self.api_error.as_deref() == Some("usage_limit_reached")
+            || info.as_ref().is_some_and(RateLimitInfo::rejected)
+        {
+            let kind = info.as_ref().and_then(|i| i.rate_limit_type.clone());
+            return Some(Refusal {
+                resets_at: info.and_then(|i| i.resets_at),
+                reason: kind.map_or_else(
+                    || "usage limit".to_owned(),
+                    |kind| format!("usage limit ({kind})"),
+                ),
+            });
+        }
+        // The status, when the CLI gives it, decides; older CLIs only say it in the text.
+        if let Some(status) = self.api_error_status {
+            let reason = match status {
+                429 => "429 rate limit".to_owned(),
+                529 => "529 overloaded".to_owned(),
+                408 | 500..=599 => format!("{status} API error"),
+                _ => return None,
+            };
+            return Some(Refusal {
+                resets_at: None,
+                reason,
+            });
+        }
+        let text = self
+            .result
+            .as_deref()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        [
+            ("overloaded", "overloaded"),
+            ("rate limit", "rate limit"),
+            ("rate_limit", "rate limit"),
+            (" 429", "429 rate limit"),
+            (" 529", "529 overloaded"),
+            ("api error: 5", "API error"),
+        ]
+        .iter()
+        .find(|(needle, _)| text.contains(needle))
+        .map(|(_, reason)| Refusal {
+            resets_at: None,
+            reason: (*reason).to_owned(),
+        })
+    }
 }
 
 /// Token counts of a session.
@@ -149,6 +278,20 @@ pub fn parse_line(line: &str) -> Vec<StreamEvent> {
                 content: text_of(block.get("content")),
             })
             .collect(),
+        Some("system") if value.get("subtype").and_then(Value::as_str) == Some("api_retry") => {
+            serde_json::from_value::<ApiRetry>(value).map_or_else(
+                |_| vec![StreamEvent::Other],
+                |retry| vec![StreamEvent::ApiRetry(retry)],
+            )
+        }
+        Some("rate_limit_event") => value
+            .get("rate_limit_info")
+            .cloned()
+            .and_then(|info| serde_json::from_value::<RateLimitInfo>(info).ok())
+            .map_or_else(
+                || vec![StreamEvent::Other],
+                |info| vec![StreamEvent::RateLimit(info)],
+            ),
         Some("result") => serde_json::from_value::<SessionResult>(value).map_or_else(
             |_| vec![StreamEvent::Other],
             |r| vec![StreamEvent::Result(Box::new(r))],
@@ -229,6 +372,83 @@ mod tests {
         assert_eq!((result.num_turns, result.usage.input_tokens), (3, 100));
         assert!((result.total_cost_usd - 0.0123).abs() < 1e-9);
         assert_eq!(result.permission_denials.len(), 1);
+    }
+
+    /// As the pinned CLI prints them against the scripted model (API key: 429s it retries;
+    /// subscription: a usage limit with its reset).
+    #[test]
+    fn api_refusals_parse_with_their_reset() {
+        let retry = parse_line(
+            r#"{"type":"system","subtype":"api_retry","attempt":2,"max_retries":10,"retry_delay_ms":1199,"error_status":429,"error":"rate_limit","session_id":"s","uuid":"u"}"#,
+        );
+        assert_eq!(
+            retry,
+            vec![StreamEvent::ApiRetry(ApiRetry {
+                attempt: 2,
+                max_retries: 10,
+                retry_delay_ms: 1199,
+                error_status: Some(429),
+                error: Some("rate_limit".into()),
+            })]
+        );
+        let event = parse_line(
+            r#"{"type":"rate_limit_event","rate_limit_info":{"status":"rejected","resetsAt":1796068117,"rateLimitType":"five_hour","isUsingOverage":false},"uuid":"u","session_id":"s"}"#,
+        );
+        let StreamEvent::RateLimit(info) = &event[0] else {
+            panic!("{event:?}")
+        };
+        assert!(info.rejected());
+        assert_eq!(info.resets_at, Some(1_796_068_117));
+        assert!(!matches!(
+            &parse_line(r#"{"type":"rate_limit_event","rate_limit_info":{"status":"allowed"}}"#)[0],
+            StreamEvent::RateLimit(i) if i.rejected()
+        ));
+
+        let usage = parse_line(
+            r#"{"type":"result","subtype":"success","is_error":true,"num_turns":1,"total_cost_usd":0,"api_error_status":429,"api_error_type":"rate_limit_error","api_error":"usage_limit_reached","api_error_params":{"rate_limit_info":{"status":"rejected","resetsAt":1796068117,"rateLimitType":"five_hour"}},"result":"You've hit your 5-hour limit · resets 7:48pm (UTC)","session_id":"s"}"#,
+        );
+        let StreamEvent::Result(usage) = &usage[0] else {
+            panic!("{usage:?}")
+        };
+        assert_eq!(
+            usage.refusal(),
+            Some(Refusal {
+                resets_at: Some(1_796_068_117),
+                reason: "usage limit (five_hour)".into()
+            })
+        );
+        let rate = parse_line(
+            r#"{"type":"result","subtype":"success","is_error":true,"api_error_status":429,"result":"API Error: Request rejected (429) · limit","session_id":"s"}"#,
+        );
+        let StreamEvent::Result(rate) = &rate[0] else {
+            panic!("{rate:?}")
+        };
+        assert_eq!(
+            rate.refusal().map(|r| (r.resets_at, r.reason)),
+            Some((None, "429 rate limit".into()))
+        );
+        let overloaded = parse_line(
+            r#"{"type":"result","subtype":"error_during_execution","is_error":true,"result":"API Error: 529 {\"type\":\"overloaded_error\"}"}"#,
+        );
+        let StreamEvent::Result(overloaded) = &overloaded[0] else {
+            panic!()
+        };
+        assert!(overloaded.refusal().is_some());
+        // A session whose work failed is the crew's failure, not a refusal.
+        let failed = parse_line(
+            r#"{"type":"result","subtype":"error_max_turns","is_error":true,"result":"Reached max turns"}"#,
+        );
+        let StreamEvent::Result(failed) = &failed[0] else {
+            panic!()
+        };
+        assert_eq!(failed.refusal(), None);
+        let bad_request = parse_line(
+            r#"{"type":"result","is_error":true,"api_error_status":400,"result":"API Error: 400 scenario x has no turn 3"}"#,
+        );
+        let StreamEvent::Result(bad_request) = &bad_request[0] else {
+            panic!()
+        };
+        assert_eq!(bad_request.refusal(), None);
     }
 
     #[test]

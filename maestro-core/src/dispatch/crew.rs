@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 use super::Shared;
 use super::gate::{self, GateResult};
@@ -13,12 +13,12 @@ use super::prompt;
 use super::report::{AttemptReport, ChangedFileReport};
 use crate::order::AcceptanceCheck;
 use crate::ports::{
-    Candidate, ChangedFile, Collected, CrewOutcome, CrewRequest, CrewWorktree, PortError,
-    ScanFinding, ScanKinds, ScanRequest, Scanner, Suppressed, Verdict,
+    ApiLimit, Candidate, ChangedFile, Collected, CrewOutcome, CrewProgress, CrewRequest,
+    CrewWorktree, PortError, ScanFinding, ScanKinds, ScanRequest, Scanner, Suppressed, Verdict,
 };
 use crate::process::{Supervised, run};
 use crate::state::OrderState;
-use crate::voyage::Order;
+use crate::voyage::{Order, ResumePoint, Wait};
 
 /// How an attempt ended, for the dispatcher's next step.
 #[derive(Debug)]
@@ -32,6 +32,8 @@ pub(super) enum End {
     Failed { reason: String, feedback: String },
     /// Stopped by the user (or the dispatcher's own end).
     Interrupted,
+    /// The model's API would not serve the crew for now: it is resumed when the limit passes.
+    Limited(ApiLimit),
 }
 
 /// Runs attempt `number` of `order`. Saves the `gating` state (with the commit) before the gates
@@ -75,6 +77,7 @@ pub(super) async fn attempt(
     report.result = match &end {
         End::Passed { .. } => "passed".to_owned(),
         End::Interrupted => "interrupted".to_owned(),
+        End::Limited(limit) => format!("paused: {}", limit.reason),
         End::Failed { reason, .. } => reason.lines().next().unwrap_or("failed").to_owned(),
     };
     (report, end)
@@ -90,34 +93,62 @@ async fn attempt_inner(
     let spec = &order.spec;
     let isolation = Arc::clone(&shared.ports.isolation);
     let voyage = shared.voyage.clone();
-    let base = blocking({
-        let isolation = Arc::clone(&isolation);
-        let voyage = voyage.clone();
-        move || isolation.voyage_head(&voyage)
-    })
-    .await?;
-    // A worktree whose work is merged is reused when one is spare: only the files that
-    // differ from the new base are rewritten.
-    let spare = shared.take_spare();
-    let worktree = blocking({
-        let isolation = Arc::clone(&isolation);
-        let voyage = voyage.clone();
-        let id = spec.id.clone();
-        move || match spare {
-            Some(spare) => isolation.recycle(&spare, &voyage, &id, &base),
-            None => isolation.prepare(&voyage, &id, &base),
+    let agent = if spec.agent.is_some() {
+        Arc::clone(&shared.command_agent)
+    } else {
+        Arc::clone(&shared.ports.agent)
+    };
+    // An interrupted crew of an agent that keeps sessions goes on in its own worktree.
+    let resumed = match order.resume.clone().filter(|_| agent.resumes()) {
+        Some(point) => {
+            let isolation = Arc::clone(&isolation);
+            let voyage = voyage.clone();
+            let id = spec.id.clone();
+            let base = point.base.clone();
+            blocking(move || isolation.reopen(&voyage, &id, &base))
+                .await?
+                .map(|worktree| (worktree, point))
         }
-    })
-    .await?;
+        None => None,
+    };
+    let (worktree, resume_session, resume_note) = match resumed {
+        Some((worktree, point)) => {
+            let why = match point.after_limit {
+                Some(reason) => prompt::Resumed::Limited { reason },
+                None => prompt::Resumed::Interrupted,
+            };
+            (
+                worktree,
+                Some(point.session_id),
+                Some(prompt::resume_note(&why)),
+            )
+        }
+        None => (fresh_worktree(shared, order).await?, None, None),
+    };
+    let session_id = if agent.resumes() {
+        Some(match &resume_session {
+            Some(session) => session.clone(),
+            None => crate::agent::new_session_id()?,
+        })
+    } else {
+        None
+    };
+    // Saved before the crew starts: a dispatcher killed while it runs resumes this session
+    // in this worktree, as the same attempt.
+    shared.store.update_order(&voyage.name, &spec.id, |o| {
+        o.resume = session_id.as_ref().map(|session| ResumePoint {
+            session_id: session.clone(),
+            base: worktree.base.clone(),
+            attempt: number,
+            after_limit: None,
+        });
+        o.session_id.clone_from(&session_id);
+        Ok::<_, crate::store::StoreError>(())
+    })?;
     let env = shared.crew_env(order, number, &worktree);
     let log = shared.store.log_path(&voyage.name, &spec.id)?;
 
-    copy_untracked(
-        &shared.repo_root,
-        &worktree.path,
-        &shared.config.worktrees.copy,
-    )?;
-    if let Some(setup) = &shared.config.worktrees.setup {
+    if let (None, Some(setup)) = (&resume_session, &shared.config.worktrees.setup) {
         // The setup command runs in the crew's worktree, on files the crew's base holds: under
         // the same sandbox as the crew.
         let shell = ["-c".to_owned(), setup.clone()];
@@ -159,6 +190,7 @@ async fn attempt_inner(
         }
     }
 
+    let (progress_tx, progress_rx) = mpsc::unbounded_channel();
     let request = CrewRequest {
         voyage: voyage.name.to_string(),
         order: spec.id.clone(),
@@ -170,17 +202,26 @@ async fn attempt_inner(
         env: env.clone(),
         timeout: shared.crew_timeout(),
         log,
-        resume_session: None,
+        session_id: if resume_session.is_some() {
+            None
+        } else {
+            session_id.clone()
+        },
+        resume_session,
+        resume_note,
+        progress: Some(progress_tx),
         pid_file: Some(shared.store.pid_path(&voyage.name, &spec.id)?),
         redact: Some(shared.redactor()),
     };
-    let agent = if request.command.is_some() {
-        Arc::clone(&shared.command_agent)
-    } else {
-        Arc::clone(&shared.ports.agent)
-    };
     let clock = Instant::now();
-    let outcome: CrewOutcome = agent.run(request, stop.clone()).await?;
+    // What the crew reports while it works is followed alongside: its turns for the live
+    // progress, a limit it waits out for the shared back-off and `status`.
+    let (outcome, followed) = tokio::join!(
+        agent.run(request, stop.clone()),
+        watch_crew(shared, order, progress_rx)
+    );
+    let outcome: CrewOutcome = outcome?;
+    followed?;
     report.crew_secs = clock.elapsed().as_secs_f64();
     report.exit_code = outcome.exit_code;
     report.cost_usd = outcome.cost_usd;
@@ -190,8 +231,37 @@ async fn attempt_inner(
     report.session_id.clone_from(&outcome.session_id);
     report.output_tail.clone_from(&outcome.output_tail);
     if outcome.interrupted {
+        // The session the crew ran last (a new one when its old one could not be resumed) is
+        // the one to go on with.
+        if let Some(session) = outcome.session_id.clone() {
+            shared.store.update_order(&voyage.name, &spec.id, |o| {
+                if let Some(point) = &mut o.resume {
+                    point.session_id.clone_from(&session);
+                }
+                o.session_id = Some(session);
+                Ok::<_, crate::store::StoreError>(())
+            })?;
+        }
         return Ok(End::Interrupted);
     }
+    if let Some(limit) = outcome.limited.clone() {
+        // Resumed in this session and worktree once the limit passes, as the same attempt.
+        if let Some(session) = outcome.session_id.clone() {
+            shared.store.update_order(&voyage.name, &spec.id, |o| {
+                if let Some(point) = &mut o.resume {
+                    point.session_id.clone_from(&session);
+                }
+                o.session_id = Some(session);
+                Ok::<_, crate::store::StoreError>(())
+            })?;
+        }
+        return Ok(End::Limited(limit));
+    }
+    // The crew ended: a later attempt starts over.
+    shared.store.update_order(&voyage.name, &spec.id, |o| {
+        o.resume = None;
+        Ok::<_, crate::store::StoreError>(())
+    })?;
     shared.audit(
         "order.finish",
         &spec.id,
@@ -488,6 +558,33 @@ async fn run_gates(
     Ok(gates)
 }
 
+/// A worktree for `order` at the voyage head: a merged crew's spare one handed on (only the
+/// files that differ from the new base rewritten) or a new one, with `worktrees.copy` copied
+/// in.
+async fn fresh_worktree(shared: &Shared, order: &Order) -> Result<CrewWorktree, PortError> {
+    let isolation = Arc::clone(&shared.ports.isolation);
+    let voyage = shared.voyage.clone();
+    let base = blocking({
+        let isolation = Arc::clone(&isolation);
+        let voyage = voyage.clone();
+        move || isolation.voyage_head(&voyage)
+    })
+    .await?;
+    let spare = shared.take_spare();
+    let id = order.spec.id.clone();
+    let worktree = blocking(move || match spare {
+        Some(spare) => isolation.recycle(&spare, &voyage, &id, &base),
+        None => isolation.prepare(&voyage, &id, &base),
+    })
+    .await?;
+    copy_untracked(
+        &shared.repo_root,
+        &worktree.path,
+        &shared.config.worktrees.copy,
+    )?;
+    Ok(worktree)
+}
+
 /// Copies the untracked files listed in `worktrees.copy` from the main checkout. Paths are
 /// relative to the repository root; a missing file is skipped.
 fn copy_untracked(
@@ -533,4 +630,62 @@ where
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| -> PortError { format!("a worker thread failed: {e}").into() })?
+}
+
+/// Follows what a crew reports while it works: each model answer goes to the live progress
+/// (and tells the shared back-off the API serves again); a limit the crew waits out itself
+/// makes its order `waiting` until then and holds back every other crew meanwhile.
+async fn watch_crew(
+    shared: &Shared,
+    order: &Order,
+    mut progress: mpsc::UnboundedReceiver<CrewProgress>,
+) -> Result<(), PortError> {
+    let id = order.id();
+    let mut waiting = false;
+    while let Some(event) = progress.recv().await {
+        match event {
+            CrewProgress::Work {
+                turns, cost_usd, ..
+            } => {
+                shared.backoff().served(Timestamp::now());
+                if waiting {
+                    waiting = false;
+                    shared.transition(id, OrderState::Running, |o| o.wait = None)?;
+                }
+                let now = shared.store.order(&shared.voyage.name, id)?;
+                shared.work(&now, turns, cost_usd);
+            }
+            CrewProgress::Waiting(limit) => {
+                let until =
+                    shared
+                        .backoff()
+                        .refused(limit.until, Timestamp::now(), shared.options.backoff);
+                let wait = Wait {
+                    until,
+                    reason: limit.reason,
+                    in_crew: true,
+                };
+                if waiting {
+                    let order = shared.store.update_order(&shared.voyage.name, id, |o| {
+                        o.wait = Some(wait.clone());
+                        Ok::<_, crate::store::StoreError>(o.clone())
+                    })?;
+                    shared.note(&order, String::new());
+                } else {
+                    waiting = true;
+                    shared.transition(id, OrderState::Waiting, |o| o.wait = Some(wait))?;
+                }
+            }
+        }
+    }
+    // The crew ended: what follows is decided from how it ended, so the order is not shown
+    // running in between.
+    if waiting {
+        shared.store.update_order(&shared.voyage.name, id, |o| {
+            o.transition(OrderState::Running, Timestamp::now())?;
+            o.wait = None;
+            Ok::<_, super::DispatchError>(())
+        })?;
+    }
+    Ok(())
 }

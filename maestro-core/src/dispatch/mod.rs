@@ -7,9 +7,11 @@
 //! stopped or killed resumes where it was: merged orders stay merged, work already merged is
 //! recognised, and crews that were running are dispatched again from a fresh worktree.
 
+pub mod backoff;
 mod config_watch;
 mod crew;
 pub mod gate;
+pub mod preview;
 pub mod prompt;
 pub mod report;
 
@@ -70,6 +72,9 @@ pub struct RunOptions {
     /// commands run in. Default: `None`, no sandbox (`crews.sandbox: "off"`); the composition
     /// layer sets it, or refuses to run, when the sandbox is on.
     pub sandbox: Option<crate::sandbox::Sandbox>,
+    /// The first pause after the model's API refused a crew without saying for how long,
+    /// doubled at each refusal in a row (see [`backoff`]). Default: 30 s.
+    pub backoff: Duration,
 }
 
 impl Default for RunOptions {
@@ -78,6 +83,7 @@ impl Default for RunOptions {
             max_crews: None,
             grace: Duration::from_secs(5),
             sandbox: None,
+            backoff: Duration::from_secs(30),
         }
     }
 }
@@ -95,10 +101,16 @@ pub struct Event {
     pub attempt: u32,
     /// A short explanation (why it failed, what merged…).
     pub note: String,
+    /// Turns its crew took so far in this attempt, while it works.
+    pub turns: Option<u32>,
+    /// Money its crews spent so far, when known.
+    pub cost_usd: Option<f64>,
+    /// Until when and why it waits out a limit of the model's API (state `waiting`).
+    pub wait: Option<crate::voyage::Wait>,
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     /// Orders merged (in this run or before).
     pub merged: Vec<OrderId>,
@@ -117,6 +129,33 @@ pub struct Summary {
     pub stopped: bool,
     /// The `workspace.json` keys that changed while crews ran, which stopped the run.
     pub config_changed: Option<Vec<String>>,
+    /// Orders whose crews wait out a limit of the model's API (left so by a stop).
+    pub limited: Vec<OrderId>,
+    /// Set when the voyage's budget (`crews.voyageBudgetUsd`) was spent, which stopped new
+    /// crews from starting.
+    pub budget_spent: Option<BudgetSpent>,
+}
+
+/// A voyage's budget, spent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct BudgetSpent {
+    /// What its crews spent, in US dollars.
+    pub spent_usd: f64,
+    /// Its budget, in US dollars.
+    pub budget_usd: f64,
+}
+
+impl BudgetSpent {
+    /// Whether `orders` spent `budget` (`crews.voyageBudgetUsd`) or more, and how much.
+    #[must_use]
+    pub fn of(orders: &[Order], budget: Option<f64>) -> Option<BudgetSpent> {
+        let budget_usd = budget?;
+        let spent_usd: f64 = orders.iter().filter_map(|o| o.cost_usd).sum();
+        (spent_usd >= budget_usd).then_some(BudgetSpent {
+            spent_usd,
+            budget_usd,
+        })
+    }
 }
 
 impl Summary {
@@ -127,6 +166,8 @@ impl Summary {
             && self.blocked.is_empty()
             && self.interrupted.is_empty()
             && self.waiting.is_empty()
+            && self.limited.is_empty()
+            && self.budget_spent.is_none()
             && !self.stopped
     }
 }
@@ -237,37 +278,11 @@ pub fn concurrency(
 }
 
 /// The waves in which `orders` would run with unlimited crews: each wave depends only on
-/// earlier ones (releaser orders last). For `maestro run --dry-run`.
+/// earlier ones (releaser orders last); failed and blocked orders, and those a run would block,
+/// are in none ([`preview::Preview`] says why). For `maestro run --dry-run`.
 #[must_use]
 pub fn waves(orders: &[Order], dag: &Dag) -> Vec<Vec<OrderId>> {
-    let mut level = vec![0usize; orders.len()];
-    for &i in dag.topological() {
-        level[i] = dag
-            .dependencies(i)
-            .iter()
-            .map(|&d| level[d] + 1)
-            .max()
-            .unwrap_or(0);
-    }
-    let last = level.iter().copied().max().unwrap_or(0);
-    for (i, order) in orders.iter().enumerate() {
-        if order.spec.role == Role::Releaser {
-            level[i] = level[i].max(last + 1);
-        }
-    }
-    let mut waves: Vec<Vec<OrderId>> = Vec::new();
-    for &i in dag.topological() {
-        if matches!(orders[i].state, OrderState::Merged | OrderState::Proposed) {
-            continue;
-        }
-        let l = level[i];
-        if waves.len() <= l {
-            waves.resize(l + 1, Vec::new());
-        }
-        waves[l].push(orders[i].id().clone());
-    }
-    waves.retain(|w| !w.is_empty());
-    waves
+    preview::Preview::of(orders, dag).waves
 }
 
 /// An error and its causes on one line.
@@ -304,6 +319,8 @@ struct Shared {
     spare: Mutex<Vec<CrewWorktree>>,
     /// The SHA-256 of `workspace.json` when the run started (set by [`Dispatcher::run`]).
     config_hash: Mutex<String>,
+    /// One back-off for every crew when the model's API refuses them.
+    backoff: Mutex<backoff::Backoff>,
 }
 
 impl Shared {
@@ -475,14 +492,40 @@ impl Shared {
 
     fn note(&self, order: &Order, note: impl Into<String>) {
         if let Some(events) = &self.events {
+            let _ = events.send(Self::event(order, note.into()));
+        }
+    }
+
+    /// A crew's progress while it works: turns so far in this attempt; money, when known.
+    fn work(&self, order: &Order, turns: u32, cost_usd: Option<f64>) {
+        let spent = match (order.cost_usd, cost_usd) {
+            (Some(before), Some(now)) => Some(before + now),
+            (before, now) => before.or(now),
+        };
+        if let Some(events) = &self.events {
             let _ = events.send(Event {
-                order: order.id().clone(),
-                role: order.spec.role,
-                state: order.state,
-                attempt: order.attempts,
-                note: note.into(),
+                turns: Some(turns),
+                cost_usd: spent,
+                ..Self::event(order, String::new())
             });
         }
+    }
+
+    fn event(order: &Order, note: String) -> Event {
+        Event {
+            order: order.id().clone(),
+            role: order.spec.role,
+            state: order.state,
+            attempt: order.attempts,
+            note,
+            turns: None,
+            cost_usd: order.cost_usd,
+            wait: order.wait.clone(),
+        }
+    }
+
+    fn backoff(&self) -> std::sync::MutexGuard<'_, backoff::Backoff> {
+        self.backoff.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn save_report(
@@ -578,6 +621,7 @@ impl Dispatcher {
                 events,
                 spare: Mutex::new(Vec::new()),
                 config_hash: Mutex::new(String::new()),
+                backoff: Mutex::new(backoff::Backoff::default()),
             }),
             entitlements,
         }
@@ -643,6 +687,7 @@ impl Dispatcher {
         let orders = shared.store.orders(&name)?;
         let dag = validate(name.as_str(), &orders, &self.entitlements)?;
         self.recover(&orders).await?;
+        self.recover_waiting(&orders).await?;
         shared.store.update_voyage(&name, |v| {
             v.state = VoyageState::Running;
             Ok::<_, StoreError>(())
@@ -658,6 +703,7 @@ impl Dispatcher {
         let mut config_changed: Option<Vec<String>> = None;
         let mut tick = tokio::time::interval(ConfigWatch::PERIOD);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut budget_spent: Option<BudgetSpent> = None;
         loop {
             if let Some(keys) = config.changed() {
                 self.config_changed(&keys)?;
@@ -672,14 +718,32 @@ impl Dispatcher {
                 orders
             };
             let states: Vec<OrderState> = orders.iter().map(|o| o.state).collect();
-            if !stopping {
-                for i in Self::ready(&orders, &dag, &states) {
+            let now = Timestamp::now();
+            let ready = Self::ready(&orders, &dag, &states, now);
+            if !stopping && !ready.is_empty() && budget_spent.is_none() {
+                budget_spent = BudgetSpent::of(&orders, shared.config.crews.voyage_budget_usd);
+                if let Some(spent) = budget_spent {
+                    self.budget_spent(spent)?;
+                }
+            }
+            if !stopping && budget_spent.is_none() {
+                for i in ready {
                     // One task per crew; its order is `running` or `gating`, so never ready again.
                     if running.len() >= limit {
                         break;
                     }
                     let id = orders[i].id().clone();
-                    let order = shared.transition(&id, OrderState::Running, |o| o.attempts += 1)?;
+                    // After the model's API refused a crew, one crew goes first.
+                    if !shared.backoff().admit(&id, now) {
+                        break;
+                    }
+                    // A resumed crew goes on with its interrupted attempt.
+                    let order = shared.transition(&id, OrderState::Running, |o| {
+                        if o.resume.is_none() {
+                            o.attempts += 1;
+                        }
+                        o.wait = None;
+                    })?;
                     // The report exists before the crew starts, so its hooks can add to it.
                     shared.save_report(&order, None, None)?;
                     shared
@@ -699,11 +763,19 @@ impl Dispatcher {
                     });
                 }
             }
-            if running.is_empty() {
+            // Crews waiting out a limit of the model's API go on when it passes.
+            let wake = (!stopping && budget_spent.is_none())
+                .then(|| Self::next_wake(&orders, shared.backoff().until(), now))
+                .flatten();
+            if running.is_empty() && wake.is_none() {
                 break;
             }
+            let sleep = wake.map_or(Duration::from_secs(3600), |at| {
+                Duration::try_from(at.duration_since(now)).unwrap_or_default()
+            });
             let joined = tokio::select! {
-                joined = running.join_next() => joined,
+                joined = running.join_next(), if !running.is_empty() => joined,
+                () = tokio::time::sleep(sleep), if wake.is_some() => continue,
                 changed = user_stop.changed(), if !stopping => {
                     // A dropped sender is not a request to stop.
                     if changed.is_ok() && *user_stop.borrow() {
@@ -727,6 +799,7 @@ impl Dispatcher {
         let mut summary = Summary {
             stopped: stopping,
             config_changed,
+            budget_spent,
             ..Summary::default()
         };
         for order in &orders {
@@ -745,6 +818,7 @@ impl Dispatcher {
                 OrderState::Failed => summary.failed.push(id),
                 OrderState::Blocked => summary.blocked.push(id),
                 OrderState::Interrupted => summary.interrupted.push(id),
+                OrderState::Waiting => summary.limited.push(id),
                 _ => summary.waiting.push(id),
             }
         }
@@ -775,11 +849,29 @@ impl Dispatcher {
             .map_err(DispatchError::Audit)
     }
 
-    /// Orders a previous dispatcher left mid-way: work already merged is recognised as merged;
+    /// Orders a previous dispatcher left mid-way: what it left half-done in git is repaired
+    /// first (audited as `worktree.repair`); work already merged is recognised as merged;
     /// everything else in flight goes back to `pending`, to be dispatched from a fresh worktree.
     /// Worktrees it left for merged orders become spares, reused or released by this run.
     async fn recover(&self, orders: &[Order]) -> Result<(), DispatchError> {
         let shared = &self.shared;
+        // What a killed dispatcher left half-done in git goes first (this run holds the
+        // voyage's run lock: none of its crews works meanwhile).
+        let (isolation, voyage) = (Arc::clone(&shared.ports.isolation), shared.voyage.clone());
+        let repairs = blocking(move || isolation.repair(&voyage))
+            .await
+            .map_err(|source| DispatchError::Port {
+                action: "repair the voyage's worktrees".into(),
+                source,
+            })?;
+        for repair in repairs {
+            shared
+                .audit_voyage(
+                    "worktree.repair",
+                    serde_json::json!({"subject": repair.subject, "found": repair.found, "action": repair.action}),
+                )
+                .map_err(DispatchError::Audit)?;
+        }
         for order in orders.iter().filter(|o| o.state == OrderState::Merged) {
             let isolation = Arc::clone(&shared.ports.isolation);
             let voyage = shared.voyage.clone();
@@ -808,13 +900,30 @@ impl Dispatcher {
             {
                 let isolation = Arc::clone(&shared.ports.isolation);
                 let voyage = shared.voyage.clone();
-                let merged = blocking(move || isolation.holds_change(&voyage, &commit))
+                let change = commit.clone();
+                let merged = blocking(move || isolation.holds_change(&voyage, &change))
                     .await
                     .map_err(|source| DispatchError::Port {
                         action: format!("check whether order `{}` was merged", order.id()),
                         source,
                     })?;
                 if merged {
+                    // Killed between the merge and its record: the record is made now, once.
+                    let subject = format!("{}/{}", shared.voyage.name, order.id());
+                    let recorded = shared
+                        .ports
+                        .audit
+                        .recorded("merge", &subject, "commit", &commit)
+                        .map_err(DispatchError::Audit)?;
+                    if !recorded {
+                        shared
+                            .audit(
+                                "merge",
+                                order.id(),
+                                serde_json::json!({"commit": commit, "head": null, "recovered": true}),
+                            )
+                            .map_err(DispatchError::Audit)?;
+                    }
                     let order = shared.transition(order.id(), OrderState::Merged, |_| {})?;
                     shared.save_report(&order, None, None)?;
                     continue;
@@ -833,6 +942,43 @@ impl Dispatcher {
                 shared.transition(order.id(), OrderState::Interrupted, |_| {})?;
             }
             shared.transition(order.id(), OrderState::Pending, |_| {})?;
+        }
+        Ok(())
+    }
+
+    /// Orders a previous dispatcher left waiting out a limit of the model's API keep waiting
+    /// until it passes, and hold back every crew meanwhile; a crew it left waiting by itself is
+    /// stopped first and resumed by this run.
+    async fn recover_waiting(&self, orders: &[Order]) -> Result<(), DispatchError> {
+        let shared = &self.shared;
+        for order in orders.iter().filter(|o| o.state == OrderState::Waiting) {
+            let pid_file = shared.store.pid_path(&shared.voyage.name, order.id())?;
+            if crate::process::stop_leftover(&pid_file, shared.options.grace).await {
+                tracing::info!(
+                    "stopped the crew of order {} left by an earlier run",
+                    order.id()
+                );
+            }
+            let wait = order.wait.clone().unwrap_or_else(|| crate::voyage::Wait {
+                until: Timestamp::now(),
+                reason: "a limit of the model's API".to_owned(),
+                in_crew: false,
+            });
+            shared
+                .backoff()
+                .refused(Some(wait.until), Timestamp::now(), shared.options.backoff);
+            shared
+                .store
+                .update_order(&shared.voyage.name, order.id(), |o| {
+                    if let Some(point) = &mut o.resume {
+                        point.after_limit = Some(wait.reason.clone());
+                    }
+                    o.wait = Some(crate::voyage::Wait {
+                        in_crew: false,
+                        ..wait.clone()
+                    });
+                    Ok::<_, StoreError>(())
+                })?;
         }
         Ok(())
     }
@@ -886,8 +1032,9 @@ impl Dispatcher {
     }
 
     /// Orders that may start now, in topological order: pending, dependencies merged, and
-    /// releaser orders only when every other order is settled.
-    fn ready(orders: &[Order], dag: &Dag, states: &[OrderState]) -> Vec<usize> {
+    /// releaser orders only when every other order is settled. An order whose crew waited out
+    /// a limit of the model's API is ready once the limit passed.
+    fn ready(orders: &[Order], dag: &Dag, states: &[OrderState], now: Timestamp) -> Vec<usize> {
         let others_settled = orders
             .iter()
             .filter(|o| o.spec.role != Role::Releaser)
@@ -895,8 +1042,12 @@ impl Dispatcher {
         // A conflicted order is re-dispatched like a pending one.
         let states: Vec<OrderState> = states
             .iter()
-            .map(|s| match s {
+            .zip(orders)
+            .map(|(s, o)| match s {
                 OrderState::Conflict => OrderState::Pending,
+                OrderState::Waiting if o.wait.as_ref().is_none_or(|w| w.until <= now) => {
+                    OrderState::Pending
+                }
                 other => *other,
             })
             .collect();
@@ -904,6 +1055,38 @@ impl Dispatcher {
             .into_iter()
             .filter(|&i| orders[i].spec.role != Role::Releaser || others_settled)
             .collect()
+    }
+
+    /// When the next crew waiting out a limit of the model's API may go on (`None`: no crew
+    /// waits so). A limit already passed counts from `now`.
+    fn next_wake(
+        orders: &[Order],
+        backoff: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Option<Timestamp> {
+        let waits = orders
+            .iter()
+            .filter(|o| o.state == OrderState::Waiting)
+            .filter_map(|o| o.wait.as_ref())
+            .filter(|w| !w.in_crew)
+            .map(|w| w.until.max(now))
+            .min()?;
+        Some(backoff.map_or(waits, |b| b.max(waits)))
+    }
+
+    /// Audits that the voyage's budget is spent: no crew starts any more.
+    fn budget_spent(&self, spent: BudgetSpent) -> Result<(), DispatchError> {
+        tracing::warn!(
+            "the voyage's budget is spent (${:.2} of ${:.2}): no new crew starts",
+            spent.spent_usd,
+            spent.budget_usd
+        );
+        self.shared
+            .audit_voyage(
+                "voyage.budget",
+                serde_json::json!({"spent_usd": spent.spent_usd, "budget_usd": spent.budget_usd}),
+            )
+            .map_err(DispatchError::Audit)
     }
 
     /// Records an attempt's end and decides what follows: merge, retry, conflict re-dispatch,
@@ -917,7 +1100,39 @@ impl Dispatcher {
     ) -> Result<(), DispatchError> {
         let shared = &self.shared;
         let order = shared.store.order(&shared.voyage.name, id)?;
+        if !matches!(end, End::Limited(_)) {
+            shared.backoff().ended(id);
+        }
         match end {
+            End::Limited(limit) => {
+                let until =
+                    shared
+                        .backoff()
+                        .refused(limit.until, Timestamp::now(), shared.options.backoff);
+                let order = shared.transition(id, OrderState::Waiting, |o| {
+                    o.wait = Some(crate::voyage::Wait {
+                        until,
+                        reason: limit.reason.clone(),
+                        in_crew: false,
+                    });
+                    if let Some(point) = &mut o.resume {
+                        point.after_limit = Some(limit.reason.clone());
+                    }
+                    account(o, &report);
+                })?;
+                shared.note(
+                    &order,
+                    format!("waiting: {} (until {})", limit.reason, until),
+                );
+                shared.save_report(&order, Some(report), None)?;
+                shared
+                    .audit(
+                        "order.paused",
+                        id,
+                        serde_json::json!({"attempt": order.attempts, "reason": limit.reason, "until": until.to_string()}),
+                    )
+                    .map_err(DispatchError::Audit)?;
+            }
             End::Interrupted => {
                 let order =
                     shared.transition(id, OrderState::Interrupted, |o| account(o, &report))?;
@@ -971,7 +1186,7 @@ impl Dispatcher {
     async fn merge(
         &self,
         order: &Order,
-        report: AttemptReport,
+        mut report: AttemptReport,
         worktree: CrewWorktree,
         commit: Option<String>,
     ) -> Result<(), DispatchError> {
@@ -1019,6 +1234,14 @@ impl Dispatcher {
                 } else {
                     OrderState::Failed
                 };
+                report.result = if first_conflict {
+                    format!(
+                        "conflict in {}: re-dispatched on the new voyage head",
+                        paths.join(", ")
+                    )
+                } else {
+                    format!("conflict again in {}: failed", paths.join(", "))
+                };
                 let order = shared.transition(id, next, |o| {
                     o.conflicts += 1;
                     o.feedback = Some(feedback.clone());
@@ -1037,10 +1260,9 @@ impl Dispatcher {
                 return Ok(());
             }
         };
-        let order = shared.transition(id, OrderState::Merged, |o| {
-            o.feedback = None;
-            account(o, &report);
-        })?;
+        // Recorded before the order is marked merged: a dispatcher killed in between leaves
+        // the order gating with its change in the voyage branch, which recovery marks merged
+        // without recording the merge twice.
         shared
             .audit(
                 if commit.is_none() {
@@ -1052,6 +1274,10 @@ impl Dispatcher {
                 serde_json::json!({"commit": commit, "head": head}),
             )
             .map_err(DispatchError::Audit)?;
+        let order = shared.transition(id, OrderState::Merged, |o| {
+            o.feedback = None;
+            account(o, &report);
+        })?;
         let nothing = commit.is_none();
         shared.note(
             &order,

@@ -49,6 +49,30 @@ pub fn compose(order: &OrderSpec, feedback: Option<&str>) -> String {
     text
 }
 
+/// Why a crew's session is resumed rather than started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resumed {
+    /// Its dispatcher was stopped or killed while it worked.
+    Interrupted,
+    /// The model's API refused it for a while (`reason`), and the limit has passed.
+    Limited {
+        /// What the API said.
+        reason: String,
+    },
+}
+
+/// What a resumed crew is told instead of its prompt: its session holds the order and what
+/// it did so far.
+#[must_use]
+pub fn resume_note(why: &Resumed) -> String {
+    match why {
+        Resumed::Interrupted => "maestro: your previous run of this session was interrupted (maestro was stopped or restarted). Your worktree is as you left it. Continue the order from where you stopped.".to_owned(),
+        Resumed::Limited { reason } => format!(
+            "maestro: the model's API paused your session ({reason}); the limit has passed. Your worktree is as you left it. Continue the order from where you stopped."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -187,6 +187,7 @@ pub fn markdown(
     orders: &[crate::voyage::Order],
     reports: &[Option<OrderReport>],
     sandbox: crate::config::SandboxMode,
+    voyage_budget_usd: Option<f64>,
 ) -> String {
     let mut text = format!(
         "# {}\n\nVoyage `{}` on branch `{}`",
@@ -220,6 +221,12 @@ pub fn markdown(
     text.push_str(&format!(", {secs:.0}s of crew time.\n\n"));
     if sandbox == crate::config::SandboxMode::Off {
         text.push_str("**Sandbox off** (`crews.sandbox: \"off\"`): crews, gates and setup commands ran with maestro's own rights, not contained by the operating system.\n\n");
+    }
+    if let Some(spent) = super::BudgetSpent::of(orders, voyage_budget_usd) {
+        text.push_str(&format!(
+            "**Budget spent**: ${:.2} of ${:.2} (`crews.voyageBudgetUsd`): no new crew starts.\n\n",
+            spent.spent_usd, spent.budget_usd
+        ));
     }
     text.push_str("| order | role | state | attempts | cost | time | files |\n|---|---|---|---|---|---|---|\n");
     for (order, report) in orders.iter().zip(reports) {
@@ -268,6 +275,24 @@ pub fn markdown(
                 gate.name,
                 tail.join("\n")
             ));
+        }
+    }
+    let waiting: Vec<&crate::voyage::Order> = orders
+        .iter()
+        .filter(|o| o.state == OrderState::Waiting)
+        .collect();
+    if !waiting.is_empty() {
+        text.push_str("\n## Waiting\n\n");
+        for order in waiting {
+            match &order.wait {
+                Some(wait) => text.push_str(&format!(
+                    "- `{}`: until {} ({}); resumed in its session then\n",
+                    order.id(),
+                    wait.until.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                    wait.reason
+                )),
+                None => text.push_str(&format!("- `{}`\n", order.id())),
+            }
         }
     }
     let retried: Vec<(&crate::voyage::Order, &OrderReport)> = orders

@@ -8,8 +8,8 @@ use std::time::Instant;
 
 use super::*;
 use crate::ports::{
-    Candidate, ChangedFile, Collected, CrewFuture, CrewOutcome, CrewRequest, ScanFinding,
-    ScanOutcome, ScanRequest, Verdict,
+    ApiLimit, Candidate, ChangedFile, Collected, CrewFuture, CrewOutcome, CrewProgress,
+    CrewRequest, ScanFinding, ScanOutcome, ScanRequest, Verdict,
 };
 
 type Snapshot = BTreeMap<String, String>;
@@ -222,6 +222,20 @@ impl Isolation for FakeIsolation {
         Ok(())
     }
 
+    fn reopen(
+        &self,
+        _: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<Option<CrewWorktree>, PortError> {
+        let path = self.root.join(order.as_str());
+        Ok(path.is_dir().then(|| CrewWorktree {
+            path,
+            branch: format!("crew/{order}"),
+            base: base.to_owned(),
+        }))
+    }
+
     fn recycle(
         &self,
         worktree: &CrewWorktree,
@@ -291,6 +305,20 @@ impl AuditSink for MemoryAudit {
         self.events.lock().expect("lock").push(event);
         Ok(())
     }
+
+    fn recorded(
+        &self,
+        action: &str,
+        subject: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<bool, PortError> {
+        Ok(self.events.lock().expect("lock").iter().any(|e| {
+            e.action == action
+                && e.subject == subject
+                && e.details.get(key).and_then(|v| v.as_str()) == Some(value)
+        }))
+    }
 }
 
 impl MemoryAudit {
@@ -308,9 +336,17 @@ impl MemoryAudit {
 /// optionally after a delay. Keyed by order id and attempt (the last entry repeats).
 #[derive(Clone)]
 struct Step {
+    /// Written before the delay: what an interrupted crew leaves behind.
+    first: Vec<(String, String)>,
     writes: Vec<(String, String)>,
     success: bool,
     delay_ms: u64,
+    /// A limit of the API the crew reports at its start and waits out itself (the delay).
+    waits: Option<ApiLimit>,
+    /// The API stops the crew after the delay with this limit (nothing written).
+    limited: Option<ApiLimit>,
+    /// What the crew spent.
+    cost_usd: Option<f64>,
 }
 
 fn writes(files: &[(&str, &str)]) -> Step {
@@ -319,8 +355,12 @@ fn writes(files: &[(&str, &str)]) -> Step {
             .iter()
             .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
             .collect(),
+        first: Vec::new(),
         success: true,
         delay_ms: 0,
+        waits: None,
+        limited: None,
+        cost_usd: None,
     }
 }
 
@@ -330,6 +370,9 @@ struct Run {
     order: String,
     attempt: u32,
     prompt: String,
+    /// The session it was asked to resume, and the one it was asked to start.
+    resume_session: Option<String>,
+    session_id: Option<String>,
     start: Instant,
     end: Instant,
 }
@@ -338,6 +381,8 @@ struct Run {
 struct ScriptedAgent {
     script: BTreeMap<String, Vec<Step>>,
     runs: Arc<Mutex<Vec<Run>>>,
+    /// Keeps sessions: an interrupted crew is resumed, and its steps go by run, not attempt.
+    resumes: bool,
 }
 
 impl ScriptedAgent {
@@ -348,25 +393,54 @@ impl ScriptedAgent {
 }
 
 impl Agent for ScriptedAgent {
+    fn resumes(&self) -> bool {
+        self.resumes
+    }
+
     fn run(&self, request: CrewRequest, mut stop: watch::Receiver<bool>) -> CrewFuture {
         let steps = self
             .script
             .get(request.order.as_str())
             .cloned()
             .unwrap_or_default();
+        let index = if self.resumes {
+            let runs = self.runs.lock().expect("lock");
+            runs.iter()
+                .filter(|r| r.order == request.order.as_str())
+                .count()
+        } else {
+            request.attempt as usize - 1
+        };
         let step = steps
-            .get(request.attempt as usize - 1)
+            .get(index)
             .or(steps.last())
             .cloned()
             .unwrap_or_else(|| writes(&[]));
         let runs = Arc::clone(&self.runs);
         Box::pin(async move {
             let start = Instant::now();
+            for (path, content) in &step.first {
+                std::fs::write(request.worktree.join(path), content)?;
+            }
+            let report = |event| {
+                if let Some(progress) = &request.progress {
+                    let _ = progress.send(event);
+                }
+            };
+            if let Some(limit) = &step.waits {
+                report(CrewProgress::Waiting(limit.clone()));
+            }
             let interrupted = tokio::select! {
                 () = tokio::time::sleep(Duration::from_millis(step.delay_ms)) => false,
                 _ = stop.wait_for(|s| *s) => true,
             };
-            if !interrupted {
+            let limited = step.limited.clone().filter(|_| !interrupted);
+            if !interrupted && limited.is_none() {
+                report(CrewProgress::Work {
+                    turns: 1,
+                    tokens: crate::ports::Tokens::default(),
+                    cost_usd: step.cost_usd,
+                });
                 for (path, content) in &step.writes {
                     let target = request.worktree.join(path);
                     std::fs::create_dir_all(target.parent().expect("parent"))?;
@@ -377,13 +451,21 @@ impl Agent for ScriptedAgent {
                 order: request.order.to_string(),
                 attempt: request.attempt,
                 prompt: request.prompt.clone(),
+                resume_session: request.resume_session.clone(),
+                session_id: request.session_id.clone(),
                 start,
                 end: Instant::now(),
             });
             Ok(CrewOutcome {
-                success: step.success && !interrupted,
+                success: step.success && !interrupted && limited.is_none(),
                 exit_code: Some(i32::from(!step.success)),
                 interrupted,
+                limited,
+                cost_usd: step.cost_usd,
+                session_id: request
+                    .resume_session
+                    .clone()
+                    .or(request.session_id.clone()),
                 output_tail: if step.success {
                     "done".into()
                 } else {
@@ -484,6 +566,7 @@ impl Fixture {
                 max_crews: None,
                 grace: Duration::from_millis(200),
                 sandbox: None,
+                backoff: Duration::from_millis(100),
             },
             None,
         )
@@ -796,6 +879,26 @@ async fn a_conflict_is_redispatched_once_on_the_new_head() {
             .actions()
             .contains(&"order.conflict v1/second".to_owned())
     );
+    // The report tells the conflict and its re-dispatch.
+    let report = f.report("second");
+    assert_eq!(
+        report.attempts[0].result,
+        "conflict in shared.txt: re-dispatched on the new voyage head"
+    );
+    let orders = [f.order("first"), second];
+    let text = super::report::markdown(
+        &f.voyage,
+        &orders,
+        &[Some(f.report("first")), Some(report)],
+        crate::config::SandboxMode::On,
+        None,
+    );
+    assert!(
+        text.contains(
+            "- `second`: 1: conflict in shared.txt: re-dispatched on the new voyage head; 2: "
+        ),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -853,12 +956,313 @@ async fn stop_interrupts_and_the_next_run_resumes() {
 }
 
 #[tokio::test]
-async fn work_merged_before_a_crash_is_not_redone() {
+async fn an_interrupted_crew_of_an_agent_that_keeps_sessions_resumes_where_it_stopped() {
+    let agent = ScriptedAgent {
+        resumes: true,
+        ..ScriptedAgent::default()
+    }
+    .with(
+        "slow",
+        vec![
+            Step {
+                first: vec![("half.txt".into(), "half\n".into())],
+                delay_ms: 30_000,
+                ..writes(&[])
+            },
+            writes(&[("rest.txt", "rest\n")]),
+        ],
+    )
+    .with("other", vec![writes(&[("o.txt", "o\n")])]);
+    let f = fixture(
+        serde_json::json!([
+            {"id": "slow", "title": "S", "role": "builder"},
+            {"id": "other", "title": "O", "role": "builder"}
+        ]),
+        agent,
+    );
+    let (tx, stop) = watch::channel(false);
+    let handle = tokio::spawn(f.dispatcher(pro()).run(stop));
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let saved = f.order("slow");
+    let point = saved
+        .resume
+        .clone()
+        .expect("a resume point before the crew runs");
+    assert_eq!(saved.session_id.as_deref(), Some(point.session_id.as_str()));
+    tx.send(true).expect("dispatcher listening");
+    let summary = handle.await.expect("joined").expect("run");
+    assert_eq!(ids(&summary.interrupted), ["slow"]);
+    // The head moved on meanwhile: the resumed crew still works on the base it started from.
+    assert_ne!(f.isolation.repo.lock().expect("lock").head, point.base);
+
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["slow", "other"]);
+    let runs: Vec<Run> = f.runs().into_iter().filter(|r| r.order == "slow").collect();
+    assert_eq!(runs.len(), 2);
+    assert_eq!(
+        runs[0].session_id.as_deref(),
+        Some(point.session_id.as_str())
+    );
+    assert_eq!(runs[0].resume_session, None);
+    assert_eq!(
+        runs[1].resume_session.as_deref(),
+        Some(point.session_id.as_str())
+    );
+    assert_eq!(runs[1].attempt, 1, "the interrupted attempt goes on");
+    let order = f.order("slow");
+    assert_eq!(order.attempts, 1);
+    assert_eq!(order.failures, 0);
+    assert!(
+        order.resume.is_none(),
+        "the crew ended: nothing left to resume"
+    );
+    // What the crew did before the interruption is part of the merged work.
+    let head = f.isolation.head_files();
+    assert_eq!(head.get("half.txt").map(String::as_str), Some("half\n"));
+    assert_eq!(head.get("rest.txt").map(String::as_str), Some("rest\n"));
+    assert_eq!(head.get("o.txt").map(String::as_str), Some("o\n"));
+}
+
+#[tokio::test]
+async fn a_resume_point_whose_worktree_is_gone_starts_a_fresh_worktree() {
+    let agent = ScriptedAgent {
+        resumes: true,
+        ..ScriptedAgent::default()
+    }
+    .with("a", vec![writes(&[("a.txt", "a\n")])]);
     let f = fixture(
         serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
-        ScriptedAgent::default().with("a", vec![writes(&[("a.txt", "a\n")])]),
+        agent,
     );
-    // Simulate a dispatcher killed right after merging, before saving `merged`.
+    let id: OrderId = "a".parse().expect("id");
+    f.store
+        .update_order(&f.voyage.name, &id, |o| {
+            o.state = OrderState::Running;
+            o.attempts = 1;
+            o.resume = Some(crate::voyage::ResumePoint {
+                session_id: "gone-session".into(),
+                base: "c0".into(),
+                attempt: 1,
+                after_limit: None,
+            });
+            Ok::<_, StoreError>(())
+        })
+        .expect("saved");
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    let runs = f.runs();
+    assert_eq!(runs[0].resume_session, None, "no worktree to resume in");
+    assert_ne!(runs[0].session_id.as_deref(), Some("gone-session"));
+}
+
+fn limit_in(ms: i64, reason: &str) -> ApiLimit {
+    ApiLimit {
+        until: Some(Timestamp::now() + jiff::SignedDuration::from_millis(ms)),
+        reason: reason.to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn a_crew_the_api_refuses_waits_resumes_and_holds_every_other_crew_meanwhile() {
+    let agent = ScriptedAgent {
+        resumes: true,
+        ..ScriptedAgent::default()
+    }
+    .with(
+        "x",
+        vec![
+            Step {
+                first: vec![("x1.txt".into(), "x1\n".into())],
+                limited: Some(limit_in(600, "usage limit (five_hour)")),
+                ..writes(&[])
+            },
+            Step {
+                delay_ms: 300,
+                ..writes(&[("x2.txt", "x2\n")])
+            },
+        ],
+    )
+    .with(
+        "z",
+        vec![Step {
+            delay_ms: 50,
+            ..writes(&[("z.txt", "z\n")])
+        }],
+    )
+    .with("y", vec![writes(&[("y.txt", "y\n")])]);
+    let f = fixture(
+        serde_json::json!([
+            {"id": "x", "title": "X", "role": "builder"},
+            {"id": "z", "title": "Z", "role": "builder"},
+            {"id": "y", "title": "Y", "role": "builder", "depends_on": ["z"]}
+        ]),
+        agent,
+    );
+    let started = Instant::now();
+    let (_tx, stop) = watch::channel(false);
+    let handle = tokio::spawn(f.dispatcher(pro()).run(stop));
+    // Meanwhile the order shows `waiting`, with the time it goes on.
+    let mut seen_waiting = None;
+    let mut report = String::new();
+    while !handle.is_finished() {
+        let x = f.order("x");
+        if x.state == OrderState::Waiting && x.wait.is_some() {
+            seen_waiting = x.wait.clone();
+            report = super::report::markdown(
+                &f.voyage,
+                &[x],
+                &[None],
+                crate::config::SandboxMode::On,
+                None,
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let summary = handle.await.expect("joined").expect("run");
+    assert_eq!(ids(&summary.merged), ["x", "z", "y"]);
+    let wait = seen_waiting.expect("x was seen waiting");
+    assert!(
+        report.contains("## Waiting\n\n- `x`: until ")
+            && report.contains("(usage limit (five_hour)); resumed in its session then"),
+        "{report}"
+    );
+    assert_eq!(wait.reason, "usage limit (five_hour)");
+    assert!(!wait.in_crew, "the crew ended; the dispatcher resumes it");
+
+    let runs = f.runs();
+    let of =
+        |order: &str| -> Vec<Run> { runs.iter().filter(|r| r.order == order).cloned().collect() };
+    let (x, y) = (of("x"), of("y"));
+
+    assert_eq!(x.len(), 2);
+    assert_eq!(
+        x[1].resume_session, x[0].session_id,
+        "resumed in its session"
+    );
+    assert!(
+        x[1].start.duration_since(started) >= Duration::from_millis(550),
+        "{:?}",
+        x[1].start.duration_since(started)
+    );
+    // z merged at ~50 ms and y was ready then, but no crew starts while the API refuses; after
+    // the pause x goes first, and y only once the API served x.
+    assert!(
+        y[0].start.duration_since(x[1].start) >= Duration::from_millis(250),
+        "y started {:?} after x resumed",
+        y[0].start.duration_since(x[1].start)
+    );
+    let order = f.order("x");
+    assert_eq!(
+        (order.attempts, order.failures),
+        (1, 0),
+        "a limit is no failed attempt"
+    );
+    assert!(order.wait.is_none() && order.resume.is_none());
+    assert!(x[1].prompt.is_empty() || !x[1].prompt.contains("interrupted"));
+    let head = f.isolation.head_files();
+    assert_eq!(
+        head.get("x1.txt").map(String::as_str),
+        Some("x1\n"),
+        "the work before the pause is kept"
+    );
+    assert_eq!(head.get("x2.txt").map(String::as_str), Some("x2\n"));
+    assert!(
+        f.audit.actions().contains(&"order.paused v1/x".to_owned()),
+        "{:?}",
+        f.audit.actions()
+    );
+}
+
+#[tokio::test]
+async fn a_crew_waiting_out_a_limit_by_itself_shows_waiting_then_running() {
+    let agent = ScriptedAgent {
+        resumes: true,
+        ..ScriptedAgent::default()
+    }
+    .with(
+        "a",
+        vec![Step {
+            waits: Some(limit_in(10_000, "API 429 rate_limit, retry 1 of 10")),
+            delay_ms: 400,
+            ..writes(&[("a.txt", "a\n")])
+        }],
+    );
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        agent,
+    );
+    let (_tx, stop) = watch::channel(false);
+    let handle = tokio::spawn(f.dispatcher(pro()).run(stop));
+    let mut seen = None;
+    while !handle.is_finished() {
+        let a = f.order("a");
+        if a.state == OrderState::Waiting {
+            seen = a.wait.clone();
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let summary = handle.await.expect("joined").expect("run");
+    assert_eq!(ids(&summary.merged), ["a"]);
+    let wait = seen.expect("seen waiting");
+    assert!(wait.in_crew);
+    assert_eq!(wait.reason, "API 429 rate_limit, retry 1 of 10");
+    assert_eq!(f.runs().len(), 1, "the crew went on by itself");
+    assert_eq!(f.order("a").attempts, 1);
+}
+
+#[tokio::test]
+async fn a_spent_voyage_budget_starts_no_new_crew() {
+    let step = |file: &str| Step {
+        cost_usd: Some(0.6),
+        ..writes(&[(file, "x\n")])
+    };
+    let agent = ScriptedAgent::default()
+        .with("a", vec![step("a.txt")])
+        .with("b", vec![step("b.txt")])
+        .with("c", vec![step("c.txt")]);
+    let mut f = fixture(
+        serde_json::json!([
+            {"id": "a", "title": "A", "role": "builder"},
+            {"id": "b", "title": "B", "role": "builder", "depends_on": ["a"]},
+            {"id": "c", "title": "C", "role": "builder", "depends_on": ["b"]}
+        ]),
+        agent,
+    );
+    f.config.crews.voyage_budget_usd = Some(1.0);
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a", "b"]);
+    assert_eq!(ids(&summary.waiting), ["c"]);
+    let spent = summary.budget_spent.expect("the budget stopped the run");
+    assert!((spent.spent_usd - 1.2).abs() < 1e-9 && (spent.budget_usd - 1.0).abs() < 1e-9);
+    assert!(!summary.all_merged());
+    assert_eq!(f.order("c").state, OrderState::Pending);
+    assert!(f.runs().iter().all(|r| r.order != "c"));
+    assert!(
+        f.audit
+            .actions()
+            .iter()
+            .any(|a| a.starts_with("voyage.budget"))
+    );
+    // The report says why the voyage stopped.
+    let orders = [f.order("a"), f.order("b"), f.order("c")];
+    let text = super::report::markdown(
+        &f.voyage,
+        &orders,
+        &[Some(f.report("a")), Some(f.report("b")), None],
+        crate::config::SandboxMode::On,
+        Some(1.0),
+    );
+    assert!(
+        text.contains(
+            "**Budget spent**: $1.20 of $1.00 (`crews.voyageBudgetUsd`): no new crew starts."
+        ),
+        "{text}"
+    );
+}
+
+/// Merges `a`'s change into the voyage branch and leaves the order gating, as a dispatcher
+/// killed between the merge and marking the order merged does; returns the change.
+fn merged_but_gating(f: &Fixture) -> String {
     let wt = f
         .isolation
         .prepare(&f.voyage, &"a".parse().expect("id"), "c0")
@@ -881,6 +1285,65 @@ async fn work_merged_before_a_crash_is_not_redone() {
             Ok::<_, StoreError>(())
         })
         .expect("saved");
+    commit
+}
+
+fn merge_records(f: &Fixture) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    f.audit
+        .events
+        .lock()
+        .expect("lock")
+        .iter()
+        .filter(|e| e.action == "merge")
+        .map(|e| e.details.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_merge_a_killed_dispatcher_did_not_record_is_recorded_once_by_the_next() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        ScriptedAgent::default(),
+    );
+    let commit = merged_but_gating(&f);
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    let records = merge_records(&f);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["commit"], commit.as_str());
+    assert_eq!(records[0]["recovered"], true);
+}
+
+#[tokio::test]
+async fn a_merge_a_killed_dispatcher_recorded_is_not_recorded_again() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        ScriptedAgent::default(),
+    );
+    let commit = merged_but_gating(&f);
+    f.audit
+        .record(AuditEvent {
+            actor: "maestro".into(),
+            action: "merge".into(),
+            subject: "v1/a".into(),
+            details: serde_json::json!({"commit": commit, "head": "h"})
+                .as_object()
+                .expect("object")
+                .clone(),
+        })
+        .expect("recorded");
+    let summary = f.run(pro()).await;
+    assert_eq!(ids(&summary.merged), ["a"]);
+    assert_eq!(merge_records(&f).len(), 1);
+}
+
+#[tokio::test]
+async fn work_merged_before_a_crash_is_not_redone() {
+    let f = fixture(
+        serde_json::json!([{"id": "a", "title": "A", "role": "builder"}]),
+        ScriptedAgent::default().with("a", vec![writes(&[("a.txt", "a\n")])]),
+    );
+    merged_but_gating(&f);
     let summary = f.run(pro()).await;
     assert_eq!(ids(&summary.merged), ["a"]);
     assert!(f.runs().is_empty(), "no crew ran again");

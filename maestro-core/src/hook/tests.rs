@@ -99,6 +99,20 @@ impl AuditSink for MemoryAudit {
         self.0.lock().expect("lock").push(event);
         Ok(())
     }
+
+    fn recorded(
+        &self,
+        action: &str,
+        subject: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<bool, PortError> {
+        Ok(self.0.lock().expect("lock").iter().any(|e| {
+            e.action == action
+                && e.subject == subject
+                && e.details.get(key).and_then(|v| v.as_str()) == Some(value)
+        }))
+    }
 }
 
 #[derive(Default)]

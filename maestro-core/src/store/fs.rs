@@ -115,6 +115,20 @@ fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Removes `path` if it exists and makes the removal durable (syncs its directory).
+pub(crate) fn remove_file(path: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(path) {
+        Ok(()) => sync_dir(parent(path)),
+        Err(e) if is_not_found(&e) => Ok(()),
+        Err(e) => Err(StoreError::io("remove", path, e)),
+    }
+}
+
+/// Syncs the directory of `path` after a rename into or out of it.
+pub(crate) fn sync_parent(path: &Path) -> Result<(), StoreError> {
+    sync_dir(parent(path))
+}
+
 /// Creates `dir` and its parents.
 pub(crate) fn create_dir(dir: &Path) -> Result<(), StoreError> {
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))

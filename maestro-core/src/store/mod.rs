@@ -5,6 +5,7 @@
 //! .mso/.lock                                lock for workspace-wide changes (voyage creation)
 //! .mso/voyages/<voyage>/voyage.json         the voyage
 //! .mso/voyages/<voyage>/.lock               lock for changes to the voyage and its orders
+//! .mso/voyages/<voyage>/run.lock            held by whoever runs or reshapes the voyage
 //! .mso/voyages/<voyage>/orders/<id>.json    each order
 //! ```
 //!
@@ -13,6 +14,7 @@
 //! one voyage at once without losing an update; listings take a shared lock so they never see
 //! half of a multi-order import.
 
+mod amend;
 pub mod audit_key;
 mod fs;
 
@@ -27,6 +29,7 @@ use crate::order::OrderSpec;
 use crate::ports::{Branches, PortError};
 use crate::state::OrderState;
 use crate::voyage::{Order, Voyage, VoyageState};
+pub use amend::{Imported, OrderEdit, Reset, Retried};
 use fs::{
     FileLock, Staged, create_dir, exists, read_json, read_json_if_exists, to_json, write_atomic,
 };
@@ -108,10 +111,85 @@ pub enum StoreError {
         error: DagError,
     },
     /// The voyage's pull request is open; its orders are fixed.
-    #[error("voyage `{voyage}` is released; it takes no more orders")]
+    #[error("voyage `{voyage}` is released; its orders are fixed")]
     Released {
         /// The voyage.
         voyage: VoyageName,
+    },
+    /// A `maestro run` (or another command reshaping the voyage) holds the voyage's run lock.
+    #[error(
+        "voyage `{voyage}` is held by a `maestro run` (or another command changing it); try again once it ends"
+    )]
+    Busy {
+        /// The voyage.
+        voyage: VoyageName,
+    },
+    /// The order's state does not allow the change ([`OrderState::allows`]).
+    #[error(
+        "cannot {} order `{id}` of voyage `{voyage}`: it is {state} (only {} orders can be {})",
+        .change.verb(),
+        .change.allowed_states(),
+        .change.past()
+    )]
+    NotAllowed {
+        /// The voyage.
+        voyage: VoyageName,
+        /// The order.
+        id: OrderId,
+        /// Its state.
+        state: OrderState,
+        /// What was asked.
+        change: crate::state::Amendment,
+    },
+    /// Orders of an orders file cannot replace the voyage's orders of the same id, because of
+    /// their state ([`OrderState::allows`]); nothing was imported.
+    #[error("{}", not_replaceable(.voyage, .refused))]
+    NotReplaceable {
+        /// The voyage.
+        voyage: VoyageName,
+        /// Each refused order and its state.
+        refused: Vec<(OrderId, OrderState)>,
+        /// Index of the first refused order among those being imported.
+        index: usize,
+    },
+    /// A retried order would be blocked again at once: a dependency stays failed or blocked.
+    #[error(
+        "cannot retry order `{id}` of voyage `{voyage}`: it would be blocked again by {} (retry {} too)",
+        listed(.by),
+        if .by.len() == 1 { "it" } else { "them" }
+    )]
+    StillBlocked {
+        /// The voyage.
+        voyage: VoyageName,
+        /// The order.
+        id: OrderId,
+        /// What blocks it, and their states.
+        by: Vec<(OrderId, OrderState)>,
+    },
+    /// Other orders depend on the order to remove.
+    #[error(
+        "cannot remove order `{id}` of voyage `{voyage}`: {} depend{} on it (remove or edit {} first)",
+        .dependents.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "),
+        if .dependents.len() == 1 { "s" } else { "" },
+        if .dependents.len() == 1 { "it" } else { "them" }
+    )]
+    HasDependents {
+        /// The voyage.
+        voyage: VoyageName,
+        /// The order.
+        id: OrderId,
+        /// The orders that depend on it.
+        dependents: Vec<OrderId>,
+    },
+    /// An edited order is not valid.
+    #[error("order `{id}` of voyage `{voyage}`: {error}")]
+    Spec {
+        /// The voyage.
+        voyage: VoyageName,
+        /// The order.
+        id: OrderId,
+        /// What is wrong.
+        error: crate::order::SpecError,
     },
     /// A git operation failed.
     #[error("voyage `{voyage}`: cannot {action}")]
@@ -126,6 +204,28 @@ pub enum StoreError {
     },
 }
 
+/// `` `a` (failed), `b` (blocked) ``.
+fn listed(orders: &[(OrderId, OrderState)]) -> String {
+    orders
+        .iter()
+        .map(|(id, state)| format!("`{id}` ({state})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn not_replaceable(voyage: &VoyageName, refused: &[(OrderId, OrderState)]) -> String {
+    let allowed = crate::state::Amendment::Replace.allowed_states();
+    match refused {
+        [(id, state)] => format!(
+            "cannot replace order `{id}` of voyage `{voyage}`: it is {state} (only {allowed} orders can be replaced)"
+        ),
+        _ => format!(
+            "cannot replace orders {} of voyage `{voyage}` (only {allowed} orders can be replaced)",
+            listed(refused)
+        ),
+    }
+}
+
 impl StoreError {
     pub(crate) fn io(action: &'static str, path: &Path, source: std::io::Error) -> StoreError {
         StoreError::Io {
@@ -136,10 +236,20 @@ impl StoreError {
     }
 }
 
-/// Held while a dispatcher runs a voyage ([`Store::try_lock_run`]).
+/// Held while a dispatcher runs a voyage ([`Store::try_lock_run`]), or while a command
+/// reshapes it ([`Store::hold_voyage`]): retries, edits and removals of its orders, its removal.
 #[derive(Debug)]
 pub struct RunLock {
+    voyage: VoyageName,
     _lock: FileLock,
+}
+
+impl RunLock {
+    /// The voyage held.
+    #[must_use]
+    pub fn voyage(&self) -> &VoyageName {
+        &self.voyage
+    }
 }
 
 /// What `maestro init` did.
@@ -379,19 +489,29 @@ impl Store {
         let _lock = self.voyage_lock(voyage, true)?;
         let current = self.report(voyage, id)?;
         let (report, out) = f(current)?;
+        self.write_report(voyage, id, &report)?;
+        Ok(out)
+    }
+
+    /// Writes an order's report through the redactor; the caller holds the voyage's lock.
+    fn write_report<T: serde::Serialize>(
+        &self,
+        voyage: &VoyageName,
+        id: &OrderId,
+        report: &T,
+    ) -> Result<(), StoreError> {
         let path = self.report_path(voyage, id);
         create_dir(path.parent().expect("a report has a directory"))?;
         let text = match &self.redactor {
             Some(redactor) => {
                 let mut value =
-                    serde_json::to_value(&report).expect("state records always serialise");
+                    serde_json::to_value(report).expect("state records always serialise");
                 redactor.value(&mut value);
                 to_json(&value)
             }
-            None => to_json(&report),
+            None => to_json(report),
         };
-        write_atomic(&path, &text)?;
-        Ok(out)
+        write_atomic(&path, &text)
     }
 
     /// Takes the voyage's run lock without waiting: only one dispatcher may run a voyage. The
@@ -402,8 +522,21 @@ impl Store {
                 name: voyage.clone(),
             });
         }
-        fs::FileLock::try_exclusive(&self.voyage_dir(voyage).join("run.lock"))
-            .map(|lock| lock.map(|lock| RunLock { _lock: lock }))
+        fs::FileLock::try_exclusive(&self.voyage_dir(voyage).join("run.lock")).map(|lock| {
+            lock.map(|lock| RunLock {
+                voyage: voyage.clone(),
+                _lock: lock,
+            })
+        })
+    }
+
+    /// Takes the voyage's run lock for a change of its orders or its removal, without waiting:
+    /// a voyage a `maestro run` holds is refused ([`StoreError::Busy`]), and no run starts on
+    /// it until the returned guard is dropped.
+    pub fn hold_voyage(&self, voyage: &VoyageName) -> Result<RunLock, StoreError> {
+        self.try_lock_run(voyage)?.ok_or_else(|| StoreError::Busy {
+            voyage: voyage.clone(),
+        })
     }
 
     fn orders_dir(&self, name: &VoyageName) -> PathBuf {
@@ -468,7 +601,10 @@ impl Store {
                 action: format!("create branch {branch}"),
                 source,
             })?;
+        // The run lock's file exists from the start, so taking the lock later (a refused
+        // change included) creates nothing.
         let written = create_dir(&self.orders_dir(name))
+            .and_then(|()| write_atomic(&dir.join("run.lock"), b""))
             .and_then(|()| write_atomic(&self.voyage_file(name), &to_json(&voyage)));
         if let Err(e) = written {
             // Leave nothing behind: neither the branch nor a half-made directory. Both undo

@@ -319,6 +319,17 @@ pub enum CollectError {
         #[source]
         source: gix::Error,
     },
+    /// Maestro's registry lock could not be taken.
+    #[error("cannot collect the change in {}: cannot lock {}", worktree.display(), path.display())]
+    Lock {
+        /// The worktree.
+        worktree: PathBuf,
+        /// The lock file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// Opening the worktree, reading objects or the index, or writing objects failed.
     #[error("cannot collect the change in {}", worktree.display())]
     Git {
@@ -381,6 +392,15 @@ impl Repo {
         guard: &mut dyn FnMut(&Candidate<'_>) -> Verdict<F>,
         options: &CollectOptions,
     ) -> Result<Collected<F>, CollectError> {
+        // Held while `HEAD`, the branch, the reflogs and the index change: their lock files
+        // are then known to be stale whenever nobody holds it (see `Repo::repair_worktrees`).
+        let _registry = self
+            .lock_registry(crate::worktree::Access::Shared)
+            .map_err(|(path, source)| CollectError::Lock {
+                worktree: worktree.to_owned(),
+                path,
+                source,
+            })?;
         let mut cx = Context {
             worktree,
             guard,

@@ -1,21 +1,31 @@
-//! Crew worktrees: adding one per order, listing them with their state, removing them safely
-//! and pruning stale administrative entries.
+//! Crew worktrees: adding one per order, listing them with their state, removing them safely,
+//! pruning stale administrative entries, and repairing what a killed process left.
 //!
-//! Worktrees are made by gix exactly as `git worktree add` makes them: a `.git` file in the
+//! Worktrees are laid out exactly as `git worktree add` makes them: a `.git` file in the
 //! worktree, `<common dir>/worktrees/<id>/{gitdir,HEAD,commondir,index}`, and an index written
 //! with the stat data of the checked-out files, so `git status` is clean right away.
+//!
+//! Every change to a worktree is ordered so that a process killed at any instant leaves the old
+//! worktree, the new one, or a half-state git itself copes with (no empty `commondir` or `HEAD`,
+//! ever) and [`Repo::repair_worktrees`] recognises and undoes: see the `add`, `recycle` and
+//! `remove` steps in [`Repo::add_worktree`], [`Repo::recycle_worktree`] and
+//! [`Repo::remove_worktree`], and [`repair`](Repo::repair_worktrees) for what is found and how
+//! it is known to be stale.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use gix::bstr::ByteSlice;
 
 use crate::Repo;
-use crate::branch::{BranchError, crew_branch};
+use crate::branch::BranchError;
 
+mod add;
+mod entry;
 mod recycle;
+mod repair;
 
 pub use recycle::RecycleError;
+pub use repair::{Action, Found, Repair, RepairError, RepairOptions, Subject};
 
 /// A worktree maestro has just added for an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +34,7 @@ pub struct Worktree {
     pub id: String,
     /// Its directory, `<dir>/<voyage>/<order>`.
     pub path: PathBuf,
-    /// The branch checked out there (short name, see [`crew_branch`]).
+    /// The branch checked out there (short name, see [`crew_branch`](crate::branch::crew_branch)).
     pub branch: String,
     /// The commit it starts from.
     pub head: gix::ObjectId,
@@ -335,22 +345,6 @@ fn admin_id(admin: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Reads the worktree path an administrative entry points to (its `gitdir` file holds the
-/// path of the worktree's `.git` file, absolute or relative to the entry).
-fn registered_dot_git(admin: &Path) -> Option<PathBuf> {
-    let text = std::fs::read(admin.join("gitdir")).ok()?;
-    let line = text.lines().next()?.trim();
-    if line.is_empty() {
-        return None;
-    }
-    let path = gix::path::from_bstr(line.as_bstr()).ok()?.into_owned();
-    Some(if path.is_absolute() {
-        path
-    } else {
-        admin.join(path)
-    })
-}
-
 /// Whether `path` was modified within the last hour.
 fn is_recent(path: &Path) -> bool {
     std::fs::metadata(path)
@@ -369,91 +363,40 @@ fn same_path(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The first error or collision of a checkout, as an error.
+fn checkout_errors(outcome: &gix::worktree::state::checkout::Outcome) -> Result<(), gix::Error> {
+    if let Some(error) = outcome.errors.first() {
+        return Err(gix::Error::from_error(std::io::Error::other(format!(
+            "cannot write `{}`: {}",
+            error.path, error.error
+        ))));
+    }
+    if let Some(collision) = outcome.collisions.first() {
+        return Err(gix::Error::from_error(std::io::Error::other(format!(
+            "cannot write `{}`: it collides with another path",
+            collision.path
+        ))));
+    }
+    Ok(())
+}
+
+/// How [`Repo::lock_registry`] locks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// Taken by every operation that changes worktrees, branches or the index of a worktree;
+    /// any number at once.
+    Shared,
+    /// Taken by pruning and repair: no operation is under way while it is held.
+    Exclusive,
+}
+
+/// Maestro's registry lock, released when dropped (or when the process dies).
+#[derive(Debug)]
+pub(crate) struct RegistryLock {
+    _file: std::fs::File,
+}
+
 impl Repo {
-    /// Adds a worktree for `order` of `voyage` at `<dir>/<voyage>/<order>`, on a new branch
-    /// [`crew_branch`]`(voyage, order)` starting at `base`.
-    ///
-    /// Fails without side effects if the branch exists already or the destination is not
-    /// absent or empty; if checkout fails, the new branch is deleted again.
-    pub fn add_worktree(
-        &self,
-        dir: &Path,
-        voyage: &str,
-        order: &str,
-        base: gix::ObjectId,
-    ) -> Result<Worktree, AddError> {
-        check_component(voyage)?;
-        check_component(order)?;
-        let path = dir.join(voyage).join(order);
-        ensure_free(&path)?;
-        let branch = self.create_order_branch(&path, voyage, order, base)?;
-        let added = self.checkout_new_worktree(&path, &branch);
-        match added {
-            Ok(id) => Ok(Worktree {
-                id,
-                path,
-                branch,
-                head: base,
-            }),
-            Err(error) => {
-                // Best effort: the branch was created above for this worktree only.
-                let _ = self.delete_branch(&branch, base);
-                Err(error)
-            }
-        }
-    }
-
-    /// Creates the order's branch at `base` for the worktree at `path`; fails if it exists.
-    fn create_order_branch(
-        &self,
-        path: &Path,
-        voyage: &str,
-        order: &str,
-        base: gix::ObjectId,
-    ) -> Result<String, AddError> {
-        let branch = crew_branch(voyage, order);
-        self.create_branch(
-            &branch,
-            base,
-            &format!("maestro: branch for order {order} of voyage {voyage}"),
-        )
-        .map_err(|source| AddError::Branch {
-            path: path.to_owned(),
-            source,
-        })?;
-        Ok(branch)
-    }
-
-    fn checkout_new_worktree(&self, path: &Path, branch: &str) -> Result<String, AddError> {
-        let parent = path.parent().expect("joined with two components above");
-        std::fs::create_dir_all(parent).map_err(|source| AddError::Io {
-            path: parent.to_owned(),
-            source,
-        })?;
-        let add_error = |source| AddError::Add {
-            path: path.to_owned(),
-            source,
-        };
-        let full =
-            crate::branch::full_name(branch).map_err(|e| add_error(gix::Error::from_error(e)))?;
-        let interrupt = AtomicBool::new(false);
-        let prepared = {
-            let _registry = self
-                .lock_registry()
-                .map_err(|(path, source)| AddError::Io { path, source })?;
-            self.repo
-                .prepare_add_worktree(path, gix::worktree::add::Head::Attached(full), &interrupt)
-                .map_err(add_error)?
-        };
-        // The entry is marked `locked` ("initializing") until the checkout is done, so no
-        // prune takes it meanwhile.
-        let (repo, _outcome) = prepared
-            .checkout(gix::progress::Discard, &interrupt)
-            .map_err(add_error)?;
-        let id = admin_id(repo.git_dir());
-        Ok(id)
-    }
-
     /// The commit of branch `name`, which worktrees are compared with.
     pub(crate) fn compared_commit(&self, name: &str) -> Result<gix::ObjectId, ListError> {
         self.branch_commit(name)
@@ -469,6 +412,9 @@ impl Repo {
     /// Lists the linked worktrees (not the main one) with their state; `ahead`, `behind` and
     /// `merged` compare each worktree's `HEAD` with branch `compare_to` (the voyage branch),
     /// `merged` accepting a squash-merged change (see [`WorktreeState::merged`]).
+    ///
+    /// As with `git worktree list`, entries without a `gitdir` (one being added right now, or
+    /// the remains of an add that was killed) are not listed.
     pub fn list_worktrees(&self, compare_to: &str) -> Result<Vec<WorktreeState>, ListError> {
         let target = self.compared_commit(compare_to)?;
         let read_error = |source| ListError::Read {
@@ -477,6 +423,9 @@ impl Repo {
         };
         let mut states = Vec::new();
         for proxy in self.repo.worktrees().map_err(read_error)? {
+            if entry::registered_dot_git(proxy.git_dir()).is_none() {
+                continue;
+            }
             states.push(self.inspect(proxy, target)?);
         }
         states.sort_by(|a, b| a.path.cmp(&b.path));
@@ -490,7 +439,7 @@ impl Repo {
     ) -> Result<WorktreeState, ListError> {
         let admin = proxy.git_dir().to_owned();
         let id = admin_id(&admin);
-        let dot_git = registered_dot_git(&admin);
+        let dot_git = entry::registered_dot_git(&admin);
         let path = dot_git
             .as_deref()
             .and_then(Path::parent)
@@ -502,12 +451,7 @@ impl Repo {
         let missing = dot_git
             .as_ref()
             .is_none_or(|p| p.symlink_metadata().is_err());
-        let locked = proxy.is_locked().then(|| {
-            proxy
-                .lock_reason()
-                .map(|r| r.to_string())
-                .unwrap_or_default()
-        });
+        let locked = entry::lock_reason(&admin);
         let repo = proxy
             .into_repo_with_possibly_inaccessible_worktree()
             .map_err(inspect_error)?;
@@ -547,13 +491,25 @@ impl Repo {
         })
     }
 
-    /// Takes the lock that serialises maestro's changes to the worktree registry
-    /// (`<common dir>/worktrees`) across threads and processes: registering, moving, removing
-    /// and pruning entries. Without it, a prune could take the entry another thread is
-    /// registering (it has no `gitdir` file yet) or has just moved (its `gitdir` still names
-    /// the old place). Released when dropped; the operating system releases it if the
-    /// process dies.
-    pub(crate) fn lock_registry(&self) -> Result<std::fs::File, (PathBuf, std::io::Error)> {
+    /// Takes maestro's registry lock, `<common dir>/maestro-worktrees.lock`, an advisory lock
+    /// of the operating system (released if the process dies).
+    ///
+    /// Every maestro operation that changes a worktree, a branch or a worktree's index holds it
+    /// [shared](Access::Shared) from start to end — adding, recycling and removing worktrees,
+    /// collecting a change, merging, creating and deleting branches — so any number run at
+    /// once, in any thread or process. Pruning and repair take it
+    /// [exclusively](Access::Exclusive): while they hold it, no maestro operation is under way
+    /// anywhere, so a `locked` marker of maestro's and a lock file in maestro's references or
+    /// worktrees belong to a process that died (see [`Repo::repair_worktrees`]). Without it, a
+    /// prune could also take the entry another thread is registering (it has no `gitdir` file
+    /// yet) or has just moved (its `gitdir` still names the old place).
+    ///
+    /// Never take it exclusively while holding it shared in the same thread: that waits for
+    /// itself.
+    pub(crate) fn lock_registry(
+        &self,
+        access: Access,
+    ) -> Result<RegistryLock, (PathBuf, std::io::Error)> {
         let path = self.common_dir().join("maestro-worktrees.lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -561,11 +517,16 @@ impl Repo {
             .write(true)
             .open(&path)
             .map_err(|e| (path.clone(), e))?;
-        file.lock().map_err(|e| (path, e))?;
-        Ok(file)
+        match access {
+            Access::Shared => file.lock_shared(),
+            Access::Exclusive => file.lock(),
+        }
+        .map_err(|e| (path, e))?;
+        Ok(RegistryLock { _file: file })
     }
 
-    /// The linked worktree registered at `path`, if any.
+    /// The linked worktree registered at `path`, if any. When several entries name `path`
+    /// (a stale one and a live one), the one the worktree's `.git` file points to wins.
     pub(crate) fn find_worktree(
         &self,
         path: &Path,
@@ -574,12 +535,24 @@ impl Repo {
             common_dir: self.common_dir().to_owned(),
             source,
         })?;
-        Ok(proxies.into_iter().find(|proxy| {
-            registered_dot_git(proxy.git_dir())
+        let mut matching: Vec<gix::worktree::Proxy<'_>> = proxies
+            .into_iter()
+            .filter(|proxy| {
+                entry::registered_dot_git(proxy.git_dir())
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .is_some_and(|p| same_path(p, path))
+            })
+            .collect();
+        let linked = entry::linked_entry(path);
+        if let Some(at) = matching.iter().position(|proxy| {
+            linked
                 .as_deref()
-                .and_then(Path::parent)
-                .is_some_and(|p| same_path(p, path))
-        }))
+                .is_some_and(|l| same_path(l, proxy.git_dir()))
+        }) {
+            return Ok(Some(matching.swap_remove(at)));
+        }
+        Ok(matching.into_iter().next())
     }
 
     /// Removes the linked worktree at `path`.
@@ -589,6 +562,11 @@ impl Repo {
     /// is not a change that branch holds as a squash, see [`WorktreeState::merged`]) are
     /// refused and left untouched. The branch is kept unless [`RemoveOptions::delete_branch`]
     /// is set; it is then deleted only if it still points where the worktree's `HEAD` did.
+    ///
+    /// The entry is locked (`maestro: removing …`), then the directory and the entry are each
+    /// renamed aside in one step and deleted; the branch goes last. A crash leaves the
+    /// worktree whole but locked, its entry without its directory, or directories named
+    /// `.maestro-trash-…`; [`Repo::repair_worktrees`] finishes each.
     pub fn remove_worktree(
         &self,
         path: &Path,
@@ -601,14 +579,35 @@ impl Repo {
         };
         let target = self.compared_commit(merged_into).map_err(read_error)?;
         let _registry = self
-            .lock_registry()
+            .lock_registry(Access::Shared)
             .map_err(|(lock, source)| RemoveError::Lock { path: lock, source })?;
         let Some(proxy) = self.find_worktree(path).map_err(read_error)? else {
             return Err(RemoveError::NotFound {
                 path: path.to_owned(),
             });
         };
-        let state = self.inspect(proxy.clone(), target).map_err(read_error)?;
+        let admin = proxy.git_dir().to_owned();
+        let state = match self.inspect(proxy, target) {
+            Ok(state) => state,
+            // Forced, a worktree git cannot even open (a file of its entry is broken) goes too.
+            Err(_) if options.force => {
+                let workdir = entry::linked_entry(path)
+                    .is_some_and(|linked| same_path(&linked, &admin))
+                    .then_some(path);
+                entry::discard(self.common_dir(), &admin, workdir).map_err(|source| {
+                    RemoveError::Delete {
+                        path: path.to_owned(),
+                        source: gix::Error::from_error(source),
+                    }
+                })?;
+                return Ok(Removed {
+                    path: path.to_owned(),
+                    branch: None,
+                    branch_deleted: false,
+                });
+            }
+            Err(source) => return Err(read_error(source)),
+        };
         if !options.force {
             if let Some(reason) = state.locked {
                 return Err(RemoveError::Locked {
@@ -630,17 +629,16 @@ impl Repo {
                 });
             }
         }
-        let force = if options.force {
-            gix::worktree::remove::Force::OverrideLock
-        } else {
-            gix::worktree::remove::Force::Never
-        };
-        proxy
-            .remove(force, gix::progress::Discard)
-            .map_err(|source| RemoveError::Delete {
+        // The directory goes only if it is this entry's worktree (its `.git` points back).
+        let workdir = entry::linked_entry(&state.path)
+            .is_some_and(|linked| same_path(&linked, &admin))
+            .then_some(state.path.as_path());
+        entry::discard(self.common_dir(), &admin, workdir).map_err(|source| {
+            RemoveError::Delete {
                 path: path.to_owned(),
-                source,
-            })?;
+                source: gix::Error::from_error(source),
+            }
+        })?;
         let mut branch_deleted = false;
         if options.delete_branch
             && let (Some(branch), Some(head)) = (&state.branch, state.head)
@@ -663,10 +661,10 @@ impl Repo {
     /// directory is gone, as `git worktree prune` does. Locked entries are kept, and so are
     /// entries without a `gitdir` file made within the last hour (they may be in the middle of
     /// `git worktree add`); worktree directories that exist are never touched, and branches
-    /// are kept.
+    /// are kept. [`Repo::repair_worktrees`] also takes what killed operations left.
     pub fn prune_worktrees(&self) -> Result<Vec<Pruned>, PruneError> {
         let _registry = self
-            .lock_registry()
+            .lock_registry(Access::Exclusive)
             .map_err(|(path, source)| PruneError { path, source })?;
         let root = self.common_dir().join("worktrees");
         let entries = match std::fs::read_dir(&root) {
@@ -684,7 +682,7 @@ impl Repo {
             if !admin.is_dir() || admin.join("locked").symlink_metadata().is_ok() {
                 continue;
             }
-            let dot_git = registered_dot_git(&admin);
+            let dot_git = entry::registered_dot_git(&admin);
             if dot_git
                 .as_ref()
                 .is_some_and(|p| p.symlink_metadata().is_ok())
@@ -704,7 +702,7 @@ impl Repo {
                         .strip_prefix("ref: refs/heads/")
                         .map(ToOwned::to_owned)
                 });
-            std::fs::remove_dir_all(&admin).map_err(|source| PruneError {
+            entry::discard(self.common_dir(), &admin, None).map_err(|source| PruneError {
                 path: admin.clone(),
                 source,
             })?;

@@ -9,6 +9,23 @@
 //! uncommitted changes are removed (as `git clean -ffdx` and `git reset --hard` would), and the
 //! index is rebuilt from the new tree, keeping the stat data of the files that did not change.
 //! The result is what [`Repo::add_worktree`] would have made, down to `git status` being clean.
+//!
+//! # Order of the steps
+//!
+//! 1. Under maestro's registry lock (shared), the worktree is checked (registered, unlocked,
+//!    merged), the destination must be free, and the new order's branch is created.
+//! 2. The entry is locked with `maestro: recycling …`: from here on the worktree is neither the
+//!    old order's nor, yet, the new one's.
+//! 3. The directory is renamed (one step), then the entry's `gitdir` and, if it is relative, the
+//!    worktree's `.git` are rewritten, each through a rename.
+//! 4. `HEAD` moves to the new branch, the old `HEAD` reflog goes, the files are reset and the
+//!    index is written (through its lock file).
+//! 5. The entry is unlocked: only now is the worktree ready for the new order's crew.
+//!
+//! A crash after step 1 leaves the old worktree as it was and an unused branch at the base. A
+//! crash in steps 2 to 4 leaves a worktree locked by maestro, at the old or the new place, whose
+//! content was merged already: [`Repo::repair_worktrees`] removes it. A failure (not a crash)
+//! in steps 2 to 4 removes it at once.
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -19,14 +36,14 @@ use gix::index::entry::{Flags, Stage, Stat};
 use gix::refs::Target;
 use gix::refs::transaction::PreviousValue;
 
-use super::{AddError, ListError, Worktree, check_component, count_unique};
+use super::{Access, AddError, ListError, Worktree, check_component, count_unique, entry};
 use crate::Repo;
 
 /// Recycling a worktree failed or was refused.
 ///
 /// A refusal ([`RecycleError::NotFound`], [`RecycleError::Locked`], [`RecycleError::Unmerged`],
-/// [`RecycleError::Add`]) changes nothing. Any other failure may leave the worktree moved or
-/// half reset: remove it with force (and the new branch with it) before using the order's path.
+/// [`RecycleError::Add`]) changes nothing. After any other failure the worktree is gone (it
+/// was merged: nothing is lost) and the new branch is kept; add a new worktree instead.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RecycleError {
@@ -128,8 +145,8 @@ impl Repo {
             source,
         };
         let target = self.compared_commit(merged_into).map_err(inspect)?;
-        let registry = self
-            .lock_registry()
+        let _registry = self
+            .lock_registry(Access::Shared)
             .map_err(|(path, source)| RecycleError::Lock { path, source })?;
         let proxy =
             self.find_worktree(from)
@@ -137,13 +154,10 @@ impl Repo {
                 .ok_or_else(|| RecycleError::NotFound {
                     path: from.to_owned(),
                 })?;
-        if proxy.is_locked() {
+        if let Some(reason) = entry::lock_reason(proxy.git_dir()) {
             return Err(RecycleError::Locked {
                 path: from.to_owned(),
-                reason: proxy
-                    .lock_reason()
-                    .map(|r| r.to_string())
-                    .unwrap_or_default(),
+                reason,
             });
         }
         let admin = proxy.git_dir().to_owned();
@@ -179,29 +193,62 @@ impl Repo {
             super::ensure_free(&to)?;
         }
         let branch = self.create_order_branch(&to, voyage, order, base)?;
-        if moving {
-            move_worktree(&admin, from, &to)?;
-        }
-        drop(registry);
-        let reset = |source| RecycleError::Reset {
-            path: to.clone(),
+        entry::lock(
+            &admin,
+            &format!("recycling {} for {}", from.display(), to.display()),
+        )
+        .map_err(|source| RecycleError::Move {
+            from: from.to_owned(),
+            to: to.clone(),
             source,
-        };
-        let repo = gix::open(&to).map_err(|e| reset(gix::Error::from_error(e)))?;
-        switch_head(&repo, &branch, order).map_err(reset)?;
-        // The previous order's commits are merged; its HEAD reflog is not this order's history.
-        ignore_missing(std::fs::remove_file(
-            repo.git_dir().join("logs").join("HEAD"),
-        ))
-        .map_err(reset)?;
-        reset_files(&repo, &to, base).map_err(reset)?;
-        Ok(Worktree {
-            id,
-            path: to,
-            branch,
-            head: base,
-        })
+        })?;
+        match hand_over(&admin, from, &to, moving, &branch, order, base) {
+            Ok(()) => Ok(Worktree {
+                id,
+                path: to,
+                branch,
+                head: base,
+            }),
+            Err(error) => {
+                // Half moved or half reset, and merged: it goes, wherever it is now.
+                let workdir = [to.as_path(), from]
+                    .into_iter()
+                    .find(|p| entry::linked_entry(p).is_some_and(|l| super::same_path(&l, &admin)));
+                let _ = entry::discard(self.common_dir(), &admin, workdir);
+                Err(error)
+            }
+        }
     }
+}
+
+/// Steps 3 to 5 of the [module](self): moves the locked worktree from `from` to `to` (when
+/// `moving`), resets it to `base` on `branch` and unlocks it.
+fn hand_over(
+    admin: &Path,
+    from: &Path,
+    to: &Path,
+    moving: bool,
+    branch: &str,
+    order: &str,
+    base: gix::ObjectId,
+) -> Result<(), RecycleError> {
+    if moving {
+        move_worktree(admin, from, to)?;
+    }
+    let reset = |source| RecycleError::Reset {
+        path: to.to_owned(),
+        source,
+    };
+    let repo = gix::open(to).map_err(|e| reset(gix::Error::from_error(e)))?;
+    let repo = crate::repository::with_fallback_identity(repo).map_err(reset)?;
+    switch_head(&repo, branch, order).map_err(reset)?;
+    // The previous order's commits are merged; its HEAD reflog is not this order's history.
+    ignore_missing(std::fs::remove_file(
+        repo.git_dir().join("logs").join("HEAD"),
+    ))
+    .map_err(reset)?;
+    reset_files(&repo, to, base).map_err(reset)?;
+    entry::unlock(admin).map_err(|e| reset(gix::Error::from_error(e)))
 }
 
 fn inspect_error(path: &Path, source: gix::Error) -> ListError {
@@ -212,7 +259,9 @@ fn inspect_error(path: &Path, source: gix::Error) -> ListError {
 }
 
 /// Renames the worktree's directory and rewrites the two links between it and its
-/// administrative directory, keeping each link absolute or relative as it was.
+/// administrative directory, keeping each link absolute or relative as it was. The entry is
+/// locked by the caller: while the links name the old place, `git worktree prune` would take
+/// it otherwise.
 fn move_worktree(admin: &Path, from: &Path, to: &Path) -> Result<(), RecycleError> {
     let io = |source| RecycleError::Move {
         from: from.to_owned(),
@@ -221,14 +270,7 @@ fn move_worktree(admin: &Path, from: &Path, to: &Path) -> Result<(), RecycleErro
     };
     let parent = to.parent().expect("joined with two components");
     std::fs::create_dir_all(parent).map_err(io)?;
-    // While the links name the old place, the entry looks stale to `git worktree prune`;
-    // locked, it is left alone.
-    let lock = admin.join("locked");
-    std::fs::write(&lock, "maestro: moving the worktree\n").map_err(io)?;
-    let moved = relink(admin, from, to);
-    let unlocked = std::fs::remove_file(&lock);
-    moved.map_err(io)?;
-    unlocked.map_err(io)
+    relink(admin, from, to).map_err(io)
 }
 
 /// Renames the directory `from` to `to` and points the entry at `admin` and the worktree's
@@ -246,7 +288,7 @@ fn relink(admin: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
     } else {
         dot_git.clone()
     };
-    write_link(&gitdir_file, &format!("{}\n", registered.display()))?;
+    entry::write_atomically(&gitdir_file, &format!("{}\n", registered.display()))?;
 
     let link = std::fs::read_to_string(&dot_git)?;
     let points_to = link
@@ -256,7 +298,7 @@ fn relink(admin: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
         .unwrap_or_default();
     if Path::new(points_to).is_relative() {
         let relative = relative_path(&to, &admin);
-        write_link(&dot_git, &format!("gitdir: {}\n", relative.display()))?;
+        entry::write_atomically(&dot_git, &format!("gitdir: {}\n", relative.display()))?;
     }
     Ok(())
 }
@@ -270,13 +312,6 @@ fn registered_dot_git_is_relative(gitdir_file: &Path) -> bool {
                 .map(|l| Path::new(l.trim()).is_relative())
         })
         .unwrap_or(false)
-}
-
-/// Replaces `path` with `text` through a rename, so a reader never sees half a link.
-fn write_link(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = path.with_extension("maestro-tmp");
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path)
 }
 
 /// `to` relative to the directory `from` (both absolute and free of `.`/`..`).
@@ -438,18 +473,7 @@ fn reset_files(
     for entry in index.entries_mut() {
         entry.flags.remove(Flags::SKIP_WORKTREE);
     }
-    if let Some(error) = outcome.errors.first() {
-        return Err(gix::Error::from_error(std::io::Error::other(format!(
-            "cannot write `{}`: {}",
-            error.path, error.error
-        ))));
-    }
-    if let Some(collision) = outcome.collisions.first() {
-        return Err(gix::Error::from_error(std::io::Error::other(format!(
-            "cannot write `{}`: it collides with another path",
-            collision.path
-        ))));
-    }
+    super::checkout_errors(&outcome)?;
     index.write(gix::index::write::Options::default())?;
     Ok(())
 }

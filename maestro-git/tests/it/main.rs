@@ -3,6 +3,7 @@
 mod collect;
 mod commit;
 mod merge;
+mod repair;
 mod squash;
 mod support;
 mod worktree;

@@ -506,15 +506,16 @@ path_exists = "src/storage.py"
     );
     let kept = grep_tree(&ws.path().join(".mso"), AWS_KEY);
     assert!(kept.is_empty(), "the key was kept in {kept:?}");
-    // Claude Code's own transcript of the session exists and was redacted too.
-    let claude_dir = ws.home.path().join(".claude");
+    // Claude Code's own transcript of the session is kept in the workspace (so a resume
+    // never depends on `~/.claude`) and was redacted too.
+    let claude_dir = ws.path().join(".mso/claude");
     let transcripts = grep_tree(&claude_dir, "[REDACTED:aws-access-key-id]");
     assert!(
         !transcripts.is_empty(),
         "no redacted transcript under {}",
         claude_dir.display()
     );
-    let kept = grep_tree(&claude_dir, AWS_KEY);
+    let kept = grep_tree(ws.home.path(), AWS_KEY);
     assert!(kept.is_empty(), "Claude Code kept the key in {kept:?}");
 }
 
@@ -899,4 +900,261 @@ fn grep_tree(dir: &Path, needle: &str) -> Vec<PathBuf> {
         }
     }
     found
+}
+
+/// A Claude crew whose dispatcher is killed (SIGKILL) mid-session is resumed by the next run: the
+/// same session (`--resume`), in the same worktree, as the same attempt; the model's first
+/// request after the restart carries the earlier turns and the note that the run was
+/// interrupted.
+#[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
+fn an_interrupted_claude_crew_is_resumed_in_its_session_and_worktree() {
+    let bin = claude_bin();
+    let key = "scenario-resume-after-kill-8a21";
+    let model = ModelServer::start(vec![Scenario::new(
+        key,
+        vec![
+            Turn::tool(
+                "Bash",
+                json!({"command": "echo half > half.txt && touch started && sleep 60", "description": "work"}),
+            ),
+            // On resume Claude Code closes the interrupted turn with an
+            // assistant message of its own, so the answer is the third turn.
+            Turn::text("done"),
+            Turn::text("done"),
+        ],
+    )])
+    .expect("model starts");
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        &model.base_url(),
+        false,
+        |_| {},
+        &format!("[[orders]]\nid = \"slow\"\ntitle = \"{key}: slow work\"\nrole = \"builder\"\n"),
+    );
+    let mut first = ws
+        .repo
+        .maestro(&["run", "v1"])
+        .expect("maestro is built")
+        .env("HOME", ws.home.path())
+        .env("ANTHROPIC_API_KEY", "test-key")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("maestro runs");
+    let started = PathBuf::from(ws.in_worktree("slow", "started"));
+    let deadline = Instant::now() + SESSION_LIMIT;
+    while !started.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the crew never started its command"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let order_file = ws.path().join(".mso/voyages/v1/orders/slow.json");
+    let before: Value =
+        serde_json::from_str(&std::fs::read_to_string(&order_file).expect("order")).expect("JSON");
+    let session = before["session_id"]
+        .as_str()
+        .expect("saved before the crew started")
+        .to_owned();
+    assert_eq!(before["resume"]["session_id"], session.as_str(), "{before}");
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    let asked_before = model.requests_for(key).len();
+
+    let (code, stdout, stderr) = ws.maestro(&["run", "v1"]);
+    let log = std::fs::read_to_string(ws.path().join(".mso/voyages/v1/logs/slow.jsonl"))
+        .unwrap_or_default();
+    assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}\nlog: {log}");
+    assert_eq!(ws.states(), [("slow".to_owned(), "merged".to_owned())]);
+    let after: Value =
+        serde_json::from_str(&std::fs::read_to_string(&order_file).expect("order")).expect("JSON");
+    assert_eq!(
+        after["attempts"], 1,
+        "the interruption consumed no attempt: {after}"
+    );
+    assert_eq!(
+        after["session_id"],
+        session.as_str(),
+        "the same session: {after}"
+    );
+    assert!(after.get("resume").is_none(), "{after}");
+    // The work of the interrupted run is kept and merged.
+    assert_eq!(
+        ws.repo
+            .git(&["show", "maestro/v1:half.txt"])
+            .expect("merged"),
+        "half"
+    );
+    let resumed = &model.requests_for(key)[asked_before];
+    let messages = resumed.body["messages"].to_string();
+    assert!(
+        messages.contains("echo half > half.txt"),
+        "the earlier turns are not in the first request after the restart: {messages}"
+    );
+    assert!(
+        messages.contains("was interrupted"),
+        "the crew was not told it was resumed: {messages}"
+    );
+    // The transcript it resumed from lives in the workspace, not in the user's ~/.claude.
+    let transcripts = ws.path().join(".mso/claude/projects");
+    assert!(transcripts.is_dir(), "no transcripts in .mso/claude");
+    assert!(!ws.home.path().join(".claude/projects").exists());
+}
+
+/// Rate limits pause, never fail: a crew whose model answers 429 twice (the CLI retries by
+/// itself), then the subscription's usage limit with a reset a few seconds ahead (the CLI
+/// gives up), waits — `status --json` shows it `waiting` with the time it goes on — and is
+/// resumed in its session when the limit resets; it ends merged, with one attempt.
+#[test]
+#[cfg_attr(
+    not(maestro_claude),
+    ignore = "needs the claude CLI: scripts/install-claude-code"
+)]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
+fn a_rate_limited_claude_crew_waits_for_the_reset_and_resumes_in_its_session() {
+    let bin = claude_bin();
+    let key = "scenario-usage-limit-5c3e";
+    let model = ModelServer::start(Vec::new()).expect("model starts");
+    let ws = ClaudeWorkspace::new(
+        &bin,
+        &model.base_url(),
+        false,
+        |_| {},
+        &format!("[[orders]]\nid = \"paced\"\ntitle = \"{key}: paced work\"\nrole = \"builder\"\n"),
+    );
+    let rate_limited = || {
+        Turn::error(
+            429,
+            "rate_limit_error",
+            "Number of requests has exceeded your rate limit",
+        )
+        .with_header("retry-after", "1")
+    };
+    model.add(Scenario::new(
+        key,
+        vec![
+            Turn::tool(
+                "Write",
+                json!({"file_path": ws.in_worktree("paced", "before.txt"), "content": "before the limit\n"}),
+            ),
+            rate_limited(),
+            rate_limited(),
+            Turn::usage_limit(8),
+            Turn::tool(
+                "Write",
+                json!({"file_path": ws.in_worktree("paced", "after.txt"), "content": "after the reset\n"}),
+            ),
+            Turn::text("done"),
+            Turn::text("done"),
+        ],
+    ));
+    // A subscription: the CLI reports the usage limit and its reset only when logged in so.
+    let mut run = ws
+        .repo
+        .maestro(&["run", "v1"])
+        .expect("maestro is built")
+        .env("HOME", ws.home.path())
+        .env_remove("ANTHROPIC_API_KEY")
+        .env("CLAUDE_CODE_OAUTH_TOKEN", "sk-ant-oat01-test-token")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("maestro runs");
+    let deadline = Instant::now() + SESSION_LIMIT;
+    let mut waiting: Option<Value> = None;
+    let status = loop {
+        if let Some(status) = run.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = run.kill();
+            let output = run.wait_with_output().expect("output");
+            let log = std::fs::read_to_string(ws.path().join(".mso/voyages/v1/logs/paced.jsonl"))
+                .unwrap_or_default();
+            let statuses: Vec<u16> = model.requests_for(key).iter().map(|r| r.status).collect();
+            panic!(
+                "the run did not end\nstdout: {}\nstderr: {}\nlog: {log}\nrequests: {statuses:?}\nstatus: {}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr),
+                ws.maestro(&["status", "v1"]).1
+            );
+        }
+        if waiting.is_none() {
+            let (_, stdout, _) = ws.maestro(&["--json", "status", "v1"]);
+            if let Ok(json) = serde_json::from_str::<Value>(&stdout)
+                && json["orders"][0]["state"] == "waiting"
+                && json["orders"][0]["wait"]["reason"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("usage limit"))
+            {
+                waiting = Some(json["orders"][0].clone());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    let _ = run
+        .stdout
+        .take()
+        .expect("piped")
+        .read_to_string(&mut stdout);
+    let _ = run
+        .stderr
+        .take()
+        .expect("piped")
+        .read_to_string(&mut stderr);
+    assert!(status.success(), "stdout: {stdout}\nstderr: {stderr}");
+    assert_eq!(ws.states(), [("paced".to_owned(), "merged".to_owned())]);
+    let waiting = waiting.expect("status never showed the order waiting");
+    assert!(
+        waiting["wait"]["until"].is_string()
+            && waiting["wait"]["reason"] == "usage limit (five_hour)",
+        "{waiting}"
+    );
+    let order: Value = serde_json::from_str(
+        &std::fs::read_to_string(ws.path().join(".mso/voyages/v1/orders/paced.json"))
+            .expect("order"),
+    )
+    .expect("JSON");
+    assert_eq!(order["attempts"], 1, "{order}");
+    assert_eq!(order["failures"], 0, "{order}");
+    // Both halves of the work are merged: the session went on where it stopped.
+    assert_eq!(
+        ws.repo
+            .git(&["show", "maestro/v1:before.txt"])
+            .expect("merged"),
+        "before the limit"
+    );
+    assert_eq!(
+        ws.repo
+            .git(&["show", "maestro/v1:after.txt"])
+            .expect("merged"),
+        "after the reset"
+    );
+    let requests = model.requests_for(key);
+    let statuses: Vec<u16> = requests.iter().map(|r| r.status).collect();
+    assert_eq!(&statuses[..4], [200, 429, 429, 429], "{statuses:?}");
+    // The first request after the reset resumes the session: the earlier turns are in it, and
+    // it was sent once the limit had reset, not before.
+    let resumed = &requests[4];
+    let messages = resumed.body["messages"].to_string();
+    assert!(messages.contains("before.txt"), "{messages}");
+    assert!(messages.contains("limit has passed"), "{messages}");
+    assert!(
+        ws.ok(&["audit", "show"]).contains("order.paused"),
+        "the pause is audited"
+    );
 }

@@ -544,6 +544,9 @@ fn a_command_agent_crew_cannot_write_outside() {
         timeout: Duration::from_secs(60),
         log: f.keys.path().join("crew.jsonl"),
         resume_session: None,
+        resume_note: None,
+        progress: None,
+        session_id: None,
         pid_file: None,
         redact: None,
     };
@@ -1080,7 +1083,6 @@ fn a_stopped_claude_crew_leaves_no_sandboxed_process() {
         api_key: Some("test-key".into()),
         sandbox: Some(f.sandbox.clone()),
         grace: Duration::from_secs(1),
-        api_retries: 0,
         ..ClaudeOptions::default()
     })
     .expect("agent");
@@ -1096,6 +1098,9 @@ fn a_stopped_claude_crew_leaves_no_sandboxed_process() {
         timeout: SESSION_LIMIT,
         log: f.keys.path().join("crew.jsonl"),
         resume_session: None,
+        resume_note: None,
+        progress: None,
+        session_id: None,
         pid_file: None,
         redact: None,
     };

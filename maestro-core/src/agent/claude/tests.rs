@@ -16,6 +16,9 @@ fn request(dir: &Path, role: Role) -> CrewRequest {
         timeout: Duration::from_secs(20),
         log: dir.join("crew.jsonl"),
         resume_session: None,
+        resume_note: None,
+        progress: None,
+        session_id: None,
         pid_file: None,
         redact: None,
     }
@@ -188,11 +191,10 @@ async fn a_session_is_parsed_into_the_outcome() {
 }
 
 #[tokio::test]
-async fn an_overloaded_api_is_retried_by_resuming_the_session() {
+async fn an_overloaded_api_ends_the_crew_as_limited_not_failed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let agent = ClaudeAgent::new(ClaudeOptions {
         program: fake_claude(dir.path(), true),
-        api_backoff: Duration::from_millis(10),
         ..ClaudeOptions::default()
     })
     .expect("agent");
@@ -201,14 +203,135 @@ async fn an_overloaded_api_is_retried_by_resuming_the_session() {
         .run(request(dir.path(), Role::Builder), stop)
         .await
         .expect("ran");
-    assert!(outcome.success, "{outcome:?}");
-    assert!(
-        (outcome.cost_usd.expect("cost") - 0.251).abs() < 1e-9,
-        "both calls' cost: {outcome:?}"
-    );
+    assert!(!outcome.success);
+    let limit = outcome.limited.expect("a limit, not a failure");
+    assert_eq!((limit.until, limit.reason.as_str()), (None, "overloaded"));
+    assert_eq!(outcome.session_id.as_deref(), Some("s-1"), "to resume");
+    // The agent does not retry by itself: the dispatcher's back-off decides when.
     let calls = std::fs::read_to_string(dir.path().join("calls.txt")).expect("calls");
-    let calls: Vec<&str> = calls.lines().collect();
-    assert_eq!(calls.len(), 2);
-    assert!(calls[0].contains("--session-id"));
-    assert!(calls[1].contains("--resume s-1"), "{}", calls[1]);
+    assert_eq!(calls.lines().count(), 1);
+}
+
+/// A stand-in `claude` that answers once, hits the API's usage limit (as claude 2.1.328 reports
+/// it for a subscription: the reset only in the `rate_limit_event`, not in the result), and ends.
+fn usage_limited_claude(dir: &Path, resets_at: i64) -> String {
+    let script = dir.join("claude");
+    std::fs::write(
+        &script,
+        format!(
+            r#"#!/bin/sh
+echo '{{"type":"system","subtype":"init","session_id":"s-2","tools":[],"model":"m"}}'
+echo '{{"type":"assistant","message":{{"content":[{{"type":"text","text":"working"}}]}}}}'
+echo '{{"type":"system","subtype":"api_retry","attempt":1,"max_retries":10,"retry_delay_ms":1000,"error_status":429,"error":"rate_limit"}}'
+echo '{{"type":"rate_limit_event","rate_limit_info":{{"status":"rejected","resetsAt":{resets_at},"rateLimitType":"five_hour"}}}}'
+echo '{{"type":"result","subtype":"success","is_error":true,"num_turns":1,"total_cost_usd":0.5,"api_error_status":429,"api_error":"usage_limit_reached","result":"You have hit your limit","session_id":"s-2"}}'
+exit 1
+"#
+        ),
+    )
+    .expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    script.display().to_string()
+}
+
+#[tokio::test]
+async fn a_usage_limit_is_reported_while_it_happens_and_ends_the_crew_with_its_reset() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let agent = ClaudeAgent::new(ClaudeOptions {
+        program: usage_limited_claude(dir.path(), 1_796_068_117),
+        ..ClaudeOptions::default()
+    })
+    .expect("agent");
+    let (progress_tx, mut progress_rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut request = request(dir.path(), Role::Builder);
+    request.progress = Some(progress_tx);
+    let (_tx, stop) = watch::channel(false);
+    let outcome = agent.run(request, stop).await.expect("ran");
+    let reset = jiff::Timestamp::from_second(1_796_068_117).expect("time");
+    assert_eq!(
+        outcome.limited,
+        Some(ApiLimit {
+            until: Some(reset),
+            reason: "usage limit (five_hour)".into()
+        })
+    );
+    assert!((outcome.cost_usd.expect("cost") - 0.5).abs() < 1e-9);
+    let mut events = Vec::new();
+    while let Ok(event) = progress_rx.try_recv() {
+        events.push(event);
+    }
+    assert_eq!(events.len(), 3, "{events:?}");
+    assert!(matches!(events[0], CrewProgress::Work { turns: 1, .. }));
+    let CrewProgress::Waiting(retry) = &events[1] else {
+        panic!("{events:?}")
+    };
+    assert_eq!(retry.reason, "API 429 rate_limit, retry 1 of 10");
+    assert!(retry.until.is_some_and(|t| t > jiff::Timestamp::now()));
+    assert_eq!(
+        events[2],
+        CrewProgress::Waiting(ApiLimit {
+            until: Some(reset),
+            reason: "usage limit (five_hour)".into()
+        })
+    );
+}
+
+#[tokio::test]
+async fn a_session_that_cannot_be_resumed_is_continued_by_a_new_one_told_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let script = dir.path().join("claude");
+    // Refuses every `--resume` before a session starts, as the CLI does when the transcript
+    // is gone; a new session succeeds.
+    std::fs::write(
+        &script,
+        format!(
+            r#"#!/bin/sh
+printf '%s\0' "$@" >> "{calls}"; printf '\036' >> "{calls}"
+case " $* " in *" --resume "*) echo 'No conversation found with session ID: s-old' >&2; exit 1;; esac
+echo '{{"type":"system","subtype":"init","session_id":"s-new","tools":[],"model":"m"}}'
+echo '{{"type":"result","subtype":"success","is_error":false,"num_turns":1,"result":"ok","session_id":"s-new"}}'
+"#,
+            calls = dir.path().join("calls").display()
+        ),
+    )
+    .expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let agent = ClaudeAgent::new(ClaudeOptions {
+        program: script.display().to_string(),
+        ..ClaudeOptions::default()
+    })
+    .expect("agent");
+    let mut request = request(dir.path(), Role::Builder);
+    request.resume_session = Some("s-old".into());
+    let (_tx, stop) = watch::channel(false);
+    let outcome = agent.run(request, stop).await.expect("ran");
+    assert!(outcome.success, "{outcome:?}");
+    assert_eq!(outcome.session_id.as_deref(), Some("s-new"));
+    let calls = std::fs::read_to_string(dir.path().join("calls")).expect("calls");
+    let calls: Vec<Vec<&str>> = calls
+        .split('\u{1e}')
+        .filter(|c| !c.is_empty())
+        .map(|l| l.split('\0').filter(|a| !a.is_empty()).collect())
+        .collect();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(value_after_str(&calls[0], "--resume"), Some("s-old"));
+    assert_eq!(value_after_str(&calls[0], "-p"), Some(RESUME_NOTE));
+    assert!(value_after_str(&calls[1], "--resume").is_none());
+    assert!(value_after_str(&calls[1], "--session-id").is_some());
+    let prompt = value_after_str(&calls[1], "-p").expect("a prompt");
+    assert!(prompt.ends_with(NOT_RESUMED_NOTE), "{prompt}");
+}
+
+fn value_after_str<'a>(args: &[&'a str], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| *a == flag)
+        .and_then(|i| args.get(i + 1).copied())
 }
