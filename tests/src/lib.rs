@@ -130,3 +130,23 @@ pub fn maestro_bin() -> io::Result<PathBuf> {
             )
         })
 }
+
+/// The live processes whose command line holds `marker` (zombies excepted): what a test's
+/// crews left running.
+#[must_use]
+pub fn survivors(marker: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("procfs").flatten() {
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(marker) {
+            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+            if stat.split_whitespace().nth(2) != Some("Z") {
+                found.push(cmdline);
+            }
+        }
+    }
+    found
+}

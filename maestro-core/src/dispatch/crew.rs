@@ -230,9 +230,15 @@ async fn attempt_inner(
     report.denials = outcome.denials;
     report.session_id.clone_from(&outcome.session_id);
     report.output_tail.clone_from(&outcome.output_tail);
-    if outcome.interrupted {
-        // The session the crew ran last (a new one when its old one could not be resumed) is
-        // the one to go on with.
+    // An interrupted crew, or one the API refused, goes on later in the session it ran last
+    // (a new one when its old one could not be resumed) and in this worktree, as the same
+    // attempt.
+    let end = if outcome.interrupted {
+        Some(End::Interrupted)
+    } else {
+        outcome.limited.clone().map(End::Limited)
+    };
+    if let Some(end) = end {
         if let Some(session) = outcome.session_id.clone() {
             shared.store.update_order(&voyage.name, &spec.id, |o| {
                 if let Some(point) = &mut o.resume {
@@ -242,20 +248,7 @@ async fn attempt_inner(
                 Ok::<_, crate::store::StoreError>(())
             })?;
         }
-        return Ok(End::Interrupted);
-    }
-    if let Some(limit) = outcome.limited.clone() {
-        // Resumed in this session and worktree once the limit passes, as the same attempt.
-        if let Some(session) = outcome.session_id.clone() {
-            shared.store.update_order(&voyage.name, &spec.id, |o| {
-                if let Some(point) = &mut o.resume {
-                    point.session_id.clone_from(&session);
-                }
-                o.session_id = Some(session);
-                Ok::<_, crate::store::StoreError>(())
-            })?;
-        }
-        return Ok(End::Limited(limit));
+        return Ok(end);
     }
     // The crew ended: a later attempt starts over.
     shared.store.update_order(&voyage.name, &spec.id, |o| {

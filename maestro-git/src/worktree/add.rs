@@ -17,7 +17,6 @@
 //! still points at the base.
 
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
 
 use gix::bstr::ByteSlice;
 use gix::refs::Target;
@@ -213,21 +212,7 @@ fn checkout(repo: &gix::Repository, workdir: &Path, base: gix::ObjectId) -> Resu
     let mut options =
         repo.checkout_options(gix::worktree::stack::state::attributes::Source::IdMapping)?;
     options.destination_is_initially_empty = true;
-    let objects = repo
-        .objects
-        .clone()
-        .into_arc()
-        .map_err(gix::Error::from_error)?;
-    let outcome = gix::worktree::state::checkout(
-        &mut index,
-        workdir,
-        objects,
-        &gix::progress::Discard,
-        &gix::progress::Discard,
-        &AtomicBool::new(false),
-        options,
-    )?;
-    super::checkout_errors(&outcome)?;
+    super::write_files(repo, &mut index, workdir, options)?;
     index.write(gix::index::write::Options::default())?;
     Ok(())
 }

@@ -363,8 +363,28 @@ fn same_path(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The first error or collision of a checkout, as an error.
-fn checkout_errors(outcome: &gix::worktree::state::checkout::Outcome) -> Result<(), gix::Error> {
+/// Writes the files of `index` into `workdir` (as `options` say); the first file that could
+/// not be written, or that collides with another, is the error.
+fn write_files(
+    repo: &gix::Repository,
+    index: &mut gix::index::File,
+    workdir: &Path,
+    options: gix::worktree::state::checkout::Options,
+) -> Result<(), gix::Error> {
+    let objects = repo
+        .objects
+        .clone()
+        .into_arc()
+        .map_err(gix::Error::from_error)?;
+    let outcome = gix::worktree::state::checkout(
+        index,
+        workdir,
+        objects,
+        &gix::progress::Discard,
+        &gix::progress::Discard,
+        &std::sync::atomic::AtomicBool::new(false),
+        options,
+    )?;
     if let Some(error) = outcome.errors.first() {
         return Err(gix::Error::from_error(std::io::Error::other(format!(
             "cannot write `{}`: {}",

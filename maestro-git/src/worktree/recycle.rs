@@ -29,7 +29,6 @@
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use gix::bstr::{BStr, BString, ByteSlice};
 use gix::index::entry::{Flags, Stage, Stat};
@@ -456,24 +455,10 @@ fn reset_files(
         repo.checkout_options(gix::worktree::stack::state::attributes::Source::IdMapping)?;
     options.destination_is_initially_empty = false;
     options.overwrite_existing = true;
-    let objects = repo
-        .objects
-        .clone()
-        .into_arc()
-        .map_err(gix::Error::from_error)?;
-    let outcome = gix::worktree::state::checkout(
-        &mut index,
-        workdir,
-        objects,
-        &gix::progress::Discard,
-        &gix::progress::Discard,
-        &AtomicBool::new(false),
-        options,
-    )?;
+    super::write_files(repo, &mut index, workdir, options)?;
     for entry in index.entries_mut() {
         entry.flags.remove(Flags::SKIP_WORKTREE);
     }
-    super::checkout_errors(&outcome)?;
     index.write(gix::index::write::Options::default())?;
     Ok(())
 }

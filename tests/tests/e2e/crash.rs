@@ -170,24 +170,6 @@ fn merged(repo: &GitRepo) -> usize {
     states(repo).values().filter(|s| *s == "merged").count()
 }
 
-/// The processes whose command line holds `marker` (zombies excepted).
-fn survivors(marker: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").expect("procfs").flatten() {
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
-            continue;
-        };
-        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        if cmdline.contains(marker) {
-            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-            if stat.split_whitespace().nth(2) != Some("Z") {
-                found.push(cmdline);
-            }
-        }
-    }
-    found
-}
-
 /// What went wrong, by kind, with one example each.
 #[derive(Default)]
 struct Failures {
@@ -498,10 +480,10 @@ fn sigkilled_runs_leave_git_healthy_and_every_order_merged_exactly_once() {
         failures.add("`git fsck` failed after `git gc`", out);
     }
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !survivors(&marker).is_empty() && Instant::now() < deadline {
+    while !maestro_tests::survivors(&marker).is_empty() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(100));
     }
-    let leaked = survivors(&marker);
+    let leaked = maestro_tests::survivors(&marker);
     if !leaked.is_empty() {
         failures.add("a crew process is left", leaked.join("; "));
     }

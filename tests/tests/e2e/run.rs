@@ -261,24 +261,6 @@ fn a_scope_violation_fails_the_gate() {
     );
 }
 
-/// Whether any process still has `marker` in its command line.
-fn survivors(marker: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").expect("procfs").flatten() {
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
-            continue;
-        };
-        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        if cmdline.contains(marker) {
-            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-            if stat.split_whitespace().nth(2) != Some("Z") {
-                found.push(cmdline);
-            }
-        }
-    }
-    found
-}
-
 fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
@@ -307,7 +289,7 @@ fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
         .expect("started");
     // The crew and the process it started in the background.
     wait_for("the crew to start", Duration::from_secs(20), || {
-        survivors(&marker).len() >= 2
+        maestro_tests::survivors(&marker).len() >= 2
     });
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -317,7 +299,7 @@ fn ctrl_c_stops_crews_without_orphans_and_run_resumes() {
     let exit = child.wait().expect("maestro exits");
     assert_eq!(exit.code(), Some(1));
     wait_for("no orphan", Duration::from_secs(10), || {
-        survivors(&marker).is_empty()
+        maestro_tests::survivors(&marker).is_empty()
     });
     assert_eq!(states(&repo), [s("slow", "interrupted", 1)]);
 
@@ -353,7 +335,7 @@ fn a_sandboxed_crew_dies_with_a_killed_dispatcher() {
     child.wait().expect("reaped");
     // bwrap dies with its parent, and its process namespace with it: nothing is left running.
     wait_for("no crew process left", Duration::from_secs(10), || {
-        survivors(&marker).is_empty()
+        maestro_tests::survivors(&marker).is_empty()
     });
 }
 
@@ -376,7 +358,7 @@ fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
         .spawn()
         .expect("started");
     wait_for("the second crew", Duration::from_secs(20), || {
-        !survivors(&marker).is_empty()
+        !maestro_tests::survivors(&marker).is_empty()
     });
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
@@ -385,7 +367,7 @@ fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
         [s("first", "merged", 1), s("second", "running", 1)]
     );
     assert!(
-        !survivors(&marker).is_empty(),
+        !maestro_tests::survivors(&marker).is_empty(),
         "the crew outlives a SIGKILLed dispatcher"
     );
 
@@ -393,7 +375,7 @@ fn a_killed_dispatcher_resumes_without_running_an_order_twice() {
     let (code, stdout, stderr) = run(&repo, &["run", "v1"]);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
     assert!(
-        survivors(&marker).is_empty(),
+        maestro_tests::survivors(&marker).is_empty(),
         "the leftover crew was stopped"
     );
     assert_eq!(
@@ -739,7 +721,7 @@ fn a_killed_dispatchers_spare_worktree_is_taken_over_by_the_next_run() {
     wait_for(
         "quick merged while slow runs",
         Duration::from_secs(20),
-        || !survivors(&marker).is_empty() && states(&repo)[0].1 == "merged",
+        || !maestro_tests::survivors(&marker).is_empty() && states(&repo)[0].1 == "merged",
     );
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
