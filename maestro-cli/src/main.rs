@@ -9,18 +9,14 @@
 mod cli;
 mod commands;
 mod output;
-mod wiring;
-mod workspace;
+mod render;
 
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser as _};
 
-use crate::cli::{
-    AuditCommand, Cli, Command, HookCommand, LicenceCommand, McpCommand, OrderCommand,
-    VoyageCommand, WorktreeCommand,
-};
+use crate::cli::Cli;
 use crate::commands::Outcome;
 use crate::output::{Output, one_line};
 
@@ -40,7 +36,7 @@ fn main() -> ExitCode {
         json: cli.json,
         quiet: cli.quiet,
     };
-    match run(cli.command, out) {
+    match commands::execute(cli.command, out) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problem) => ExitCode::from(1),
         Ok(Outcome::Blocked) => ExitCode::from(2),
@@ -49,65 +45,6 @@ fn main() -> ExitCode {
             eprintln!("error: {}", one_line(&error));
             ExitCode::from(2)
         }
-    }
-}
-
-fn run(command: Command, out: Output) -> anyhow::Result<Outcome> {
-    match command {
-        Command::Init(args) => commands::init::run(out, args.force),
-        Command::Schema(args) => commands::schema::run(args.which),
-        Command::Voyage(VoyageCommand::New { name, base, title }) => {
-            commands::voyage::new(out, &name, &base, title)
-        }
-        Command::Voyage(VoyageCommand::Import {
-            name,
-            file,
-            replace,
-        }) => commands::voyage::import(out, &name, &file, replace),
-        Command::Voyage(VoyageCommand::List) => commands::voyage::list(out),
-        Command::Voyage(VoyageCommand::Show { name }) => commands::voyage::show(out, &name),
-        Command::Voyage(VoyageCommand::Remove { name, branch }) => {
-            commands::voyage::remove(out, &name, branch)
-        }
-        Command::Order(OrderCommand::Add(args)) => commands::order::add(out, args),
-        Command::Order(OrderCommand::List { voyage }) => commands::order::list(out, &voyage),
-        Command::Order(OrderCommand::Retry(args)) => commands::order::retry(out, &args),
-        Command::Order(OrderCommand::Edit(args)) => commands::order::edit(out, args),
-        Command::Order(OrderCommand::Remove { voyage, order }) => {
-            commands::order::remove(out, &voyage, &order)
-        }
-        Command::Run(args) => commands::run::run(out, &args),
-        Command::Plan(args) => commands::plan::run(out, &args),
-        Command::Status(args) => commands::status::run(out, &args),
-        Command::Release(args) => commands::release::run(out, &args),
-        Command::Worktree(WorktreeCommand::List) => commands::worktree::list(out),
-        Command::Worktree(WorktreeCommand::Prune { dry_run, force }) => {
-            commands::worktree::prune(out, dry_run, force)
-        }
-        Command::Scan(args) => commands::scan::run(out, &args),
-        Command::Hook(HookCommand::PreToolUse) => Ok(commands::hook::pre_tool_use()),
-        Command::Hook(HookCommand::PostToolUse) => Ok(commands::hook::post_tool_use()),
-        Command::Hook(HookCommand::InstallGit { force }) => commands::hook::install_git(out, force),
-        Command::Audit(AuditCommand::Verify { repair }) => commands::audit::verify(out, repair),
-        Command::Audit(AuditCommand::Show { tail }) => commands::audit::show(out, tail),
-        Command::Report(args) => commands::report::run(out, &args),
-        Command::Mcp(McpCommand::List) => commands::mcp::list(out),
-        Command::Mcp(McpCommand::Approve { name }) => {
-            commands::mcp::decide(out, &name, maestro_core::mcp::Verdict::Approved)
-        }
-        Command::Mcp(McpCommand::Block { name }) => {
-            commands::mcp::decide(out, &name, maestro_core::mcp::Verdict::Blocked)
-        }
-        Command::Licence(LicenceCommand::Status) => commands::licence::status(out),
-        Command::Licence(LicenceCommand::Activate { token }) => {
-            commands::licence::activate(out, &token)
-        }
-        Command::Licence(LicenceCommand::Refresh) => commands::licence::refresh(out),
-        Command::Licence(LicenceCommand::Keygen { dir }) => commands::licence::keygen(out, &dir),
-        Command::Licence(LicenceCommand::Issue(args)) => commands::licence::issue(&args),
-        Command::Licence(LicenceCommand::Trust { key }) => commands::licence::trust(out, &key),
-        Command::Doctor => commands::doctor::run(out),
-        Command::Demo { keep } => commands::demo::run(out, keep.as_deref()),
     }
 }
 

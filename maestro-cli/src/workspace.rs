@@ -1,14 +1,11 @@
-//! Finding the workspace of the current directory, and the git port implementation.
+//! Finding the workspace of the current directory.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use maestro_core::persona::Words;
-use maestro_core::ports::{Branches, PortError};
 use maestro_core::{Store, WorkspaceConfig};
 use maestro_git::Repo;
-
-use crate::wiring::object_id;
 
 /// An initialised maestro workspace: its repository, state store and configuration.
 #[derive(Debug)]
@@ -26,7 +23,7 @@ impl Workspace {
     pub fn discover() -> anyhow::Result<Workspace> {
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let repo = Repo::discover(&cwd)?;
-        let store = Store::open(repo.root())?.with_redactor(crate::output::redactor());
+        let store = Store::open(repo.root())?.with_redactor(crate::redaction::redactor());
         let config = store.config()?;
         Ok(Workspace {
             repo,
@@ -67,6 +64,7 @@ pub fn nearby(dir: &Path) -> anyhow::Result<(Option<PathBuf>, WorkspaceConfig, O
 }
 
 /// Displays `path` relative to the current directory when it is below it.
+#[must_use]
 pub fn display_path(path: &Path) -> String {
     std::env::current_dir()
         .ok()
@@ -77,29 +75,30 @@ pub fn display_path(path: &Path) -> String {
         .to_string()
 }
 
-/// [`Branches`] implemented with maestro-git.
-#[derive(Debug)]
-pub struct GitBranches<'a>(pub &'a Repo);
-
-impl Branches for GitBranches<'_> {
-    fn resolve_commit(&self, revision: &str) -> Result<String, PortError> {
-        match self.0.resolve_commit(revision) {
-            Ok(id) => Ok(id.to_string()),
-            Err(e) => {
-                // gix explains at length how it parsed the revision; users need the gist.
-                tracing::debug!("{e:?}");
-                Err(format!("no commit named `{revision}` in this repository").into())
-            }
+/// Creates `dir` (and its parents) readable by its owner only, and makes sure an existing
+/// `dir` is not open to others.
+pub fn private_dir(dir: &Path) -> anyhow::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
+        builder.mode(0o700);
+        builder
+            .create(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        let mode = std::fs::metadata(dir)
+            .with_context(|| format!("cannot inspect {}", dir.display()))?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+                .with_context(|| format!("cannot make {} private (mode 0700)", dir.display()))?;
         }
     }
-
-    fn create_branch(&self, name: &str, commit: &str) -> Result<(), PortError> {
-        Ok(self
-            .0
-            .create_branch(name, object_id(commit)?, "maestro: voyage branch")?)
-    }
-
-    fn delete_branch(&self, name: &str, commit: &str) -> Result<(), PortError> {
-        Ok(self.0.delete_branch(name, object_id(commit)?)?)
-    }
+    #[cfg(not(unix))]
+    builder
+        .create(dir)
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(())
 }

@@ -51,6 +51,7 @@ pub mod name;
 pub mod order;
 pub mod orders_file;
 pub mod persona;
+pub mod planner;
 pub mod ports;
 pub mod process;
 pub mod role;

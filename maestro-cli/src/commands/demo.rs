@@ -7,7 +7,9 @@ use anyhow::Context as _;
 use jiff::{SignedDuration, Timestamp};
 use maestro_licence::{Claims, Issuer, IssuerKey, Tier, public_key_text};
 
-use crate::cli::{ReportArgs, ReportFormat, RunArgs};
+use clap::Parser as _;
+
+use crate::cli::Cli;
 use crate::commands::Outcome;
 use crate::output::{self, Output};
 
@@ -92,7 +94,7 @@ fn say(out: Output, line: &str) -> anyhow::Result<()> {
 /// One line per credential a gate refused, from the audit log's `secret.block` entries:
 /// order, attempt, file, line and rule, the value redacted.
 fn refused_secrets(repo: &Path) -> anyhow::Result<Vec<String>> {
-    let log = crate::commands::audit::log_path(&repo.join(maestro_core::store::STATE_DIR));
+    let log = maestro_cli::audit::log_path(&repo.join(maestro_core::store::STATE_DIR));
     let mut lines = Vec::new();
     for entry in maestro_audit::entries(&log)? {
         let Ok(entry) = entry else { continue };
@@ -168,7 +170,7 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
         out,
         &format!("a repository at {}, and `maestro init`", repo.display()),
     )?;
-    crate::commands::init::run(out, false)?;
+    maestro(out, &["init"])?;
     // A throwaway repository's audit key goes with it.
     let _key = DemoKey(
         keep.is_none()
@@ -213,38 +215,26 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
         config.agent.program = "true".into();
         config.crews.timeout_secs = 60;
     })?;
-    crate::commands::licence::activate(out, &token)?;
+    maestro(out, &["licence", "activate", &token])?;
 
     say(out, "a voyage of six orders")?;
-    crate::commands::voyage::new(
+    maestro(
         out,
-        &"health".parse()?,
-        "HEAD",
-        Some("Health endpoint".into()),
+        &["voyage", "new", "health", "--title", "Health endpoint"],
     )?;
     let orders = base.join("orders.toml");
     std::fs::write(&orders, ORDERS)?;
-    crate::commands::voyage::import(out, &"health".parse()?, &orders, false)?;
-    crate::commands::status::run(
-        out,
-        &crate::cli::StatusArgs {
-            voyage: Some("health".parse()?),
-            watch: false,
-        },
-    )?;
+    let orders = orders
+        .to_str()
+        .context("the demo's directory is not UTF-8")?;
+    maestro(out, &["voyage", "import", "health", orders])?;
+    maestro(out, &["status", "health"])?;
 
     say(
         out,
         "maestro run health: two builders in parallel, gates, retries, merges",
     )?;
-    let outcome = crate::commands::run::run(
-        out,
-        &RunArgs {
-            voyage: "health".parse()?,
-            max_crews: None,
-            dry_run: false,
-        },
-    )?;
+    let outcome = maestro(out, &["run", "health"])?;
 
     say(
         out,
@@ -262,16 +252,10 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
     output::data(&String::from_utf8_lossy(&log.stdout))?;
 
     say(out, "maestro audit verify")?;
-    crate::commands::audit::verify(out, false)?;
+    maestro(out, &["audit", "verify"])?;
 
     say(out, "maestro report health")?;
-    crate::commands::report::run(
-        out,
-        &ReportArgs {
-            voyage: "health".parse()?,
-            format: ReportFormat::Md,
-        },
-    )?;
+    maestro(out, &["report", "health"])?;
     if keep.is_some() {
         out.info(&format!(
             "\nthe demo repository is kept at {}",
@@ -280,4 +264,11 @@ pub fn run(out: Output, keep: Option<&Path>) -> anyhow::Result<Outcome> {
     }
     // The credential's crew is stopped by the gate and fixed on its retry, so every order merges.
     Ok(outcome)
+}
+
+/// Runs `maestro ARGS…` in this process, as a user would type it (with this run's output
+/// flags).
+fn maestro(out: Output, args: &[&str]) -> anyhow::Result<Outcome> {
+    let cli = Cli::try_parse_from(std::iter::once("maestro").chain(args.iter().copied()))?;
+    super::execute(cli.command, out)
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::commands::Outcome;
 use crate::output::{self, Output, Table};
-use crate::workspace::Workspace;
+use maestro_cli::workspace::Workspace;
 
 /// How long `--version` of an external program may take.
 const VERSION_TIMEOUT: Duration = Duration::from_secs(10);
@@ -172,7 +172,7 @@ fn licence_check(workspace: Option<&Workspace>) -> Check {
             "community tier (no workspace to read a licence from)",
         );
     };
-    let checked = match crate::commands::licence::check(ws, false) {
+    let checked = match maestro_cli::licence::check(ws, false) {
         Ok(checked) => checked,
         Err(e) => return check("licence", Status::Fail, crate::output::one_line(&e)),
     };

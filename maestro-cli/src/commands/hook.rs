@@ -18,7 +18,7 @@ use maestro_core::{Store, WorkspaceConfig};
 
 use crate::commands::Outcome;
 use crate::output::Output;
-use crate::wiring::{AuditPort, GitBase, ScanPort};
+use maestro_cli::wiring::{AuditPort, GitBase, ScanPort};
 
 /// The workspace and crew a hook runs for.
 struct Context {
@@ -30,7 +30,7 @@ struct Context {
 impl Context {
     fn load(call: &ToolCall) -> anyhow::Result<Context> {
         let here = std::env::current_dir().context("cannot read the current directory")?;
-        let (root, config, bytes) = crate::workspace::nearby(&here)?;
+        let (root, config, bytes) = maestro_cli::workspace::nearby(&here)?;
         let crew = match (
             std::env::var("MAESTRO_VOYAGE"),
             std::env::var("MAESTRO_ORDER"),
@@ -57,7 +57,7 @@ impl Context {
         if let Some(root) = &root {
             policy = policy.deny_read(&root.join(maestro_core::store::STATE_DIR));
         }
-        for denied in crate::wiring::unreadable_by_crews(&config) {
+        for denied in maestro_cli::wiring::unreadable_by_crews(&config) {
             policy = policy.deny_read(&denied);
         }
         let hook = HookContext {
@@ -165,14 +165,14 @@ fn record_refusal(tool: Option<&str>, reason: &str) {
     let root = std::env::var_os("MAESTRO_WORKSPACE")
         .map(PathBuf::from)
         .or_else(|| {
-            crate::workspace::nearby(&here)
+            maestro_cli::workspace::nearby(&here)
                 .ok()
                 .and_then(|(root, ..)| root)
         });
     let Some(root) = root else { return };
     // The configuration may be what is wrong: the log is opened with the defaults' signer
     // rules only when the file cannot be read.
-    let config = crate::workspace::nearby(&root)
+    let config = maestro_cli::workspace::nearby(&root)
         .map(|(_, config, _)| config)
         .unwrap_or_default();
     let crew = std::env::var("MAESTRO_VOYAGE")

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::commands::Outcome;
 use crate::output::{self, Output};
-use crate::workspace::display_path;
+use maestro_cli::workspace::display_path;
 
 /// Where the workspace's audit signing key goes, or why it has none.
 enum KeyPlace {
@@ -42,7 +42,7 @@ pub fn run(out: Output, force: bool) -> anyhow::Result<Outcome> {
     if let KeyPlace::At(path) = &place
         && (planned.writes_config() || (planned == InitOutcome::Unchanged && !path.exists()))
     {
-        key_created = Some(crate::commands::audit::ensure_repository_key(path, repo.root())?.1);
+        key_created = Some(maestro_cli::audit::ensure_repository_key(path, repo.root())?.1);
     }
     let (store, outcome) = Store::init_with(repo.root(), force, &defaults)?;
     let excluded = repo.ensure_excluded("/.mso/").map_err(|e| {
@@ -52,7 +52,7 @@ pub fn run(out: Output, force: bool) -> anyhow::Result<Outcome> {
         ))
     })?;
     let mut adopted = false;
-    let ws = crate::workspace::Workspace {
+    let ws = maestro_cli::workspace::Workspace {
         config: store.config()?,
         store: store.clone(),
         repo,
@@ -60,14 +60,14 @@ pub fn run(out: Output, force: bool) -> anyhow::Result<Outcome> {
     if outcome.writes_config() || key_created == Some(true) {
         // A log written before the key existed gets its first signed checkpoint now; one that
         // does not verify is left for `maestro audit verify` to report.
-        match crate::commands::audit::adopt_log(ws.store.dir(), &ws.config) {
+        match maestro_cli::audit::adopt_log(ws.store.dir(), &ws.config) {
             Ok(signed) => adopted = signed,
             Err(e) => out.info(&format!(
                 "warning: the audit log's checkpoint stays unsigned: {}",
                 crate::output::one_line(&e)
             ))?,
         }
-        crate::commands::audit::record(
+        maestro_cli::audit::record(
             &ws,
             "config.change",
             "workspace.json",

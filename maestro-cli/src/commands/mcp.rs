@@ -1,31 +1,13 @@
 //! `maestro mcp list|approve|block`.
 
-use std::collections::BTreeMap;
-
 use anyhow::Context as _;
-use maestro_core::config::{McpServer, ResidencyMode};
-use maestro_core::mcp::{Classified, REGISTRY_FILE, Registry, Verdict, parse_mcp_json};
+use maestro_core::mcp::{REGISTRY_FILE, Verdict};
 use serde::Serialize;
 
 use crate::commands::Outcome;
 use crate::output::{self, Output, Table};
-use crate::workspace::Workspace;
-
-/// Every server with its classification and the decisions in force.
-pub fn classified(ws: &Workspace) -> anyhow::Result<(Registry, Vec<Classified>)> {
-    let path = ws.store.repo_root().join(".mcp.json");
-    let project: BTreeMap<String, McpServer> = match std::fs::read_to_string(&path) {
-        Ok(text) => parse_mcp_json(&text)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())));
-        }
-    };
-    let registry: Registry = ws.store.read_state(REGISTRY_FILE)?.unwrap_or_default();
-    let air_gapped = ws.config.data_residency.mode == ResidencyMode::AirGapped;
-    let servers = registry.classify_all(&project, &ws.config.mcp.servers, air_gapped);
-    Ok((registry, servers))
-}
+use maestro_cli::mcp::classified;
+use maestro_cli::workspace::Workspace;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -92,7 +74,7 @@ pub fn decide(out: Output, name: &str, verdict: Verdict) -> anyhow::Result<Outco
         .context("not recorded")?
         .clone();
     ws.store.write_state(REGISTRY_FILE, &registry)?;
-    crate::commands::audit::record(
+    maestro_cli::audit::record(
         &ws,
         if verdict == Verdict::Approved {
             "mcp.approve"

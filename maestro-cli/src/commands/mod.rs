@@ -2,7 +2,6 @@
 
 pub mod audit;
 pub mod demo;
-pub mod discard;
 pub mod doctor;
 pub mod hook;
 pub mod init;
@@ -19,8 +18,11 @@ pub mod status;
 pub mod voyage;
 pub mod worktree;
 
-use maestro_core::{Order, OrderId};
-use serde::Serialize;
+use crate::cli::{
+    AuditCommand, Command, HookCommand, LicenceCommand, McpCommand, OrderCommand, VoyageCommand,
+    WorktreeCommand,
+};
+use crate::output::Output;
 
 /// How a command that ran ended: exit code 0 or 1 (errors are exit code 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,147 +35,62 @@ pub enum Outcome {
     Blocked,
 }
 
-/// One order in machine output (`order list`, `status`, `voyage show`).
-#[derive(Debug, Serialize)]
-pub struct OrderRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    role: &'static str,
-    state: &'static str,
-    depends_on: Vec<&'a str>,
-    attempts: u32,
-    cost_usd: Option<f64>,
-    duration_secs: Option<f64>,
-    /// While it waits out a limit of the model's API: until when, and why.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    wait: Option<&'a maestro_core::voyage::Wait>,
-}
-
-impl OrderRow<'_> {
-    /// Cost and crew time from the order's report, when the order record has none.
-    pub fn fill_from_report(&mut self, report: &maestro_core::dispatch::report::OrderReport) {
-        if self.cost_usd.is_none() {
-            self.cost_usd = report.cost_usd();
+/// Runs one command, as parsed from the command line.
+pub fn execute(command: Command, out: Output) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Init(args) => self::init::run(out, args.force),
+        Command::Schema(args) => self::schema::run(args.which),
+        Command::Voyage(VoyageCommand::New { name, base, title }) => {
+            self::voyage::new(out, &name, &base, title)
         }
-        if self.duration_secs.is_none() && !report.attempts.is_empty() {
-            self.duration_secs = Some(report.crew_secs());
+        Command::Voyage(VoyageCommand::Import {
+            name,
+            file,
+            replace,
+        }) => self::voyage::import(out, &name, &file, replace),
+        Command::Voyage(VoyageCommand::List) => self::voyage::list(out),
+        Command::Voyage(VoyageCommand::Show { name }) => self::voyage::show(out, &name),
+        Command::Voyage(VoyageCommand::Remove { name, branch }) => {
+            self::voyage::remove(out, &name, branch)
         }
-    }
-}
-
-impl<'a> From<&'a Order> for OrderRow<'a> {
-    fn from(order: &'a Order) -> Self {
-        OrderRow {
-            id: order.id().as_str(),
-            title: &order.spec.title,
-            role: order.spec.role.as_str(),
-            state: order.state.as_str(),
-            depends_on: order.spec.depends_on.iter().map(OrderId::as_str).collect(),
-            attempts: order.attempts,
-            cost_usd: order.cost_usd,
-            duration_secs: order.duration_secs,
-            wait: order.wait.as_ref(),
+        Command::Order(OrderCommand::Add(args)) => self::order::add(out, args),
+        Command::Order(OrderCommand::List { voyage }) => self::order::list(out, &voyage),
+        Command::Order(OrderCommand::Retry(args)) => self::order::retry(out, &args),
+        Command::Order(OrderCommand::Edit(args)) => self::order::edit(out, args),
+        Command::Order(OrderCommand::Remove { voyage, order }) => {
+            self::order::remove(out, &voyage, &order)
         }
-    }
-}
-
-/// `{"voyage": …, "orders": […]}`, the shape of `order list` and `status`.
-#[derive(Debug, Serialize)]
-pub struct VoyageOrders<'a> {
-    voyage: &'a str,
-    /// `"off"` when crews run unsandboxed (`crews.sandbox`); absent when they are sandboxed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sandbox: Option<&'static str>,
-    /// Set once the voyage's budget (`crews.voyageBudgetUsd`) is spent: no new crew starts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    budget_spent: Option<maestro_core::dispatch::BudgetSpent>,
-    orders: Vec<OrderRow<'a>>,
-}
-
-impl<'a> VoyageOrders<'a> {
-    /// The rows of `orders` of voyage `voyage`.
-    pub fn new(voyage: &'a str, orders: &'a [Order]) -> Self {
-        VoyageOrders {
-            voyage,
-            sandbox: None,
-            budget_spent: None,
-            orders: orders.iter().map(OrderRow::from).collect(),
+        Command::Run(args) => self::run::run(out, &args),
+        Command::Plan(args) => self::plan::run(out, &args),
+        Command::Status(args) => self::status::run(out, &args),
+        Command::Release(args) => self::release::run(out, &args),
+        Command::Worktree(WorktreeCommand::List) => self::worktree::list(out),
+        Command::Worktree(WorktreeCommand::Prune { dry_run, force }) => {
+            self::worktree::prune(out, dry_run, force)
         }
-    }
-
-    /// Says whether the voyage's budget is spent, for `crews.voyageBudgetUsd` = `budget`.
-    #[must_use]
-    pub fn with_budget(mut self, orders: &[Order], budget: Option<f64>) -> Self {
-        self.budget_spent = maestro_core::dispatch::BudgetSpent::of(orders, budget);
-        self
-    }
-
-    /// Says that crews run unsandboxed when `mode` is `off`.
-    #[must_use]
-    pub fn with_sandbox(mut self, mode: maestro_core::config::SandboxMode) -> Self {
-        self.sandbox = (mode == maestro_core::config::SandboxMode::Off).then_some(mode.as_str());
-        self
-    }
-}
-
-/// `1.5s`, `2m03s`, `1h02m` or `-`.
-pub fn duration(secs: Option<f64>) -> String {
-    let Some(secs) = secs else {
-        return "-".to_owned();
-    };
-    // Display only: whole seconds are precise enough, and durations are far below u64::MAX.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let whole = secs.max(0.0).round() as u64;
-    match whole {
-        0..60 => format!("{secs:.1}s"),
-        60..3600 => format!("{}m{:02}s", whole / 60, whole % 60),
-        _ => format!("{}h{:02}m", whole / 3600, (whole % 3600) / 60),
-    }
-}
-
-/// `$0.42` or `-`.
-pub fn cost(usd: Option<f64>) -> String {
-    usd.map_or_else(|| "-".to_owned(), |c| format!("${c:.2}"))
-}
-
-/// An order's state, with the time it goes on when it waits out a limit of the model's API:
-/// `waiting until 20:03:05 UTC`.
-pub fn state(order: &Order) -> String {
-    match &order.wait {
-        Some(wait) if order.state == maestro_core::OrderState::Waiting => {
-            format!("waiting until {}", wait.until.strftime("%H:%M:%S UTC"))
+        Command::Scan(args) => self::scan::run(out, &args),
+        Command::Hook(HookCommand::PreToolUse) => Ok(self::hook::pre_tool_use()),
+        Command::Hook(HookCommand::PostToolUse) => Ok(self::hook::post_tool_use()),
+        Command::Hook(HookCommand::InstallGit { force }) => self::hook::install_git(out, force),
+        Command::Audit(AuditCommand::Verify { repair }) => self::audit::verify(out, repair),
+        Command::Audit(AuditCommand::Show { tail }) => self::audit::show(out, tail),
+        Command::Report(args) => self::report::run(out, &args),
+        Command::Mcp(McpCommand::List) => self::mcp::list(out),
+        Command::Mcp(McpCommand::Approve { name }) => {
+            self::mcp::decide(out, &name, maestro_core::mcp::Verdict::Approved)
         }
-        _ => order.state.to_string(),
+        Command::Mcp(McpCommand::Block { name }) => {
+            self::mcp::decide(out, &name, maestro_core::mcp::Verdict::Blocked)
+        }
+        Command::Licence(LicenceCommand::Status) => self::licence::status(out),
+        Command::Licence(LicenceCommand::Activate { token }) => {
+            self::licence::activate(out, &token)
+        }
+        Command::Licence(LicenceCommand::Refresh) => self::licence::refresh(out),
+        Command::Licence(LicenceCommand::Keygen { dir }) => self::licence::keygen(out, &dir),
+        Command::Licence(LicenceCommand::Issue(args)) => self::licence::issue(&args),
+        Command::Licence(LicenceCommand::Trust { key }) => self::licence::trust(out, &key),
+        Command::Doctor => self::doctor::run(out),
+        Command::Demo { keep } => self::demo::run(out, keep.as_deref()),
     }
-}
-
-/// `budget spent: $1.20 of $1.00 (crews.voyageBudgetUsd): no new crew starts`.
-pub fn budget_line(spent: &maestro_core::dispatch::BudgetSpent, crew: &str) -> String {
-    format!(
-        "budget spent: ${:.2} of ${:.2} (crews.voyageBudgetUsd): no new {crew} starts",
-        spent.spent_usd, spent.budget_usd
-    )
-}
-
-/// A timestamp to the second, e.g. `2026-11-24T10:00:00Z`.
-pub fn timestamp(ts: jiff::Timestamp) -> String {
-    ts.round(jiff::Unit::Second).unwrap_or(ts).to_string()
-}
-
-/// A voyage, its orders and each order's report (if it has one yet).
-pub fn voyage_with_reports(
-    ws: &crate::workspace::Workspace,
-    name: &maestro_core::VoyageName,
-) -> anyhow::Result<(
-    maestro_core::Voyage,
-    Vec<Order>,
-    Vec<Option<maestro_core::dispatch::report::OrderReport>>,
-)> {
-    let voyage = ws.store.voyage(name)?;
-    let orders = ws.store.orders(name)?;
-    let reports = orders
-        .iter()
-        .map(|o| ws.store.report(name, o.id()))
-        .collect::<Result<_, maestro_core::StoreError>>()?;
-    Ok((voyage, orders, reports))
 }

@@ -1,6 +1,6 @@
 //! `maestro order add|list|retry|edit|remove`.
 
-use anyhow::Context as _;
+use maestro_cli::audit::{record_in, record_resets};
 use maestro_core::order::validate_spec;
 use maestro_core::state::Amendment;
 use maestro_core::store::{OrderEdit, Reset};
@@ -8,11 +8,12 @@ use maestro_core::{AcceptanceCheck, OrderId, OrderSpec, OrderState, StoreError, 
 use serde::Serialize;
 
 use crate::cli::{OrderAddArgs, OrderEditArgs, OrderRetryArgs};
-use crate::commands::discard::Discarded;
-use crate::commands::voyage::orders_table;
-use crate::commands::{OrderRow, Outcome, VoyageOrders};
+use crate::commands::Outcome;
 use crate::output::{self, Output};
-use crate::workspace::Workspace;
+use crate::render::orders_table;
+use crate::render::{OrderRow, VoyageOrders};
+use maestro_cli::discard::Discarded;
+use maestro_cli::workspace::Workspace;
 
 /// `maestro order add`.
 pub fn add(out: Output, args: OrderAddArgs) -> anyhow::Result<Outcome> {
@@ -66,22 +67,6 @@ pub fn list(out: Output, voyage: &VoyageName) -> anyhow::Result<Outcome> {
 
 /// The audit chain, opened before a change so that a log that cannot be written refuses the
 /// change instead of leaving it unrecorded.
-fn audit_chain(ws: &Workspace) -> anyhow::Result<maestro_audit::Chain> {
-    crate::commands::audit::open_chain(ws.store.dir(), &ws.config)
-}
-
-fn record(
-    chain: &mut maestro_audit::Chain,
-    action: &str,
-    subject: String,
-    details: maestro_audit::Details,
-) -> anyhow::Result<()> {
-    chain
-        .append(&maestro_audit::Event::new("cli", action, subject).with_details(details))
-        .with_context(|| format!("cannot record {action} in the audit log"))?;
-    Ok(())
-}
-
 /// One order put back to pending, in machine output.
 #[derive(Serialize)]
 struct ResetRow<'a> {
@@ -100,38 +85,13 @@ impl<'a> From<&'a Reset> for ResetRow<'a> {
     }
 }
 
-/// Audits orders put back to pending (`order.retry`), the released ones marked `unblocked`.
-pub fn record_resets(
-    chain: &mut maestro_audit::Chain,
-    voyage: &VoyageName,
-    retried: &[Reset],
-    unblocked: &[Reset],
-) -> anyhow::Result<()> {
-    for (reset, released) in retried
-        .iter()
-        .map(|r| (r, false))
-        .chain(unblocked.iter().map(|r| (r, true)))
-    {
-        record(
-            chain,
-            "order.retry",
-            format!("{voyage}/{}", reset.order.id()),
-            maestro_audit::Details::new()
-                .with("from", reset.from.as_str())
-                .with("attempts", reset.order.attempts)
-                .with("unblocked", released),
-        )?;
-    }
-    Ok(())
-}
-
 /// `maestro order retry <voyage> <order>... [--failed]`.
 pub fn retry(out: Output, args: &OrderRetryArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let voyage = &args.voyage;
     ws.store.voyage(voyage)?;
     let held = ws.store.hold_voyage(voyage)?;
-    let mut chain = audit_chain(&ws)?;
+    let mut chain = maestro_cli::audit::open_chain(ws.store.dir(), &ws.config)?;
     let done = ws
         .store
         .retry_orders(&held, &args.orders, args.failed, jiff::Timestamp::now())?;
@@ -196,7 +156,7 @@ pub fn edit(out: Output, args: OrderEditArgs) -> anyhow::Result<Outcome> {
     };
     ws.store.voyage(&voyage)?;
     let held = ws.store.hold_voyage(&voyage)?;
-    let mut chain = audit_chain(&ws)?;
+    let mut chain = maestro_cli::audit::open_chain(ws.store.dir(), &ws.config)?;
     let order = match ws
         .store
         .edit_order(&held, &args.order, &edit, jiff::Timestamp::now())
@@ -209,10 +169,10 @@ pub fn edit(out: Output, args: OrderEditArgs) -> anyhow::Result<Outcome> {
         Err(e) => return Err(e.into()),
     };
     let fields = edit.fields();
-    record(
+    record_in(
         &mut chain,
         "order.edit",
-        format!("{voyage}/{}", order.id()),
+        &format!("{voyage}/{}", order.id()),
         maestro_audit::Details::new()
             .with("fields", fields.join(","))
             .with("state", order.state.as_str()),
@@ -250,16 +210,16 @@ pub fn remove(out: Output, voyage: &VoyageName, id: &OrderId) -> anyhow::Result<
     let ws = Workspace::discover()?;
     let record_of = ws.store.voyage(voyage)?;
     let held = ws.store.hold_voyage(voyage)?;
-    let mut chain = audit_chain(&ws)?;
+    let mut chain = maestro_cli::audit::open_chain(ws.store.dir(), &ws.config)?;
     let mut discarded = Discarded::default();
     let order = ws.store.remove_order(&held, id, |order| {
-        discarded = crate::commands::discard::crews(&ws, &record_of, Some(order.id()))?;
+        discarded = maestro_cli::discard::crews(&ws, &record_of, Some(order.id()))?;
         Ok::<_, anyhow::Error>(())
     })?;
-    record(
+    record_in(
         &mut chain,
         "order.remove",
-        format!("{voyage}/{id}"),
+        &format!("{voyage}/{id}"),
         maestro_audit::Details::new()
             .with("state", order.state.as_str())
             .with("worktrees_removed", discarded.worktrees.len())

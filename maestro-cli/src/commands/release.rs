@@ -10,7 +10,7 @@ use maestro_git::github::{self, Client, NewPullRequest, Options, RepositoryName,
 use crate::cli::ReleaseArgs;
 use crate::commands::Outcome;
 use crate::output::{self, Output};
-use crate::workspace::Workspace;
+use maestro_cli::workspace::Workspace;
 
 /// GitHub requests through the egress-guarded client.
 struct EgressTransport(HttpClient);
@@ -77,7 +77,7 @@ fn base_branch(ws: &Workspace, args: &ReleaseArgs, voyage_base: &str) -> String 
 /// Pushes the voyage branch, opens the pull request, records its URL.
 pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let (voyage, orders, reports) = crate::commands::voyage_with_reports(&ws, &args.voyage)?;
+    let (voyage, orders, reports) = crate::render::voyage_with_reports(&ws, &args.voyage)?;
     let repository = repository(&ws)?;
     let token = Token::from_env(&ws.config.github.token_env)?;
     let http = HttpClient::new(
@@ -116,7 +116,7 @@ pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             draft: args.draft,
         })
         .context("cannot open the pull request")?;
-    crate::commands::audit::record(
+    maestro_cli::audit::record(
         &ws,
         "pr.opened",
         args.voyage.as_str(),

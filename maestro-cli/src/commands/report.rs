@@ -4,9 +4,10 @@ use maestro_core::dispatch::report::{OrderReport, Totals, markdown};
 use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::{OrderRow, Outcome};
+use crate::commands::Outcome;
 use crate::output;
-use crate::workspace::Workspace;
+use crate::render::OrderRow;
+use maestro_cli::workspace::Workspace;
 
 #[derive(Serialize)]
 struct ReportOrder<'a> {
@@ -41,7 +42,7 @@ struct ReportJson<'a> {
 /// Prints the voyage report: Markdown, or JSON with `--format json` or the global `--json`.
 pub fn run(out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let (voyage, orders, reports) = crate::commands::voyage_with_reports(&ws, &args.voyage)?;
+    let (voyage, orders, reports) = crate::render::voyage_with_reports(&ws, &args.voyage)?;
     let format = if out.json {
         ReportFormat::Json
     } else {

@@ -2,121 +2,27 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use maestro_core::agent::{ClaudeAgent, ClaudeOptions, CommandAgent};
-use maestro_core::config::{AgentKind, SandboxMode};
+use maestro_core::OrderState;
+use maestro_core::config::SandboxMode;
 use maestro_core::dispatch::preview::{Hold, Preview};
-use maestro_core::dispatch::{Dispatcher, Event, Ports, RunOptions, Summary, validate};
-use maestro_core::mcp::crew_config;
-use maestro_core::ports::{Agent, Entitlements};
-use maestro_core::sandbox::Sandbox;
-use maestro_core::{OrderState, Role};
+use maestro_core::dispatch::{Event, RunOptions, Summary, validate};
 use tokio::sync::{mpsc, watch};
+
+use maestro_cli::crews;
 
 use crate::cli::RunArgs;
 use crate::commands::Outcome;
 use crate::output::{self, Output};
-use crate::wiring::{AuditPort, GitIsolation, ScanPort};
-use crate::workspace::Workspace;
-
-/// What the licence in force allows, in the dispatcher's terms, with the check to save (with
-/// [`crate::commands::licence::save`]) once the command's other inputs proved valid.
-pub fn entitlements(ws: &Workspace) -> anyhow::Result<(Entitlements, maestro_licence::Checked)> {
-    let checked = crate::commands::licence::check(ws, false)?;
-    let allowed = checked.licence.entitlements();
-    let entitlements = Entitlements {
-        tier: checked.licence.tier.as_str().to_owned(),
-        max_crews: allowed.max_crews,
-        roles: Role::ALL
-            .into_iter()
-            .filter(|r| allowed.allows_role(r.as_str()))
-            .collect(),
-    };
-    Ok((entitlements, checked))
-}
-
-/// The sandbox crews run in: `None` when `crews.sandbox` is `off`; an error naming what is
-/// missing when it is on and cannot be had (`run` refuses then).
-pub fn sandbox(ws: &Workspace) -> anyhow::Result<Option<Sandbox>> {
-    if ws.config.crews.sandbox == SandboxMode::Off {
-        return Ok(None);
-    }
-    maestro_core::sandbox::check_available()?;
-    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-    let sandbox = Sandbox::from_config(
-        &ws.config,
-        ws.repo.root(),
-        ws.repo.common_dir(),
-        home.as_deref(),
-    )?;
-    let credentials = maestro_core::sandbox::credential_variables(std::env::vars_os(), |value| {
-        crate::output::redact(value).is_some()
-    });
-    Ok(Some(sandbox.withhold_env(credentials)))
-}
-
-/// The default agent of the workspace, running its crews in `sandbox`.
-pub fn agent(
-    ws: &Workspace,
-    voyage: &maestro_core::VoyageName,
-    grace: Duration,
-    sandbox: Option<&Sandbox>,
-) -> anyhow::Result<Arc<dyn Agent>> {
-    let config = &ws.config;
-    match config.agent.kind {
-        AgentKind::Command => Ok(Arc::new(
-            CommandAgent::from_config(&config.agent, grace).with_sandbox(sandbox.cloned()),
-        )),
-        AgentKind::Claude => {
-            let exe = std::env::current_exe()
-                .context("cannot locate the maestro binary for the hooks")?;
-            let (_, servers) = crate::commands::mcp::classified(ws)?;
-            let api_key = std::env::var(&config.anthropic.api_key_env).ok();
-            let mcp_file = ws.store.voyage_dir(voyage).join("mcp.json");
-            let agent = ClaudeAgent::new(ClaudeOptions {
-                max_budget_usd: config.crews.max_budget_usd,
-                hook_command: Some(format!("{} hook", exe.display())),
-                mcp_config: Some(mcp_file.clone()),
-                sandbox: sandbox.cloned(),
-                config_dir: Some(claude_config_dir(ws)),
-                grace,
-                ..ClaudeOptions::from_config(config, api_key)
-            })?;
-            // Written only once everything else about the agent is known to be valid.
-            std::fs::write(&mcp_file, crew_config(&servers).to_string())
-                .with_context(|| format!("cannot write {}", mcp_file.display()))?;
-            private_dir(&claude_config_dir(ws))?;
-            Ok(Arc::new(agent))
-        }
-    }
-}
-
-/// Claude Code's configuration directory for the workspace's crews, `.mso/claude/`: their
-/// transcripts stay with the workspace (an interrupted crew resumes from there, and they are
-/// redacted there), and crews' sandboxed commands cannot read it.
-pub fn claude_config_dir(ws: &Workspace) -> std::path::PathBuf {
-    ws.store.dir().join("claude")
-}
-
-/// Creates `dir` readable by its owner only.
-pub fn private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .with_context(|| format!("cannot create {}", dir.display()))
-}
+use maestro_cli::workspace::Workspace;
 
 /// Dispatches the voyage; exit code 0 when every order merged, 1 otherwise.
 pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
     let voyage = ws.store.voyage(&args.voyage)?;
-    let (entitlements, licence) = entitlements(&ws)?;
+    let (entitlements, licence) = crews::entitlements(&ws)?;
     let orders = ws.store.orders(&args.voyage)?;
     let dag = validate(args.voyage.as_str(), &orders, &entitlements)?;
     let words = ws.words();
@@ -130,7 +36,7 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
     let preview = Preview::of(&orders, &dag);
     if args.dry_run {
         let plan = &preview.waves;
-        crate::commands::licence::save(&ws, &licence)?;
+        maestro_cli::licence::save(&ws, &licence)?;
         if out.json {
             output::json(
                 &serde_json::json!({"voyage": args.voyage, "waves": plan.iter().map(|w| w.iter().map(maestro_core::OrderId::as_str).collect::<Vec<_>>()).collect::<Vec<_>>(), "held": preview.held.iter().map(|h| serde_json::json!({"id": h.order, "reason": hold_reason(&h.hold)})).collect::<Vec<_>>()}),
@@ -165,35 +71,22 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
     }
 
     // Everything that can refuse the run is checked before anything is written.
-    let sandbox = sandbox(&ws)?;
-    let scanner = ScanPort::new(&ws.config)?;
-    let audit = AuditPort::open(ws.store.dir(), &ws.config)?;
+    let (events_tx, events_rx) = mpsc::unbounded_channel();
     let options = RunOptions {
         max_crews: args.max_crews,
-        sandbox: sandbox.clone(),
         ..RunOptions::default()
     };
-    let agent = agent(&ws, &args.voyage, options.grace, sandbox.as_ref())?;
-    crate::commands::licence::save(&ws, &licence)?;
-    if sandbox.is_none() {
+    let dispatcher = crews::dispatcher(
+        &ws,
+        voyage,
+        entitlements,
+        &licence,
+        &options,
+        Some(events_tx),
+    )?;
+    if ws.config.crews.sandbox == SandboxMode::Off {
         warn_unsandboxed();
     }
-    let ports = Ports {
-        isolation: Arc::new(GitIsolation::new(ws.store.repo_root(), &ws.config)),
-        agent,
-        scanner: Arc::new(scanner),
-        audit: Arc::new(audit),
-    };
-    let (events_tx, events_rx) = mpsc::unbounded_channel();
-    let dispatcher = Dispatcher::new(
-        ws.store.clone(),
-        voyage,
-        ws.config.clone(),
-        ports,
-        entitlements,
-        options,
-        Some(events_tx),
-    );
     out.info(&format!(
         "running {} {} with up to {} at once",
         words.voyage,
@@ -370,7 +263,7 @@ async fn show_progress(mut events: mpsc::UnboundedReceiver<Event>, out: Output) 
             text.push_str(&format!("  {turns} turns"));
         }
         if line.cost_usd.is_some() {
-            text.push_str(&format!("  {}", crate::commands::cost(line.cost_usd)));
+            text.push_str(&format!("  {}", crate::render::cost(line.cost_usd)));
         }
         line.bar.set_message(text);
         if matches!(
@@ -422,7 +315,7 @@ fn print_failures(
     if let Some(spent) = &summary.budget_spent {
         eprintln!(
             "error: {}",
-            crate::commands::budget_line(spent, ws.words().crew)
+            crate::render::budget_line(spent, ws.words().crew)
         );
     }
     for id in summary.failed.iter().chain(&summary.blocked) {

@@ -3,39 +3,22 @@
 use std::io::IsTerminal as _;
 
 use anyhow::Context as _;
-use maestro_core::WorkspaceConfig;
-use maestro_scan::{Allowlist, Kinds, RuleSet, ScanOptions, Scanner, output};
+use maestro_scan::{Kinds, output};
 
 use crate::cli::{ScanArgs, ScanFormat, ScanRules};
 use crate::commands::Outcome;
 use crate::output::{self as out_mod, Output};
 
-/// A scanner of `kinds` with the workspace's suppressions.
-pub fn scanner(config: &WorkspaceConfig, kinds: Kinds) -> anyhow::Result<Scanner> {
-    let rules = RuleSet::builtin().clone();
-    let allow =
-        Allowlist::new(&config.scan.allow, &rules).context("scan.allow in .mso/workspace.json")?;
-    Ok(Scanner::new(
-        rules,
-        ScanOptions {
-            kinds,
-            allow,
-            max_file_size: config.scan.max_file_size,
-            ..ScanOptions::default()
-        },
-    ))
-}
-
 /// Scans and prints; exit code 1 when something was found.
 pub fn run(out: Output, args: &ScanArgs) -> anyhow::Result<Outcome> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let (_, config, _) = crate::workspace::nearby(&cwd)?;
+    let (_, config, _) = maestro_cli::workspace::nearby(&cwd)?;
     let kinds = match args.rules {
         ScanRules::Secrets => Kinds::Secrets,
         ScanRules::Code => Kinds::Code,
         ScanRules::All => Kinds::All,
     };
-    let scanner = scanner(&config, kinds)?;
+    let scanner = maestro_cli::wiring::ScanPort::new(&config)?.for_user(kinds);
     let mut report = if args.staged {
         let repo = maestro_git::Repo::discover(&cwd)?;
         let staged = repo

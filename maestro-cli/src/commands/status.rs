@@ -4,12 +4,13 @@ use maestro_core::persona::{Words, capitalise};
 use maestro_core::{Dag, Order, OrderSpec, OrderState, Voyage};
 
 use crate::cli::StatusArgs;
-use crate::commands::voyage::orders_table;
-use crate::commands::{Outcome, VoyageOrders};
+use crate::commands::Outcome;
+use crate::render::VoyageOrders;
+use crate::render::orders_table;
 use std::io::IsTerminal as _;
 
 use crate::output::{self, Output};
-use crate::workspace::Workspace;
+use maestro_cli::workspace::Workspace;
 
 /// `maestro status [<voyage>] [--watch]`.
 pub fn run(out: Output, args: &StatusArgs) -> anyhow::Result<Outcome> {
@@ -98,7 +99,7 @@ fn render(ws: &Workspace, voyages: &[Voyage], orders: &[Vec<Order>]) -> String {
         if let Some(spent) =
             maestro_core::dispatch::BudgetSpent::of(orders, ws.config.crews.voyage_budget_usd)
         {
-            text.push_str(&crate::commands::budget_line(&spent, words.crew));
+            text.push_str(&crate::render::budget_line(&spent, words.crew));
             text.push('\n');
         }
         for order in orders.iter().filter(|o| o.state == OrderState::Waiting) {
@@ -108,7 +109,7 @@ fn render(ws: &Workspace, voyages: &[Voyage], orders: &[Vec<Order>]) -> String {
                     words.order,
                     order.id(),
                     wait.reason,
-                    crate::commands::timestamp(wait.until)
+                    crate::render::timestamp(wait.until)
                 ));
             }
         }

@@ -4,12 +4,15 @@ use std::path::Path;
 
 use maestro_core::orders_file::{Field, ParsedOrders};
 use maestro_core::persona::capitalise;
-use maestro_core::{Order, OrderId, OrderState, StoreError, Voyage, VoyageName};
+use maestro_core::{Order, OrderState, StoreError, Voyage, VoyageName};
 use serde::Serialize;
 
-use crate::commands::{OrderRow, Outcome, cost, duration, timestamp};
+use crate::commands::Outcome;
 use crate::output::{self, Output, Table};
-use crate::workspace::{GitBranches, Workspace};
+use crate::render::orders_table;
+use crate::render::{OrderRow, timestamp};
+use maestro_cli::wiring::GitBranches;
+use maestro_cli::workspace::Workspace;
 
 /// `maestro voyage new`.
 pub fn new(
@@ -26,7 +29,7 @@ pub fn new(
         &GitBranches(&ws.repo),
         jiff::Timestamp::now(),
     )?;
-    crate::commands::audit::record(
+    maestro_cli::audit::record(
         &ws,
         "voyage.create",
         voyage.name.as_str(),
@@ -113,7 +116,7 @@ fn import_replacing(
     parsed: &ParsedOrders,
 ) -> anyhow::Result<Outcome> {
     let held = ws.store.hold_voyage(name)?;
-    let mut chain = crate::commands::audit::open_chain(ws.store.dir(), &ws.config)?;
+    let mut chain = maestro_cli::audit::open_chain(ws.store.dir(), &ws.config)?;
     let done = match ws
         .store
         .replace_orders(&held, parsed.specs.clone(), jiff::Timestamp::now())
@@ -137,12 +140,12 @@ fn import_replacing(
                 .with_details(
                     maestro_audit::Details::new()
                         .with("from", reset.from.as_str())
-                        .with("file", crate::workspace::display_path(&parsed.file)),
+                        .with("file", maestro_cli::workspace::display_path(&parsed.file)),
                 ),
             )
             .map_err(|e| anyhow::Error::new(e).context("cannot record order.replace"))?;
     }
-    crate::commands::order::record_resets(&mut chain, name, &[], &done.unblocked)?;
+    maestro_cli::audit::record_resets(&mut chain, name, &[], &done.unblocked)?;
     drop(held);
     let ids = |orders: Vec<&Order>| -> Vec<String> {
         orders.iter().map(|o| o.id().to_string()).collect()
@@ -178,7 +181,7 @@ fn import_replacing(
     }
     out.info(&format!(
         "imported {} into {} {name}: {}",
-        crate::workspace::display_path(&parsed.file),
+        maestro_cli::workspace::display_path(&parsed.file),
         words.voyage,
         parts.join("; ")
     ))?;
@@ -191,7 +194,7 @@ pub fn remove(out: Output, name: &VoyageName, delete_branch: bool) -> anyhow::Re
     let voyage = ws.store.voyage(name)?;
     let held = ws.store.hold_voyage(name)?;
     let branch_commit = if delete_branch {
-        if let Some(path) = crate::commands::discard::checked_out(&ws, &voyage.branch)? {
+        if let Some(path) = maestro_cli::discard::checked_out(&ws, &voyage.branch)? {
             anyhow::bail!(
                 "cannot delete branch {} of voyage `{name}`: it is checked out in {} (switch to another branch there first)",
                 voyage.branch,
@@ -203,8 +206,8 @@ pub fn remove(out: Output, name: &VoyageName, delete_branch: bool) -> anyhow::Re
         None
     };
     let orders = ws.store.orders(name)?.len();
-    let mut chain = crate::commands::audit::open_chain(ws.store.dir(), &ws.config)?;
-    let discarded = crate::commands::discard::crews(&ws, &voyage, None)?;
+    let mut chain = maestro_cli::audit::open_chain(ws.store.dir(), &ws.config)?;
+    let discarded = maestro_cli::discard::crews(&ws, &voyage, None)?;
     if let Some(commit) = branch_commit {
         ws.repo.delete_branch(&voyage.branch, commit)?;
     }
@@ -390,39 +393,4 @@ pub fn show(out: Output, name: &VoyageName) -> anyhow::Result<Outcome> {
     text.push_str(&orders_table(words.orders, &orders));
     output::data(&text)?;
     Ok(Outcome::Clean)
-}
-
-/// The orders of a voyage as a table, or a line saying there are none.
-pub fn orders_table(orders_word: &str, orders: &[Order]) -> String {
-    if orders.is_empty() {
-        return format!("no {orders_word} yet\n");
-    }
-    let mut table = Table::new(&[
-        "ID",
-        "ROLE",
-        "STATE",
-        "ATTEMPTS",
-        "COST",
-        "TIME",
-        "DEPENDS ON",
-        "TITLE",
-    ]);
-    for order in orders {
-        let deps: Vec<&str> = order.spec.depends_on.iter().map(OrderId::as_str).collect();
-        table.row(vec![
-            order.id().to_string(),
-            order.spec.role.to_string(),
-            crate::commands::state(order),
-            order.attempts.to_string(),
-            cost(order.cost_usd),
-            duration(order.duration_secs),
-            if deps.is_empty() {
-                "-".to_owned()
-            } else {
-                deps.join(",")
-            },
-            order.spec.title.clone(),
-        ]);
-    }
-    table.render()
 }

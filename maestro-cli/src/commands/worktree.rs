@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::commands::Outcome;
 use crate::output::{self, Output, Table};
-use crate::workspace::Workspace;
+use maestro_cli::workspace::Workspace;
 
 /// A crew worktree and the voyage it belongs to.
 struct CrewWorktree {
@@ -103,7 +103,7 @@ pub fn list(out: Output) -> anyhow::Result<Outcome> {
             w.state.ahead.to_string(),
             w.state.behind.to_string(),
             if w.state.merged { "yes" } else { "no" }.to_owned(),
-            crate::workspace::display_path(&w.state.path),
+            maestro_cli::workspace::display_path(&w.state.path),
         ]);
     }
     output::data(&table.render())?;
@@ -143,7 +143,7 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
         ))?;
     }
     if !dry_run {
-        let isolation = crate::wiring::GitIsolation::new(ws.repo.root(), &ws.config);
+        let isolation = maestro_cli::wiring::GitIsolation::new(ws.repo.root(), &ws.config);
         for voyage in &repairable {
             let repairs = isolation
                 .repair(voyage)
@@ -152,7 +152,7 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
                     format!("cannot repair the worktrees of voyage {}", voyage.name)
                 })?;
             for repair in repairs {
-                crate::commands::audit::record(
+                maestro_cli::audit::record(
                     &ws,
                     "worktree.repair",
                     voyage.name.as_str(),
@@ -175,7 +175,7 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
             continue;
         }
         let removable = w.state.merged && w.state.dirty != Some(true) && w.state.locked.is_none();
-        let shown = crate::workspace::display_path(&w.state.path);
+        let shown = maestro_cli::workspace::display_path(&w.state.path);
         if !removable && !force {
             kept += 1;
             out.info(&format!(
@@ -200,7 +200,7 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
                 delete_branch: w.state.merged,
             },
         )?;
-        crate::commands::audit::record(
+        maestro_cli::audit::record(
             &ws,
             "worktree.prune",
             &format!("{}/{}", w.voyage, w.order),

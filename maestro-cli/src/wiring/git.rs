@@ -1,14 +1,10 @@
-//! The dispatcher's ports, implemented with maestro-git, maestro-scan and maestro-audit.
+//! Crew worktrees, commits and merges, and voyage branches, with maestro-git.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use anyhow::Context as _;
-use maestro_core::config::Severity as ConfigSeverity;
 use maestro_core::ports::{
-    AuditEvent, AuditSink, BaseFiles, Candidate, ChangedFile, Collected, CrewWorktree, Isolation,
-    MergeOutcome, PortError, Repair, ScanFinding, ScanKinds, ScanOutcome, ScanRequest, Scanner,
-    Suppressed, Verdict,
+    Branches, Candidate, ChangedFile, Collected, CrewWorktree, Isolation, MergeOutcome, PortError,
+    Repair, Verdict,
 };
 use maestro_core::{OrderId, Voyage, WorkspaceConfig};
 use maestro_git::Repo;
@@ -40,7 +36,7 @@ fn shown(root: &Path, path: &Path) -> String {
         .to_string()
 }
 
-pub(crate) fn object_id(hex: &str) -> Result<ObjectId, PortError> {
+pub(super) fn object_id(hex: &str) -> Result<ObjectId, PortError> {
     ObjectId::from_hex(hex.as_bytes())
         .map_err(|e| format!("`{hex}` is not a commit id: {e}").into())
 }
@@ -55,6 +51,7 @@ pub struct GitIsolation {
 
 impl GitIsolation {
     /// Worktrees go under `root/<worktrees.dir>`.
+    #[must_use]
     pub fn new(root: &Path, config: &WorkspaceConfig) -> GitIsolation {
         GitIsolation {
             root: root.to_owned(),
@@ -386,240 +383,29 @@ impl Isolation for GitIsolation {
     }
 }
 
-/// The scanner, with the workspace's rules, suppressions and size limit. One scanner per kind of
-/// rules is built when first used (a hook needs only one).
+/// [`Branches`] implemented with maestro-git.
 #[derive(Debug)]
-pub struct ScanPort {
-    rules: maestro_scan::RuleSet,
-    allow: maestro_scan::Allowlist,
-    max_file_size: u64,
-    scanners: [std::sync::OnceLock<maestro_scan::Scanner>; 3],
-}
+pub struct GitBranches<'a>(pub &'a Repo);
 
-impl ScanPort {
-    /// Built-in rules, `scan.allow` and `scan.maxFileSize`; an inline `maestro:allow` counts
-    /// only on a line of the base the caller gives.
-    pub fn new(config: &WorkspaceConfig) -> anyhow::Result<ScanPort> {
-        let rules = maestro_scan::RuleSet::builtin().clone();
-        let allow = maestro_scan::Allowlist::new(&config.scan.allow, &rules)
-            .context("scan.allow in .mso/workspace.json")?;
-        Ok(ScanPort {
-            rules,
-            allow,
-            max_file_size: config.scan.max_file_size,
-            scanners: Default::default(),
-        })
-    }
-
-    fn scanner(&self, kinds: ScanKinds) -> &maestro_scan::Scanner {
-        let (slot, kinds) = match kinds {
-            ScanKinds::Secrets => (0, maestro_scan::Kinds::Secrets),
-            ScanKinds::Code => (1, maestro_scan::Kinds::Code),
-            ScanKinds::All => (2, maestro_scan::Kinds::All),
-        };
-        self.scanners[slot].get_or_init(|| {
-            maestro_scan::Scanner::new(
-                self.rules.clone(),
-                maestro_scan::ScanOptions {
-                    kinds,
-                    allow: self.allow.clone(),
-                    max_file_size: self.max_file_size,
-                    inline_allow: maestro_scan::InlineAllow::BaseLines,
-                    ..maestro_scan::ScanOptions::default()
-                },
-            )
-        })
-    }
-}
-
-/// A scanner finding in maestro-core's terms.
-fn scan_finding(f: maestro_scan::Finding) -> ScanFinding {
-    let secret = f.kind == maestro_scan::Kind::Secret;
-    ScanFinding {
-        secret,
-        high_confidence: f.confidence == maestro_scan::Confidence::High,
-        severity: (!secret).then(|| severity(f.severity)),
-        cwe: (!secret && f.cwe != 0).then_some(f.cwe),
-        line: f.line as u64,
-        message: if f.fix.is_empty() {
-            f.description
-        } else {
-            format!("{} Fix: {}", f.description, f.fix)
-        },
-        inline_allow_refused: f.inline_allow_refused,
-        rule_id: f.rule_id,
-        path: f.path,
-        redacted: f.redacted,
-        fingerprint: f.fingerprint,
-    }
-}
-
-fn severity(s: maestro_scan::Severity) -> ConfigSeverity {
-    match s {
-        maestro_scan::Severity::Low => ConfigSeverity::Low,
-        maestro_scan::Severity::Medium => ConfigSeverity::Medium,
-        maestro_scan::Severity::High => ConfigSeverity::High,
-        maestro_scan::Severity::Critical => ConfigSeverity::Critical,
-    }
-}
-
-impl Scanner for ScanPort {
-    fn scan(&self, request: &ScanRequest<'_>) -> ScanOutcome {
-        let report = self.scanner(request.kinds).scan_text_with_base(
-            request.path,
-            request.text,
-            request.base,
-        );
-        ScanOutcome {
-            unscanned: report.unscanned.first().map(ToString::to_string),
-            suppressed: report
-                .suppressed
-                .into_iter()
-                .map(|s| Suppressed {
-                    by: s.by.to_string(),
-                    finding: scan_finding(s.finding),
-                })
-                .collect(),
-            findings: report.findings.into_iter().map(scan_finding).collect(),
-        }
-    }
-
-    fn redact(&self, text: &str) -> Option<String> {
-        self.scanner(ScanKinds::Secrets).redact_secrets(text)
-    }
-}
-
-/// The audit log `.mso/audit.log`, opened when first written to. Every string of an entry
-/// passes the secret redactor first: paths, titles and reasons can quote a credential.
-#[derive(Debug)]
-pub struct AuditPort {
-    mso: Option<PathBuf>,
-    config: WorkspaceConfig,
-    chain: std::sync::OnceLock<Mutex<maestro_audit::Chain>>,
-}
-
-impl AuditPort {
-    /// Opens the workspace's log (checkpoints signed when a signing key is configured).
-    pub fn open(mso: &Path, config: &WorkspaceConfig) -> anyhow::Result<AuditPort> {
-        let port = AuditPort::lazy(Some(mso.parent().unwrap_or(mso)), config);
-        port.chain()?;
-        Ok(port)
-    }
-
-    /// The log of the workspace at `root`, opened on the first entry; without a workspace,
-    /// entries go nowhere.
-    pub fn lazy(root: Option<&Path>, config: &WorkspaceConfig) -> AuditPort {
-        AuditPort {
-            mso: root.map(|r| r.join(maestro_core::store::STATE_DIR)),
-            config: config.clone(),
-            chain: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn chain(&self) -> anyhow::Result<Option<&Mutex<maestro_audit::Chain>>> {
-        let Some(mso) = &self.mso else {
-            return Ok(None);
-        };
-        if let Some(chain) = self.chain.get() {
-            return Ok(Some(chain));
-        }
-        let chain = crate::commands::audit::open_chain(mso, &self.config)?;
-        Ok(Some(self.chain.get_or_init(|| Mutex::new(chain))))
-    }
-}
-
-impl AuditSink for AuditPort {
-    fn record(&self, event: AuditEvent) -> Result<(), PortError> {
-        let Some(chain) = self.chain().map_err(|e| -> PortError { e.into() })? else {
-            return Ok(());
-        };
-        let mut details = serde_json::Value::Object(event.details);
-        crate::output::redact_strings(&mut details);
-        let serde_json::Value::Object(details) = details else {
-            unreachable!("redaction keeps an object an object")
-        };
-        let details = maestro_audit::Details::try_from(details)?;
-        let entry = maestro_audit::Event::new(
-            crate::output::redacted(&event.actor),
-            crate::output::redacted(&event.action),
-            crate::output::redacted(&event.subject),
-        )
-        .with_details(details);
-        chain
-            .lock()
-            .map_err(|_| "the audit log lock is poisoned")?
-            .append(&entry)?;
-        Ok(())
-    }
-
-    fn recorded(
-        &self,
-        action: &str,
-        subject: &str,
-        key: &str,
-        value: &str,
-    ) -> Result<bool, PortError> {
-        // Entries are stored redacted: the question is asked in the same form.
-        let (action, subject) = (
-            crate::output::redacted(action),
-            crate::output::redacted(subject),
-        );
-        let Some(chain) = self.chain().map_err(|e| -> PortError { e.into() })? else {
-            return Ok(false);
-        };
-        // Whatever was appended is on disk before the log is read.
-        let path = chain
-            .lock()
-            .map_err(|_| "the audit log lock is poisoned")?
-            .path()
-            .to_owned();
-        for entry in maestro_audit::entries(&path)? {
-            let entry = entry?;
-            if entry.action == action
-                && entry.subject == subject
-                && entry.details.get(key).and_then(serde_json::Value::as_str) == Some(value)
-            {
-                return Ok(true);
+impl Branches for GitBranches<'_> {
+    fn resolve_commit(&self, revision: &str) -> Result<String, PortError> {
+        match self.0.resolve_commit(revision) {
+            Ok(id) => Ok(id.to_string()),
+            Err(e) => {
+                // gix explains at length how it parsed the revision; users need the gist.
+                tracing::debug!("{e:?}");
+                Err(format!("no commit named `{revision}` in this repository").into())
             }
         }
-        Ok(false)
     }
-}
 
-/// The voyage base a crew started from (`MAESTRO_BASE`, set by the dispatcher), read from the
-/// repository at `root` when an inline allow needs it.
-#[derive(Debug)]
-pub struct GitBase {
-    root: Option<PathBuf>,
-    base: Option<String>,
-}
-
-impl GitBase {
-    /// The base named by `MAESTRO_BASE` in the repository at `root`.
-    pub fn from_env(root: Option<&Path>) -> GitBase {
-        GitBase {
-            root: root.map(Path::to_owned),
-            base: std::env::var("MAESTRO_BASE").ok(),
-        }
+    fn create_branch(&self, name: &str, commit: &str) -> Result<(), PortError> {
+        Ok(self
+            .0
+            .create_branch(name, object_id(commit)?, "maestro: voyage branch")?)
     }
-}
 
-impl BaseFiles for GitBase {
-    fn base_file(&self, path: &str) -> Result<Option<Vec<u8>>, PortError> {
-        let (Some(root), Some(base)) = (&self.root, &self.base) else {
-            return Ok(None);
-        };
-        let repo = Repo::discover(root)?;
-        Ok(repo.file_at(object_id(base)?, path)?)
+    fn delete_branch(&self, name: &str, commit: &str) -> Result<(), PortError> {
+        Ok(self.0.delete_branch(name, object_id(commit)?)?)
     }
-}
-
-/// What crews may not read besides maestro's state directory: the audit signing key and the
-/// user's credential files.
-pub fn unreadable_by_crews(config: &WorkspaceConfig) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = config.audit.key_file.iter().map(PathBuf::from).collect();
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        paths.extend(maestro_core::sandbox::credential_files(&home));
-    }
-    paths
 }
