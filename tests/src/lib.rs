@@ -150,3 +150,18 @@ pub fn survivors(marker: &str) -> Vec<String> {
     }
     found
 }
+
+/// Runs `command` to its end and returns its exit code (`-1` when a signal ended it), stdout
+/// and stderr.
+///
+/// # Panics
+///
+/// When the program cannot be started.
+pub fn outcome(command: &mut Command) -> (i32, String, String) {
+    let out = command.output().expect("the program runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

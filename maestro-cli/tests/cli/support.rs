@@ -175,13 +175,7 @@ impl Repo {
     /// Runs git and returns its trimmed stdout; fails the test if git fails.
     #[track_caller]
     pub fn git(&self, args: &[&str]) -> String {
-        let mut command = Command::new("git");
-        hermetic(&mut command, self.path());
-        let out = command
-            .args(args)
-            .current_dir(self.path())
-            .output()
-            .expect("git runs");
+        let out = self.git_command(args).output().expect("git runs");
         assert!(
             out.status.success(),
             "git {args:?}: {}",

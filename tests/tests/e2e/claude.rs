@@ -318,18 +318,12 @@ impl ClaudeWorkspace {
     }
 
     fn maestro(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self
-            .repo
-            .maestro(args)
-            .expect("maestro is built")
-            .env("HOME", self.home.path())
-            .env("ANTHROPIC_API_KEY", "test-key")
-            .output()
-            .expect("maestro runs");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
+        maestro_tests::outcome(
+            self.repo
+                .maestro(args)
+                .expect("maestro is built")
+                .env("HOME", self.home.path())
+                .env("ANTHROPIC_API_KEY", "test-key"),
         )
     }
 

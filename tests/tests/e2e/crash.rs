@@ -119,12 +119,7 @@ fn command(repo: &GitRepo, args: &[&str]) -> Command {
 }
 
 fn maestro(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
-    let out = command(repo, args).output().expect("maestro runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    maestro_tests::outcome(&mut command(repo, args))
 }
 
 /// A workspace with voyage `v1` of [`ORDERS`] orders, five crews at once, no sandbox (the kills

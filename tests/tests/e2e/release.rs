@@ -11,12 +11,7 @@ fn run(repo: &GitRepo, args: &[&str], token: Option<&str>) -> (i32, String, Stri
     if let Some(token) = token {
         command.env("GITHUB_TOKEN", token);
     }
-    let out = command.output().expect("maestro runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    maestro_tests::outcome(&mut command)
 }
 
 /// A workspace whose voyage `v1` holds three commits: a new file, an executable script in a

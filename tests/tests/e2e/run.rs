@@ -6,16 +6,7 @@ use std::time::{Duration, Instant};
 use maestro_tests::GitRepo;
 
 fn run(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
-    let out = repo
-        .maestro(args)
-        .expect("maestro is built")
-        .output()
-        .expect("maestro runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    maestro_tests::outcome(&mut repo.maestro(args).expect("maestro is built"))
 }
 
 /// A workspace with voyage `v1` holding the orders of `orders_toml`.

@@ -3,16 +3,7 @@
 use maestro_tests::GitRepo;
 
 fn run(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
-    let out = repo
-        .maestro(args)
-        .expect("maestro is built")
-        .output()
-        .expect("maestro runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    maestro_tests::outcome(&mut repo.maestro(args).expect("maestro is built"))
 }
 
 #[test]
