@@ -33,12 +33,27 @@ fn privileged_cli_actions_are_audited_and_verify() {
         ]
     );
     let verify = repo.maestro(&["audit", "verify"]);
-    snapshot!("audit_verify_ok", repo, verify);
+    snapshot!(
+        repo,
+        verify,
+        @r"
+        exit: 0
+        --- stdout
+        ok: 3 entries verified, checkpoint signature valid
+        --- stderr
+        "
+    );
     verify.ok();
     snapshot!(
-        "audit_show",
         repo,
-        repo.maestro(&["audit", "show", "--tail", "2"])
+        repo.maestro(&["audit", "show", "--tail", "2"]),
+        @r#"
+        exit: 0
+        --- stdout
+        #2 [TIME] cli voyage.create v1 {"base":"HEAD","base_commit":"[COMMIT]","branch":"maestro/v1"}
+        #3 [TIME] cli mcp.approve docs {"classification":"needs-review","definition_hash":"[HASH]","source":".mcp.json"}
+        --- stderr
+        "#
     );
 
     // Tampering is caught, naming the line.
@@ -48,7 +63,16 @@ fn privileged_cli_actions_are_audited_and_verify() {
         &log.replacen("\"voyage.create\"", "\"voyage.delete\"", 1),
     );
     let tampered = repo.maestro(&["audit", "verify"]);
-    snapshot!("audit_verify_tampered", repo, tampered);
+    snapshot!(
+        repo,
+        tampered,
+        @r"
+        exit: 1
+        --- stdout
+        FAILED: line 2: modified entry: the entry hashes to [HASH] but records [HASH]
+        --- stderr
+        "
+    );
     assert_eq!(tampered.code, 1);
     assert!(
         tampered

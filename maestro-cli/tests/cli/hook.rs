@@ -61,7 +61,16 @@ fn a_secret_write_is_blocked_redacted_and_audited() {
         "pre-tool-use",
         &write(&repo, &file, &format!("KEY = '{AWS_KEY}'\n")),
     );
-    snapshot!("hook_secret_block", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        maestro blocked this tool call: the Write change would write a credential (settings.py:1: aws-access-key-id AKIA…(20 chars)); remove it and use an environment variable or a secret store instead
+        "
+    );
     assert_eq!(run.code, 2);
     assert!(!run.stderr.contains(AWS_KEY), "the secret is never printed");
     let log = repo.read(".mso/audit.log");

@@ -5,7 +5,18 @@ use crate::support::Repo;
 fn init_writes_the_spec_defaults_and_is_idempotent() {
     let repo = Repo::new();
     let first = repo.maestro(&["init"]);
-    snapshot!("init_fresh", repo, first);
+    snapshot!(
+        repo,
+        first,
+        @r"
+        exit: 0
+        --- stdout
+        initialised maestro: wrote .mso/workspace.json with the defaults
+        created the audit signing key [CONFIG]/maestro/audit-keys/[ID].key (mode 0600, outside the repository)
+        added /.mso/ to .git/info/exclude
+        --- stderr
+        "
+    );
     let written = repo.read(".mso/workspace.json");
     let value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
     assert_eq!(value["crews"]["maxConcurrent"], 5);
@@ -19,7 +30,16 @@ fn init_writes_the_spec_defaults_and_is_idempotent() {
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
 
     let again = repo.maestro(&["init"]);
-    snapshot!("init_again", repo, again);
+    snapshot!(
+        repo,
+        again,
+        @r"
+        exit: 0
+        --- stdout
+        already initialised: .mso/workspace.json is unchanged
+        --- stderr
+        "
+    );
     assert_eq!(repo.read(".mso/workspace.json"), written, "nothing changed");
     let exclude = repo.read(".git/info/exclude");
     assert_eq!(
@@ -35,7 +55,16 @@ fn a_changed_config_is_kept_unless_forced() {
     let initial = repo.read(".mso/workspace.json");
     repo.write(".mso/workspace.json", "{\"persona\": \"plain\"}\n");
     let kept = repo.maestro(&["init"]);
-    snapshot!("init_kept", repo, kept);
+    snapshot!(
+        repo,
+        kept,
+        @r"
+        exit: 0
+        --- stdout
+        already initialised: kept .mso/workspace.json, which differs from the defaults (--force resets it)
+        --- stderr
+        "
+    );
     assert_eq!(
         repo.read(".mso/workspace.json"),
         "{\"persona\": \"plain\"}\n"
@@ -43,7 +72,16 @@ fn a_changed_config_is_kept_unless_forced() {
 
     repo.write(".mso/workspace.json", "{\"persona\": ");
     let invalid = repo.maestro(&["init"]);
-    snapshot!("init_invalid", repo, invalid);
+    snapshot!(
+        repo,
+        invalid,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: [REPO]/.mso/workspace.json: at `persona` (line 1, column 12): EOF while parsing a value
+        "
+    );
     assert_eq!(
         repo.read(".mso/workspace.json"),
         "{\"persona\": ",
@@ -51,7 +89,17 @@ fn a_changed_config_is_kept_unless_forced() {
     );
 
     let forced = repo.maestro(&["init", "--force"]);
-    snapshot!("init_force", repo, forced);
+    snapshot!(
+        repo,
+        forced,
+        @r"
+        exit: 0
+        --- stdout
+        reset .mso/workspace.json to the defaults
+        reused the audit signing key [CONFIG]/maestro/audit-keys/[ID].key
+        --- stderr
+        "
+    );
     assert_eq!(repo.read(".mso/workspace.json"), initial);
 }
 
@@ -68,7 +116,16 @@ fn init_from_a_subdirectory_uses_the_repository_root() {
 fn init_outside_a_repository_fails() {
     let dir = Repo::empty_dir();
     let run = dir.maestro(&["init"]);
-    snapshot!("init_no_repo", dir, run);
+    snapshot!(
+        dir,
+        run,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: not in a git repository (or any parent directory): [REPO]
+        "
+    );
     assert!(!dir.path().join(".mso").exists());
 }
 

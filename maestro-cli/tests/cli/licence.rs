@@ -76,10 +76,28 @@ fn trusting_an_issuer_key_is_checked_idempotent_and_audited() {
     // Not a key: one line naming what is wrong, exit 2, nothing changed.
     let bad = repo.write("bad.pub", "not-a-key\n");
     let refused = repo.maestro(&["licence", "trust", bad.to_str().expect("utf-8")]);
-    snapshot!("licence_trust_not_a_key", repo, refused);
+    snapshot!(
+        repo,
+        refused,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: bad.pub is not a base64 Ed25519 key of 32 bytes
+        "
+    );
     assert_eq!(refused.code, 2);
     let refused = repo.maestro(&["licence", "trust", "AAAA"]);
-    snapshot!("licence_trust_short_key", repo, refused);
+    snapshot!(
+        repo,
+        refused,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: the key given is not a base64 Ed25519 key of 32 bytes
+        "
+    );
     assert_eq!(repo.read(".mso/workspace.json"), before);
 
     // Outside the repository (whose temporary directory goes with it), named after it.
@@ -127,7 +145,17 @@ fn trusting_an_issuer_key_is_checked_idempotent_and_audited() {
 fn community_without_a_token() {
     let repo = Repo::initialised();
     let run = repo.maestro(&["licence", "status"]);
-    snapshot!("licence_community", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        tier:            community (1 crew; roles planner, builder, tester)
+        community tier (no licence token)
+        --- stderr
+        "
+    );
     let value = status(&repo);
     assert_eq!(value["tier"], "community");
     assert_eq!(value["max_crews"], 1);

@@ -33,7 +33,19 @@ fn servers_are_classified_and_decisions_follow_the_definition() {
             "cloud": {"type": "http", "url": "https://mcp.example.com/mcp", "headers": {"Authorization": "Bearer sk-literal"}}
         }}"#,
     );
-    snapshot!("mcp_list", repo, repo.maestro(&["mcp", "list"]));
+    snapshot!(
+        repo,
+        repo.maestro(&["mcp", "list"]),
+        @r"
+        exit: 0
+        --- stdout
+        NAME   VERDICT       TRANSPORT  SOURCE     WHY
+        cloud  needs-review  remote     .mcp.json  remote server https://mcp.example.com/mcp: data leaves this machine; secret written inline in Authorization (reference an environment variable instead)
+        docs   needs-review  local      .mcp.json  npx runs `docs-mcp` without a pinned version
+        git    approved      local      .mcp.json  package pinned: mcp-server-git==0.6.2
+        --- stderr
+        "
+    );
     assert_eq!(
         verdicts(&repo),
         [
@@ -65,7 +77,16 @@ fn servers_are_classified_and_decisions_follow_the_definition() {
     assert_eq!(verdicts(&repo), [v("docs", "needs-review", false)]);
 
     let unknown = repo.maestro(&["mcp", "approve", "ghost"]);
-    snapshot!("mcp_approve_unknown", repo, unknown);
+    snapshot!(
+        repo,
+        unknown,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: not recorded: no MCP server named `ghost` (defined in .mcp.json or workspace.json mcp.servers)
+        "
+    );
     unknown.usage_error();
 }
 
@@ -78,6 +99,15 @@ fn air_gapped_blocks_remote_servers_for_good() {
     );
     assert_eq!(verdicts(&repo), [v("cloud", "blocked", false)]);
     let refused = repo.maestro(&["mcp", "approve", "cloud"]);
-    snapshot!("mcp_approve_air_gapped", repo, refused);
+    snapshot!(
+        repo,
+        refused,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: not recorded: MCP server `cloud` cannot be approved: remote server https://mcp.example.com/mcp is off loopback (air-gapped mode)
+        "
+    );
     refused.usage_error();
 }

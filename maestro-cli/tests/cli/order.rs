@@ -21,7 +21,16 @@ fn order_add_and_list() {
         "--scope",
         "src/**",
     ]);
-    snapshot!("order_add", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        added order health (builder) to voyage v1
+        --- stderr
+        "
+    );
     let run = repo.maestro(&[
         "order",
         "add",
@@ -37,7 +46,18 @@ fn order_add_and_list() {
         "--json",
     ]);
     snapshot!("order_add_json", repo, run);
-    snapshot!("order_list", repo, repo.maestro(&["order", "list", "v1"]));
+    snapshot!(
+        repo,
+        repo.maestro(&["order", "list", "v1"]),
+        @r"
+        exit: 0
+        --- stdout
+        ID            ROLE     STATE    ATTEMPTS  COST  TIME  DEPENDS ON  TITLE
+        health        builder  pending  0         -     -     -           Add a /health endpoint
+        health-tests  tester   pending  0         -     -     health      Test it
+        --- stderr
+        "
+    );
     snapshot!(
         "order_list_json",
         repo,
@@ -118,7 +138,16 @@ fn order_add_errors() {
     let unknown = repo.maestro(&[
         "order", "add", "v9", "--id", "a", "--title", "A", "--role", "builder",
     ]);
-    snapshot!("order_add_unknown_voyage", repo, unknown);
+    snapshot!(
+        repo,
+        unknown,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: no voyage named `v9`
+        "
+    );
     unknown.usage_error();
     // Only the first order exists.
     let files: Vec<_> = std::fs::read_dir(repo.path().join(".mso/voyages/v1/orders"))

@@ -37,7 +37,19 @@ fn a_plan_becomes_proposed_orders_and_approval_makes_them_pending() {
         ]}),
     );
     let run = repo.maestro(&["plan", "v1", "Add a health endpoint"]);
-    snapshot!("plan_proposed", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        ID         ROLE     STATE     ATTEMPTS  COST  TIME  DEPENDS ON  TITLE
+        api        builder  proposed  0         -     -     -           Add /health
+        api-tests  tester   proposed  0         -     -     api         Test /health
+        2 proposed; review them, then `maestro plan v1 --approve`
+        --- stderr
+        "
+    );
     run.ok();
     let args = repo.read(".fake-bin/args.txt");
     assert!(

@@ -105,7 +105,16 @@ fn a_failed_voyage_becomes_merged_once_the_cause_is_fixed_and_its_order_retried(
     // Running it again does nothing, and says so in one line.
     let before = repo.state();
     let again = repo.maestro(&["run", "v1"]);
-    snapshot!("run_nothing_to_run", repo, again);
+    snapshot!(
+        repo,
+        again,
+        @r"
+        exit: 1
+        --- stdout
+        --- stderr
+        error: nothing to run in voyage v1: api (failed), docs (blocked by api); `maestro order retry v1 --failed` puts the failed ones and what they block back to pending
+        "
+    );
     assert_eq!(again.code, 1);
     assert_eq!(again.stderr.lines().count(), 1, "{}", again.stderr);
     assert_eq!(
@@ -115,9 +124,15 @@ fn a_failed_voyage_becomes_merged_once_the_cause_is_fixed_and_its_order_retried(
     );
     // The dry run shows the same: no wave, and what puts the orders back.
     snapshot!(
-        "run_dry_run_failed",
         repo,
-        repo.maestro(&["run", "v1", "--dry-run"])
+        repo.maestro(&["run", "v1", "--dry-run"]),
+        @r"
+        exit: 0
+        --- stdout
+        voyage v1: 0 orders in 0 wave(s), at most 1 crew at once (community tier)
+        not run: api (failed), docs (blocked by api); `maestro order retry v1 --failed` puts the failed ones and what they block back to pending
+        --- stderr
+        "
     );
     let dry = repo.maestro(&["run", "v1", "--dry-run", "--json"]);
     let value: serde_json::Value = serde_json::from_str(dry.ok()).expect("JSON");
@@ -133,16 +148,34 @@ fn a_failed_voyage_becomes_merged_once_the_cause_is_fixed_and_its_order_retried(
     repo.git(&["checkout", "-q", "main"]);
 
     let retry = repo.maestro(&["order", "retry", "v1", "api"]);
-    snapshot!("order_retry", repo, retry);
+    snapshot!(
+        repo,
+        retry,
+        @r"
+        exit: 0
+        --- stdout
+        order api: failed -> pending, with a fresh attempt budget
+        order docs: blocked -> pending, nothing blocks it any more
+        `maestro run v1` dispatches them
+        --- stderr
+        "
+    );
     retry.ok();
     assert_eq!(
         states(&repo),
         [s("api", "pending", 1), s("docs", "pending", 0)]
     );
     snapshot!(
-        "run_dry_run_after_retry",
         repo,
-        repo.maestro(&["run", "v1", "--dry-run"])
+        repo.maestro(&["run", "v1", "--dry-run"]),
+        @r"
+        exit: 0
+        --- stdout
+        voyage v1: 2 orders in 2 wave(s), at most 1 crew at once (community tier)
+          wave 1: api
+          wave 2: docs
+        --- stderr
+        "
     );
 
     let run = repo.maestro(&["run", "v1"]);
@@ -183,7 +216,16 @@ fn a_failed_voyage_becomes_merged_once_the_cause_is_fixed_and_its_order_retried(
 fn an_edited_order_retried_with_failed_merges() {
     let repo = failed_voyage();
     let edit = repo.maestro(&["order", "edit", "v1", "api", "--accept", "test -f api.txt"]);
-    snapshot!("order_edit", repo, edit);
+    snapshot!(
+        repo,
+        edit,
+        @r"
+        exit: 0
+        --- stdout
+        edited order api of voyage v1: accept (it stays failed: `maestro order retry v1 api` puts it back to pending)
+        --- stderr
+        "
+    );
     edit.ok();
     assert_eq!(
         states(&repo),
@@ -357,7 +399,16 @@ fn a_replacing_import_puts_the_fixed_orders_back() {
     let plain = repo.maestro(&["voyage", "import", "v1", "fixed.toml"]);
     assert!(plain.usage_error().contains("already exists"));
     let run = repo.maestro(&["voyage", "import", "v1", "fixed.toml", "--replace"]);
-    snapshot!("voyage_import_replace", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        imported fixed.toml into voyage v1: added: more; replaced (back to pending, with a fresh attempt budget): api; back to pending, nothing blocks them any more: docs
+        --- stderr
+        "
+    );
     run.ok();
     assert_eq!(
         states(&repo),
@@ -383,7 +434,16 @@ fn a_replacing_import_puts_the_fixed_orders_back() {
     );
     let before = repo.state();
     let cycle = repo.maestro(&["voyage", "import", "v1", "cycle.toml", "--replace"]);
-    snapshot!("voyage_import_replace_cycle", repo, cycle);
+    snapshot!(
+        repo,
+        cycle,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: cycle.toml: line 2, column 6: dependency cycle: extra -> other -> extra
+        "
+    );
     cycle.usage_error();
     assert_eq!(repo.state(), before);
 }
@@ -407,7 +467,16 @@ fn removing_an_order_takes_its_worktree_and_branch() {
     std::fs::write(path.join("scratch.txt"), "work in progress\n").expect("write");
     // `docs` depends on `api`: remove it first.
     let docs = repo.maestro(&["order", "remove", "v1", "docs"]);
-    snapshot!("order_remove", repo, docs);
+    snapshot!(
+        repo,
+        docs,
+        @r"
+        exit: 0
+        --- stdout
+        removed order docs (blocked) from voyage v1
+        --- stderr
+        "
+    );
     docs.ok();
     let api = repo.maestro(&["order", "remove", "v1", "api", "--json"]);
     let value: serde_json::Value = serde_json::from_str(api.ok()).expect("JSON");
@@ -471,7 +540,17 @@ fn removing_a_voyage_keeps_its_branch_unless_asked_and_every_other_branch() {
     let voyage_tip = repo.git(&["rev-parse", "maestro/v1"]);
 
     let run = repo.maestro(&["voyage", "remove", "v1"]);
-    snapshot!("voyage_remove", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        removed voyage v1: 2 orders, 2 worktree(s), 2 crew branch(es)
+        kept branch maestro/v1 (--branch deletes it too)
+        --- stderr
+        "
+    );
     run.ok();
     assert!(!repo.path().join(".mso/voyages/v1").exists());
     assert!(!crew.exists());
@@ -511,7 +590,16 @@ fn removing_a_voyage_keeps_its_branch_unless_asked_and_every_other_branch() {
     repo.git(&["checkout", "-q", "maestro/v2"]);
     let before = repo.state();
     let refused = repo.maestro(&["voyage", "remove", "v2", "--branch"]);
-    snapshot!("voyage_remove_checked_out", repo, refused);
+    snapshot!(
+        repo,
+        refused,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: cannot delete branch maestro/v2 of voyage `v2`: it is checked out in [REPO] (switch to another branch there first)
+        "
+    );
     refused.usage_error();
     assert_eq!(repo.state(), before);
     repo.git(&["checkout", "-q", "main"]);

@@ -73,6 +73,15 @@ fn schemas_are_stable() {
 fn an_unknown_schema_is_a_usage_error() {
     let dir = Repo::empty_dir();
     let run = dir.maestro(&["schema", "voyage"]);
-    snapshot!("schema_unknown", dir, run);
+    snapshot!(
+        dir,
+        run,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: invalid value 'voyage' for '<WHICH>' [possible values: workspace, orders] (see `maestro schema --help`)
+        "
+    );
     run.usage_error();
 }

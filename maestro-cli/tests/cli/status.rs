@@ -30,14 +30,32 @@ fn status_shows_states_as_stored_and_the_graph() {
     repo.maestro(&["voyage", "new", "v2"]).ok();
     snapshot!("status_all_json", repo, repo.maestro(&["status", "--json"]));
     let unknown = repo.maestro(&["status", "nope"]);
-    snapshot!("status_unknown", repo, unknown);
+    snapshot!(
+        repo,
+        unknown,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: no voyage named `nope`
+        "
+    );
     unknown.usage_error();
 }
 
 #[test]
 fn status_with_no_voyages() {
     let repo = Repo::initialised();
-    snapshot!("status_empty", repo, repo.maestro(&["status"]));
+    snapshot!(
+        repo,
+        repo.maestro(&["status"]),
+        @r"
+        exit: 0
+        --- stdout
+        no voyages yet
+        --- stderr
+        "
+    );
 }
 
 #[test]
@@ -51,7 +69,16 @@ fn a_hand_broken_order_file_names_the_file_and_path() {
     let text = repo.read(path).replace("\"builder\"", "\"bilder\"");
     repo.write(path, &text);
     let run = repo.maestro(&["status"]);
-    snapshot!("status_corrupt_order", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: [REPO]/.mso/voyages/v1/orders/a.json: at `spec.role` (line 5, column 20): unknown variant `bilder`, expected one of `planner`, `builder`, `tester`, `scribe`, `security`, `releaser`
+        "
+    );
     let line = run.usage_error();
     assert!(
         line.contains(".mso/voyages/v1/orders/a.json: at `spec.role`"),

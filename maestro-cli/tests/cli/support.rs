@@ -270,6 +270,14 @@ macro_rules! snapshot {
         settings.set_prepend_module_to_snapshot(false);
         settings.bind(|| insta::assert_snapshot!($run.transcript()));
     }};
+    ($repo:expr, $run:expr, @$inline:literal) => {{
+        let filters = $repo.filters();
+        let mut settings = insta::Settings::clone_current();
+        for (pattern, replacement) in &filters {
+            settings.add_filter(pattern, replacement.as_str());
+        }
+        settings.bind(|| insta::assert_snapshot!($run.transcript(), @$inline));
+    }};
     ($name:expr, $repo:expr, $run:expr) => {{
         let filters = $repo.filters();
         let mut settings = insta::Settings::clone_current();

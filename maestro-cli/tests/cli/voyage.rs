@@ -27,7 +27,16 @@ scan_clean = true
 fn voyage_new_creates_the_branch_with_git() {
     let repo = Repo::initialised();
     let run = repo.maestro(&["voyage", "new", "v1", "--title", "First voyage"]);
-    snapshot!("voyage_new", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        created voyage v1 on branch maestro/v1 at [SHORT] (HEAD)
+        --- stderr
+        "
+    );
     assert_eq!(
         repo.git(&["rev-parse", "refs/heads/maestro/v1"]),
         repo.git(&["rev-parse", "HEAD"])
@@ -63,11 +72,29 @@ fn voyage_new_from_another_base() {
 fn voyage_new_errors() {
     let repo = Repo::with_voyage();
     let exists = repo.maestro(&["voyage", "new", "v1"]);
-    snapshot!("voyage_new_exists", repo, exists);
+    snapshot!(
+        repo,
+        exists,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: voyage `v1` already exists
+        "
+    );
     exists.usage_error();
 
     let bad_base = repo.maestro(&["voyage", "new", "v2", "--base", "no-such-ref"]);
-    snapshot!("voyage_new_bad_base", repo, bad_base);
+    snapshot!(
+        repo,
+        bad_base,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: voyage `v2`: cannot resolve its base `no-such-ref`: no commit named `no-such-ref` in this repository
+        "
+    );
     bad_base.usage_error();
     assert!(
         !repo.path().join(".mso/voyages/v2").exists(),
@@ -77,7 +104,16 @@ fn voyage_new_errors() {
     // A branch of that name made outside maestro is not taken over.
     repo.git(&["branch", "maestro/v3"]);
     let branch_exists = repo.maestro(&["voyage", "new", "v3"]);
-    snapshot!("voyage_new_branch_exists", repo, branch_exists);
+    snapshot!(
+        repo,
+        branch_exists,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: voyage `v3`: cannot create branch maestro/v3: branch `maestro/v3` already exists
+        "
+    );
     branch_exists.usage_error();
     assert!(
         !repo.path().join(".mso/voyages/v3").exists(),
@@ -85,7 +121,16 @@ fn voyage_new_errors() {
     );
 
     let bad_name = repo.maestro(&["voyage", "new", "Bad_Name"]);
-    snapshot!("voyage_new_bad_name", repo, bad_name);
+    snapshot!(
+        repo,
+        bad_name,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: invalid value 'Bad_Name' for '<NAME>': voyage name `Bad_Name` must match [a-z0-9][a-z0-9-]* (lowercase letters, digits and '-') (see `maestro voyage new --help`)
+        "
+    );
     bad_name.usage_error();
 }
 
@@ -93,7 +138,16 @@ fn voyage_new_errors() {
 fn commands_need_an_initialised_workspace() {
     let repo = Repo::new();
     let run = repo.maestro(&["voyage", "new", "v1"]);
-    snapshot!("voyage_new_uninitialised", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: [REPO] is not initialised (run `maestro init`)
+        "
+    );
     run.usage_error();
     assert_eq!(repo.git(&["branch", "--list", "maestro/*"]), "");
 }
@@ -103,7 +157,16 @@ fn voyage_import_toml_and_json() {
     let repo = Repo::with_voyage();
     let file = repo.write("orders.toml", ORDERS_TOML);
     let run = repo.maestro(&["voyage", "import", "v1", file.to_str().expect("utf-8")]);
-    snapshot!("voyage_import", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        imported 2 orders into voyage v1: api, tests
+        --- stderr
+        "
+    );
     let stored: serde_json::Value =
         serde_json::from_str(&repo.read(".mso/voyages/v1/orders/api.json")).expect("JSON");
     assert_eq!(stored["state"], "pending");
@@ -114,7 +177,21 @@ fn voyage_import_toml_and_json() {
         r#"{"orders": [{"id": "docs", "title": "Docs", "role": "scribe", "depends_on": ["api"]}]}"#,
     );
     let run = repo.maestro(&["voyage", "import", "v1", "more.json", "--json"]);
-    snapshot!("voyage_import_json", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r#"
+        exit: 0
+        --- stdout
+        {
+          "added": [
+            "docs"
+          ],
+          "voyage": "v1"
+        }
+        --- stderr
+        "#
+    );
     run.ok();
     let show = repo.maestro(&["voyage", "show", "v1"]);
     snapshot!("voyage_show", repo, show);
@@ -130,22 +207,58 @@ fn voyage_import_errors() {
          [[orders]]\nid = \"c\"\ntitle = \"C\"\nrole = \"tester\"\ndepends_on = [\"b\"]\n",
     );
     let cycle = repo.maestro(&["voyage", "import", "v1", "cycle.toml"]);
-    snapshot!("voyage_import_cycle", repo, cycle);
+    snapshot!(
+        repo,
+        cycle,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: cycle.toml: line 2, column 6: dependency cycle: a -> c -> b -> a
+        "
+    );
     assert!(cycle.usage_error().contains("a -> c -> b -> a"));
 
     repo.write("orders.toml", ORDERS_TOML);
     repo.maestro(&["voyage", "import", "v1", "orders.toml"])
         .ok();
     let duplicate = repo.maestro(&["voyage", "import", "v1", "orders.toml"]);
-    snapshot!("voyage_import_duplicate", repo, duplicate);
+    snapshot!(
+        repo,
+        duplicate,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: orders.toml: line 3, column 6: order `api` already exists in voyage `v1`
+        "
+    );
     duplicate.usage_error();
 
     let unknown_voyage = repo.maestro(&["voyage", "import", "nope", "orders.toml"]);
-    snapshot!("voyage_import_unknown_voyage", repo, unknown_voyage);
+    snapshot!(
+        repo,
+        unknown_voyage,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: no voyage named `nope`
+        "
+    );
     unknown_voyage.usage_error();
 
     let missing = repo.maestro(&["voyage", "import", "v1", "missing.toml"]);
-    snapshot!("voyage_import_missing_file", repo, missing);
+    snapshot!(
+        repo,
+        missing,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: missing.toml: cannot read: No such file or directory (os error 2)
+        "
+    );
     missing.usage_error();
 
     // Nothing of the refused files was stored.
@@ -163,7 +276,16 @@ fn voyage_import_errors() {
 #[test]
 fn voyage_list_and_show() {
     let repo = Repo::initialised();
-    snapshot!("voyage_list_empty", repo, repo.maestro(&["voyage", "list"]));
+    snapshot!(
+        repo,
+        repo.maestro(&["voyage", "list"]),
+        @r"
+        exit: 0
+        --- stdout
+        no voyages yet (create one with `maestro voyage new <name>`)
+        --- stderr
+        "
+    );
     repo.maestro(&["voyage", "new", "v1", "--title", "First"])
         .ok();
     repo.maestro(&["voyage", "new", "v2"]).ok();
@@ -171,7 +293,18 @@ fn voyage_list_and_show() {
         "order", "add", "v2", "--id", "a", "--title", "A", "--role", "builder",
     ])
     .ok();
-    snapshot!("voyage_list", repo, repo.maestro(&["voyage", "list"]));
+    snapshot!(
+        repo,
+        repo.maestro(&["voyage", "list"]),
+        @r"
+        exit: 0
+        --- stdout
+        NAME  STATE  ORDERS  BRANCH      TITLE
+        v1    open   0       maestro/v1  First
+        v2    open   1       maestro/v2  v2
+        --- stderr
+        "
+    );
     snapshot!(
         "voyage_list_json",
         repo,
@@ -183,7 +316,16 @@ fn voyage_list_and_show() {
         repo.maestro(&["voyage", "show", "v2", "--json"])
     );
     let unknown = repo.maestro(&["voyage", "show", "v9"]);
-    snapshot!("voyage_show_unknown", repo, unknown);
+    snapshot!(
+        repo,
+        unknown,
+        @r"
+        exit: 2
+        --- stdout
+        --- stderr
+        error: no voyage named `v9`
+        "
+    );
     unknown.usage_error();
 }
 
@@ -192,7 +334,16 @@ fn the_plain_persona_changes_words_only() {
     let repo = Repo::initialised();
     repo.write(".mso/workspace.json", "{\"persona\": \"plain\"}\n");
     let run = repo.maestro(&["voyage", "new", "s1"]);
-    snapshot!("voyage_new_plain", repo, run);
+    snapshot!(
+        repo,
+        run,
+        @r"
+        exit: 0
+        --- stdout
+        created sprint s1 on branch maestro/s1 at [SHORT] (HEAD)
+        --- stderr
+        "
+    );
     assert_eq!(
         repo.git(&["rev-parse", "maestro/s1"]),
         repo.git(&["rev-parse", "HEAD"])
@@ -201,5 +352,16 @@ fn the_plain_persona_changes_words_only() {
         "order", "add", "s1", "--id", "a", "--title", "A", "--role", "builder",
     ])
     .ok();
-    snapshot!("status_plain", repo, repo.maestro(&["status"]));
+    snapshot!(
+        repo,
+        repo.maestro(&["status"]),
+        @r"
+        exit: 0
+        --- stdout
+        Sprint s1 (open) on maestro/s1: 1 task: 1 pending
+        ID  ROLE     STATE    ATTEMPTS  COST  TIME  DEPENDS ON  TITLE
+        a   builder  pending  0         -     -     -           A
+        --- stderr
+        "
+    );
 }
