@@ -14,8 +14,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use base64::Engine as _;
 use gix::ObjectId;
 
-use super::client::{Client, RequestError, decode, encode_path, parse_id, status_error};
+use super::client::{Client, encode_path};
 use super::local::{self, Mode, Problem};
+use super::request_error::{RequestError, decode, parse_id, status_error};
 use super::transport::Method;
 use crate::Repo;
 
