@@ -222,7 +222,7 @@ impl Repo {
         // Held while the branch moves: its lock file is then known to be stale whenever nobody
         // holds it (see `Repo::repair_worktrees`).
         let _registry = self
-            .lock_registry(crate::worktree::Access::Shared)
+            .lock_registry(crate::registry::Access::Shared)
             .map_err(|(path, source)| MergeError::Lock {
                 ours: ours.to_owned(),
                 theirs: theirs.to_owned(),
