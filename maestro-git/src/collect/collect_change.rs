@@ -83,7 +83,7 @@ impl CollectOptions {
 
 impl Repo {
     /// Collects the change of the crew whose worktree is at `worktree` and that started from
-    /// commit `base` (as maestro recorded it; the worktree's own idea of its base is not used),
+    /// commit `base` (as the caller recorded it; the worktree's own idea of its base is not used),
     /// showing every blob of it to `guard` before anything is written, and commits it as one
     /// commit on `base` when the guard accepts everything. See the [module](super) for what is
     /// examined and what a refusal undoes.

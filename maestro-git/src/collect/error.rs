@@ -53,7 +53,7 @@ pub enum CollectError {
         path: String,
     },
     /// The change adds or moves a gitlink, or holds a nested repository.
-    #[error("cannot collect the change in {}: `{path}` is a nested repository{}; maestro does not commit submodules", worktree.display(), commit.map(|c| format!(" in commit {c}")).unwrap_or_default())]
+    #[error("cannot collect the change in {}: `{path}` is a nested repository{}; submodules are not collected", worktree.display(), commit.map(|c| format!(" in commit {c}")).unwrap_or_default())]
     NestedRepository {
         /// The worktree.
         worktree: PathBuf,

@@ -243,7 +243,7 @@ fn head_index<F>(
 }
 
 /// Refuses a gitlink of `HEAD` whose nested repository is checked out at another commit:
-/// maestro cannot commit what it cannot scan.
+/// what cannot be shown to the guard cannot be committed.
 fn check_gitlinks<F>(cx: &Context<'_, F>, head: &gix::index::File) -> Result<(), CollectError> {
     for entry in head.entries().iter().filter(|e| e.mode == Mode::COMMIT) {
         let path = entry.path(head);

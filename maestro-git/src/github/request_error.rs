@@ -38,7 +38,7 @@ pub enum RequestError {
     },
     /// GitHub asked for a wait longer than [`Options::max_wait`].
     #[error(
-        "{method} {url} is rate limited for {wait_secs} s, longer than maestro waits; retry after {retry_at}"
+        "{method} {url} is rate limited for {wait_secs} s, longer than the client may wait; retry after {retry_at}"
     )]
     RateLimited {
         /// The method.

@@ -14,7 +14,7 @@ impl Token {
         Token(secret.into())
     }
 
-    /// Reads the token from the environment variable `variable` (maestro's default is
+    /// Reads the token from the environment variable `variable` (usually
     /// `GITHUB_TOKEN`).
     pub fn from_env(variable: &str) -> Result<Token, TokenError> {
         match std::env::var(variable) {

@@ -5,8 +5,8 @@
 //!
 //! Every maestro operation on worktrees, branches and worktree indexes holds maestro's registry
 //! lock shared; the repair holds it exclusively, so while it runs no maestro operation is under
-//! way in any process. Its caller also holds the voyage's run lock (the dispatcher's, or
-//! `maestro worktree prune`'s), so no crew of the voyage works in a worktree that is being
+//! way in any process. Its caller also holds the voyage's run lock (whoever dispatches the
+//! voyage's crews or prunes its worktrees takes it), so no crew of the voyage works in a worktree that is being
 //! added, recycled or removed. Hence:
 //!
 //! - an entry locked by maestro (`maestro: …`) belongs to a dead operation, and its worktree was
