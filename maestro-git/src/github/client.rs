@@ -200,23 +200,12 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::github::transport::TransportError;
+    use crate::github::transport::{TransportError, canned_response as answer};
 
     /// Answers with the queued responses in order and records the requests.
     struct Scripted {
         answers: std::sync::Mutex<std::collections::VecDeque<HttpResponse>>,
         seen: Arc<std::sync::Mutex<Vec<HttpRequest>>>,
-    }
-
-    fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
-        HttpResponse {
-            status,
-            headers: headers
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            body: body.as_bytes().to_vec(),
-        }
     }
 
     impl Transport for Scripted {
