@@ -2,9 +2,6 @@
 
 use std::path::PathBuf;
 
-#[cfg(doc)]
-use super::CollectOptions;
-
 /// Collecting a change failed; nothing was written unless the variant says otherwise.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -22,7 +19,7 @@ pub enum CollectError {
     UnexpectedHead {
         /// The worktree.
         worktree: PathBuf,
-        /// The branch required by [`CollectOptions::branch`].
+        /// The branch required by [`CollectOptions::branch`](super::CollectOptions::branch).
         expected: String,
         /// What `HEAD` is on (`HEAD` when detached).
         found: String,
@@ -70,7 +67,7 @@ pub enum CollectError {
         /// The path, invalid bytes replaced.
         path: String,
     },
-    /// The crew made more commits than [`CollectOptions::max_commits`].
+    /// The crew made more commits than [`CollectOptions::max_commits`](super::CollectOptions::max_commits).
     #[error("cannot collect the change in {}: the crew's history has more than {limit} commits", worktree.display())]
     TooManyCommits {
         /// The worktree.
@@ -78,7 +75,7 @@ pub enum CollectError {
         /// The limit.
         limit: usize,
     },
-    /// The changed files hold more bytes than [`CollectOptions::max_bytes`].
+    /// The changed files hold more bytes than [`CollectOptions::max_bytes`](super::CollectOptions::max_bytes).
     #[error("cannot collect the change in {}: the changed files hold more than {limit} bytes", worktree.display())]
     TooLarge {
         /// The worktree.

@@ -7,16 +7,13 @@ use std::time::Duration;
 
 use super::rate_limit::{Sleeper, ThreadSleeper};
 
-#[cfg(doc)]
-use super::Client;
-
 /// The API root of github.com. GitHub Enterprise Server uses `https://<host>/api/v3`.
 pub const DEFAULT_API_URL: &str = "https://api.github.com";
 
 /// The REST API version the client is written against (`X-GitHub-Api-Version`).
 pub const API_VERSION: &str = "2022-11-28";
 
-/// Settings of a [`Client`].
+/// Settings of a [`Client`](super::Client).
 #[derive(Clone)]
 pub struct Options {
     /// The API root every endpoint URL is built from. Default: [`DEFAULT_API_URL`].

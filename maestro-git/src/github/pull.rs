@@ -1,7 +1,9 @@
 //! Opening a pull request.
 
+use super::client::Client;
+use super::repository_name::RepositoryName;
+use super::request_error::RequestError;
 use super::transport::Method;
-use super::{Client, RepositoryName, RequestError};
 
 /// What to open: `head` is the branch with the changes, `base` the branch to merge into.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,6 @@ use serde::de::DeserializeOwned;
 
 use super::transport::{HttpResponse, Method, TransportError};
 
-#[cfg(doc)]
-use super::Options;
-
 /// One call of the API that failed. Messages name the method and URL; the token is never in
 /// them.
 #[derive(Debug, thiserror::Error)]
@@ -36,7 +33,7 @@ pub enum RequestError {
         /// GitHub's error message (with its field errors), or the start of a non-JSON body.
         message: String,
     },
-    /// GitHub asked for a wait longer than [`Options::max_wait`].
+    /// GitHub asked for a wait longer than [`Options::max_wait`](super::Options::max_wait).
     #[error(
         "{method} {url} is rate limited for {wait_secs} s, longer than the client may wait; retry after {retry_at}"
     )]
@@ -50,7 +47,7 @@ pub enum RequestError {
         /// When to retry (UTC).
         retry_at: String,
     },
-    /// Still rate limited after [`Options::max_retries`] retries.
+    /// Still rate limited after [`Options::max_retries`](super::Options::max_retries) retries.
     #[error("{method} {url} is still rate limited after {retries} retries; retry after {retry_at}")]
     RetriesExhausted {
         /// The method.

@@ -9,7 +9,7 @@ use crate::branch::BranchError;
 use crate::registry::Access;
 
 #[cfg(doc)]
-use super::WorktreeState;
+use super::list::WorktreeState;
 
 /// What [`Repo::remove_worktree`] may override.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

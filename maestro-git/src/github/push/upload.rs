@@ -4,7 +4,8 @@
 use base64::Engine as _;
 use gix::ObjectId;
 
-use super::{Error, Push};
+use super::Push;
+use super::error::Error;
 use crate::github::local::{self, Mode};
 use crate::github::request_error::parse_id;
 use crate::github::transport::Method;

@@ -1,6 +1,7 @@
 //! Deleting the crew branches of a voyage whose work the voyage branch holds.
 
-use super::{Action, Found, Repair, RepairError, Subject};
+use super::error::RepairError;
+use super::report::{Action, Found, Repair, Subject};
 use crate::Repo;
 use crate::branch::crew_branch;
 use crate::worktree::entry;

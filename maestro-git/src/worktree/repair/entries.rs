@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::error::RepairError;
+use super::report::{Action, Found};
 use super::run::Run;
-use super::{Action, Found, RepairError};
 use crate::branch::{crew_branch, voyage_branch_of};
 use crate::worktree::entry::{self, same_path};
 

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::error::RepairError;
+use super::report::{Action, Found};
 use super::run::Run;
-use super::{Action, Found, RepairError};
 use crate::worktree::entry::{self, same_path};
 
 impl Run<'_> {

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::deferred::{Deferred, DeferredKind, age, newest, stamp};
+use super::error::RepairError;
+use super::report::{Action, Found};
 use super::run::Run;
-use super::{Action, Found, RepairError};
 use crate::branch::{crew_branch, voyage_branch};
 use crate::worktree::entry;
 

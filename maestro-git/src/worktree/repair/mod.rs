@@ -28,8 +28,7 @@
 //! `commondir` (git cannot run at all with an empty one) is written as git writes it, and a
 //! worktree directory that does not point back to its entry is not a worktree.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use self::run::Run;
 use super::add::check_component;
@@ -39,73 +38,16 @@ use crate::registry::Access;
 mod branches;
 mod deferred;
 mod entries;
+mod error;
 mod leftovers;
 mod locks;
+mod options;
 mod report;
 mod run;
 
+pub use error::RepairError;
+pub use options::RepairOptions;
 pub use report::{Action, Found, Repair, Subject};
-
-/// How [`Repo::repair_worktrees`] repairs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RepairOptions {
-    /// How old a lock file, or an entry without a `gitdir`, must be before it is taken for the
-    /// remains of a dead process; younger ones are waited for. Default: one second, far longer
-    /// than git or gix hold a reference or index lock.
-    pub grace: Duration,
-    /// The voyage branch: crew branches of the voyage that no worktree has checked out and
-    /// whose work this branch holds (merged, or never started) are deleted. Default: `None`,
-    /// branches are left alone.
-    pub merged_into: Option<String>,
-}
-
-impl Default for RepairOptions {
-    fn default() -> Self {
-        RepairOptions {
-            grace: Duration::from_secs(1),
-            merged_into: None,
-        }
-    }
-}
-
-/// Repairing failed; the repairs made before the failure stay made.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum RepairError {
-    /// The voyage name cannot name a directory.
-    #[error("`{name}` cannot name a voyage's worktree directory")]
-    InvalidName {
-        /// The name.
-        name: String,
-    },
-    /// Maestro's registry lock could not be taken.
-    #[error("cannot lock {}", path.display())]
-    Lock {
-        /// The lock file.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
-    /// A file or directory could not be read, written or removed.
-    #[error("cannot repair {}", path.display())]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
-    /// A crew branch could not be read or deleted.
-    #[error("cannot repair the crew branches of voyage `{voyage}`")]
-    Branch {
-        /// The voyage.
-        voyage: String,
-        /// The cause.
-        #[source]
-        source: gix::Error,
-    },
-}
 
 impl Repo {
     /// Repairs what killed processes left of the worktrees of `voyage` under `dir` (the

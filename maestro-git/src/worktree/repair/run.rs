@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::deferred::Deferred;
-use super::{Action, Found, Repair, RepairError, RepairOptions, Subject};
+use super::error::RepairError;
+use super::options::RepairOptions;
+use super::report::{Action, Found, Repair, Subject};
 use crate::Repo;
 use crate::worktree::entry::same_path;
 
