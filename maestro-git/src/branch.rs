@@ -178,8 +178,8 @@ impl Repo {
 
     /// Holds maestro's registry lock shared while branch `name` changes (see
     /// [`Repo::repair_worktrees`](crate::Repo::repair_worktrees)).
-    fn lock_for(&self, name: &str) -> Result<crate::worktree::RegistryLock, BranchError> {
-        self.lock_registry(crate::worktree::Access::Shared)
+    fn lock_for(&self, name: &str) -> Result<crate::registry::RegistryLock, BranchError> {
+        self.lock_registry(crate::registry::Access::Shared)
             .map_err(|(path, source)| BranchError::Lock {
                 name: name.to_owned(),
                 path,

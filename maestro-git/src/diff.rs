@@ -1,5 +1,5 @@
 //! What changed: the paths and line counts between two commits (scope gates, reports), and
-//! the lines staged in the index (`maestro scan --staged`).
+//! the lines staged in the index (what a scan of staged changes reads).
 
 use std::cmp::Ordering;
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ pub struct FileStat {
     pub binary: bool,
 }
 
-/// The lines a staged file adds, for `maestro scan --staged`.
+/// The lines a staged file adds, for scanning what is about to be committed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddedLines {
     /// The path, relative to the repository root, `/`-separated.

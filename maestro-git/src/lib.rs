@@ -85,6 +85,7 @@ pub mod file;
 pub mod github;
 pub mod identity;
 pub mod merge;
+mod registry;
 pub mod repository;
 pub mod squash;
 #[cfg(test)]

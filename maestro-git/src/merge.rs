@@ -8,7 +8,7 @@
 //!
 //! If the voyage branch is checked out in a worktree, moving it leaves that worktree's index
 //! and files describing the old commit (`git status` there shows the merged changes reversed).
-//! maestro never touches the user's files: [`MergeReport::checked_out_in`] lists those
+//! A merge never touches the user's files: [`MergeReport::checked_out_in`] lists those
 //! worktrees so the caller can warn the user, who can bring such a worktree up to date,
 //! keeping local changes, with `git read-tree -m -u <old> <new>` there (the two-tree merge
 //! `git checkout` does; [`MergeReport::old`] and [`MergeReport::new`] are the two commits).
@@ -222,7 +222,7 @@ impl Repo {
         // Held while the branch moves: its lock file is then known to be stale whenever nobody
         // holds it (see `Repo::repair_worktrees`).
         let _registry = self
-            .lock_registry(crate::worktree::Access::Shared)
+            .lock_registry(crate::registry::Access::Shared)
             .map_err(|(path, source)| MergeError::Lock {
                 ours: ours.to_owned(),
                 theirs: theirs.to_owned(),

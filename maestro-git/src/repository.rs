@@ -32,7 +32,7 @@ pub enum DiscoverError {
         source: gix::Error,
     },
     /// The repository has no work tree.
-    #[error("the git repository at {} is bare; maestro needs a work tree", git_dir.display())]
+    #[error("the git repository at {} is bare: it has no work tree", git_dir.display())]
     Bare {
         /// Its git directory.
         git_dir: PathBuf,

@@ -8,8 +8,24 @@ use gix::diff::tree::recorder::Change;
 use gix::objs::TreeRefIter;
 use gix::objs::tree::EntryKind;
 
+use super::candidate::{BlobKind, Candidate, Origin};
+use super::context::Context;
+use super::error::CollectError;
 use super::reset::Reflogs;
-use super::{BlobKind, Candidate, CollectError, Context, History, Origin};
+
+/// The commits a collection examined.
+pub(super) struct History {
+    /// The crew's own commits, `base..HEAD`.
+    pub(super) own: Vec<gix::ObjectId>,
+    /// Commits only a reflog names (amended or reset away).
+    logged: Vec<gix::ObjectId>,
+}
+
+impl History {
+    pub(super) fn all(&self) -> HashSet<gix::ObjectId> {
+        self.own.iter().chain(&self.logged).copied().collect()
+    }
+}
 
 /// Shows the blobs of the crew's commits to the guard: those of `base..tip`, then those of the
 /// commits the reflogs name that neither `base` nor `tip` contains.

@@ -8,7 +8,49 @@ use std::time::Duration;
 
 use gix::bstr::ByteSlice;
 
-use super::{CollectError, Reset};
+use gix::refs::Target;
+use gix::refs::transaction::PreviousValue;
+
+use super::error::CollectError;
+use crate::branch::ref_update;
+
+/// How a refusal moved the worktree's `HEAD` away from the crew's commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Reset {
+    /// The reference moved: the branch `HEAD` names (`refs/heads/…`), or `HEAD` when detached.
+    pub reference: String,
+    /// Where it pointed (the crew's tip).
+    pub from: gix::ObjectId,
+    /// Where it points now: the base.
+    pub to: gix::ObjectId,
+    /// The crew's commits no reference or reflog of the worktree names any more.
+    pub dropped: Vec<gix::ObjectId>,
+}
+
+/// Moves the worktree's `HEAD` (through to the branch it names) from `from` to `to` with a
+/// compare-and-swap, logging `reflog`.
+pub(super) fn move_head(
+    wt: &gix::Repository,
+    worktree: &Path,
+    from: gix::ObjectId,
+    to: gix::ObjectId,
+    reflog: String,
+) -> Result<(), CollectError> {
+    wt.edit_reference(ref_update(
+        "HEAD".try_into().expect("HEAD is a valid reference name"),
+        PreviousValue::MustExistAndMatch(Target::Object(from)),
+        Target::Object(to),
+        reflog,
+        true,
+    ))
+    .map(drop)
+    .map_err(|source| CollectError::HeadMoved {
+        worktree: worktree.to_owned(),
+        expected: from,
+        source,
+    })
+}
 
 /// One reflog and the reference whose lock guards it.
 struct Log {
@@ -84,7 +126,7 @@ pub(super) fn to_base(
     dropped: HashSet<gix::ObjectId>,
 ) -> Result<Reset, CollectError> {
     if tip != base {
-        super::move_head(
+        move_head(
             wt,
             worktree,
             tip,

@@ -1,268 +1,18 @@
 //! [`Client`]: authenticated, rate-limit-aware calls of the GitHub REST API for one repository.
 
 use std::fmt;
-use std::str::FromStr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use serde::de::DeserializeOwned;
 
-use super::rate_limit::{Sleeper, ThreadSleeper, requested_wait};
+use super::options::{API_VERSION, Options};
+use super::rate_limit::requested_wait;
+use super::repository_name::RepositoryName;
+use super::request_error::{RequestError, decode, parse_id};
 use super::time;
-use super::transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
-
-/// The API root of github.com. GitHub Enterprise Server uses `https://<host>/api/v3`.
-pub const DEFAULT_API_URL: &str = "https://api.github.com";
-
-/// The REST API version the client is written against (`X-GitHub-Api-Version`).
-pub const API_VERSION: &str = "2022-11-28";
-
-/// Settings of a [`Client`].
-#[derive(Clone)]
-pub struct Options {
-    /// The API root every endpoint URL is built from. Default: [`DEFAULT_API_URL`].
-    pub api_url: String,
-    /// The `User-Agent` header (GitHub refuses requests without one). Default:
-    /// `maestro/<version>`.
-    pub user_agent: String,
-    /// Retries after rate-limit answers before giving up. Default: 3.
-    pub max_retries: u32,
-    /// The longest single wait the client accepts; an answer asking for longer fails at once
-    /// with an error saying when to retry. Default: 60 s.
-    pub max_wait: Duration,
-    /// The wait after a secondary rate limit that names no time. Default: 60 s (GitHub's
-    /// advice).
-    pub secondary_wait: Duration,
-    /// What waits out a rate limit. Default: [`ThreadSleeper`].
-    pub sleeper: Arc<dyn Sleeper>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            api_url: DEFAULT_API_URL.to_owned(),
-            user_agent: concat!("maestro/", env!("CARGO_PKG_VERSION")).to_owned(),
-            max_retries: 3,
-            max_wait: Duration::from_secs(60),
-            secondary_wait: Duration::from_secs(60),
-            sleeper: Arc::new(ThreadSleeper),
-        }
-    }
-}
-
-impl fmt::Debug for Options {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Options")
-            .field("api_url", &self.api_url)
-            .field("user_agent", &self.user_agent)
-            .field("max_retries", &self.max_retries)
-            .field("max_wait", &self.max_wait)
-            .field("secondary_wait", &self.secondary_wait)
-            .finish_non_exhaustive()
-    }
-}
-
-/// A GitHub token. It is sent only in the `Authorization` header and never shown: its
-/// [`Debug`] output is `Token(<redacted>)` and it has no [`Display`](fmt::Display).
-#[derive(Clone)]
-pub struct Token(String);
-
-impl Token {
-    /// Wraps a secret token.
-    #[must_use]
-    pub fn new(secret: impl Into<String>) -> Token {
-        Token(secret.into())
-    }
-
-    /// Reads the token from the environment variable `variable` (maestro's default is
-    /// `GITHUB_TOKEN`).
-    pub fn from_env(variable: &str) -> Result<Token, TokenError> {
-        match std::env::var(variable) {
-            Ok(value) if !value.trim().is_empty() => Ok(Token(value.trim().to_owned())),
-            _ => Err(TokenError {
-                variable: variable.to_owned(),
-            }),
-        }
-    }
-
-    fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(<redacted>)")
-    }
-}
-
-/// The environment variable meant to hold the token is unset, empty or not UTF-8.
-#[derive(Debug, thiserror::Error)]
-#[error("the GitHub token variable {variable} is not set (or empty)")]
-pub struct TokenError {
-    /// The variable's name.
-    pub variable: String,
-}
-
-/// A repository on GitHub, `owner/name`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RepositoryName {
-    owner: String,
-    name: String,
-}
-
-impl RepositoryName {
-    /// The owner (user or organisation).
-    #[must_use]
-    pub fn owner(&self) -> &str {
-        &self.owner
-    }
-
-    /// The repository's name.
-    #[must_use]
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl fmt::Display for RepositoryName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.owner, self.name)
-    }
-}
-
-/// A repository name that is not `owner/name` with GitHub's characters.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "invalid GitHub repository {value:?}: expected owner/name (letters, digits, '-', '_', '.')"
-)]
-pub struct RepositoryNameError {
-    /// The value given.
-    pub value: String,
-}
-
-impl RepositoryName {
-    /// The `owner/name` of a git remote URL such as `git@github.com:owner/name.git`,
-    /// `https://github.com/owner/name` or `ssh://git@ghe.example/owner/name.git` (the last two
-    /// path segments).
-    #[must_use]
-    pub fn from_remote_url(url: &str) -> Option<RepositoryName> {
-        let url = url.trim().trim_end_matches('/');
-        let url = url.strip_suffix(".git").unwrap_or(url);
-        let path = match url.split_once("://") {
-            Some((_, rest)) => rest.split_once('/').map(|(_, path)| path)?,
-            // scp-like: [user@]host:path
-            None => url.split_once(':').map(|(_, path)| path)?,
-        };
-        let mut segments = path.rsplit('/');
-        let name = segments.next()?;
-        let owner = segments.next()?;
-        format!("{owner}/{name}").parse().ok()
-    }
-}
-
-impl FromStr for RepositoryName {
-    type Err = RepositoryNameError;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        let valid = |part: &str| {
-            !part.is_empty()
-                && part != "."
-                && part != ".."
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        };
-        match value.split_once('/') {
-            Some((owner, name)) if valid(owner) && valid(name) => Ok(RepositoryName {
-                owner: owner.to_owned(),
-                name: name.to_owned(),
-            }),
-            _ => Err(RepositoryNameError {
-                value: value.to_owned(),
-            }),
-        }
-    }
-}
-
-/// One call of the API that failed. Messages name the method and URL; the token is never in
-/// them.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum RequestError {
-    /// No answer: the transport refused or failed.
-    #[error("{method} {url}: no answer")]
-    Transport {
-        /// The method.
-        method: Method,
-        /// The URL.
-        url: String,
-        /// The cause.
-        #[source]
-        source: TransportError,
-    },
-    /// GitHub answered with an error status.
-    #[error("{method} {url} answered {status}: {message}")]
-    Status {
-        /// The method.
-        method: Method,
-        /// The URL.
-        url: String,
-        /// The status code.
-        status: u16,
-        /// GitHub's error message (with its field errors), or the start of a non-JSON body.
-        message: String,
-    },
-    /// GitHub asked for a wait longer than [`Options::max_wait`].
-    #[error(
-        "{method} {url} is rate limited for {wait_secs} s, longer than maestro waits; retry after {retry_at}"
-    )]
-    RateLimited {
-        /// The method.
-        method: Method,
-        /// The URL.
-        url: String,
-        /// The wait GitHub asked for.
-        wait_secs: u64,
-        /// When to retry (UTC).
-        retry_at: String,
-    },
-    /// Still rate limited after [`Options::max_retries`] retries.
-    #[error("{method} {url} is still rate limited after {retries} retries; retry after {retry_at}")]
-    RetriesExhausted {
-        /// The method.
-        method: Method,
-        /// The URL.
-        url: String,
-        /// Retries made.
-        retries: u32,
-        /// When to retry (UTC).
-        retry_at: String,
-    },
-    /// A successful answer that is not the JSON the API documents.
-    #[error("{method} {url}: unexpected answer")]
-    Decode {
-        /// The method.
-        method: Method,
-        /// The URL.
-        url: String,
-        /// The cause.
-        #[source]
-        source: serde_json::Error,
-    },
-}
-
-impl RequestError {
-    /// The HTTP status GitHub answered, for [`RequestError::Status`].
-    #[must_use]
-    pub fn status(&self) -> Option<u16> {
-        match self {
-            RequestError::Status { status, .. } => Some(*status),
-            _ => None,
-        }
-    }
-}
+use super::token::Token;
+use super::transport::{HttpRequest, HttpResponse, Method, Transport};
 
 /// A blocking client of the GitHub REST API for one repository.
 ///
@@ -324,7 +74,9 @@ impl Client {
     pub(crate) fn repo_url(&self, path: &str) -> String {
         format!(
             "{}/repos/{}/{}{path}",
-            self.api_url, self.repository.owner, self.repository.name
+            self.api_url,
+            self.repository.owner(),
+            self.repository.name()
         )
     }
 
@@ -428,91 +180,6 @@ impl Client {
     }
 }
 
-/// The JSON body of a 2xx `response`, or the error GitHub answered.
-pub(crate) fn decode<T: DeserializeOwned>(
-    method: Method,
-    url: &str,
-    response: &HttpResponse,
-) -> Result<T, RequestError> {
-    if !response.is_success() {
-        return Err(status_error(method, url, response));
-    }
-    serde_json::from_slice(&response.body).map_err(|source| RequestError::Decode {
-        method,
-        url: url.to_owned(),
-        source,
-    })
-}
-
-/// A [`RequestError::Status`] for `response`, with GitHub's message and field errors.
-pub(crate) fn status_error(method: Method, url: &str, response: &HttpResponse) -> RequestError {
-    RequestError::Status {
-        method,
-        url: url.to_owned(),
-        status: response.status,
-        message: github_message(&response.body),
-    }
-}
-
-/// An object id GitHub sent, as an [`gix::ObjectId`].
-pub(crate) fn parse_id(
-    method: Method,
-    url: &str,
-    sha: &str,
-) -> Result<gix::ObjectId, RequestError> {
-    gix::ObjectId::from_hex(sha.as_bytes()).map_err(|_| RequestError::Decode {
-        method,
-        url: url.to_owned(),
-        source: <serde_json::Error as serde::de::Error>::custom(format!(
-            "{sha:?} is not an object id"
-        )),
-    })
-}
-
-/// GitHub's `message` and its `errors` list; the start of the body when it is not JSON.
-fn github_message(body: &[u8]) -> String {
-    #[derive(serde::Deserialize)]
-    struct Failure {
-        message: Option<String>,
-        #[serde(default)]
-        errors: Vec<serde_json::Value>,
-    }
-    let Ok(failure) = serde_json::from_slice::<Failure>(body) else {
-        let text = String::from_utf8_lossy(body);
-        let text = text.trim();
-        return match text.char_indices().nth(200) {
-            Some((end, _)) => format!("{}…", &text[..end]),
-            None if text.is_empty() => "(empty body)".to_owned(),
-            None => text.to_owned(),
-        };
-    };
-    let mut message = failure.message.unwrap_or_else(|| "(no message)".to_owned());
-    let details: Vec<String> = failure
-        .errors
-        .iter()
-        .map(|error| match error {
-            serde_json::Value::String(text) => text.clone(),
-            serde_json::Value::Object(fields) => {
-                if let Some(serde_json::Value::String(text)) = fields.get("message") {
-                    return text.clone();
-                }
-                ["resource", "field", "code"]
-                    .iter()
-                    .filter_map(|key| fields.get(*key).and_then(serde_json::Value::as_str))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }
-            other => other.to_string(),
-        })
-        .collect();
-    if !details.is_empty() {
-        message.push_str(" (");
-        message.push_str(&details.join("; "));
-        message.push(')');
-    }
-    message
-}
-
 /// `path` with every byte outside the unreserved set and `/` percent-encoded, for ref names
 /// in URLs.
 pub(crate) fn encode_path(path: &str) -> String {
@@ -529,85 +196,16 @@ pub(crate) fn encode_path(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn repository_names_from_remote_urls() {
-        for (url, expected) in [
-            ("git@github.com:octo/app.git", Some("octo/app")),
-            ("https://github.com/octo/app", Some("octo/app")),
-            ("https://github.com/octo/app.git/", Some("octo/app")),
-            (
-                "ssh://git@ghe.example.com:2222/team/svc.git",
-                Some("team/svc"),
-            ),
-            ("https://ghe.example.com/group/sub/svc", Some("sub/svc")),
-            ("/local/path/repo", None),
-            ("https://github.com/only-owner", None),
-        ] {
-            assert_eq!(
-                RepositoryName::from_remote_url(url).map(|r| format!("{}/{}", r.owner(), r.name())),
-                expected.map(str::to_owned),
-                "{url}"
-            );
-        }
-    }
+    use std::sync::Arc;
+    use std::time::Duration;
 
     use super::*;
-
-    #[test]
-    fn repository_names_are_validated() {
-        let name: RepositoryName = "octo-org/hello.world".parse().expect("valid");
-        assert_eq!((name.owner(), name.name()), ("octo-org", "hello.world"));
-        assert_eq!(name.to_string(), "octo-org/hello.world");
-        for bad in [
-            "", "owner", "owner/", "/name", "a/b/c", "a/..", "a b/c", "a/b?x",
-        ] {
-            assert!(bad.parse::<RepositoryName>().is_err(), "{bad:?} accepted");
-        }
-    }
-
-    #[test]
-    fn token_is_redacted() {
-        let token = Token::new("ghp_secret123");
-        assert_eq!(format!("{token:?}"), "Token(<redacted>)");
-        let error = Token::from_env("MAESTRO_GIT_TEST_SURELY_UNSET_VARIABLE").expect_err("unset");
-        assert!(
-            error
-                .to_string()
-                .contains("MAESTRO_GIT_TEST_SURELY_UNSET_VARIABLE")
-        );
-    }
-
-    #[test]
-    fn github_messages_include_field_errors() {
-        let body = br#"{"message":"Validation Failed","errors":[{"resource":"PullRequest","code":"custom","message":"A pull request already exists for o:b."},{"resource":"PullRequest","field":"head","code":"invalid"}]}"#;
-        assert_eq!(
-            github_message(body),
-            "Validation Failed (A pull request already exists for o:b.; PullRequest head invalid)"
-        );
-        assert_eq!(github_message(br#"{"message":"Not Found"}"#), "Not Found");
-        assert_eq!(
-            github_message(b"<html>bad gateway</html>"),
-            "<html>bad gateway</html>"
-        );
-        assert_eq!(github_message(b""), "(empty body)");
-    }
+    use crate::github::transport::{TransportError, canned_response as answer};
 
     /// Answers with the queued responses in order and records the requests.
     struct Scripted {
         answers: std::sync::Mutex<std::collections::VecDeque<HttpResponse>>,
         seen: Arc<std::sync::Mutex<Vec<HttpRequest>>>,
-    }
-
-    fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
-        HttpResponse {
-            status,
-            headers: headers
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            body: body.as_bytes().to_vec(),
-        }
     }
 
     impl Transport for Scripted {

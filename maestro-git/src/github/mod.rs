@@ -47,19 +47,24 @@
 
 mod client;
 mod local;
+mod options;
 pub mod pull;
 pub mod push;
 mod rate_limit;
+mod repository_name;
+mod request_error;
 mod time;
+mod token;
 mod transport;
 
-pub use client::{
-    API_VERSION, Client, DEFAULT_API_URL, Options, RepositoryName, RepositoryNameError,
-    RequestError, Token, TokenError,
-};
+pub use client::Client;
+pub use options::{API_VERSION, DEFAULT_API_URL, Options};
 pub use pull::{NewPullRequest, PullRequest};
 pub use push::{PushOutcome, PushReport};
 pub use rate_limit::{Sleeper, ThreadSleeper};
+pub use repository_name::{RepositoryName, RepositoryNameError};
+pub use request_error::RequestError;
+pub use token::{Token, TokenError};
 pub use transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
 
 /// The `owner/name` of remote `remote` (e.g. `origin`) of `repo`, when its URL names one.

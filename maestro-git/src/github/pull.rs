@@ -1,6 +1,8 @@
 //! Opening a pull request.
 
-use super::client::{Client, RepositoryName, RequestError};
+use super::client::Client;
+use super::repository_name::RepositoryName;
+use super::request_error::RequestError;
 use super::transport::Method;
 
 /// What to open: `head` is the branch with the changes, `base` the branch to merge into.

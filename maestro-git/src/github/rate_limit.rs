@@ -75,16 +75,7 @@ pub(crate) fn requested_wait(
 mod tests {
     use super::*;
 
-    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
-        HttpResponse {
-            status,
-            headers: headers
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            body: body.as_bytes().to_vec(),
-        }
-    }
+    use crate::github::transport::canned_response as response;
 
     const NOW_SECS: u64 = 1_700_000_000;
     const DEFAULT: Duration = Duration::from_secs(60);

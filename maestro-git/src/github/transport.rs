@@ -114,6 +114,19 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
         .map(|(_, value)| value.as_str())
 }
 
+/// A response with `status`, `headers` and `body`, as a test's transport answers.
+#[cfg(test)]
+pub(crate) fn canned_response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
+    HttpResponse {
+        status,
+        headers: headers
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        body: body.as_bytes().to_vec(),
+    }
+}
+
 /// A request that produced no response.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

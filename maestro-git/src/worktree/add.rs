@@ -16,15 +16,93 @@
 //! [`Repo::repair_worktrees`](crate::Repo::repair_worktrees) removes both. The branch stays; it
 //! still points at the base.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use gix::bstr::ByteSlice;
 use gix::refs::Target;
 use gix::refs::transaction::{LogChange, PreviousValue, RefEdit, RefLog};
 
-use super::{Access, AddError, Worktree, check_component, ensure_free, entry};
+use super::Worktree;
+use super::checkout::write_files;
+use super::entry;
 use crate::Repo;
-use crate::branch::crew_branch;
+use crate::branch::{BranchError, crew_branch};
+use crate::registry::Access;
+
+/// Adding a worktree failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AddError {
+    /// A voyage or order name cannot be used as a directory name.
+    #[error(
+        "`{name}` cannot name a worktree directory (empty, `.`, `..` or containing a path separator)"
+    )]
+    InvalidName {
+        /// The name.
+        name: String,
+    },
+    /// The destination exists and is not an empty directory.
+    #[error("cannot add a worktree at {}: the path exists and is not an empty directory", path.display())]
+    DestinationExists {
+        /// The destination.
+        path: PathBuf,
+    },
+    /// The branch could not be created (it may exist already).
+    #[error("cannot create the branch of the worktree at {}", path.display())]
+    Branch {
+        /// The destination.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: BranchError,
+    },
+    /// The worktree could not be created or checked out.
+    #[error("cannot add a worktree at {}", path.display())]
+    Add {
+        /// The destination.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: gix::Error,
+    },
+    /// The parent directory could not be created.
+    #[error("cannot create the directory {}", path.display())]
+    Io {
+        /// The directory.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub(crate) fn check_component(name: &str) -> Result<(), AddError> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.contains(['/', '\\'])
+        || Path::new(name).components().count() != 1;
+    if bad {
+        return Err(AddError::InvalidName {
+            name: name.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// A worktree may go to `path` only if nothing, or an empty directory, is there.
+pub(crate) fn ensure_free(path: &Path) -> Result<(), AddError> {
+    let occupied = match std::fs::read_dir(path) {
+        Ok(mut entries) => entries.next().is_some(),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    };
+    if occupied {
+        return Err(AddError::DestinationExists {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
 
 impl Repo {
     /// Adds a worktree for `order` of `voyage` at `<dir>/<voyage>/<order>`, on a new branch
@@ -108,7 +186,7 @@ impl Repo {
             .map_err(|e| io(self.common_dir())(std::io::Error::other(e)))?;
         let workdir = gix::path::realpath(path).map_err(|e| io(path)(std::io::Error::other(e)))?;
         let admin = reserve_entry(&common, &workdir).map_err(io(&common.join("worktrees")))?;
-        let id = super::admin_id(&admin);
+        let id = entry::admin_id(&admin);
         match fill_worktree(&admin, &workdir, branch, base) {
             Ok(()) => Ok(id),
             Err(error) => {
@@ -174,7 +252,7 @@ fn fill_worktree(
 
 /// Creates `<common>/worktrees/<name>` (with a number appended while that is taken), named
 /// after the worktree's directory as git names it, and locks it at once as maestro's add.
-fn reserve_entry(common: &Path, workdir: &Path) -> std::io::Result<std::path::PathBuf> {
+fn reserve_entry(common: &Path, workdir: &Path) -> std::io::Result<PathBuf> {
     let root = common.join("worktrees");
     std::fs::create_dir_all(&root)?;
     let base = workdir
@@ -212,14 +290,28 @@ fn checkout(repo: &gix::Repository, workdir: &Path, base: gix::ObjectId) -> Resu
     let mut options =
         repo.checkout_options(gix::worktree::stack::state::attributes::Source::IdMapping)?;
     options.destination_is_initially_empty = true;
-    super::write_files(repo, &mut index, workdir, options)?;
+    write_files(repo, &mut index, workdir, options)?;
     index.write(gix::index::write::Options::default())?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{AddError, check_component};
     use crate::test_git::git;
+
+    #[test]
+    fn only_plain_names_become_worktree_directories() {
+        for good in ["v1", "order-2", "a.b"] {
+            assert!(check_component(good).is_ok(), "{good}");
+        }
+        for bad in ["", ".", "..", "a/b", "a\\b", "/abs"] {
+            assert!(
+                matches!(check_component(bad), Err(AddError::InvalidName { .. })),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn a_failed_checkout_leaves_nothing_behind() {

@@ -45,6 +45,22 @@ pub(crate) fn trash_dir(common_dir: &Path) -> PathBuf {
     common_dir.join("maestro-trash")
 }
 
+/// A worktree's id: the name of its administrative directory.
+pub(crate) fn admin_id(admin: &Path) -> String {
+    admin
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Whether `a` and `b` name the same file, once both are resolved (as given when either cannot be).
+pub(crate) fn same_path(a: &Path, b: &Path) -> bool {
+    match (gix::path::realpath(a), gix::path::realpath(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// The content of `path` without surrounding whitespace; `None` if it is missing, unreadable,
 /// not UTF-8 or empty.
 pub(crate) fn read_trimmed(path: &Path) -> Option<String> {

@@ -27,16 +27,19 @@
 //! content was merged already: [`Repo::repair_worktrees`] removes it. A failure (not a crash)
 //! in steps 2 to 4 removes it at once.
 
-use std::collections::HashSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use gix::bstr::{BStr, BString, ByteSlice};
-use gix::index::entry::{Flags, Stage, Stat};
 use gix::refs::Target;
 use gix::refs::transaction::PreviousValue;
 
-use super::{Access, AddError, ListError, Worktree, check_component, count_unique, entry};
+use super::Worktree;
+use super::add::{AddError, check_component, ensure_free};
+use super::entry::{self, admin_id, same_path};
+use super::list::{ListError, count_unique, short_branch};
+use super::relink::relink;
+use super::reset::{ignore_missing, reset_files};
 use crate::Repo;
+use crate::registry::Access;
 
 /// Recycling a worktree failed or was refused.
 ///
@@ -160,7 +163,7 @@ impl Repo {
             });
         }
         let admin = proxy.git_dir().to_owned();
-        let id = super::admin_id(&admin);
+        let id = admin_id(&admin);
         let old = proxy
             .into_repo_with_possibly_inaccessible_worktree()
             .map_err(|source| inspect(inspect_error(from, source)))?;
@@ -180,16 +183,16 @@ impl Repo {
                     path: from.to_owned(),
                     branch: old_branch
                         .as_ref()
-                        .map_or_else(|| "HEAD".to_owned(), |n| super::short_branch(n.as_ref())),
+                        .map_or_else(|| "HEAD".to_owned(), |n| short_branch(n.as_ref())),
                     merged_into: merged_into.to_owned(),
                     ahead,
                 });
             }
         }
         drop(old);
-        let moving = !super::same_path(from, &to);
+        let moving = !same_path(from, &to);
         if moving {
-            super::ensure_free(&to)?;
+            ensure_free(&to)?;
         }
         let branch = self.create_order_branch(&to, voyage, order, base)?;
         entry::lock(
@@ -212,7 +215,7 @@ impl Repo {
                 // Half moved or half reset, and merged: it goes, wherever it is now.
                 let workdir = [to.as_path(), from]
                     .into_iter()
-                    .find(|p| entry::linked_entry(p).is_some_and(|l| super::same_path(&l, &admin)));
+                    .find(|p| entry::linked_entry(p).is_some_and(|l| same_path(&l, &admin)));
                 let _ = entry::discard(self.common_dir(), &admin, workdir);
                 Err(error)
             }
@@ -272,62 +275,6 @@ fn move_worktree(admin: &Path, from: &Path, to: &Path) -> Result<(), RecycleErro
     relink(admin, from, to).map_err(io)
 }
 
-/// Renames the directory `from` to `to` and points the entry at `admin` and the worktree's
-/// `.git` file at each other again.
-fn relink(admin: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
-    // An empty destination directory (checked by the caller) is replaced by the rename.
-    std::fs::rename(from, to)?;
-    let to = gix::path::realpath(to).map_err(std::io::Error::other)?;
-    let admin = gix::path::realpath(admin).map_err(std::io::Error::other)?;
-
-    let dot_git = to.join(".git");
-    let gitdir_file = admin.join("gitdir");
-    let registered = if registered_dot_git_is_relative(&gitdir_file) {
-        relative_path(&admin, &dot_git)
-    } else {
-        dot_git.clone()
-    };
-    entry::write_atomically(&gitdir_file, &format!("{}\n", registered.display()))?;
-
-    let link = std::fs::read_to_string(&dot_git)?;
-    let points_to = link
-        .trim()
-        .strip_prefix("gitdir:")
-        .map(str::trim)
-        .unwrap_or_default();
-    if Path::new(points_to).is_relative() {
-        let relative = relative_path(&to, &admin);
-        entry::write_atomically(&dot_git, &format!("gitdir: {}\n", relative.display()))?;
-    }
-    Ok(())
-}
-
-fn registered_dot_git_is_relative(gitdir_file: &Path) -> bool {
-    std::fs::read_to_string(gitdir_file)
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .next()
-                .map(|l| Path::new(l.trim()).is_relative())
-        })
-        .unwrap_or(false)
-}
-
-/// `to` relative to the directory `from` (both absolute and free of `.`/`..`).
-fn relative_path(from: &Path, to: &Path) -> PathBuf {
-    let from: Vec<Component<'_>> = from.components().collect();
-    let to: Vec<Component<'_>> = to.components().collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut path = PathBuf::new();
-    for _ in common..from.len() {
-        path.push("..");
-    }
-    for component in &to[common..] {
-        path.push(component.as_os_str());
-    }
-    path
-}
-
 /// Points the worktree's `HEAD` at `branch` (compare-and-swap against what it pointed at).
 fn switch_head(repo: &gix::Repository, branch: &str, order: &str) -> Result<(), gix::Error> {
     let name = crate::branch::full_name(branch).map_err(gix::Error::from_error)?;
@@ -343,164 +290,4 @@ fn switch_head(repo: &gix::Repository, branch: &str, order: &str) -> Result<(), 
         false,
     ))?;
     Ok(())
-}
-
-/// Makes the files and index of the worktree at `workdir` those of commit `base`, writing only
-/// what differs from the current index or was changed on disk.
-fn reset_files(
-    repo: &gix::Repository,
-    workdir: &Path,
-    base: gix::ObjectId,
-) -> Result<(), gix::Error> {
-    use gix::status::index_worktree::Item;
-
-    let tree = repo.find_commit(base)?.tree_id()?.detach();
-    let old = repo.index_or_empty()?;
-    let mut changed: HashSet<BString> = HashSet::new();
-    let mut strays: Vec<(BString, bool)> = Vec::new();
-    let iter = repo
-        .status(gix::progress::Discard)?
-        .untracked_files(gix::status::UntrackedFiles::Collapsed)
-        .index_worktree_rewrites(None)
-        .dirwalk_options(|options| {
-            options
-                .emit_ignored(Some(gix::dir::walk::EmissionMode::CollapseDirectory))
-                .emit_empty_directories(true)
-                .recurse_repositories(false)
-        })
-        .index(gix::worktree::IndexPersistedOrInMemory::Persisted(
-            old.clone(),
-        ))
-        .into_index_worktree_iter(Vec::new())?;
-    for item in iter {
-        match item? {
-            // Content, mode or existence changed, or only its stat: either way the file is
-            // written again, so its stat in the new index is exact.
-            Item::Modification { rela_path, .. } => {
-                changed.insert(rela_path);
-            }
-            Item::DirectoryContents { entry, .. } => {
-                use gix::dir::entry::{Kind, Status};
-                if matches!(entry.status, Status::Untracked | Status::Ignored(_)) {
-                    let is_dir =
-                        matches!(entry.disk_kind, Some(Kind::Directory | Kind::Repository));
-                    strays.push((entry.rela_path, is_dir));
-                }
-            }
-            Item::Rewrite { .. } => {}
-        }
-    }
-    for (path, is_dir) in &strays {
-        let full = workdir.join(gix::path::from_bstr(path.as_bstr())?);
-        let removed = if *is_dir {
-            std::fs::remove_dir_all(&full)
-        } else {
-            std::fs::remove_file(&full)
-        };
-        ignore_missing(removed)?;
-    }
-
-    let mut index = repo.index_from_tree(&tree)?;
-    // Entries whose file is already right keep their stat and are skipped by the checkout.
-    let keep: Vec<Option<Stat>> = index
-        .entries()
-        .iter()
-        .map(|entry| {
-            let path = entry.path(&index);
-            let unchanged = old
-                .entry_by_path_and_stage(path, Stage::Unconflicted)
-                .filter(|o| {
-                    o.id == entry.id
-                        && o.mode == entry.mode
-                        && !o
-                            .flags
-                            .intersects(Flags::INTENT_TO_ADD | Flags::SKIP_WORKTREE)
-                        && !changed.contains(path)
-                });
-            unchanged.map(|o| o.stat)
-        })
-        .collect();
-    let mut gone: Vec<&BStr> = Vec::new();
-    for entry in old.entries() {
-        let path = entry.path(&old);
-        if index.entry_by_path(path).is_none() {
-            gone.push(path);
-        }
-    }
-    for path in &gone {
-        let full = workdir.join(gix::path::from_bstr(*path)?);
-        ignore_missing(std::fs::remove_file(&full))?;
-        prune_empty_parents(workdir, &full);
-    }
-    for (entry, kept) in index.entries().iter().zip(&keep) {
-        if kept.is_none() {
-            // A directory (or anything) in the way of a file to be written goes first.
-            let full = workdir.join(gix::path::from_bstr(entry.path(&index))?);
-            if full
-                .symlink_metadata()
-                .is_ok_and(|m| m.file_type().is_dir())
-            {
-                std::fs::remove_dir_all(&full).map_err(gix::Error::from_error)?;
-            }
-        }
-    }
-    for (entry, kept) in index.entries_mut().iter_mut().zip(&keep) {
-        if let Some(stat) = kept {
-            entry.stat = *stat;
-            entry.flags.insert(Flags::SKIP_WORKTREE);
-        }
-    }
-
-    let mut options =
-        repo.checkout_options(gix::worktree::stack::state::attributes::Source::IdMapping)?;
-    options.destination_is_initially_empty = false;
-    options.overwrite_existing = true;
-    super::write_files(repo, &mut index, workdir, options)?;
-    for entry in index.entries_mut() {
-        entry.flags.remove(Flags::SKIP_WORKTREE);
-    }
-    index.write(gix::index::write::Options::default())?;
-    Ok(())
-}
-
-fn ignore_missing(result: std::io::Result<()>) -> Result<(), gix::Error> {
-    match result {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(gix::Error::from_error(e)),
-        _ => Ok(()),
-    }
-}
-
-/// Removes the empty directories left above a deleted file, up to (not including) `root`.
-fn prune_empty_parents(root: &Path, file: &Path) {
-    let mut dir = file.parent();
-    while let Some(current) = dir {
-        if current == root || !current.starts_with(root) || std::fs::remove_dir(current).is_err() {
-            break;
-        }
-        dir = current.parent();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::relative_path;
-    use std::path::Path;
-
-    #[test]
-    fn relative_paths_climb_to_the_common_ancestor() {
-        assert_eq!(
-            relative_path(
-                Path::new("/r/.git/worktrees/o1"),
-                Path::new("/r/.mso/worktrees/v/o2/.git")
-            ),
-            Path::new("../../../.mso/worktrees/v/o2/.git")
-        );
-        assert_eq!(
-            relative_path(
-                Path::new("/r/.mso/worktrees/v/o2"),
-                Path::new("/r/.git/worktrees/o1")
-            ),
-            Path::new("../../../../.git/worktrees/o1")
-        );
-    }
 }

@@ -1,71 +1,11 @@
-use std::os::unix::fs::PermissionsExt;
-
-use maestro_git::collect::{
-    BlobKind, Candidate, CollectError, CollectOptions, Collected, Origin, Verdict,
-};
+use maestro_git::collect::{BlobKind, Candidate, CollectError, Collected, Origin, Verdict};
 use maestro_git::worktree::Worktree;
-use maestro_git::{Identity, ObjectId, Repo};
+use maestro_git::{ObjectId, Repo};
 
-use crate::support::{Fixture, object_files, reachable_blobs_holding, write_in};
-
-/// What the scanner stand-in refuses.
-pub const KEY: &str = "sk-live-0123456789abcdef";
-
-/// A candidate as the guard saw it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seen {
-    pub path: String,
-    pub data: Vec<u8>,
-    pub kind: BlobKind,
-    pub origin: Origin,
-}
-
-/// A guard that records every candidate and refuses those holding [`KEY`].
-pub fn recording(seen: &mut Vec<Seen>) -> impl FnMut(&Candidate<'_>) -> Verdict<String> + '_ {
-    |candidate| {
-        seen.push(Seen {
-            path: candidate.path.to_owned(),
-            data: candidate.data.to_vec(),
-            kind: candidate.kind,
-            origin: candidate.origin,
-        });
-        if String::from_utf8_lossy(candidate.data).contains(KEY) {
-            Verdict::Refuse(format!("a key in {}", candidate.path))
-        } else {
-            Verdict::Accept
-        }
-    }
-}
-
-pub fn options() -> CollectOptions {
-    CollectOptions::new(
-        Identity::new("maestro builder", "builder@maestro.localhost"),
-        "builder: o1\n\nthe crew's work",
-    )
-}
-
-/// A repository with a voyage branch at `HEAD` and one crew worktree on it.
-pub fn crew(fixture: &Fixture) -> (Repo, Worktree, ObjectId) {
-    let repo = fixture.repo();
-    let base = fixture.rev("HEAD");
-    repo.create_branch("maestro/v1", base, "test")
-        .expect("voyage");
-    let wt = repo
-        .add_worktree(&fixture.path(".mso/worktrees"), "v1", "o1", base)
-        .expect("added");
-    (repo, wt, base)
-}
-
-/// Collects `wt`'s change with the recording guard.
-pub fn collect(
-    repo: &Repo,
-    wt: &Worktree,
-    base: ObjectId,
-) -> (Result<Collected<String>, CollectError>, Vec<Seen>) {
-    let mut seen = Vec::new();
-    let result = repo.collect_change(&wt.path, base, &mut recording(&mut seen), &options());
-    (result, seen)
-}
+use crate::support::{
+    Fixture, KEY, collect, collect_options as options, crew, ignored_files_and_an_executable,
+    object_files, reachable_blobs_holding, write_in,
+};
 
 fn status(fixture: &Fixture, wt: &Worktree) -> String {
     fixture.git_at(
@@ -75,8 +15,7 @@ fn status(fixture: &Fixture, wt: &Worktree) -> String {
 }
 
 fn commit_in(fixture: &Fixture, wt: &Worktree, message: &str) -> ObjectId {
-    fixture.git_at(&wt.path, &["add", "-A"]);
-    fixture.git_at(&wt.path, &["commit", "-q", "-m", message]);
+    fixture.commit_all_at(&wt.path, message);
     fixture
         .git_at(&wt.path, &["rev-parse", "HEAD"])
         .parse()
@@ -96,13 +35,7 @@ fn the_uncommitted_state_becomes_one_commit_on_the_base_as_git_add_all_would_sta
     write_in(&wt.path, "src/deep/new.rs", "fn main() {}\n");
     write_in(&wt.path, "staged.txt", "staged\n");
     fixture.git_at(&wt.path, &["add", "staged.txt"]);
-    write_in(&wt.path, "build.log", "ignored\n");
-    write_in(&wt.path, "target/debug/x", "ignored\n");
-    std::fs::set_permissions(
-        wt.path.join("tool.sh"),
-        std::fs::Permissions::from_mode(0o755),
-    )
-    .expect("chmod");
+    ignored_files_and_an_executable(&wt.path);
     std::os::unix::fs::symlink("src/deep/new.rs", wt.path.join("link")).expect("symlink");
 
     let (result, seen) = collect(&repo, &wt, base);
@@ -504,8 +437,7 @@ fn a_nested_repository_is_refused_with_an_error() {
     std::fs::create_dir_all(&nested).expect("mkdir");
     fixture.git_at(&nested, &["init", "-q"]);
     write_in(&nested, "f.txt", "f\n");
-    fixture.git_at(&nested, &["add", "-A"]);
-    fixture.git_at(&nested, &["commit", "-q", "-m", "nested"]);
+    fixture.commit_all_at(&nested, "nested");
     let objects = object_files(&fixture);
     let (result, _) = collect(&repo, &wt, base);
     let err = result.expect_err("refused");

@@ -4,7 +4,7 @@ use maestro_git::Identity;
 use maestro_git::commit::{CommitOutcome, commit_all};
 use maestro_git::diff::ChangeKind;
 
-use crate::support::{Fixture, write_in};
+use crate::support::{Fixture, ignored_files_and_an_executable, write_in};
 
 fn builder() -> Identity {
     Identity::new("maestro builder", "builder@maestro.localhost")
@@ -25,13 +25,7 @@ fn every_change_in_a_worktree_is_committed_as_git_add_all_would() {
     write_in(&wt.path, "a.txt", "one\n2\nthree\nfour\n");
     std::fs::remove_file(wt.path.join("dir/b.txt")).expect("rm");
     write_in(&wt.path, "src/deep/er/new.rs", "fn main() {}\n");
-    write_in(&wt.path, "build.log", "ignored\n");
-    write_in(&wt.path, "target/debug/x", "ignored\n");
-    std::fs::set_permissions(
-        wt.path.join("tool.sh"),
-        std::fs::Permissions::from_mode(0o755),
-    )
-    .expect("chmod");
+    ignored_files_and_an_executable(&wt.path);
     std::os::unix::fs::symlink("a.txt", wt.path.join("link")).expect("symlink");
 
     let outcome = commit_all(&wt.path, &builder(), "builder: o1\n\nbody").expect("committed");

@@ -1,67 +1,29 @@
 use std::sync::{Arc, Barrier};
 
 use maestro_git::ObjectId;
-use maestro_git::merge::{MergeOptions, MergeOutcome};
+use maestro_git::merge::{MergeOptions, MergeOutcome, MergeReport};
 
-use crate::support::Fixture;
-
-/// Writes a commit on `parent` that sets `files` (path, content), with gix, and returns it.
-pub fn commit_on(
-    repo: &maestro_git::Repo,
-    parent: ObjectId,
-    files: &[(&str, &str)],
-    message: &str,
-) -> ObjectId {
-    let gix = repo.gix();
-    let tree = gix
-        .find_commit(parent)
-        .expect("parent")
-        .tree_id()
-        .expect("tree")
-        .detach();
-    let mut editor = gix.edit_tree(tree).expect("editor");
-    for (path, content) in files {
-        let blob = gix.write_blob(content.as_bytes()).expect("blob").detach();
-        editor
-            .upsert(*path, gix::objs::tree::EntryKind::Blob, blob)
-            .expect("upsert");
-    }
-    let tree = editor.write().expect("tree").detach();
-    let sig = gix::actor::Signature {
-        name: "Tester".into(),
-        email: "tester@example.com".into(),
-        time: gix::date::Time::new(1_767_225_600, 0),
-    };
-    let commit = gix::objs::Commit {
-        tree,
-        parents: [parent].into_iter().collect(),
-        author: sig.clone(),
-        committer: sig,
-        encoding: None,
-        message: message.into(),
-        extra_headers: Vec::new(),
-    };
-    gix.write_object(&commit).expect("commit").detach()
-}
+use crate::support::{Fixture, commit_on, move_voyage};
 
 fn setup() -> (Fixture, maestro_git::Repo, ObjectId) {
     let fixture = Fixture::new();
-    let repo = fixture.repo();
-    let head = fixture.rev("HEAD");
-    repo.create_branch("maestro/v1", head, "test")
-        .expect("voyage");
+    let (repo, head) = fixture.start_voyage("v1");
     (fixture, repo, head)
+}
+
+/// Puts order `o1`'s branch at `commit` and merges it into the voyage branch.
+fn merge_order(repo: &maestro_git::Repo, commit: ObjectId) -> MergeReport {
+    repo.create_branch("maestro-crew/v1/o1", commit, "test")
+        .expect("branch");
+    repo.merge_branch("maestro/v1", "maestro-crew/v1/o1", &MergeOptions::default())
+        .expect("merged")
 }
 
 #[test]
 fn a_branch_ahead_is_fast_forwarded_and_an_ancestor_is_up_to_date() {
     let (fixture, repo, head) = setup();
     let c = commit_on(&repo, head, &[("new.txt", "n\n")], "order work\n");
-    repo.create_branch("maestro-crew/v1/o1", c, "test")
-        .expect("branch");
-    let report = repo
-        .merge_branch("maestro/v1", "maestro-crew/v1/o1", &MergeOptions::default())
-        .expect("merged");
+    let report = merge_order(&repo, c);
     assert_eq!(report.outcome, MergeOutcome::FastForward);
     assert_eq!((report.old, report.new, report.attempts), (head, c, 1));
     assert!(report.checked_out_in.is_empty());
@@ -87,9 +49,7 @@ fn diverged_branches_get_a_merge_commit_git_agrees_with() {
         &[("a.txt", "zero\none\ntwo\nthree\n")],
         "voyage work\n",
     );
-    repo.delete_branch("maestro/v1", head).expect("reset");
-    repo.create_branch("maestro/v1", ours, "test")
-        .expect("voyage");
+    move_voyage(&repo, head, ours);
     let theirs = commit_on(
         &repo,
         head,
@@ -171,9 +131,7 @@ fn a_conflict_lists_the_paths_git_lists_and_moves_nothing() {
         ],
         "voyage\n",
     );
-    repo.delete_branch("maestro/v1", head).expect("reset");
-    repo.create_branch("maestro/v1", ours, "test")
-        .expect("voyage");
+    move_voyage(&repo, head, ours);
     let theirs = commit_on(
         &repo,
         head,
@@ -213,11 +171,7 @@ fn moving_a_checked_out_voyage_branch_is_reported_and_leaves_its_files_alone() {
     let (fixture, repo, head) = setup();
     fixture.git(&["checkout", "-q", "maestro/v1"]);
     let c = commit_on(&repo, head, &[("a.txt", "changed\n")], "order\n");
-    repo.create_branch("maestro-crew/v1/o1", c, "test")
-        .expect("branch");
-    let report = repo
-        .merge_branch("maestro/v1", "maestro-crew/v1/o1", &MergeOptions::default())
-        .expect("merged");
+    let report = merge_order(&repo, c);
     assert_eq!(report.outcome, MergeOutcome::FastForward);
     assert_eq!(
         report

@@ -22,10 +22,7 @@ fn options() -> RepairOptions {
 /// A repository with voyage `v`'s branch and its worktrees directory.
 fn voyage() -> (Fixture, maestro_git::Repo, maestro_git::ObjectId, PathBuf) {
     let fixture = Fixture::new();
-    let repo = fixture.repo();
-    let head = fixture.rev("HEAD");
-    repo.create_branch("maestro/v", head, "test")
-        .expect("voyage");
+    let (repo, head) = fixture.start_voyage("v");
     let dir = fixture.path(".mso/worktrees");
     (fixture, repo, head, dir)
 }
@@ -473,13 +470,7 @@ fn other_voyages_worktrees_are_left_alone_unless_their_directory_is_gone() {
     std::fs::remove_dir_all(&gone.path).expect("rm");
     // And a worktree the user locked keeps its lock and its entry, gone or not.
     let usb = repo.add_worktree(&dir, "v", "usb", head).expect("added");
-    fixture.git(&[
-        "worktree",
-        "lock",
-        "--reason",
-        "on a usb disk",
-        usb.path.to_str().expect("utf-8"),
-    ]);
+    fixture.lock_worktree(&usb.path, Some("on a usb disk"));
     std::fs::remove_dir_all(&usb.path).expect("unplugged");
 
     let found = paths(
@@ -531,8 +522,7 @@ fn merged_crew_branches_without_a_worktree_are_deleted_and_unmerged_ones_kept() 
         .expect("added");
     let busy = repo.add_worktree(&dir, "v", "busy", head).expect("added");
     write_in(&unmerged.path, "u.txt", "u\n");
-    fixture.git_at(&unmerged.path, &["add", "-A"]);
-    fixture.git_at(&unmerged.path, &["commit", "-q", "-m", "unmerged work"]);
+    fixture.commit_all_at(&unmerged.path, "unmerged work");
     for wt in [&merged, &unmerged] {
         repo.remove_worktree(
             &wt.path,

@@ -3,9 +3,7 @@ use maestro_git::merge::{MergeError, MergeOptions, MergeOutcome};
 use maestro_git::worktree::{RecycleError, RemoveOptions, Worktree};
 use maestro_git::{ObjectId, Repo};
 
-use crate::collect::{collect, crew};
-use crate::merge::commit_on;
-use crate::support::{Fixture, write_in};
+use crate::support::{Fixture, collect, commit_on, crew, move_voyage, write_in};
 
 fn options() -> MergeOptions {
     MergeOptions {
@@ -25,18 +23,24 @@ fn collected_change(
 ) -> (ObjectId, [ObjectId; 2]) {
     write_in(&wt.path, "scratch.txt", "intermediate\n");
     write_in(&wt.path, "a.txt", "one\ntwo\nthree\nfour\n");
-    fixture.git_at(&wt.path, &["add", "-A"]);
-    fixture.git_at(&wt.path, &["commit", "-q", "-m", "wip"]);
+    fixture.commit_all_at(&wt.path, "wip");
     let c1 = fixture.rev(&wt.branch);
     std::fs::remove_file(wt.path.join("scratch.txt")).expect("rm");
-    fixture.git_at(&wt.path, &["add", "-A"]);
-    fixture.git_at(&wt.path, &["commit", "-q", "-m", "cleanup"]);
+    fixture.commit_all_at(&wt.path, "cleanup");
     let c2 = fixture.rev(&wt.branch);
     write_in(&wt.path, "new.txt", "new\n");
     match collect(repo, wt, base).0.expect("collected") {
         Collected::Committed { commit, .. } => (commit, [c1, c2]),
         other => panic!("{other:?}"),
     }
+}
+
+/// Moves the voyage branch from `base` to a new commit on it setting `files`, as the merge of
+/// another order would, and returns that commit.
+fn another_order_merged(repo: &Repo, base: ObjectId, files: &[(&str, &str)]) -> ObjectId {
+    let other = commit_on(repo, base, files, "other\n");
+    move_voyage(repo, base, other);
+    other
 }
 
 fn rev_list(fixture: &Fixture, branch: &str) -> String {
@@ -86,15 +90,7 @@ fn a_moved_voyage_gets_one_commit_with_one_parent_and_the_trailer() {
     let (repo, wt, base) = crew(&fixture);
     let (change, crew_commits) = collected_change(&fixture, &repo, &wt, base);
     // Another order merged meanwhile.
-    let other = commit_on(
-        &repo,
-        base,
-        &[("dir/b.txt", "b\nfrom another order\n")],
-        "other\n",
-    );
-    repo.delete_branch("maestro/v1", base).expect("reset");
-    repo.create_branch("maestro/v1", other, "test")
-        .expect("voyage");
+    let other = another_order_merged(&repo, base, &[("dir/b.txt", "b\nfrom another order\n")]);
 
     let report = repo
         .squash_merge("maestro/v1", change, &options())
@@ -161,15 +157,7 @@ fn a_conflicting_change_moves_nothing() {
     let fixture = Fixture::new();
     let (repo, wt, base) = crew(&fixture);
     let (change, _) = collected_change(&fixture, &repo, &wt, base);
-    let other = commit_on(
-        &repo,
-        base,
-        &[("a.txt", "ONE\ntwo\nthree\nFOUR\n")],
-        "other\n",
-    );
-    repo.delete_branch("maestro/v1", base).expect("reset");
-    repo.create_branch("maestro/v1", other, "test")
-        .expect("voyage");
+    let other = another_order_merged(&repo, base, &[("a.txt", "ONE\ntwo\nthree\nFOUR\n")]);
     let report = repo
         .squash_merge("maestro/v1", change, &options())
         .expect("computed");
@@ -261,13 +249,9 @@ fn voyage_holds_change_knows_ancestors_and_squashes_and_nothing_else() {
         &[],
         &format!("squash\n\nMaestro-Change: {gone}\n"),
     );
-    repo.delete_branch("maestro/v1", tip).expect("reset");
-    repo.create_branch("maestro/v1", mention, "test")
-        .expect("voyage");
+    move_voyage(&repo, tip, mention);
     assert!(!repo.voyage_holds_change("maestro/v1", gone).expect("read"));
-    repo.delete_branch("maestro/v1", mention).expect("reset");
-    repo.create_branch("maestro/v1", squash, "test")
-        .expect("voyage");
+    move_voyage(&repo, mention, squash);
     assert!(repo.voyage_holds_change("maestro/v1", gone).expect("read"));
     // git reads the same trailer.
     assert_eq!(

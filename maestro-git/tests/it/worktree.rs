@@ -106,29 +106,19 @@ fn adding_twice_or_into_an_occupied_directory_is_refused() {
 #[test]
 fn listing_reports_dirty_ahead_behind_locked_and_missing() {
     let fixture = Fixture::new();
-    let repo = fixture.repo();
-    let head = fixture.rev("HEAD");
-    repo.create_branch("maestro/v1", head, "test")
-        .expect("voyage");
+    let (repo, head) = fixture.start_voyage("v1");
     let dir = fixture.path("wts");
     let a = repo.add_worktree(&dir, "v1", "a", head).expect("added");
     let b = repo.add_worktree(&dir, "v1", "b", head).expect("added");
     let c = repo.add_worktree(&dir, "v1", "c", head).expect("added");
     // a: one commit ahead; the voyage branch one commit ahead of everyone.
     write_in(&a.path, "new/file.txt", "x\n");
-    fixture.git_at(&a.path, &["add", "-A"]);
-    fixture.git_at(&a.path, &["commit", "-q", "-m", "a work"]);
+    fixture.commit_all_at(&a.path, "a work");
     fixture.git(&["commit", "-q", "--allow-empty", "-m", "voyage moves"]);
     fixture.git(&["branch", "-f", "maestro/v1", "HEAD"]);
     // b: an untracked file only; and locked.
     write_in(&b.path, "untracked.txt", "u\n");
-    fixture.git(&[
-        "worktree",
-        "lock",
-        "--reason",
-        "on a usb disk",
-        b.path.to_str().expect("utf-8"),
-    ]);
+    fixture.lock_worktree(&b.path, Some("on a usb disk"));
     // c: gone from disk.
     std::fs::remove_dir_all(&c.path).expect("removed");
 
@@ -154,10 +144,7 @@ fn listing_reports_dirty_ahead_behind_locked_and_missing() {
 #[test]
 fn removal_refuses_dirty_unmerged_and_locked_worktrees_unless_forced() {
     let fixture = Fixture::new();
-    let repo = fixture.repo();
-    let head = fixture.rev("HEAD");
-    repo.create_branch("maestro/v1", head, "test")
-        .expect("voyage");
+    let (repo, head) = fixture.start_voyage("v1");
     let dir = fixture.path("wts");
     let dirty = repo.add_worktree(&dir, "v1", "dirty", head).expect("added");
     let unmerged = repo
@@ -191,8 +178,7 @@ fn removal_refuses_dirty_unmerged_and_locked_worktrees_unless_forced() {
 
     // Unmerged: a commit the voyage branch lacks.
     write_in(&unmerged.path, "work.txt", "w\n");
-    fixture.git_at(&unmerged.path, &["add", "-A"]);
-    fixture.git_at(&unmerged.path, &["commit", "-q", "-m", "work"]);
+    fixture.commit_all_at(&unmerged.path, "work");
     let err = repo
         .remove_worktree(
             &unmerged.path,
@@ -215,7 +201,7 @@ fn removal_refuses_dirty_unmerged_and_locked_worktrees_unless_forced() {
     );
 
     // Locked.
-    fixture.git(&["worktree", "lock", clean.path.to_str().expect("utf-8")]);
+    fixture.lock_worktree(&clean.path, None);
     assert!(matches!(
         repo.remove_worktree(&clean.path, "maestro/v1", RemoveOptions::default()),
         Err(RemoveError::Locked { .. })
@@ -284,11 +270,7 @@ fn prune_drops_only_entries_of_missing_unlocked_worktrees() {
     write_in(&live_dirty.path, "a.txt", "uncommitted\n");
     std::fs::remove_dir_all(&gone.path).expect("rm");
     std::fs::remove_dir_all(&gone_locked.path).expect("rm");
-    fixture.git(&[
-        "worktree",
-        "lock",
-        gone_locked.path.to_str().expect("utf-8"),
-    ]);
+    fixture.lock_worktree(&gone_locked.path, None);
 
     let pruned = repo.prune_worktrees().expect("pruned");
     assert_eq!(pruned.len(), 1, "{pruned:?}");
@@ -333,15 +315,13 @@ fn merged_worktree_with_strays(
         &o1.path,
         &["update-index", "--add", "--chmod=+x", "bin/run.sh"],
     );
-    fixture.git_at(&o1.path, &["add", "-A"]);
-    fixture.git_at(&o1.path, &["commit", "-q", "-m", "o1 work"]);
+    fixture.commit_all_at(&o1.path, "o1 work");
     fixture.git_at(&o1.path, &["checkout", "-q", "--", "."]);
     repo.merge_branch("maestro/v1", &o1.branch, &MergeOptions::default())
         .expect("o1 merged");
     let o2 = repo.add_worktree(&dir, "v1", "o2", head).expect("added");
     write_in(&o2.path, "d/e.txt", "from o2\n");
-    fixture.git_at(&o2.path, &["add", "-A"]);
-    fixture.git_at(&o2.path, &["commit", "-q", "-m", "o2 work"]);
+    fixture.commit_all_at(&o2.path, "o2 work");
     repo.merge_branch("maestro/v1", &o2.branch, &MergeOptions::default())
         .expect("o2 merged");
     // Strays: an uncommitted change, an untracked file and directory, ignored files.
@@ -446,8 +426,7 @@ fn a_recycled_worktree_is_a_fresh_checkout_of_the_new_base_on_its_own_branch() {
 
     // The recycled worktree works like any other: commit there and merge.
     write_in(&o3.path, "o3.txt", "o3\n");
-    fixture.git_at(&o3.path, &["add", "-A"]);
-    fixture.git_at(&o3.path, &["commit", "-q", "-m", "o3 work"]);
+    fixture.commit_all_at(&o3.path, "o3 work");
     assert_eq!(
         fixture.git_at(&o3.path, &["rev-parse", "HEAD^"]),
         voyage.to_string()
@@ -494,8 +473,7 @@ fn recycling_refuses_unmerged_locked_and_occupied_and_changes_nothing() {
     let dir = fixture.path(".mso/worktrees");
 
     // Unmerged: a commit of o1 that the voyage branch does not have.
-    fixture.git_at(&o1.path, &["add", "-A"]);
-    fixture.git_at(&o1.path, &["commit", "-q", "-m", "unmerged"]);
+    fixture.commit_all_at(&o1.path, "unmerged");
     let before = porcelain_worktrees(&fixture);
     assert!(matches!(
         repo.recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o3", voyage),
@@ -526,7 +504,7 @@ fn recycling_refuses_unmerged_locked_and_occupied_and_changes_nothing() {
     assert!(o1.path.join("x.log").exists());
 
     // Locked.
-    fixture.git(&["worktree", "lock", o1.path.to_str().expect("utf-8")]);
+    fixture.lock_worktree(&o1.path, None);
     assert!(matches!(
         repo.recycle_worktree(&o1.path, "maestro/v1", &dir, "v1", "o4", voyage),
         Err(RecycleError::Locked { .. })

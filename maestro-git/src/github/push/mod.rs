@@ -11,13 +11,18 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use base64::Engine as _;
 use gix::ObjectId;
 
-use super::client::{Client, RequestError, decode, encode_path, parse_id, status_error};
-use super::local::{self, Mode, Problem};
+use super::client::{Client, encode_path};
+use super::local::{self, Problem};
+use super::request_error::{RequestError, decode, status_error};
 use super::transport::Method;
 use crate::Repo;
+
+mod error;
+mod upload;
+
+pub use error::Error;
 
 /// What a push did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,88 +54,6 @@ pub struct PushReport {
     /// Blobs uploaded.
     pub blobs: usize,
 }
-
-/// The push failed. Nothing is half-done on the remote except unreferenced objects, which
-/// GitHub collects; the branch moves only as the last step.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// The local branch does not exist.
-    #[error("cannot push {branch}: there is no such local branch")]
-    NoSuchBranch {
-        /// The branch.
-        branch: String,
-    },
-    /// The local branch could not be read.
-    #[error("cannot push {branch}: reading the local branch failed")]
-    Branch {
-        /// The branch.
-        branch: String,
-        /// The cause.
-        #[source]
-        source: crate::branch::BranchError,
-    },
-    /// A local object could not be read.
-    #[error("cannot push {branch}: reading {object} failed")]
-    Local {
-        /// The branch.
-        branch: String,
-        /// The object, e.g. `commit 1a2b…`.
-        object: String,
-        /// The cause.
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
-    },
-    /// A local object cannot be re-created through the API with the same id.
-    #[error("cannot push {branch}: {object} cannot be pushed through the API: {reason}")]
-    Unsupported {
-        /// The branch.
-        branch: String,
-        /// The object.
-        object: String,
-        /// Why.
-        reason: String,
-    },
-    /// The remote branch has commits the local one does not contain.
-    #[error(
-        "cannot push {branch}: the remote branch is at {remote}, which is not an ancestor of {local}; merge it first"
-    )]
-    NotFastForward {
-        /// The branch.
-        branch: String,
-        /// The remote tip.
-        remote: ObjectId,
-        /// The commit being pushed.
-        local: ObjectId,
-    },
-    /// An API call failed.
-    #[error("cannot push {branch}: {step} failed")]
-    Request {
-        /// The branch.
-        branch: String,
-        /// The step, e.g. `creating blob 1a2b…`.
-        step: String,
-        /// The failed call.
-        #[source]
-        source: Box<RequestError>,
-    },
-    /// GitHub created an object whose id differs from the local one, so the remote history
-    /// would not be the local history.
-    #[error(
-        "cannot push {branch}: GitHub created {kind} {remote} for the local {kind} {local}; the object does not survive the API unchanged"
-    )]
-    Mismatch {
-        /// The branch.
-        branch: String,
-        /// `blob`, `tree` or `commit`.
-        kind: &'static str,
-        /// The local id.
-        local: ObjectId,
-        /// The id GitHub returned.
-        remote: ObjectId,
-    },
-}
-
 impl Client {
     /// Pushes the local branch `branch` to the remote branch of the same name.
     pub fn push_branch(&self, repo: &Repo, branch: &str) -> Result<PushReport, Error> {
@@ -335,102 +258,6 @@ impl Push<'_> {
             200..=299 => Ok(true),
             _ => Err(self.request_error(&step(), status_error(Method::Get, &url, &response))),
         }
-    }
-
-    fn upload_commit(&mut self, id: ObjectId, commit: &local::Commit) -> Result<(), Error> {
-        self.upload_tree(commit.tree)?;
-        let person = |p: &local::Person| serde_json::json!({ "name": p.name, "email": p.email, "date": p.date });
-        let mut body = serde_json::json!({
-            "message": commit.message,
-            "tree": commit.tree.to_string(),
-            "parents": commit.parents.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            "author": person(&commit.author),
-            "committer": person(&commit.committer),
-        });
-        if let Some(signature) = &commit.signature {
-            body["signature"] = serde_json::Value::String(signature.clone());
-        }
-        self.create("commit", id, "/git/commits", &body)?;
-        self.report.commits += 1;
-        Ok(())
-    }
-
-    /// Creates tree `id` and whatever below it the remote lacks, bottom-up.
-    fn upload_tree(&mut self, id: ObjectId) -> Result<(), Error> {
-        if self.known.contains(&id) {
-            return Ok(());
-        }
-        let entries = local::tree(self.repo, id).map_err(|problem| self.local_error(problem))?;
-        let mut listed = Vec::with_capacity(entries.len());
-        for entry in &entries {
-            match entry.mode {
-                Mode::Tree => self.upload_tree(entry.id)?,
-                Mode::File | Mode::Executable | Mode::Link => self.upload_blob(entry.id)?,
-                Mode::Submodule => {}
-            }
-            let (mode, kind) = entry.mode.api();
-            listed.push(serde_json::json!({
-                "path": entry.name,
-                "mode": mode,
-                "type": kind,
-                "sha": entry.id.to_string(),
-            }));
-        }
-        self.create(
-            "tree",
-            id,
-            "/git/trees",
-            &serde_json::json!({ "tree": listed }),
-        )?;
-        self.known.insert(id);
-        self.report.trees += 1;
-        Ok(())
-    }
-
-    fn upload_blob(&mut self, id: ObjectId) -> Result<(), Error> {
-        if self.known.contains(&id) {
-            return Ok(());
-        }
-        let data = local::blob(self.repo, id).map_err(|problem| self.local_error(problem))?;
-        let body = serde_json::json!({
-            "content": base64::engine::general_purpose::STANDARD.encode(&data),
-            "encoding": "base64",
-        });
-        self.create("blob", id, "/git/blobs", &body)?;
-        self.known.insert(id);
-        self.report.blobs += 1;
-        Ok(())
-    }
-
-    /// POSTs `body` to `path` and checks that the `sha` GitHub answers is `id`.
-    fn create(
-        &self,
-        kind: &'static str,
-        id: ObjectId,
-        path: &str,
-        body: &serde_json::Value,
-    ) -> Result<(), Error> {
-        #[derive(serde::Deserialize)]
-        struct Created {
-            sha: String,
-        }
-        let step = || format!("creating {kind} {id}");
-        let url = self.client.repo_url(path);
-        let created: Created = self
-            .client
-            .call_json(Method::Post, &url, Some(body))
-            .map_err(|source| self.request_error(&step(), source))?;
-        let remote = parse_id(Method::Post, &url, &created.sha)
-            .map_err(|source| self.request_error(&step(), source))?;
-        if remote != id {
-            return Err(Error::Mismatch {
-                branch: self.branch.to_owned(),
-                kind,
-                local: id,
-                remote,
-            });
-        }
-        Ok(())
     }
 
     /// Creates the remote branch at `tip`, or moves it forward from `previous`.

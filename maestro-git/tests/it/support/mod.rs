@@ -1,7 +1,13 @@
-//! Fixtures built with the git CLI, isolated from the user's configuration.
+//! Fixtures built with the git CLI, isolated from the user's configuration, and the crews and
+//! commits the tests share.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+mod crew;
+
+pub use crew::{KEY, collect, commit_on, crew, move_voyage, options as collect_options};
 
 /// A temporary repository with an isolated `HOME`; `git fsck` must pass when it is dropped.
 pub struct Fixture {
@@ -67,6 +73,30 @@ impl Fixture {
         )
     }
 
+    /// Stages everything in `dir` (`git add -A`) and commits it with `message`.
+    pub fn commit_all_at(&self, dir: &Path, message: &str) {
+        self.git_at(dir, &["add", "-A"]);
+        self.git_at(dir, &["commit", "-q", "-m", message]);
+    }
+
+    /// Locks the worktree at `path` as `git worktree lock` does, with `reason` if given.
+    pub fn lock_worktree(&self, path: &Path, reason: Option<&str>) {
+        let path = path.to_str().expect("utf-8");
+        match reason {
+            Some(reason) => self.git(&["worktree", "lock", "--reason", reason, path]),
+            None => self.git(&["worktree", "lock", path]),
+        };
+    }
+
+    /// The repository with the branch `maestro/<voyage>` made at `HEAD`, and that commit.
+    pub fn start_voyage(&self, voyage: &str) -> (maestro_git::Repo, maestro_git::ObjectId) {
+        let repo = self.repo();
+        let head = self.rev("HEAD");
+        repo.create_branch(&format!("maestro/{voyage}"), head, "test")
+            .expect("voyage");
+        (repo, head)
+    }
+
     pub fn rev(&self, revision: &str) -> maestro_git::ObjectId {
         self.git(&["rev-parse", revision])
             .parse()
@@ -93,6 +123,15 @@ impl Drop for Fixture {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// Writes files `.gitignore` ignores (`build.log`, `target/debug/x`) into `dir` and makes
+/// its `tool.sh` executable.
+pub fn ignored_files_and_an_executable(dir: &Path) {
+    write_in(dir, "build.log", "ignored\n");
+    write_in(dir, "target/debug/x", "ignored\n");
+    std::fs::set_permissions(dir.join("tool.sh"), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
 }
 
 pub fn write_in(root: &Path, rel: &str, text: &str) {
