@@ -30,6 +30,7 @@ pub mod discard;
 pub mod licence;
 pub mod mcp;
 pub mod redaction;
+pub mod transport;
 pub mod wiring;
 pub mod workspace;
 

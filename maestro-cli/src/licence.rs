@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use jiff::Timestamp;
-use maestro_core::egress::{HttpClient, HttpError, HttpOptions, Method, Request};
+use maestro_core::egress::{HttpClient, HttpError, HttpOptions};
 use maestro_core::{EgressPolicy, WorkspaceConfig};
 use maestro_licence::{
     Cache, Checked, Token, Transport, TransportError, TrustedKeys, check as check_licence,
@@ -19,14 +19,15 @@ struct HttpTransport(HttpClient);
 
 impl Transport for HttpTransport {
     fn post_json(&self, url: &str, body: &[u8]) -> Result<Vec<u8>, TransportError> {
-        let mut request =
-            Request::new(Method::Post, url).header("content-type", "application/json");
-        request.body = Some(body.to_vec());
+        let request = http::Request::post(url)
+            .header(http::header::CONTENT_TYPE, "application/json")
+            .body(body.to_vec())
+            .map_err(|e| TransportError::Unreachable(format!("{url}: {e}")))?;
         match self.0.send(request) {
-            Ok(response) if response.is_success() => Ok(response.body),
+            Ok(response) if response.status().is_success() => Ok(response.into_body()),
             Ok(response) => Err(TransportError::Unreachable(format!(
                 "{url} answered HTTP {}",
-                response.status
+                response.status().as_u16()
             ))),
             Err(HttpError::Refused(denied)) => Err(TransportError::Refused(denied.to_string())),
             Err(e) => Err(TransportError::Unreachable(crate::redaction::one_line(

@@ -2,8 +2,9 @@
 //! pull request.
 
 use anyhow::Context as _;
+use maestro_cli::transport::EgressTransport;
 use maestro_core::dispatch::report::markdown;
-use maestro_core::egress::{HttpClient, HttpError, HttpOptions, Method, Request};
+use maestro_core::egress::{HttpClient, HttpOptions};
 use maestro_core::{EgressPolicy, StoreError, VoyageState};
 use maestro_git::github::{self, Client, NewPullRequest, Options, RepositoryName, Token};
 
@@ -11,43 +12,6 @@ use crate::cli::ReleaseArgs;
 use crate::commands::Outcome;
 use crate::output::{self, Output};
 use maestro_cli::workspace::Workspace;
-
-/// GitHub requests through the egress-guarded client.
-struct EgressTransport(HttpClient);
-
-impl github::Transport for EgressTransport {
-    fn send(
-        &self,
-        request: &github::HttpRequest,
-    ) -> Result<github::HttpResponse, github::TransportError> {
-        let method = match request.method {
-            github::Method::Get => Method::Get,
-            github::Method::Post => Method::Post,
-            github::Method::Patch => Method::Patch,
-        };
-        let sent = self.0.send(Request {
-            method,
-            url: request.url.clone(),
-            headers: request.headers.clone(),
-            body: request.body.clone(),
-        });
-        match sent {
-            Ok(response) => Ok(github::HttpResponse {
-                status: response.status,
-                headers: response.headers,
-                body: response.body,
-            }),
-            Err(HttpError::Refused(denied)) => Err(github::TransportError::Refused {
-                url: request.url.clone(),
-                source: Box::new(denied),
-            }),
-            Err(other) => Err(github::TransportError::Unreachable {
-                url: request.url.clone(),
-                source: Box::new(other),
-            }),
-        }
-    }
-}
 
 /// `github.repository`, or the `owner/name` of the `origin` remote.
 fn repository(ws: &Workspace) -> anyhow::Result<RepositoryName> {

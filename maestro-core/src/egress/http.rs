@@ -43,89 +43,36 @@ impl Default for HttpOptions {
     }
 }
 
-/// An HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// GET
-    Get,
-    /// POST
-    Post,
-    /// PUT
-    Put,
-    /// PATCH
-    Patch,
-    /// DELETE
-    Delete,
-}
+/// A request, in the vocabulary every HTTP user in maestro shares (the `http` crate's): build
+/// it with [`http::Request::builder`]. A header value cannot hold a line break: `http` refuses
+/// it when the request is built.
+pub type Request = http::Request<Vec<u8>>;
 
-/// A request to send through an [`HttpClient`].
-#[derive(Debug, Clone)]
-pub struct Request {
-    /// The method.
-    pub method: Method,
-    /// The absolute URL.
-    pub url: String,
-    /// Header names and values (values may be secrets: they are never logged or shown).
-    pub headers: Vec<(String, String)>,
-    /// The body.
-    pub body: Option<Vec<u8>>,
-}
+/// A whole response: status, headers and body.
+pub type Response = http::Response<Vec<u8>>;
 
-impl Request {
-    /// A request without headers or body.
-    #[must_use]
-    pub fn new(method: Method, url: impl Into<String>) -> Request {
-        Request {
-            method,
-            url: url.into(),
-            headers: Vec::new(),
-            body: None,
-        }
-    }
+pub use http::Method;
 
-    /// Adds a header.
-    #[must_use]
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Request {
-        self.headers.push((name.into(), value.into()));
-        self
-    }
-
-    /// Sets a JSON body and its content type.
-    #[must_use]
-    pub fn json<T: Serialize>(self, value: &T) -> Request {
-        let body = serde_json::to_vec(value).expect("request bodies always serialise");
-        let mut request = self.header("content-type", "application/json");
-        request.body = Some(body);
-        request
-    }
-}
-
-/// A response, read whole.
-#[derive(Debug, Clone)]
-pub struct Response {
-    /// The status code.
-    pub status: u16,
-    /// Header names (lowercase) and values.
-    pub headers: Vec<(String, String)>,
-    /// The body.
-    pub body: Vec<u8>,
-}
-
-impl Response {
-    /// The first value of header `name` (case-insensitive).
-    #[must_use]
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether the status is 2xx.
-    #[must_use]
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
+/// A JSON `POST`/`PUT`/`PATCH` of `value` to `url`.
+///
+/// # Errors
+///
+/// When `url` is not a valid URI.
+pub fn json_request<T: Serialize>(
+    method: Method,
+    url: &str,
+    value: &T,
+) -> Result<Request, HttpError> {
+    let body = serde_json::to_vec(value).expect("request bodies always serialise");
+    http::Request::builder()
+        .method(method)
+        .uri(url)
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .body(body)
+        .map_err(|e| HttpError::Invalid {
+            url: url.to_owned(),
+            reason: e.to_string(),
+        })
 }
 
 /// A request that did not produce a response.
@@ -218,53 +165,31 @@ impl HttpClient {
     /// Sends `request` and reads the whole response. A destination the policy refuses fails
     /// with [`HttpError::Refused`] before any lookup or connection.
     pub fn send(&self, request: Request) -> Result<Response, HttpError> {
-        let url = self.policy.check(&request.url)?;
-        let method = match request.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Put => reqwest::Method::PUT,
-            Method::Patch => reqwest::Method::PATCH,
-            Method::Delete => reqwest::Method::DELETE,
-        };
-        let mut builder = self.inner.request(method, url);
-        for (name, value) in &request.headers {
-            if value.contains(['\r', '\n']) {
-                return Err(HttpError::Invalid {
-                    url: request.url.clone(),
-                    reason: format!("header {name} holds a line break"),
-                });
-            }
-            builder = builder.header(name.as_str(), value.as_str());
-        }
-        if let Some(body) = request.body {
+        let (parts, body) = request.into_parts();
+        let url_text = parts.uri.to_string();
+        let url = self.policy.check(&url_text)?;
+        let mut builder = self.inner.request(parts.method, url).headers(parts.headers);
+        if !body.is_empty() {
             builder = builder.body(body);
         }
-        let response = builder.send().map_err(|e| failure(&request.url, e))?;
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
+        let response = builder.send().map_err(|e| failure(&url_text, e))?;
+        let mut answer = http::Response::builder()
+            .status(response.status())
+            .version(response.version());
+        if let Some(headers) = answer.headers_mut() {
+            headers.extend(response.headers().clone());
+        }
         let body = response
             .bytes()
-            .map_err(|e| failure(&request.url, e))?
+            .map_err(|e| failure(&url_text, e))?
             .to_vec();
-        Ok(Response {
-            status,
-            headers,
-            body,
+        answer.body(body).map_err(|e| HttpError::Invalid {
+            url: url_text,
+            reason: e.to_string(),
         })
     }
 }
 
-/// A refusal found anywhere in the error's causes (a redirect or a lookup the guard refused) is
-/// reported as such; anything else is a transport failure.
 fn failure(url: &str, error: reqwest::Error) -> HttpError {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
     while let Some(current) = cause {

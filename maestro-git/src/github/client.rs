@@ -84,32 +84,35 @@ impl Client {
     /// rate limit (whatever its status).
     pub(crate) fn call(
         &self,
-        method: Method,
+        method: &Method,
         url: &str,
         body: Option<&serde_json::Value>,
     ) -> Result<HttpResponse, RequestError> {
-        let mut headers = vec![
-            (
-                "Accept".to_owned(),
-                "application/vnd.github+json".to_owned(),
-            ),
-            ("X-GitHub-Api-Version".to_owned(), API_VERSION.to_owned()),
-            ("User-Agent".to_owned(), self.options.user_agent.clone()),
-            (
-                "Authorization".to_owned(),
-                format!("Bearer {}", self.token.expose()),
-            ),
-        ];
-        if body.is_some() {
-            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
-        }
-        let request = HttpRequest {
-            method,
+        let invalid = |reason: String| RequestError::Invalid {
+            method: method.clone(),
             url: url.to_owned(),
-            headers,
-            body: body
-                .map(|value| serde_json::to_vec(value).expect("a JSON value always serialises")),
+            reason,
         };
+        let mut authorization =
+            http::HeaderValue::from_str(&format!("Bearer {}", self.token.expose()))
+                .map_err(|_| invalid("the token is not a valid header value".to_owned()))?;
+        // The token never shows in a request's `Debug` form.
+        authorization.set_sensitive(true);
+        let mut request = http::Request::builder()
+            .method(method.clone())
+            .uri(url)
+            .header(http::header::ACCEPT, "application/vnd.github+json")
+            .header("X-GitHub-Api-Version", API_VERSION)
+            .header(http::header::USER_AGENT, self.options.user_agent.as_str())
+            .header(http::header::AUTHORIZATION, authorization);
+        if body.is_some() {
+            request = request.header(http::header::CONTENT_TYPE, "application/json");
+        }
+        let request: HttpRequest = request
+            .body(body.map_or_else(Vec::new, |value| {
+                serde_json::to_vec(value).expect("a JSON value always serialises")
+            }))
+            .map_err(|e| invalid(e.to_string()))?;
         let mut retries = 0;
         loop {
             self.requests.fetch_add(1, Ordering::Relaxed);
@@ -117,7 +120,7 @@ impl Client {
                 self.transport
                     .send(&request)
                     .map_err(|source| RequestError::Transport {
-                        method,
+                        method: method.clone(),
                         url: url.to_owned(),
                         source,
                     })?;
@@ -128,7 +131,7 @@ impl Client {
             let retry_at = time::utc(now + wait);
             if wait > self.options.max_wait {
                 return Err(RequestError::RateLimited {
-                    method,
+                    method: method.clone(),
                     url: url.to_owned(),
                     wait_secs: wait.as_secs(),
                     retry_at,
@@ -136,7 +139,7 @@ impl Client {
             }
             if retries >= self.options.max_retries {
                 return Err(RequestError::RetriesExhausted {
-                    method,
+                    method: method.clone(),
                     url: url.to_owned(),
                     retries,
                     retry_at,
@@ -154,7 +157,7 @@ impl Client {
         url: &str,
         body: Option<&serde_json::Value>,
     ) -> Result<T, RequestError> {
-        let response = self.call(method, url, body)?;
+        let response = self.call(&method, url, body)?;
         decode(method, url, &response)
     }
 
@@ -170,13 +173,13 @@ impl Client {
             sha: String,
         }
         let url = self.repo_url(&format!("/git/ref/{}", encode_path(reference)));
-        let response = self.call(Method::Get, &url, None)?;
+        let response = self.call(&Method::GET, &url, None)?;
         // 409: "Git Repository is empty".
-        if response.status == 404 || response.status == 409 {
+        if response.status() == 404 || response.status() == 409 {
             return Ok(None);
         }
-        let found: Ref = decode(Method::Get, &url, &response)?;
-        parse_id(Method::Get, &url, &found.object.sha).map(Some)
+        let found: Ref = decode(Method::GET, &url, &response)?;
+        parse_id(Method::GET, &url, &found.object.sha).map(Some)
     }
 }
 
@@ -200,7 +203,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::github::transport::{TransportError, canned_response as answer};
+    use crate::github::transport::{TransportError, canned_response as answer, header};
 
     /// Answers with the queued responses in order and records the requests.
     struct Scripted {
@@ -265,21 +268,22 @@ mod tests {
         assert_eq!(seen.len(), 3);
         let request = &seen[0];
         assert_eq!(
-            request.url,
+            request.uri(),
             "https://ghe.example/api/v3/repos/octo/app/git/ref/heads/main"
         );
         assert_eq!(
-            request.header("accept"),
+            header(request.headers(), "accept"),
             Some("application/vnd.github+json")
         );
-        assert_eq!(request.header("x-github-api-version"), Some(API_VERSION));
+        assert_eq!(
+            header(request.headers(), "x-github-api-version"),
+            Some(API_VERSION)
+        );
         assert!(
-            request
-                .header("user-agent")
-                .is_some_and(|ua| ua.starts_with("maestro/"))
+            header(request.headers(), "user-agent").is_some_and(|ua| ua.starts_with("maestro/"))
         );
         assert_eq!(
-            request.header("authorization"),
+            header(request.headers(), "authorization"),
             Some("Bearer ghp_TOPSECRET")
         );
         let debug = format!("{request:?} {client:?}");

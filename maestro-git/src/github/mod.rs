@@ -1,16 +1,16 @@
 //! A blocking client of the GitHub REST API: opening pull requests and pushing branches
 //! through the Git Data API, so a release needs nothing but HTTPS and a token.
 //!
-//! The client builds no HTTP client: it sends plain [`HttpRequest`]s through a [`Transport`]
-//! the application supplies (maestro's is its egress-guarded client), and reads plain
-//! [`HttpResponse`]s. The token goes only into the `Authorization` header; no error or
+//! The client builds no HTTP client: it sends [`HttpRequest`]s (the `http` crate's requests)
+//! through a [`Transport`] the application supplies (maestro's is its egress-guarded client,
+//! which speaks the same types), and reads [`HttpResponse`]s. The token goes only into the `Authorization` header; no error or
 //! `Debug` output shows it. Rate-limit answers are waited out with bounded retries
 //! ([`Options`]).
 //!
 //! ```
 //! use maestro_git::github::{
 //!     Client, HttpRequest, HttpResponse, NewPullRequest, Options, Token, Transport,
-//!     TransportError,
+//!     TransportError, header,
 //! };
 //!
 //! /// Answers every request as GitHub answers a created pull request.
@@ -18,13 +18,12 @@
 //!
 //! impl Transport for Canned {
 //!     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
-//!         assert_eq!(request.url, "https://github.example/api/v3/repos/octo/app/pulls");
-//!         assert_eq!(request.header("authorization"), Some("Bearer s3cret"));
-//!         Ok(HttpResponse {
-//!             status: 201,
-//!             headers: vec![],
-//!             body: br#"{"number":7,"html_url":"https://github.example/octo/app/pull/7"}"#.to_vec(),
-//!         })
+//!         assert_eq!(request.uri(), "https://github.example/api/v3/repos/octo/app/pulls");
+//!         assert_eq!(header(request.headers(), "authorization"), Some("Bearer s3cret"));
+//!         let body = br#"{"number":7,"html_url":"https://github.example/octo/app/pull/7"}"#;
+//!         let mut response = HttpResponse::new(body.to_vec());
+//!         *response.status_mut() = http::StatusCode::CREATED;
+//!         Ok(response)
 //!     }
 //! }
 //!
@@ -65,7 +64,7 @@ pub use rate_limit::{Sleeper, ThreadSleeper};
 pub use repository_name::{RepositoryName, RepositoryNameError};
 pub use request_error::RequestError;
 pub use token::{Token, TokenError};
-pub use transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
+pub use transport::{HttpRequest, HttpResponse, Method, Transport, TransportError, header};
 
 /// The `owner/name` of remote `remote` (e.g. `origin`) of `repo`, when its URL names one.
 #[must_use]

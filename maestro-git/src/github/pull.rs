@@ -69,7 +69,7 @@ impl Client {
             "body": pull.body,
             "draft": pull.draft,
         });
-        self.call_json(Method::Post, &url, Some(&body))
+        self.call_json(Method::POST, &url, Some(&body))
             .map_err(|source| Error::Create {
                 repository: self.repository().clone(),
                 head: pull.head.clone(),

@@ -7,7 +7,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::transport::HttpResponse;
+use super::transport::{HttpResponse, header};
 
 /// Waits out a rate limit. The default, [`ThreadSleeper`], blocks the thread; tests pass one
 /// that records the requested waits instead.
@@ -40,21 +40,18 @@ pub(crate) fn requested_wait(
     now: SystemTime,
     secondary_default: Duration,
 ) -> Option<Duration> {
-    if response.status != 403 && response.status != 429 {
+    if response.status() != 403 && response.status() != 429 {
         return None;
     }
-    if let Some(seconds) = response
-        .header("retry-after")
-        .and_then(|value| value.trim().parse::<u64>().ok())
+    if let Some(seconds) =
+        header(response.headers(), "retry-after").and_then(|value| value.trim().parse::<u64>().ok())
     {
         return Some(Duration::from_secs(seconds));
     }
-    let exhausted = response
-        .header("x-ratelimit-remaining")
+    let exhausted = header(response.headers(), "x-ratelimit-remaining")
         .is_some_and(|value| value.trim() == "0");
     if exhausted
-        && let Some(reset) = response
-            .header("x-ratelimit-reset")
+        && let Some(reset) = header(response.headers(), "x-ratelimit-reset")
             .and_then(|value| value.trim().parse::<u64>().ok())
     {
         let reset = SystemTime::UNIX_EPOCH + Duration::from_secs(reset);
@@ -62,10 +59,10 @@ pub(crate) fn requested_wait(
         let wait = reset.duration_since(now).unwrap_or_default();
         return Some(Duration::from_secs(wait.as_secs() + 1));
     }
-    let secondary = String::from_utf8_lossy(&response.body)
+    let secondary = String::from_utf8_lossy(response.body())
         .to_ascii_lowercase()
         .contains("secondary rate limit");
-    if secondary || response.status == 429 {
+    if secondary || response.status() == 429 {
         return Some(secondary_default);
     }
     None

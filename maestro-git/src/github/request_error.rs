@@ -59,6 +59,16 @@ pub enum RequestError {
         /// When to retry (UTC).
         retry_at: String,
     },
+    /// The request could not be formed: a URL or header value HTTP does not allow.
+    #[error("{method} {url}: cannot form the request: {reason}")]
+    Invalid {
+        /// The method.
+        method: Method,
+        /// The URL.
+        url: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// A successful answer that is not the JSON the API documents.
     #[error("{method} {url}: unexpected answer")]
     Decode {
@@ -89,10 +99,10 @@ pub(crate) fn decode<T: DeserializeOwned>(
     url: &str,
     response: &HttpResponse,
 ) -> Result<T, RequestError> {
-    if !response.is_success() {
+    if !response.status().is_success() {
         return Err(status_error(method, url, response));
     }
-    serde_json::from_slice(&response.body).map_err(|source| RequestError::Decode {
+    serde_json::from_slice(response.body()).map_err(|source| RequestError::Decode {
         method,
         url: url.to_owned(),
         source,
@@ -104,8 +114,8 @@ pub(crate) fn status_error(method: Method, url: &str, response: &HttpResponse) -
     RequestError::Status {
         method,
         url: url.to_owned(),
-        status: response.status,
-        message: github_message(&response.body),
+        status: response.status().as_u16(),
+        message: github_message(response.body()),
     }
 }
 

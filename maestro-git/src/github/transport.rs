@@ -1,130 +1,36 @@
-//! The HTTP port of the GitHub client: plain request and response values and the [`Transport`]
-//! trait that sends them.
+//! The HTTP port of the GitHub client: requests and responses are the `http` crate's types —
+//! the vocabulary maestro-core's egress guard speaks too — and the [`Transport`] trait sends
+//! them.
 //!
 //! maestro-git builds no HTTP client itself. The application implements [`Transport`] with its
 //! egress-guarded client, so every request the GitHub client makes passes the same policy as
 //! the rest of maestro; tests implement it with a loopback client.
 
-use std::fmt;
+pub use http::Method;
 
-/// An HTTP method used by the GitHub client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// `PATCH`
-    Patch,
-}
+/// A request the GitHub client sends. Its `Authorization` header is marked sensitive, so its
+/// `Debug` form never shows the token.
+pub type HttpRequest = http::Request<Vec<u8>>;
 
-impl Method {
-    /// The method's name as sent on the wire.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Patch => "PATCH",
-        }
-    }
-}
+/// A whole response, as a [`Transport`] returns it.
+pub type HttpResponse = http::Response<Vec<u8>>;
 
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A request for a [`Transport`] to send.
-///
-/// The `Authorization` header holds the token: the [`Debug`] output shows it as `<redacted>`,
-/// and a transport must never log or echo header values.
-#[derive(Clone, PartialEq, Eq)]
-pub struct HttpRequest {
-    /// The method.
-    pub method: Method,
-    /// The absolute URL.
-    pub url: String,
-    /// Header names and values, in order.
-    pub headers: Vec<(String, String)>,
-    /// The body, if any (JSON for every request the client makes).
-    pub body: Option<Vec<u8>>,
-}
-
-impl HttpRequest {
-    /// The first value of header `name` (case-insensitive).
-    #[must_use]
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-}
-
-impl fmt::Debug for HttpRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                if name.eq_ignore_ascii_case("authorization") {
-                    (name.as_str(), "<redacted>")
-                } else {
-                    (name.as_str(), value.as_str())
-                }
-            })
-            .collect();
-        f.debug_struct("HttpRequest")
-            .field("method", &self.method)
-            .field("url", &self.url)
-            .field("headers", &headers)
-            .field("body_len", &self.body.as_ref().map(Vec::len))
-            .finish()
-    }
-}
-
-/// A complete response received by a [`Transport`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HttpResponse {
-    /// The status code.
-    pub status: u16,
-    /// Header names and values (names in any case).
-    pub headers: Vec<(String, String)>,
-    /// The whole body.
-    pub body: Vec<u8>,
-}
-
-impl HttpResponse {
-    /// The first value of header `name` (case-insensitive).
-    #[must_use]
-    pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
-    }
-
-    /// Whether the status is 2xx.
-    #[must_use]
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
-}
-
-fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(key, _)| key.eq_ignore_ascii_case(name))
-        .map(|(_, value)| value.as_str())
+/// The value of header `name` in `headers`, when it is present and visible text.
+#[must_use]
+pub fn header<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|value| value.to_str().ok())
 }
 
 /// A response with `status`, `headers` and `body`, as a test's transport answers.
 #[cfg(test)]
 pub(crate) fn canned_response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
-    HttpResponse {
-        status,
-        headers: headers
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect(),
-        body: body.as_bytes().to_vec(),
+    let mut response = http::Response::builder().status(status);
+    for (name, value) in headers {
+        response = response.header(*name, *value);
     }
+    response
+        .body(body.as_bytes().to_vec())
+        .expect("a valid canned response")
 }
 
 /// A request that produced no response.

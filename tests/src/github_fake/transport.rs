@@ -44,12 +44,11 @@ impl LoopbackTransport {
             .and_then(|s| s.parse::<u16>().ok())
             .ok_or_else(|| io::Error::other(format!("bad status line {:?}", head.start)))?;
         let body = wire::read_body(stream, &head)?;
-        let headers = head.headers;
-        Ok(HttpResponse {
-            status,
-            headers,
-            body,
-        })
+        let mut response = http::Response::builder().status(status);
+        for (name, value) in &head.headers {
+            response = response.header(name.as_str(), value.as_str());
+        }
+        response.body(body).map_err(io::Error::other)
     }
 }
 
@@ -65,12 +64,12 @@ fn unreachable(
 
 impl Transport for LoopbackTransport {
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let url = request.uri().to_string();
         let refused = |reason: &str| TransportError::Refused {
-            url: request.url.clone(),
+            url: url.clone(),
             source: reason.to_owned().into(),
         };
-        let rest = request
-            .url
+        let rest = url
             .strip_prefix("http://")
             .ok_or_else(|| refused("only http:// to loopback is allowed in tests"))?;
         let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
@@ -81,14 +80,17 @@ impl Transport for LoopbackTransport {
             return Err(refused("tests never leave loopback"));
         }
         let path = if path.is_empty() { "/" } else { path };
-        let body = request.body.as_deref().unwrap_or_default();
+        let body = request.body().as_slice();
         let mut head = format!(
             "{} {path} HTTP/1.1\r\nhost: {authority}\r\ncontent-length: {}\r\n",
-            request.method,
+            request.method(),
             body.len()
         );
-        for (name, value) in &request.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
+        for (name, value) in request.headers() {
+            head.push_str(name.as_str());
+            head.push_str(": ");
+            head.push_str(&String::from_utf8_lossy(value.as_bytes()));
+            head.push_str("\r\n");
         }
         head.push_str("\r\n");
         let mut connection = self
@@ -104,13 +106,13 @@ impl Transport for LoopbackTransport {
         }
         *connection = None;
         let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
-            .map_err(|e| unreachable(&request.url, e))?;
+            .map_err(|e| unreachable(&url, e))?;
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
-            .map_err(|e| unreachable(&request.url, e))?;
+            .map_err(|e| unreachable(&url, e))?;
         let mut stream = BufReader::new(stream);
-        let response = Self::exchange(&mut stream, head.as_bytes(), body)
-            .map_err(|e| unreachable(&request.url, e))?;
+        let response =
+            Self::exchange(&mut stream, head.as_bytes(), body).map_err(|e| unreachable(&url, e))?;
         *connection = Some((addr, stream));
         Ok(response)
     }
@@ -128,12 +130,9 @@ mod tests {
             "http://192.0.2.1:80/x",
             "http://example.com/x",
         ] {
-            let request = HttpRequest {
-                method: maestro_git::github::Method::Get,
-                url: url.to_owned(),
-                headers: Vec::new(),
-                body: None,
-            };
+            let request: HttpRequest = http::Request::get(url)
+                .body(Vec::new())
+                .expect("a valid request");
             let error = transport.send(&request).expect_err("refused");
             assert!(
                 matches!(error, TransportError::Refused { .. }),

@@ -85,10 +85,10 @@ fn loopback_is_reached_without_any_lookup() {
         for host in ["127.0.0.1", "localhost"] {
             let port = serve(1, ok);
             let response = client
-                .send(Request::new(Method::Get, format!("http://{host}:{port}/x")))
+                .send(get(format!("http://{host}:{port}/x")))
                 .expect("loopback is allowed");
             assert_eq!(
-                (response.status, response.body.as_slice()),
+                (response.status().as_u16(), response.body().as_slice()),
                 (200, &b"hello"[..])
             );
         }
@@ -127,7 +127,7 @@ fn refused_destinations_are_never_looked_up() {
     ];
     for (policy, url, message) in cases {
         let (client, resolver) = client(policy);
-        let err = client.send(Request::new(Method::Get, url)).expect_err(url);
+        let err = client.send(get(url)).expect_err(url);
         assert!(matches!(err, HttpError::Refused(_)), "{url}: {err:?}");
         assert!(err.to_string().contains(message), "{url}: {err}");
         assert!(
@@ -142,7 +142,7 @@ fn refused_destinations_are_never_looked_up() {
 fn allowed_names_go_to_the_resolver() {
     let (client, resolver) = client(standard(&["allowed.invalid"]));
     let err = client
-        .send(Request::new(Method::Get, "https://allowed.invalid/x"))
+        .send(get("https://allowed.invalid/x"))
         .expect_err("the test resolver resolves nothing");
     assert!(matches!(err, HttpError::Send { .. }), "{err:?}");
     assert_eq!(resolver.asked(), ["allowed.invalid"]);
@@ -167,10 +167,7 @@ fn redirects_are_checked_by_the_same_guard() {
         let (client, resolver) = client(standard(&[]));
         let port = serve(1, handler);
         let err = client
-            .send(Request::new(
-                Method::Get,
-                format!("http://127.0.0.1:{port}/start"),
-            ))
+            .send(get(format!("http://127.0.0.1:{port}/start")))
             .expect_err("redirect refused");
         assert!(matches!(err, HttpError::Refused(_)), "{err:?}");
         assert!(resolver.asked().is_empty());
@@ -178,19 +175,23 @@ fn redirects_are_checked_by_the_same_guard() {
     let (client, _) = client(EgressPolicy::air_gapped());
     let port = serve(2, to_loopback);
     let response = client
-        .send(Request::new(
-            Method::Get,
-            format!("http://127.0.0.1:{port}/start"),
-        ))
+        .send(get(format!("http://127.0.0.1:{port}/start")))
         .expect("a loopback redirect is followed");
-    assert_eq!(response.status, 200);
+    assert_eq!(response.status(), 200);
 }
 
 #[test]
 fn header_values_cannot_smuggle_lines() {
-    let (client, _) = client(standard(&[]));
-    let err = client
-        .send(Request::new(Method::Get, "http://127.0.0.1:9/").header("x-a", "b\r\nhost: evil"))
-        .expect_err("refused");
-    assert!(matches!(err, HttpError::Invalid { .. }));
+    // The request cannot even be made: `http` refuses a header value with a line break.
+    let smuggled = http::Request::get("http://127.0.0.1:9/")
+        .header("x-a", "b\r\nhost: evil")
+        .body(Vec::<u8>::new());
+    assert!(smuggled.is_err());
+}
+
+/// A `GET` of `url`.
+fn get(url: impl AsRef<str>) -> Request {
+    http::Request::get(url.as_ref())
+        .body(Vec::new())
+        .expect("a valid request")
 }

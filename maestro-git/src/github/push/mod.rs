@@ -251,12 +251,12 @@ impl Push<'_> {
         let url = self.client.repo_url(&format!("/git/commits/{commit}"));
         let response = self
             .client
-            .call(Method::Get, &url, None)
+            .call(&Method::GET, &url, None)
             .map_err(|source| self.request_error(&step(), source))?;
-        match response.status {
+        match response.status().as_u16() {
             404 => Ok(false),
             200..=299 => Ok(true),
-            _ => Err(self.request_error(&step(), status_error(Method::Get, &url, &response))),
+            _ => Err(self.request_error(&step(), status_error(Method::GET, &url, &response))),
         }
     }
 
@@ -264,13 +264,13 @@ impl Push<'_> {
     fn move_branch(&mut self, previous: Option<ObjectId>, tip: ObjectId) -> Result<(), Error> {
         let (method, url, body, outcome) = match previous {
             None => (
-                Method::Post,
+                Method::POST,
                 self.client.repo_url("/git/refs"),
                 serde_json::json!({ "ref": format!("refs/heads/{}", self.branch), "sha": tip.to_string() }),
                 PushOutcome::Created,
             ),
             Some(_) => (
-                Method::Patch,
+                Method::PATCH,
                 self.client
                     .repo_url(&format!("/git/refs/heads/{}", encode_path(self.branch))),
                 serde_json::json!({ "sha": tip.to_string(), "force": false }),
@@ -280,7 +280,7 @@ impl Push<'_> {
         let step = || format!("moving the remote branch to {tip}");
         let response = self
             .client
-            .call(method, &url, Some(&body))
+            .call(&method, &url, Some(&body))
             .map_err(|source| self.request_error(&step(), source))?;
         decode::<serde_json::Value>(method, &url, &response)
             .map_err(|source| self.request_error(&step(), source))?;

@@ -96,9 +96,9 @@ impl Push<'_> {
         let url = self.client.repo_url(path);
         let created: Created = self
             .client
-            .call_json(Method::Post, &url, Some(body))
+            .call_json(Method::POST, &url, Some(body))
             .map_err(|source| self.request_error(&step(), source))?;
-        let remote = parse_id(Method::Post, &url, &created.sha)
+        let remote = parse_id(Method::POST, &url, &created.sha)
             .map_err(|source| self.request_error(&step(), source))?;
         if remote != id {
             return Err(Error::Mismatch {
