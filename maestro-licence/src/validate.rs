@@ -69,7 +69,8 @@ pub enum Online {
 }
 
 /// Computes the licence in force at `now`, asking the endpoint first when a validation is due
-/// (or `force` is set, as `maestro licence refresh` does). With no token nothing is sent.
+/// (or `force` is set, to validate now whatever the latest validation). With no token nothing
+/// is sent.
 pub fn check(
     token: Option<&Token>,
     configured_endpoint: Option<&str>,
