@@ -34,7 +34,7 @@
 //!   [`FailureKind::CheckpointMalformed`](crate::FailureKind::CheckpointMalformed), a distinct
 //!   condition (a crash artefact, not evidence of tampering, unlike `CheckpointMismatch`,
 //!   `CheckpointSignature` or `Truncated`). It is rewritten from the log by
-//!   [`Chain::repair_checkpoint`] (for `maestro audit verify --repair`), and by the next
+//!   [`Chain::repair_checkpoint`] (on request), and by the next
 //!   checkpoint of a chain without a [`Signer`] if the damaged file does not show a signature
 //!   (`"sig"`), because only a signer may replace a signed checkpoint. A chain with a signer
 //!   never rewrites it on its own: it cannot tell a crash from someone who emptied the file to

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use crate::canonical::{self, MAX_DEPTH};
-use crate::finding::FindingRef;
 
 /// One value inside [`Details`]. There is deliberately no floating-point variant: the canonical
 /// form has integers only, so two implementations can never disagree on a number's text.
@@ -27,9 +26,11 @@ pub enum Value {
 }
 
 /// The `details` of an event: a JSON object built with [`Details::with`] / [`Details::insert`],
-/// converted from a `serde_json::Map` (floats refused), or from a [`FindingRef`].
+/// converted from a `serde_json::Map` (floats refused), or from a
+/// [`FindingRef`](crate::FindingRef).
 ///
-/// Keys are kept sorted, as the canonical form requires; inserting a key twice keeps the last value.
+/// Keys are kept sorted, as the canonical form requires; inserting a key twice keeps the last
+/// value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Details(BTreeMap<String, Value>);
 
@@ -164,11 +165,6 @@ impl From<usize> for Value {
 impl From<Details> for Value {
     fn from(d: Details) -> Value {
         Value::Object(d)
-    }
-}
-impl From<FindingRef> for Value {
-    fn from(f: FindingRef) -> Value {
-        Value::Object(f.to_details())
     }
 }
 impl<T: Into<Value>> From<Vec<T>> for Value {

@@ -4,7 +4,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::details::Details;
+use crate::details::{Details, Value};
 
 /// Characters that count as masking in a [`Redacted`] text.
 const MASK_CHARS: [char; 3] = ['*', '•', '…'];
@@ -114,14 +114,14 @@ impl Fingerprint {
 }
 
 /// A scanner finding as it may appear in the audit log: rule, redacted match, fingerprint and
-/// location — never the matched text itself. Converts into a [`Value`](crate::Value) object
+/// location — never the matched text itself. Converts into a [`Value`] object
 /// `{"fingerprint":…,"line":…,"path":…,"redacted":…,"rule_id":…}`.
 ///
 /// The guarantee: the only parts of a `FindingRef` derived from the matched text are a
 /// [`Redacted`] form, which by construction shows at most [`Redacted::MAX_VISIBLE`] characters
 /// of it, and a [`Fingerprint`] (a one-way digest, or 16–64 hex characters from the scanner).
 /// There is no constructor, field or setter through which the raw match could travel, the rule
-/// id is limited to `[a-z0-9._-]{1,64}`, and [`Details`](crate::Details) has no other finding
+/// id is limited to `[a-z0-9._-]{1,64}`, and [`Details`] has no other finding
 /// type. (Nothing stops a caller from writing a secret into an ordinary string value of
 /// `details`; the point is that the scanner-to-log path has no such string.)
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,13 +193,19 @@ impl FindingRef {
         &self.fingerprint
     }
 
-    pub(crate) fn to_details(&self) -> Details {
+    fn to_details(&self) -> Details {
         Details::new()
             .with("fingerprint", self.fingerprint.0.clone())
             .with("line", self.line)
             .with("path", self.path.clone())
             .with("redacted", self.redacted.0.clone())
             .with("rule_id", self.rule_id.clone())
+    }
+}
+
+impl From<FindingRef> for Value {
+    fn from(f: FindingRef) -> Value {
+        Value::Object(f.to_details())
     }
 }
 

@@ -146,19 +146,19 @@
 //! (at most 4 characters of the match) and a one-way fingerprint, never the match. See
 //! [`FindingRef`] for the exact guarantee.
 //!
-//! # For the CLI
+//! # Reading, verifying and repairing
 //!
-//! - `maestro audit show [--tail N]`: [`entries`] (streaming) or [`tail`] (reads from the end);
-//!   print [`Entry::raw`].
-//! - `maestro audit verify`: [`verify()`] with [`head_path_for`] and an optional [`Verifier`]
-//!   built by [`Verifier::from_key_file`] or [`Verifier::from_key_text`] (environment variable);
-//!   exit non-zero when [`VerifyReport::failure`] is set; print [`Failure`] (it implements
-//!   `Display`).
-//! - `maestro audit verify --repair`: when the failure is [`FailureKind::TornTail`], open a
-//!   [`Chain`] and call [`Chain::repair_tail`]; when it is [`FailureKind::CheckpointMalformed`],
-//!   open a [`Chain`] (with the [`Signer`] if the log's checkpoints are signed) and call
-//!   [`Chain::repair_checkpoint`]; then verify again.
-//! - Signing: put a [`Signer`] from [`Signer::from_key_file`] / [`Signer::from_key_text`] in
+//! - Reading: [`entries`] streams the log from the start, [`tail`] reads its last entries from
+//!   the end; [`Entry::raw`] is each line exactly as stored.
+//! - Verifying: [`verify()`] checks the log against its checkpoint ([`head_path_for`]), and its
+//!   signature when given a [`Verifier`] (from [`Verifier::from_key_file`] or
+//!   [`Verifier::from_key_text`]). A damaged log is not an error: the report's
+//!   [`VerifyReport::failure`] names the first [`Failure`] (its `Display` is one line).
+//! - Repairing: a [`FailureKind::TornTail`] is moved aside by [`Chain::repair_tail`]; a
+//!   [`FailureKind::CheckpointMalformed`] is rewritten by [`Chain::repair_checkpoint`] (on a
+//!   [`Chain`] with the [`Signer`] when the log's checkpoints are signed). Verify again after
+//!   either.
+//! - Signing: a [`Signer`] from [`Signer::from_key_file`] / [`Signer::from_key_text`] goes in
 //!   [`Options::signer`]; the key text format is documented in [`key`].
 
 #![deny(missing_docs)]
@@ -172,19 +172,20 @@ mod finding;
 mod hash;
 pub mod key;
 mod line;
+mod lock;
 mod read;
+mod receipt;
 mod tail;
 mod verify;
 
-pub use chain::{
-    AppendError, Chain, CheckpointPolicy, Durability, OpenError, Options, Receipt, Repair,
-    lock_path_for,
-};
+pub use chain::{AppendError, Chain, CheckpointPolicy, Durability, OpenError, Options};
 pub use checkpoint::{Checkpoint, CheckpointError, head_path_for};
 pub use details::{Details, FloatInDetails, Value};
 pub use event::Event;
 pub use finding::{FindingError, FindingRef, Fingerprint, Redacted};
 pub use hash::{EntryHash, ParseDigestError};
 pub use key::{KeyError, Signer, Verifier};
+pub use lock::lock_path_for;
 pub use read::{Entries, Entry, MalformedLine, ReadError, entries, tail};
+pub use receipt::{Receipt, Repair};
 pub use verify::{Failure, FailureKind, VerifyError, VerifyReport, verify};

@@ -8,8 +8,8 @@ use crate::hash::EntryHash;
 use crate::line::{ParsedLine, parse_line};
 use crate::tail::read_tail;
 
-/// One stored entry, parsed. `raw` is the line exactly as stored (without `\n`), which is what
-/// `maestro audit show` prints.
+/// One stored entry, parsed. `raw` is the line exactly as stored (without `\n`): what to show
+/// of an entry.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Entry {

@@ -5,11 +5,12 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead as _, BufReader, Read as _};
 use std::path::{Path, PathBuf};
 
-use crate::chain::{Receipt, lock_path_for};
 use crate::checkpoint::{Checkpoint, CheckpointError};
 use crate::hash::EntryHash;
 use crate::key::Verifier;
 use crate::line::{is_torn, parse_line};
+use crate::lock::{Locked, lock_path_for};
+use crate::receipt::Receipt;
 
 /// What is wrong, for the first failure found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,14 +152,14 @@ pub fn verify(
         let lock_path = lock_path_for(log);
         // A missing or read-only lock file (verifying a copy) just means no concurrent writer.
         let lock = OpenOptions::new().read(true).open(&lock_path).ok();
-        if let Some(lock) = &lock {
-            lock.lock_shared().map_err(io("lock", &lock_path))?;
-        }
+        let locked = lock
+            .as_ref()
+            .map(Locked::shared)
+            .transpose()
+            .map_err(io("lock", &lock_path))?;
         let checkpoint = Checkpoint::read(head);
         let len = file.metadata().map(|m| m.len()).map_err(io("stat", log));
-        if let Some(lock) = &lock {
-            let _ = lock.unlock();
-        }
+        drop(locked);
         (checkpoint, len?)
     };
     let mut state = Verification::new(checkpoint, verifier);
@@ -245,7 +246,7 @@ impl<'a> Verification<'a> {
                 file_problem = Some((
                     FailureKind::CheckpointMalformed,
                     format!(
-                        "{e} (a crash can leave it so; `maestro audit verify --repair` rewrites it from the log)"
+                        "{e} (a crash can leave it so; it can be rewritten from the log's last verified entry)"
                     ),
                 ));
                 None

@@ -48,6 +48,7 @@
 
 mod answer;
 mod envelope;
+mod issuer;
 mod key;
 mod state;
 mod tier;
@@ -56,6 +57,7 @@ mod validate;
 
 pub use answer::{ANSWER_KIND, Answer, AnswerError, Cache, Standing};
 pub use envelope::EnvelopeError;
+pub use issuer::Issuer;
 pub use key::{
     BUILTIN_PUBLIC_KEYS, IssuerKey, KeyError, TrustedKeys, parse_public_key, public_key_text,
 };
@@ -64,7 +66,7 @@ pub use state::{
     validation_due,
 };
 pub use tier::{Entitlements, Tier, UnknownTier};
-pub use token::{Claims, Issuer, TOKEN_KIND, Token, TokenError, new_licence_id};
+pub use token::{Claims, TOKEN_KIND, Token, TokenError, new_licence_id};
 pub use validate::{
     Checked, Online, Transport, TransportError, ValidationRequest, ValidationResponse, check,
 };

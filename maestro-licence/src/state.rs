@@ -11,7 +11,7 @@ use crate::token::Token;
 /// How long the latest validation holds when the endpoint cannot be reached.
 pub const GRACE: SignedDuration = SignedDuration::from_hours(14 * 24);
 
-/// How old the latest validation may be before maestro asks the endpoint again.
+/// How old the latest validation may be before the endpoint is asked again.
 pub const REVALIDATE_AFTER: SignedDuration = SignedDuration::from_hours(24);
 
 /// Clock difference tolerated between this machine and the licence server before a clock is
@@ -218,7 +218,7 @@ fn judge(
         Some(until) => (
             Status::GraceEnded,
             format!(
-                "licence {} was last validated {}; the 14-day offline grace ended {}; running as community until `maestro licence refresh` reaches the licence endpoint",
+                "licence {} was last validated {}; the 14-day offline grace ended {}; running as community until a validation reaches the licence endpoint",
                 claims.id,
                 second(last_validated),
                 second(until)

@@ -3,8 +3,8 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::{EnvelopeError, open, seal};
-use crate::key::{IssuerKey, TrustedKeys};
+use crate::envelope::{EnvelopeError, open};
+use crate::key::TrustedKeys;
 use crate::tier::Tier;
 
 /// The envelope kind of licence tokens.
@@ -78,37 +78,4 @@ pub fn new_licence_id() -> Result<String, crate::KeyError> {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes).map_err(|_| crate::KeyError::Random)?;
     Ok(format!("lic-{:016x}", u64::from_be_bytes(bytes)))
-}
-
-/// Signs licence tokens and validation answers: the licence server's side, for self-hosted
-/// issuers and for tests.
-#[derive(Debug)]
-pub struct Issuer {
-    key: IssuerKey,
-}
-
-impl Issuer {
-    /// An issuer signing with `key`.
-    #[must_use]
-    pub fn new(key: IssuerKey) -> Issuer {
-        Issuer { key }
-    }
-
-    /// The issuer's key pair.
-    #[must_use]
-    pub fn key(&self) -> &IssuerKey {
-        &self.key
-    }
-
-    /// A signed token granting `claims`.
-    #[must_use]
-    pub fn issue(&self, claims: &Claims) -> String {
-        seal(TOKEN_KIND, claims, &self.key)
-    }
-
-    /// A signed validation answer (what a licence endpoint returns).
-    #[must_use]
-    pub fn answer(&self, answer: &crate::answer::Answer) -> String {
-        seal(crate::answer::ANSWER_KIND, answer, &self.key)
-    }
 }

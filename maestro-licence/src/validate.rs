@@ -69,7 +69,8 @@ pub enum Online {
 }
 
 /// Computes the licence in force at `now`, asking the endpoint first when a validation is due
-/// (or `force` is set, as `maestro licence refresh` does). With no token nothing is sent.
+/// (or `force` is set, to validate now whatever the latest validation). With no token nothing
+/// is sent.
 pub fn check(
     token: Option<&Token>,
     configured_endpoint: Option<&str>,
@@ -96,13 +97,9 @@ pub fn check(
         .and_then(|text| Answer::verify(text, token, trusted).ok());
     let mut answer_text = cached_answer.as_ref().and(cache.answer.clone());
     let mut answer = cached_answer;
-    let before = evaluate(
-        Some(token),
-        answer.as_ref(),
-        cache.latest_seen,
-        endpoint,
-        now,
-    );
+    let evaluate_with =
+        |answer: Option<&Answer>| evaluate(Some(token), answer, cache.latest_seen, endpoint, now);
+    let before = evaluate_with(answer.as_ref());
 
     let mut online = Online::NotNeeded;
     if let Some(url) = endpoint
@@ -118,13 +115,7 @@ pub fn check(
             Err(Failure::Answer(message)) => Online::BadAnswer(message),
         };
     }
-    let licence = evaluate(
-        Some(token),
-        answer.as_ref(),
-        cache.latest_seen,
-        endpoint,
-        now,
-    );
+    let licence = evaluate_with(answer.as_ref());
     let latest = latest_known(Some(token), answer.as_ref(), cache.latest_seen).max(Some(now));
     Checked {
         licence,

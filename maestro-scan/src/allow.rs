@@ -54,7 +54,7 @@ impl fmt::Display for Suppression {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum InlineAllow {
     /// On any line: whoever writes the comment allows the finding. For people scanning their
-    /// own code (`maestro scan`).
+    /// own code.
     #[default]
     Anywhere,
     /// Only on a line that already exists, byte for byte (a trailing `\r` aside), in a base

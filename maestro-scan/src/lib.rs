@@ -36,46 +36,44 @@
 //! ([`Scanner::scan_file`]), trees honouring `.gitignore` ([`Scanner::scan_tree`],
 //! [`Scanner::scan_paths`]) and the added lines of a staged diff ([`Scanner::scan_added_lines`]).
 //!
-//! **Outputs** ([`output`]): grep-like text, the JSON shape of the `maestro scan --format json`
-//! specification, and SARIF 2.1.0.
+//! **Outputs** ([`output`]): grep-like text, a JSON report of a documented shape, and SARIF
+//! 2.1.0.
 //!
 //! A [`Finding`] never holds the secret: only a redacted form (at most four characters and never
 //! more than a quarter of it) and a SHA-256 fingerprint. [`Finding::blocks`] applies the hook
 //! policy: high-confidence secrets block, code findings block at or above a severity.
 //!
-//! # Wiring (for the CLI)
+//! # Using the scanner
 //!
 //! - Rules: `RuleSet::builtin().clone()` (cheap: rules are shared), then
-//!   [`RuleSet::with_user_file`] for a user rule file. `scan.allow` becomes
-//!   [`Allowlist::new`]`(&config.scan.allow, &rules)`; its error names the bad entry (exit 2).
-//!   `scan.maxFileSize` becomes [`ScanOptions::max_file_size`].
-//! - Failing closed (the hooks, the gates): a report is acceptable only when it is
-//!   [`Report::is_complete`] (nothing unscanned) *and* nothing in it blocks; otherwise refuse
-//!   with the [`Unscanned`] lines (their `Display` is the one-line reason) or the findings.
-//!   [`Report::is_clean`] alone says nothing of what was not scanned.
-//! - Suppressions are never silent: record every entry of [`Report::suppressed`] (rule, path,
-//!   line, redacted form and [`Suppression`], whose `Display` names the setting) in the order
-//!   report and the audit log (`scan.override`).
-//! - `maestro hook pre-tool-use`: a [`Scanner`] with [`Kinds::Secrets`] and
-//!   [`InlineAllow::BaseLines`], then [`Scanner::scan_text_with_base`]`(Some(file_path),
-//!   content, base)` for Write/Edit/NotebookEdit texts, where `base` is the file in the voyage
-//!   base (`None` for a new file), and `scan_text(None, command)` for Bash; block when the
-//!   report is not complete, or when [`Report::blocking`] yields a finding under
-//!   `BlockPolicy { block_secrets: config.scan.block_secrets, .. }`; the reason is
-//!   [`output::text`] of the report (redacted, with rule, path and line), plus, for a finding
-//!   with [`Finding::inline_allow_refused`], that an inline allow counts only on a line that
-//!   already exists in the voyage base.
-//! - Collecting a crew's change (the secrets gate): the same scanner settings with
-//!   [`Kinds::All`], [`Scanner::scan_file_with_base`] (or `scan_text_with_base` on each blob)
-//!   with the base version of each path; refuse an incomplete report.
-//! - `maestro hook post-tool-use`: [`Kinds::Code`], [`Scanner::scan_file`], block at or above
-//!   `block_severity` (`Severity` parses from the config's lowercase name with `str::parse`);
-//!   each finding carries its CWE, line and fix hint.
-//! - `maestro scan PATH...`: [`Scanner::scan_paths`] (a missing path is an error, exit 2);
-//!   `--staged`: [`Scanner::scan_added_lines`] with the added lines of the staged diff;
-//!   `--rules` parses into [`Kinds`]; `--format`: [`output::text`] (+ [`output::summary_line`]),
-//!   [`output::json`], [`output::sarif`]; exit 1 when the report is not
-//!   [`Report::is_clean`]. Inline allows count anywhere ([`InlineAllow::Anywhere`]).
+//!   [`RuleSet::with_user_file`] for a user rule file. Suppressions by path, rule or fingerprint
+//!   come from [`Allowlist::new`], whose error names the bad entry; the size limit is
+//!   [`ScanOptions::max_file_size`].
+//! - Failing closed: a report is acceptable only when it is [`Report::is_complete`] (nothing
+//!   unscanned) *and* nothing in it blocks; otherwise the [`Unscanned`] lines (their `Display`
+//!   is the one-line reason) or the findings say why. [`Report::is_clean`] alone says nothing of
+//!   what was not scanned.
+//! - Suppressions are never silent: every entry of [`Report::suppressed`] keeps the rule, path,
+//!   line, redacted form and [`Suppression`] (whose `Display` names the setting), for the
+//!   caller to record.
+//! - Text someone else wrote (an agent's file writes): [`Kinds::Secrets`] with
+//!   [`InlineAllow::BaseLines`] and [`Scanner::scan_text_with_base`]`(Some(path), content,
+//!   base)`, where `base` is the file in the base version (`None` for a new file), or
+//!   `scan_text(None, command)` for a command line; it blocks when the report is not complete,
+//!   or when [`Report::blocking`] yields a finding under a [`BlockPolicy`]. [`output::text`]
+//!   of the report is a redacted reason with rule, path and line; a finding with
+//!   [`Finding::inline_allow_refused`] had an inline allow on a line that is not in the base.
+//! - A whole change against its base: the same settings with [`Kinds::All`] and
+//!   [`Scanner::scan_file_with_base`] (or `scan_text_with_base` on each blob) with the base
+//!   version of each path; an incomplete report is refused.
+//! - Code findings of a written file: [`Kinds::Code`] and [`Scanner::scan_file`], blocking at
+//!   or above a [`Severity`] (which parses from its lowercase name with `str::parse`); each
+//!   finding carries its CWE, line and fix hint.
+//! - Paths and staged changes: [`Scanner::scan_paths`] (a missing path is an error) and
+//!   [`Scanner::scan_added_lines`] with the added lines of a diff; [`Kinds`] parses from
+//!   `secrets`, `code` or `all`; reports render as [`output::text`] (+
+//!   [`output::summary_line`]), [`output::json`] or [`output::sarif`]. Inline allows count
+//!   anywhere there ([`InlineAllow::Anywhere`]).
 //!
 //! ```
 //! use maestro_scan::{

@@ -165,7 +165,7 @@ pub struct Report {
 impl Report {
     /// Whether there is no finding. Says nothing of content that was not scanned: a caller
     /// that must fail closed (a hook, a gate) also requires [`Report::is_complete`], and
-    /// refuses with the [`Unscanned`] lines otherwise. `maestro scan` exits 1 on findings only.
+    /// refuses with the [`Unscanned`] lines otherwise.
     #[must_use]
     pub fn is_clean(&self) -> bool {
         self.findings.is_empty()

@@ -122,7 +122,7 @@ impl Scanner {
         report
     }
 
-    /// Scan several files or directories (the `maestro scan PATH...` arguments) into one report.
+    /// Scan several files or directories into one report.
     /// A path that does not exist is an error; problems inside a tree are counted in the report.
     pub fn scan_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Result<Report, Error> {
         let mut report = Report::default();

@@ -1,5 +1,6 @@
 //! Helpers shared by the test modules.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use maestro_audit::{Chain, Details, Event, Options, Signer, head_path_for};
@@ -38,6 +39,16 @@ pub fn read_lines(log: &Path) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
+}
+
+/// Appends raw `bytes` to the log file, as a crashed or hostile writer would.
+pub fn append_bytes(log: &Path, bytes: &[u8]) {
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(log)
+        .expect("open")
+        .write_all(bytes)
+        .expect("write");
 }
 
 pub fn write_lines(log: &Path, lines: &[String]) {

@@ -450,7 +450,10 @@ fn an_unreachable_endpoint_leaves_the_grace_in_force() {
         );
         assert_eq!(day_15.licence.status, Status::GraceEnded);
         assert!(
-            day_15.licence.message.contains("maestro licence refresh"),
+            day_15
+                .licence
+                .message
+                .contains("until a validation reaches the licence endpoint"),
             "{}",
             day_15.licence.message
         );

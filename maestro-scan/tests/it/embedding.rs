@@ -8,7 +8,7 @@
 //! template literal, a YAML block scalar, double-quoted multi-line .env and shell values, and a
 //! JSON string with `\n` escapes.
 
-use maestro_scan::{Kind, Kinds, Rule, ScanOptions, Scanner, rule::Span};
+use maestro_scan::{Kind, Kinds, Rule, RuleSet, ScanOptions, Scanner, rule::Span};
 
 use crate::rules_with_examples;
 
@@ -36,6 +36,17 @@ fn contexts(name: &str, token: &str, multiline: bool) -> Vec<(&'static str, Stri
     ]
 }
 
+/// A scanner running only the secret rules of `rules`.
+fn secrets_scanner(rules: &RuleSet) -> Scanner {
+    Scanner::new(
+        rules.clone(),
+        ScanOptions {
+            kinds: Kinds::Secrets,
+            ..ScanOptions::default()
+        },
+    )
+}
+
 fn variable(rule: &Rule) -> &str {
     rule.context().unwrap_or("KEY")
 }
@@ -43,13 +54,7 @@ fn variable(rule: &Rule) -> &str {
 #[test]
 fn tokens_are_found_in_every_context() {
     let rules = rules_with_examples();
-    let scanner = Scanner::new(
-        rules.clone(),
-        ScanOptions {
-            kinds: Kinds::Secrets,
-            ..ScanOptions::default()
-        },
-    );
+    let scanner = secrets_scanner(&rules);
     let mut failures = Vec::new();
     let mut checked = 0;
     for rule in rules.rules().iter().filter(|r| r.kind() == Kind::Secret) {
@@ -79,13 +84,7 @@ fn tokens_are_found_in_every_context() {
 #[test]
 fn placeholders_are_not_secrets() {
     let rules = rules_with_examples();
-    let scanner = Scanner::new(
-        rules.clone(),
-        ScanOptions {
-            kinds: Kinds::Secrets,
-            ..ScanOptions::default()
-        },
-    );
+    let scanner = secrets_scanner(&rules);
     let mut names: Vec<&str> = vec!["KEY", "API_KEY", "TOKEN", "PASSWORD", "SECRET"];
     names.extend(rules.rules().iter().filter_map(|r| r.context()));
     names.sort_unstable();

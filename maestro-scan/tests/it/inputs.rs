@@ -2,20 +2,12 @@
 
 use std::fs;
 
-use maestro_scan::{AddedLines, Allowlist, Kinds, RuleSet, ScanOptions, Scanner};
+use maestro_scan::{AddedLines, InlineAllow, Kinds, RuleSet, ScanOptions, Scanner};
 
-use crate::github_token;
+use crate::{github_token, scanner_allowing};
 
 fn scanner(allow: &[&str]) -> Scanner {
-    let rules = RuleSet::builtin().clone();
-    let allow = Allowlist::new(allow, &rules).expect("valid allow entries");
-    Scanner::new(
-        rules,
-        ScanOptions {
-            allow,
-            ..ScanOptions::default()
-        },
-    )
+    scanner_allowing(allow, InlineAllow::Anywhere)
 }
 
 #[test]

@@ -8,9 +8,24 @@ mod suppressions;
 mod unscanned;
 
 use maestro_scan::{
-    RuleSet,
+    Allowlist, InlineAllow, RuleSet, ScanOptions, Scanner,
     rule_set::{BUILTIN_CODE_TOML, BUILTIN_SECRETS_TOML},
 };
+
+/// A scanner over the built-in rules with the `allow` entries and the inline-allow mode.
+#[must_use]
+pub fn scanner_allowing(allow: &[&str], inline_allow: InlineAllow) -> Scanner {
+    let rules = RuleSet::builtin().clone();
+    let allow = Allowlist::new(allow, &rules).expect("valid allow entries");
+    Scanner::new(
+        rules,
+        ScanOptions {
+            allow,
+            inline_allow,
+            ..ScanOptions::default()
+        },
+    )
+}
 
 /// The built-in rules as written, with their examples.
 #[must_use]

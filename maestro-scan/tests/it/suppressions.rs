@@ -3,23 +3,14 @@
 
 use std::fs;
 
-use maestro_scan::{Allowlist, InlineAllow, Report, RuleSet, ScanOptions, Scanner, Suppression};
+use maestro_scan::{InlineAllow, Report, Scanner, Suppression};
 
-use crate::github_token;
+use crate::{github_token, scanner_allowing};
 
 const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 
 fn scanner(allow: &[&str], inline_allow: InlineAllow) -> Scanner {
-    let rules = RuleSet::builtin().clone();
-    let allow = Allowlist::new(allow, &rules).expect("valid allow entries");
-    Scanner::new(
-        rules,
-        ScanOptions {
-            allow,
-            inline_allow,
-            ..ScanOptions::default()
-        },
-    )
+    scanner_allowing(allow, inline_allow)
 }
 
 fn crew() -> Scanner {

@@ -1,0 +1,278 @@
+//! Matching: one case-insensitive pass of the keyword prefilter for every keyword, then only the
+//! triggered rules' regexes, each on the lines around its keyword hits; entropy, placeholder,
+//! validator and `unless` checks on each match; overlapping secret matches resolved.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::options::Kinds;
+use crate::keywords::KeywordSet;
+use crate::language::Language;
+use crate::rule::{Kind, Rule, Span};
+use crate::validate;
+
+/// One use of a keyword by a rule.
+#[derive(Debug)]
+struct KeywordUse {
+    rule: usize,
+    /// The keyword as written, when the rule matches keywords case-sensitively.
+    exact: Option<Box<[u8]>>,
+}
+
+/// The keyword automaton over the rules a scanner runs, and which rule uses which keyword.
+pub(super) struct Keywords {
+    set: KeywordSet,
+    uses: Vec<Vec<KeywordUse>>,
+}
+
+impl Keywords {
+    /// The keywords of the rules of `kinds` in `rules`.
+    pub(super) fn new(rules: &[Arc<Rule>], kinds: Kinds) -> Keywords {
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut keyword_uses: Vec<Vec<KeywordUse>> = Vec::new();
+        let mut index = HashMap::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if !kinds.includes(rule.kind()) {
+                continue;
+            }
+            for keyword in rule.keywords() {
+                let folded = keyword.to_ascii_lowercase().into_bytes();
+                let slot = *index.entry(folded.clone()).or_insert_with(|| {
+                    patterns.push(folded);
+                    keyword_uses.push(Vec::new());
+                    patterns.len() - 1
+                });
+                let uses = &mut keyword_uses[slot];
+                if !uses.iter().any(|u| u.rule == i) {
+                    uses.push(KeywordUse {
+                        rule: i,
+                        exact: rule
+                            .exact_keywords
+                            .then(|| keyword.as_bytes().to_vec().into_boxed_slice()),
+                    });
+                }
+            }
+        }
+        Keywords {
+            set: KeywordSet::new(&patterns),
+            uses: keyword_uses,
+        }
+    }
+
+    /// How many distinct keywords there are.
+    pub(super) fn len(&self) -> usize {
+        self.uses.len()
+    }
+
+    /// Keyword pass, windows, regexes and per-match checks.
+    pub(super) fn candidates(
+        &self,
+        rules: &[Arc<Rule>],
+        scope: Scope,
+        text: &[u8],
+    ) -> Vec<Candidate> {
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        self.set.find_all(text, |keyword, at| {
+            for keyword_use in &self.uses[keyword] {
+                if let Some(exact) = &keyword_use.exact
+                    && text.get(at..at + exact.len()) != Some(exact.as_ref())
+                {
+                    continue;
+                }
+                let rule = &rules[keyword_use.rule];
+                let applies = match scope {
+                    Scope::AllLanguages => true,
+                    Scope::Path(None) => rule.kind() == Kind::Secret,
+                    Scope::Path(Some(language)) => rule.applies_to(Some(language)),
+                };
+                if applies {
+                    hits.push((keyword_use.rule, at));
+                }
+            }
+        });
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        hits.sort_unstable();
+        let mut secrets = Vec::new();
+        let mut code = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let rule_index = hits[i].0;
+            let mut j = i;
+            while j < hits.len() && hits[j].0 == rule_index {
+                j += 1;
+            }
+            let rule = &rules[rule_index];
+            let out = match rule.kind() {
+                Kind::Secret => &mut secrets,
+                Kind::Code => &mut code,
+            };
+            run_rule(rule, rule_index, text, hits[i..j].iter().map(|h| h.1), out);
+            i = j;
+        }
+        let mut accepted = resolve_overlaps(secrets);
+        accepted.extend(code);
+        accepted
+    }
+}
+
+/// Which code rules apply to an input.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Scope {
+    /// Text without a path: every language.
+    AllLanguages,
+    /// A path: its language's code rules, none when the extension is unknown.
+    Path(Option<Language>),
+}
+
+/// A candidate match before filtering.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    pub(super) rule: usize,
+    /// The secret (or code match) range.
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+const BLOCK_WINDOW: usize = 256 << 10;
+
+/// Run one rule's regex on merged windows around its keyword hits.
+fn run_rule(
+    rule: &Rule,
+    rule_index: usize,
+    text: &[u8],
+    positions: impl Iterator<Item = usize>,
+    out: &mut Vec<Candidate>,
+) {
+    let regex = rule.regex();
+    let group = rule.group_index();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for pos in positions {
+        if windows.last().is_some_and(|&(_, end)| pos < end) {
+            continue;
+        }
+        let start = line_start(text, pos);
+        let end = match rule.span() {
+            Span::Line => line_end(text, pos),
+            Span::Block => (start + BLOCK_WINDOW).min(text.len()),
+        };
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+    }
+    for (ws, we) in windows {
+        let window = &text[ws..we];
+        if group == 0 {
+            for m in regex.find_iter(window) {
+                check(rule, rule_index, text, ws + m.start(), ws + m.end(), out);
+            }
+        } else {
+            for caps in regex.captures_iter(window) {
+                if let Some(m) = caps.get(group) {
+                    check(rule, rule_index, text, ws + m.start(), ws + m.end(), out);
+                }
+            }
+        }
+    }
+}
+
+/// Entropy, placeholder, validator and `unless` checks on one match.
+fn check(
+    rule: &Rule,
+    rule_index: usize,
+    text: &[u8],
+    start: usize,
+    end: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let secret = &text[start..end];
+    if secret.is_empty() {
+        return;
+    }
+    if rule.kind() == Kind::Secret {
+        if validate::entropy(secret) < rule.min_entropy() {
+            return;
+        }
+        if validate::is_placeholder(secret, rule.generic) {
+            return;
+        }
+        if let Some(validator) = rule.validator()
+            && !validate::validate(validator, secret)
+        {
+            return;
+        }
+    }
+    if let Some(unless) = rule.unless_regex() {
+        let line = &text[line_start(text, start)..line_end(text, end.saturating_sub(1))];
+        if unless.is_match(line) {
+            return;
+        }
+    }
+    out.push(Candidate {
+        rule: rule_index,
+        start,
+        end,
+    });
+}
+
+/// Among overlapping secret matches keep the one of the earliest rule (specific rules come
+/// before broad ones such as JWTs, URIs and generic assignments).
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    if candidates.len() < 2 {
+        return candidates;
+    }
+    candidates.sort_by_key(|c| (c.rule, c.start));
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let before = taken
+            .range(..=c.start)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.start);
+        let after = taken.range(c.start..c.end).next().is_some();
+        if before || after {
+            continue;
+        }
+        taken.insert(c.start, c.end);
+        kept.push(c);
+    }
+    kept
+}
+
+pub(super) fn line_start(text: &[u8], pos: usize) -> usize {
+    memchr::memrchr(b'\n', &text[..pos]).map_or(0, |i| i + 1)
+}
+
+pub(super) fn line_end(text: &[u8], pos: usize) -> usize {
+    memchr::memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_secret_matches_keep_the_specific_rule() {
+        let kept = resolve_overlaps(vec![
+            Candidate {
+                rule: 9,
+                start: 0,
+                end: 10,
+            },
+            Candidate {
+                rule: 2,
+                start: 3,
+                end: 8,
+            },
+            Candidate {
+                rule: 5,
+                start: 20,
+                end: 30,
+            },
+        ]);
+        let rules: Vec<usize> = kept.iter().map(|c| c.rule).collect();
+        assert_eq!(rules, [2, 5]);
+    }
+}
