@@ -254,10 +254,15 @@ fn append_to(
     subject: &str,
     details: Details,
 ) -> anyhow::Result<()> {
-    chain
-        .append(&Event::new(actor, action, subject).with_details(details))
-        .with_context(|| format!("cannot record {action} in the audit log"))?;
-    Ok(())
+    match chain.append(&Event::new(actor, action, subject).with_details(details)) {
+        Ok(_) => Ok(()),
+        Err(error @ maestro_audit::AppendError::CorruptTail { .. }) => Err(anyhow::Error::new(error)
+            .context(format!(
+                "cannot record {action} in the audit log (`maestro audit verify` tells what is wrong; `--repair` repairs a torn tail)"
+            ))),
+        Err(error) => Err(anyhow::Error::new(error)
+            .context(format!("cannot record {action} in the audit log"))),
+    }
 }
 
 /// Appends an entry for a privileged action of the command line (actor `cli`) to an open

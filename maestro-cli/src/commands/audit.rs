@@ -90,6 +90,12 @@ pub fn verify(out: Output, repair: bool) -> anyhow::Result<Outcome> {
         }))?;
     } else if let Some(failure) = &report.failure {
         output::data(&format!("FAILED: {failure}"))?;
+        if matches!(
+            failure.kind,
+            FailureKind::CheckpointMalformed | FailureKind::TornTail
+        ) {
+            out.info("`maestro audit verify --repair` repairs it")?;
+        }
         if signature_failure(&report, verifier.as_ref()) {
             out.info(
                 "if the key was configured or changed after these entries were written, \

@@ -71,6 +71,9 @@ fn print_licence(out: Output, licence: &Licence) -> anyhow::Result<()> {
         }
     }
     text.push_str(&licence.message);
+    if licence.status == maestro_licence::Status::GraceEnded {
+        text.push_str(" (`maestro licence refresh` validates it now)");
+    }
     output::data(&text)?;
     Ok(())
 }

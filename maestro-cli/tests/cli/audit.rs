@@ -91,6 +91,12 @@ fn a_torn_tail_is_repaired_into_a_side_file() {
     let torn = repo.maestro(&["audit", "verify"]);
     assert_eq!(torn.code, 1);
     assert!(torn.stdout.contains("torn"), "{}", torn.stdout);
+    // The library says what is wrong; the command says which command mends it.
+    assert!(
+        torn.stdout.contains("`maestro audit verify --repair` repairs it"),
+        "{}",
+        torn.transcript()
+    );
     let repaired = repo.maestro(&["audit", "verify", "--repair"]);
     assert!(repaired.ok().contains("ok: "), "{}", repaired.stdout);
     let side: Vec<_> = std::fs::read_dir(repo.path().join(".mso"))
