@@ -285,7 +285,7 @@ impl Sandbox {
         let mut sandbox = Sandbox::new(
             repo_root,
             git_common_dir,
-            &repo_root.join(crate::store::STATE_DIR),
+            &repo_root.join(crate::config::STATE_DIR),
             &repo_root.join(&config.worktrees.dir),
         )?;
         if let Some(home) = home {

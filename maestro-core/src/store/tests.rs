@@ -1,8 +1,17 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use jiff::Timestamp;
+
 use super::*;
+use crate::config::WorkspaceConfig;
+use crate::dag::DagError;
+use crate::name::{OrderId, VoyageName};
+use crate::order::OrderSpec;
+use crate::ports::{Branches, PortError};
 use crate::role::Role;
+use crate::state::OrderState;
+use crate::voyage::Order;
 
 /// Branches kept in memory; `fail_create` makes creation fail.
 #[derive(Default)]
