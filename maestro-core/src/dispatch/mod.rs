@@ -280,3 +280,6 @@ impl Dispatcher {
         result
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,15 +2,20 @@
 //! agent, a scanner that finds `SECRET_` markers, and an audit log in memory.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use jiff::Timestamp;
+
+use super::report::OrderReport;
 use super::*;
+use crate::order::OrderSpec;
 use crate::ports::{
-    ApiLimit, Candidate, ChangedFile, Collected, CrewFuture, CrewOutcome, CrewProgress,
-    CrewRequest, ScanFinding, ScanOutcome, ScanRequest, Verdict,
+    ApiLimit, AuditEvent, Candidate, ChangedFile, Collected, CrewFuture, CrewOutcome, CrewProgress,
+    CrewRequest, CrewWorktree, MergeOutcome, ScanFinding, ScanOutcome, ScanRequest, Verdict,
 };
+use crate::voyage::{Order, VoyageState};
 
 type Snapshot = BTreeMap<String, String>;
 
