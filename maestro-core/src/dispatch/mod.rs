@@ -166,7 +166,7 @@ pub enum DispatchError {
         reason: String,
     },
     /// Another dispatcher holds the voyage.
-    #[error("voyage `{voyage}` is already being run by another `maestro run`")]
+    #[error("voyage `{voyage}` is already being run by another dispatcher")]
     Busy {
         /// The voyage.
         voyage: String,

@@ -52,7 +52,7 @@ pub fn config_hash(bytes: &[u8]) -> String {
 #[must_use]
 pub fn config_changed(bytes: &[u8], started_with: &str) -> Option<String> {
     (config_hash(bytes) != started_with).then(|| {
-        "workspace.json changed since `maestro run` started; the run stops dispatching, and this call is refused".to_owned()
+        "workspace.json changed since the run started; the run stops dispatching, and this call is refused".to_owned()
     })
 }
 

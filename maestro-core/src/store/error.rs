@@ -13,7 +13,7 @@ use crate::state::OrderState;
 #[non_exhaustive]
 pub enum StoreError {
     /// There is no `.mso/workspace.json`.
-    #[error("{} is not initialised (run `maestro init`)", dir.display())]
+    #[error("{} is not initialised: it has no .mso/workspace.json", dir.display())]
     NotInitialised {
         /// The repository root that was searched.
         dir: PathBuf,
@@ -87,9 +87,9 @@ pub enum StoreError {
         /// The voyage.
         voyage: VoyageName,
     },
-    /// A `maestro run` (or another command reshaping the voyage) holds the voyage's run lock.
+    /// A dispatcher (or another change reshaping the voyage) holds the voyage's run lock.
     #[error(
-        "voyage `{voyage}` is held by a `maestro run` (or another command changing it); try again once it ends"
+        "voyage `{voyage}` is held by a running dispatcher or another change to it; try again once it ends"
     )]
     Busy {
         /// The voyage.
