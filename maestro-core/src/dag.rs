@@ -36,6 +36,33 @@ pub enum DagError {
     Cycle(Cycle),
 }
 
+impl DagError {
+    /// The same error with its index into the input (of an order with a duplicate id or an
+    /// unknown dependency) passed through `index`: for a graph built from more orders than the
+    /// caller's input, to point back into that input.
+    #[must_use]
+    pub(crate) fn with_index(self, index: impl FnOnce(usize) -> usize) -> DagError {
+        match self {
+            DagError::DuplicateId { id, index: i } => DagError::DuplicateId {
+                id,
+                index: index(i),
+            },
+            DagError::UnknownDependency {
+                order,
+                index: i,
+                position,
+                dependency,
+            } => DagError::UnknownDependency {
+                order,
+                index: index(i),
+                position,
+                dependency,
+            },
+            other => other,
+        }
+    }
+}
+
 /// A dependency cycle, printed `a -> b -> c -> a` (each order depends on the next).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cycle(pub Vec<OrderId>);

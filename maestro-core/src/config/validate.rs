@@ -40,13 +40,8 @@ impl WorkspaceConfig {
             ("anthropic.apiKeyEnv", &self.anthropic.api_key_env),
             ("github.tokenEnv", &self.github.token_env),
         ] {
-            if !is_env_name(name) {
-                return fail(
-                    path,
-                    format!(
-                        "`{name}` is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*)"
-                    ),
-                );
+            if let Err(message) = check_env_name(name) {
+                return fail(path, message);
             }
         }
         if let Some(repository) = &self.github.repository
@@ -98,12 +93,9 @@ impl WorkspaceConfig {
             );
         }
         if let Some(name) = &self.audit.key_env
-            && !is_env_name(name)
+            && let Err(message) = check_env_name(name)
         {
-            return fail(
-                "audit.keyEnv",
-                format!("`{name}` is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*)"),
-            );
+            return fail("audit.keyEnv", message);
         }
         if self.agent.program.trim().is_empty() {
             return fail("agent.program", "must not be empty".to_owned());
@@ -128,6 +120,16 @@ fn check_http_url(value: &str) -> Result<(), String> {
         return Err(format!("`{value}` is not an http(s) URL"));
     }
     Ok(())
+}
+
+fn check_env_name(name: &str) -> Result<(), String> {
+    if is_env_name(name) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{name}` is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*)"
+        ))
+    }
 }
 
 fn is_env_name(name: &str) -> bool {

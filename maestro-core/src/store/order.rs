@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use super::fs::{self, Staged, exists, read_json, to_json, write_atomic};
 use super::{Store, StoreError};
-use crate::dag::{Dag, DagError};
+use crate::dag::Dag;
 use crate::name::{OrderId, VoyageName};
 use crate::order::OrderSpec;
 use crate::state::OrderState;
@@ -108,7 +108,9 @@ impl Store {
         if let Err(error) = Dag::new(&all) {
             return Err(StoreError::Dag {
                 voyage: name.clone(),
-                error: relative_to_added(error, existing.len()),
+                // Existing orders were valid on their own, so duplicates and unknown
+                // dependencies are always among the added ones.
+                error: error.with_index(|i| i.saturating_sub(existing.len())),
             });
         }
         let first = existing.iter().map(|o| o.position + 1).max().unwrap_or(0);
@@ -140,28 +142,5 @@ impl Store {
         let out = f(&mut order)?;
         write_atomic(&self.order_file(voyage, id), &to_json(&order))?;
         Ok(out)
-    }
-}
-
-/// Rewrites the indices of a DAG error over `existing ++ added` to refer to `added`. Existing
-/// orders were valid on their own, so duplicates and unknown dependencies are always in `added`.
-fn relative_to_added(error: DagError, existing: usize) -> DagError {
-    match error {
-        DagError::DuplicateId { id, index } => DagError::DuplicateId {
-            id,
-            index: index.saturating_sub(existing),
-        },
-        DagError::UnknownDependency {
-            order,
-            index,
-            position,
-            dependency,
-        } => DagError::UnknownDependency {
-            order,
-            index: index.saturating_sub(existing),
-            position,
-            dependency,
-        },
-        other => other,
     }
 }

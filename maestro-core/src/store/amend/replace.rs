@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use super::super::{RunLock, Store, StoreError};
 use super::{Imported, Reset, reset, unblock};
-use crate::dag::{Dag, DagError};
+use crate::dag::Dag;
 use crate::name::OrderId;
 use crate::order::OrderSpec;
 use crate::state::{Amendment, OrderState};
@@ -70,24 +70,7 @@ impl Store {
         let in_file = |index: usize| from_file.get(index).copied().flatten().unwrap_or(index);
         let dag = Dag::new(&combined).map_err(|error| StoreError::Dag {
             voyage: name.clone(),
-            error: match error {
-                DagError::DuplicateId { id, index } => DagError::DuplicateId {
-                    id,
-                    index: in_file(index),
-                },
-                DagError::UnknownDependency {
-                    order,
-                    index,
-                    position,
-                    dependency,
-                } => DagError::UnknownDependency {
-                    order,
-                    index: in_file(index),
-                    position,
-                    dependency,
-                },
-                other => other,
-            },
+            error: error.with_index(in_file),
         })?;
         let first = orders.iter().map(|o| o.position + 1).max().unwrap_or(0);
         let mut new_orders: Vec<Order> = added
