@@ -2,9 +2,8 @@
 
 use std::sync::Arc;
 
-use super::crew::blocking;
-use super::report::AttemptReport;
-use super::settle::account;
+use super::report::{AttemptReport, account};
+use super::shared::blocking;
 use super::{DispatchError, Dispatcher};
 use crate::ports::{CrewWorktree, MergeOutcome};
 use crate::state::OrderState;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use super::crew::blocking;
+use super::shared::blocking;
 use super::{DispatchError, Dispatcher};
 use crate::state::OrderState;
 use crate::store::StoreError;

@@ -3,11 +3,10 @@
 use jiff::Timestamp;
 
 use super::crew::End;
-use super::report::AttemptReport;
+use super::report::{AttemptReport, account};
 use super::{DispatchError, Dispatcher};
 use crate::name::OrderId;
 use crate::state::OrderState;
-use crate::voyage::Order;
 
 impl Dispatcher {
     /// Records an attempt's end and decides what follows: merge, retry, conflict re-dispatch,
@@ -103,12 +102,4 @@ impl Dispatcher {
         }
         Ok(())
     }
-}
-
-/// Adds an attempt's cost and crew time to its order's totals.
-pub(super) fn account(order: &mut Order, attempt: &AttemptReport) {
-    if let Some(cost) = attempt.cost_usd {
-        order.cost_usd = Some(order.cost_usd.unwrap_or(0.0) + cost);
-    }
-    order.duration_secs = Some(order.duration_secs.unwrap_or(0.0) + attempt.crew_secs);
 }

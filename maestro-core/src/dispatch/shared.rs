@@ -8,7 +8,6 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tokio::sync::mpsc;
 
-use super::crew::blocking;
 use super::report::AttemptReport;
 use super::report::OrderReport;
 use super::{DispatchError, Event, Ports, RunOptions, backoff};
@@ -303,4 +302,15 @@ impl std::fmt::Debug for Shared {
             .field("voyage", &self.voyage.name)
             .finish_non_exhaustive()
     }
+}
+
+/// Runs a blocking port call (git, scanning) off the async threads.
+pub(super) async fn blocking<T, F>(f: F) -> Result<T, PortError>
+where
+    F: FnOnce() -> Result<T, PortError> + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| -> PortError { format!("a worker thread failed: {e}").into() })?
 }

@@ -18,6 +18,7 @@ mod amend;
 pub mod audit_key;
 mod error;
 mod fs;
+mod layout;
 mod lock;
 mod order;
 mod report;

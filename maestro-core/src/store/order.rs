@@ -1,7 +1,5 @@
 //! Orders in the store: `.mso/voyages/<voyage>/orders/<id>.json`.
 
-use std::path::PathBuf;
-
 use jiff::Timestamp;
 
 use super::fs::{self, Staged, exists, read_json, to_json, write_atomic};
@@ -13,14 +11,6 @@ use crate::state::OrderState;
 use crate::voyage::{Order, VoyageState};
 
 impl Store {
-    pub(super) fn orders_dir(&self, name: &VoyageName) -> PathBuf {
-        self.voyage_dir(name).join("orders")
-    }
-
-    pub(super) fn order_file(&self, name: &VoyageName, id: &OrderId) -> PathBuf {
-        self.orders_dir(name).join(format!("{id}.json"))
-    }
-
     /// The orders of voyage `name`, in the order they were added.
     pub fn orders(&self, name: &VoyageName) -> Result<Vec<Order>, StoreError> {
         let _lock = self.voyage_lock(name, false)?;

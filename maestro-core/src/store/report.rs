@@ -21,12 +21,6 @@ impl Store {
         Ok(self.log_path(voyage, id)?.with_extension("pid"))
     }
 
-    pub(super) fn report_path(&self, voyage: &VoyageName, id: &OrderId) -> PathBuf {
-        self.voyage_dir(voyage)
-            .join("reports")
-            .join(format!("{id}.json"))
-    }
-
     /// Reads an order's report, `None` if it has none yet.
     pub fn report<T: serde::de::DeserializeOwned>(
         &self,

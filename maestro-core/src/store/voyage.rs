@@ -1,7 +1,5 @@
 //! Voyages in the store: `.mso/voyages/<voyage>/voyage.json`.
 
-use std::path::PathBuf;
-
 use jiff::Timestamp;
 
 use super::fs::{self, FileLock, create_dir, exists, read_json, to_json, write_atomic};
@@ -11,20 +9,6 @@ use crate::ports::Branches;
 use crate::voyage::{Voyage, VoyageState};
 
 impl Store {
-    pub(super) fn voyages_dir(&self) -> PathBuf {
-        self.dir.join("voyages")
-    }
-
-    /// `.mso/voyages/<name>`.
-    #[must_use]
-    pub fn voyage_dir(&self, name: &VoyageName) -> PathBuf {
-        self.voyages_dir().join(name.as_str())
-    }
-
-    pub(super) fn voyage_file(&self, name: &VoyageName) -> PathBuf {
-        self.voyage_dir(name).join("voyage.json")
-    }
-
     /// Creates voyage `name` and its branch `maestro/<name>` at `base`.
     ///
     /// The branch is created first; if the voyage file cannot be written, the branch is deleted

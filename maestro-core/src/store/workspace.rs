@@ -90,12 +90,6 @@ impl Store {
         audit_key::audit_key_path(&self.root)
     }
 
-    /// `.mso/workspace.json`.
-    #[must_use]
-    pub fn config_path(&self) -> PathBuf {
-        self.dir.join("workspace.json")
-    }
-
     /// Reads and validates the configuration.
     pub fn config(&self) -> Result<WorkspaceConfig, StoreError> {
         Ok(WorkspaceConfig::load(&self.config_path())?)

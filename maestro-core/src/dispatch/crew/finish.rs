@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
-use super::super::Shared;
 use super::super::gate::{self, GateResult};
 use super::super::report::{AttemptReport, ChangedFileReport};
+use super::super::shared::Shared;
 use super::End;
 use super::guard::{GuardLog, collect, finding_detail};
 use crate::order::AcceptanceCheck;

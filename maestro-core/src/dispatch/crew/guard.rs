@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use super::super::Shared;
-use super::blocking;
+use super::super::shared::{Shared, blocking};
 use crate::ports::{
     Candidate, Collected, CrewWorktree, PortError, ScanFinding, ScanKinds, ScanRequest, Scanner,
     Suppressed, Verdict,

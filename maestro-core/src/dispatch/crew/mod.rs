@@ -11,9 +11,9 @@ use std::time::Instant;
 use jiff::Timestamp;
 use tokio::sync::{mpsc, watch};
 
-use super::Shared;
 use super::prompt;
 use super::report::AttemptReport;
+use super::shared::{Shared, blocking};
 use crate::ports::{ApiLimit, CrewOutcome, CrewRequest, CrewWorktree, PortError};
 use crate::voyage::{Order, ResumePoint};
 
@@ -250,15 +250,4 @@ fn describe_exit(code: Option<i32>, timed_out: bool) -> String {
         (Some(code), false) => format!("exit status {code}"),
         (None, false) => "killed by a signal".to_owned(),
     }
-}
-
-/// Runs a blocking port call (git, scanning) off the async threads.
-pub(super) async fn blocking<T, F>(f: F) -> Result<T, PortError>
-where
-    F: FnOnce() -> Result<T, PortError> + Send + 'static,
-    T: Send + 'static,
-{
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| -> PortError { format!("a worker thread failed: {e}").into() })?
 }

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use tokio::sync::mpsc;
 
-use super::super::Shared;
+use super::super::shared::Shared;
 use crate::ports::{CrewProgress, PortError};
 use crate::state::OrderState;
 use crate::voyage::{Order, Wait};

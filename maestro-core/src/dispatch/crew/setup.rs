@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 
-use super::super::Shared;
 use super::super::report::AttemptReport;
-use super::{End, blocking, describe_exit};
+use super::super::shared::{Shared, blocking};
+use super::{End, describe_exit};
 use crate::ports::{CrewWorktree, PortError};
 use crate::process::{Supervised, run};
 use crate::voyage::Order;
