@@ -31,7 +31,7 @@ pub(super) struct Shared {
     pub(super) events: Option<mpsc::UnboundedSender<Event>>,
     /// Worktrees of merged orders, kept for the next crews to reuse; released when the run ends.
     pub(super) spare: Mutex<Vec<CrewWorktree>>,
-    /// The SHA-256 of `workspace.json` when the run started (set by [`Dispatcher::run`]).
+    /// The SHA-256 of `workspace.json` when the run started (set by [`Dispatcher::run`](super::Dispatcher::run)).
     pub(super) config_hash: Mutex<String>,
     /// One back-off for every crew when the model's API refuses them.
     pub(super) backoff: Mutex<backoff::Backoff>,

@@ -44,7 +44,7 @@ pub fn credential_files(home: &Path) -> Vec<PathBuf> {
 
 /// The names of `vars` (an environment) that hold a credential: by name (`…TOKEN`, `…SECRET…`,
 /// `…PASSWORD…`, `…API_KEY`, `…ACCESS_KEY`, `…PRIVATE_KEY`, `…CREDENTIAL…`) or by value
-/// (`is_secret`, the secret rules). A sandbox withholds them ([`Sandbox::withhold_env`]).
+/// (`is_secret`, the secret rules). A sandbox withholds them ([`Sandbox::withhold_env`](super::Sandbox::withhold_env)).
 pub fn credential_variables<I>(vars: I, is_secret: impl Fn(&str) -> bool) -> Vec<String>
 where
     I: IntoIterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
