@@ -114,9 +114,11 @@ async fn a_crew_the_api_refuses_waits_resumes_and_holds_every_other_crew_meanwhi
     );
     assert_eq!(head.get("x2.txt").map(String::as_str), Some("x2\n"));
     assert!(
-        f.audit.actions().contains(&"order.paused v1/x".to_owned()),
+        f.audit
+            .actions_and_subjects()
+            .contains(&"order.paused v1/x".to_owned()),
         "{:?}",
-        f.audit.actions()
+        f.audit.actions_and_subjects()
     );
 }
 

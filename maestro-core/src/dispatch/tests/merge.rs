@@ -43,7 +43,7 @@ async fn a_conflict_is_redispatched_once_on_the_new_head() {
     assert!(redo.prompt.contains("shared.txt"));
     assert!(
         f.audit
-            .actions()
+            .actions_and_subjects()
             .contains(&"order.conflict v1/second".to_owned())
     );
     // The report tells the conflict and its re-dispatch.
@@ -114,7 +114,7 @@ async fn a_crew_that_changes_nothing_is_reported_as_such_not_as_merged_work() {
     let idle = f.report("idle");
     assert!(idle.nothing_to_merge && idle.merged_head.is_none());
     assert!(!f.report("next").nothing_to_merge);
-    let actions = f.audit.actions();
+    let actions = f.audit.actions_and_subjects();
     assert!(
         actions.contains(&"order.unchanged v1/idle".to_owned()),
         "{actions:?}"

@@ -21,6 +21,7 @@ use crate::ports::{
     ApiLimit, AuditEvent, Candidate, ChangedFile, Collected, CrewFuture, CrewOutcome, CrewProgress,
     CrewRequest, CrewWorktree, MergeOutcome, ScanFinding, ScanOutcome, ScanRequest, Verdict,
 };
+use crate::testing::MemoryAudit;
 use crate::voyage::{Order, VoyageState};
 
 type Snapshot = BTreeMap<String, String>;
@@ -303,43 +304,6 @@ impl Scanner for MarkerScanner {
             .redact(&text[end..])
             .unwrap_or_else(|| text[end..].to_owned());
         Some(format!("{}[REDACTED:test-secret]{rest}", &text[..at]))
-    }
-}
-
-#[derive(Default)]
-struct MemoryAudit {
-    events: Mutex<Vec<AuditEvent>>,
-}
-
-impl AuditSink for MemoryAudit {
-    fn record(&self, event: AuditEvent) -> Result<(), PortError> {
-        self.events.lock().expect("lock").push(event);
-        Ok(())
-    }
-
-    fn recorded(
-        &self,
-        action: &str,
-        subject: &str,
-        key: &str,
-        value: &str,
-    ) -> Result<bool, PortError> {
-        Ok(self.events.lock().expect("lock").iter().any(|e| {
-            e.action == action
-                && e.subject == subject
-                && e.details.get(key).and_then(|v| v.as_str()) == Some(value)
-        }))
-    }
-}
-
-impl MemoryAudit {
-    fn actions(&self) -> Vec<String> {
-        self.events
-            .lock()
-            .expect("lock")
-            .iter()
-            .map(|e| format!("{} {}", e.action, e.subject))
-            .collect()
     }
 }
 

@@ -31,7 +31,7 @@ async fn dependencies_are_merged_in_order_and_seen_by_dependents() {
     assert_eq!(report.attempts.len(), 1);
     assert!(report.attempts[0].gates.iter().all(|g| g.passed));
     assert_eq!(report.attempts[0].changed_files[0].path, "tests/api.rs");
-    let actions = f.audit.actions();
+    let actions = f.audit.actions_and_subjects();
     for expected in [
         "order.dispatch v1/api",
         "order.finish v1/api",
@@ -178,7 +178,11 @@ async fn a_failure_past_the_retries_blocks_the_dependents() {
             .contains("dependency `a` did not merge")
     );
     assert!(f.runs().iter().all(|r| r.order != "b" && r.order != "ship"));
-    assert!(f.audit.actions().contains(&"order.blocked v1/c".to_owned()));
+    assert!(
+        f.audit
+            .actions_and_subjects()
+            .contains(&"order.blocked v1/c".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -232,10 +236,10 @@ async fn scope_and_secret_gates_fail_the_order() {
     );
     assert!(
         f.audit
-            .actions()
+            .actions_and_subjects()
             .contains(&"secret.block v1/leaky".to_owned()),
         "{:?}",
-        f.audit.actions()
+        f.audit.actions_and_subjects()
     );
 }
 
@@ -268,7 +272,7 @@ async fn a_spent_voyage_budget_starts_no_new_crew() {
     assert!(f.runs().iter().all(|r| r.order != "c"));
     assert!(
         f.audit
-            .actions()
+            .actions_and_subjects()
             .iter()
             .any(|a| a.starts_with("voyage.budget"))
     );
@@ -364,7 +368,7 @@ async fn a_change_of_workspace_json_while_crews_run_stops_the_run() {
     assert_eq!(summary.config_changed, Some(vec!["scan.allow".to_owned()]));
     assert_eq!(ids(&summary.interrupted), ["slow"]);
     assert_eq!(ids(&summary.waiting), ["later"]);
-    let actions = f.audit.actions();
+    let actions = f.audit.actions_and_subjects();
     assert!(actions.contains(&"run.start v1".to_owned()), "{actions:?}");
     assert!(
         actions.contains(&"config.change v1".to_owned()),
