@@ -58,6 +58,8 @@ pub mod role;
 pub mod sandbox;
 pub mod state;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod voyage;
 
 pub use config::WorkspaceConfig;

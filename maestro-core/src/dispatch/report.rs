@@ -7,6 +7,7 @@ use super::gate::GateResult;
 use crate::ports::ChangedFile;
 use crate::role::Role;
 use crate::state::OrderState;
+use crate::voyage::Order;
 
 /// What happened to an order, attempt by attempt. Written by the dispatcher after every step;
 /// hooks of the order's crew add blocks and findings.
@@ -184,7 +185,7 @@ impl Totals {
 #[must_use]
 pub fn markdown(
     voyage: &crate::voyage::Voyage,
-    orders: &[crate::voyage::Order],
+    orders: &[Order],
     reports: &[Option<OrderReport>],
     sandbox: crate::config::SandboxMode,
     voyage_budget_usd: Option<f64>,
@@ -277,7 +278,7 @@ pub fn markdown(
             ));
         }
     }
-    let waiting: Vec<&crate::voyage::Order> = orders
+    let waiting: Vec<&Order> = orders
         .iter()
         .filter(|o| o.state == OrderState::Waiting)
         .collect();
@@ -295,7 +296,7 @@ pub fn markdown(
             }
         }
     }
-    let retried: Vec<(&crate::voyage::Order, &OrderReport)> = orders
+    let retried: Vec<(&Order, &OrderReport)> = orders
         .iter()
         .zip(reports)
         .filter_map(|(o, r)| r.as_ref().map(|r| (o, r)))
@@ -312,7 +313,7 @@ pub fn markdown(
             text.push_str(&format!("- `{}`: {}\n", order.id(), results.join("; ")));
         }
     }
-    let overrides: Vec<(&crate::voyage::Order, &serde_json::Value)> = orders
+    let overrides: Vec<(&Order, &serde_json::Value)> = orders
         .iter()
         .zip(reports)
         .filter_map(|(o, r)| r.as_ref().map(|r| (o, r)))
@@ -339,4 +340,12 @@ pub fn markdown(
     }
     text.push_str("\n---\nMade by maestro crews; every change was gated (scope, secret scan, acceptance checks) before merging.\n");
     text
+}
+
+/// Adds an attempt's cost and crew time to its order's totals.
+pub(super) fn account(order: &mut Order, attempt: &AttemptReport) {
+    if let Some(cost) = attempt.cost_usd {
+        order.cost_usd = Some(order.cost_usd.unwrap_or(0.0) + cost);
+    }
+    order.duration_secs = Some(order.duration_secs.unwrap_or(0.0) + attempt.crew_secs);
 }

@@ -19,11 +19,15 @@
 //!   the crew adds, and every suppression that takes effect is recorded (`scan.override`);
 //! - paths are resolved as the kernel resolves them, symbolic links first.
 
+mod context;
 mod decide;
 pub mod input;
 pub mod path;
+mod record;
+mod text;
 
-pub use decide::{Feedback, HookContext, HookPorts, Verdict, post_tool_use, pre_tool_use};
+pub use context::{Feedback, HookContext, HookPorts, Verdict};
+pub use decide::{post_tool_use, pre_tool_use};
 pub use input::{InputError, MAX_INPUT, Replacement, ToolAction, ToolCall, parse, read_input};
 pub use path::{PathPolicy, ResolveError, resolve};
 
@@ -48,7 +52,7 @@ pub fn config_hash(bytes: &[u8]) -> String {
 #[must_use]
 pub fn config_changed(bytes: &[u8], started_with: &str) -> Option<String> {
     (config_hash(bytes) != started_with).then(|| {
-        "workspace.json changed since `maestro run` started; the run stops dispatching, and this call is refused".to_owned()
+        "workspace.json changed since the run started; the run stops dispatching, and this call is refused".to_owned()
     })
 }
 

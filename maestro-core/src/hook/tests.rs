@@ -3,15 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Mutex;
 
 use serde_json::json;
 
 use super::*;
 use crate::ports::{
-    AuditEvent, AuditSink, BaseFiles, PortError, ScanFinding, ScanOutcome, ScanRequest, Scanner,
-    Suppressed,
+    BaseFiles, PortError, ScanFinding, ScanOutcome, ScanRequest, Scanner, Suppressed,
 };
+use crate::testing::MemoryAudit;
 
 const KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 
@@ -77,41 +76,6 @@ impl Scanner for KeyScanner {
 
     fn redact(&self, text: &str) -> Option<String> {
         text.contains(KEY).then(|| text.replace(KEY, "[REDACTED]"))
-    }
-}
-
-#[derive(Default)]
-struct MemoryAudit(Mutex<Vec<AuditEvent>>);
-
-impl MemoryAudit {
-    fn actions(&self) -> Vec<String> {
-        self.0
-            .lock()
-            .expect("lock")
-            .iter()
-            .map(|e| e.action.clone())
-            .collect()
-    }
-}
-
-impl AuditSink for MemoryAudit {
-    fn record(&self, event: AuditEvent) -> Result<(), PortError> {
-        self.0.lock().expect("lock").push(event);
-        Ok(())
-    }
-
-    fn recorded(
-        &self,
-        action: &str,
-        subject: &str,
-        key: &str,
-        value: &str,
-    ) -> Result<bool, PortError> {
-        Ok(self.0.lock().expect("lock").iter().any(|e| {
-            e.action == action
-                && e.subject == subject
-                && e.details.get(key).and_then(|v| v.as_str()) == Some(value)
-        }))
     }
 }
 

@@ -108,11 +108,7 @@ async fn a_timeout_stops_the_whole_group() {
     spec.timeout = Duration::from_millis(500);
     let exit = run(spec, no_stop(), None).await.expect("ran");
     assert!(exit.timed_out && !exit.success());
-    let bg: i32 = std::fs::read_to_string(dir.path().join("bg.pid"))
-        .expect("pid file")
-        .trim()
-        .parse()
-        .expect("pid");
+    let bg = read_pid(dir.path(), "bg.pid");
     assert!(gone(bg).await, "background process {bg} survived");
 }
 
@@ -127,11 +123,7 @@ async fn sigterm_ignored_means_sigkill_after_the_grace() {
     let exit = run(spec, no_stop(), None).await.expect("ran");
     assert!(exit.timed_out);
     assert_eq!(exit.code, None, "killed by a signal");
-    let pid: i32 = std::fs::read_to_string(dir.path().join("self.pid"))
-        .expect("pid file")
-        .trim()
-        .parse()
-        .expect("pid");
+    let pid = read_pid(dir.path(), "self.pid");
     assert!(gone(pid).await);
 }
 
@@ -144,11 +136,7 @@ async fn no_orphan_survives_a_normal_exit() {
     );
     let exit = run(spec, no_stop(), None).await.expect("ran");
     assert!(exit.success());
-    let bg: i32 = std::fs::read_to_string(dir.path().join("bg.pid"))
-        .expect("pid file")
-        .trim()
-        .parse()
-        .expect("pid");
+    let bg = read_pid(dir.path(), "bg.pid");
     assert!(gone(bg).await, "background process {bg} survived");
 }
 
@@ -173,4 +161,13 @@ async fn a_missing_program_is_an_error_naming_it() {
         err.to_string().contains("cannot start /nonexistent/agent"),
         "{err}"
     );
+}
+
+/// The process id a test's script wrote into `file` under `dir`.
+fn read_pid(dir: &std::path::Path, file: &str) -> i32 {
+    std::fs::read_to_string(dir.join(file))
+        .expect("pid file")
+        .trim()
+        .parse()
+        .expect("pid")
 }

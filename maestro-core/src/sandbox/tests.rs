@@ -1,6 +1,10 @@
 use std::ffi::OsStr;
 use std::process::Command;
 
+use serde_json::{Value, json};
+
+use super::bwrap::{ISOLATION, check_available_in};
+use super::paths::path_string;
 use super::testing::Layout;
 use super::*;
 

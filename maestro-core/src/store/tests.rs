@@ -1,8 +1,17 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use jiff::Timestamp;
+
 use super::*;
+use crate::config::WorkspaceConfig;
+use crate::dag::DagError;
+use crate::name::{OrderId, VoyageName};
+use crate::order::OrderSpec;
+use crate::ports::{Branches, PortError};
 use crate::role::Role;
+use crate::state::OrderState;
+use crate::voyage::Order;
 
 /// Branches kept in memory; `fail_create` makes creation fail.
 #[derive(Default)]
@@ -183,7 +192,7 @@ fn open_needs_an_initialised_workspace() {
     let err = Store::open(dir.path()).expect_err("not initialised");
     assert!(
         err.to_string()
-            .ends_with("is not initialised (run `maestro init`)"),
+            .ends_with("is not initialised: it has no .mso/workspace.json"),
         "{err}"
     );
 }
@@ -490,7 +499,7 @@ fn a_retry_resets_the_budget_and_releases_what_the_order_blocked() {
     assert!(store.try_lock_run(&v("v1")).expect("lockable").is_none());
     let err = store.hold_voyage(&v("v1")).expect_err("busy").to_string();
     assert!(
-        err.contains("voyage `v1` is held by a `maestro run`"),
+        err.contains("voyage `v1` is held by a running dispatcher"),
         "{err}"
     );
 

@@ -1,7 +1,10 @@
 use std::path::Path;
 
+use tokio::sync::watch;
+
 use super::*;
 use crate::name::OrderId;
+use crate::ports::{Agent, ApiLimit, CrewProgress};
 
 fn request(dir: &Path, role: Role) -> CrewRequest {
     CrewRequest {
