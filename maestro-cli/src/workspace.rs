@@ -23,7 +23,14 @@ impl Workspace {
     pub fn discover() -> anyhow::Result<Workspace> {
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let repo = Repo::discover(&cwd)?;
-        let store = Store::open(repo.root())?.with_redactor(crate::redaction::redactor());
+        let store = match Store::open(repo.root()) {
+            Ok(store) => store.with_redactor(crate::redaction::redactor()),
+            // The store says what is missing; the command line says what makes it.
+            Err(e @ maestro_core::StoreError::NotInitialised { .. }) => {
+                anyhow::bail!("{e}; run `maestro init` first")
+            }
+            Err(e) => return Err(e.into()),
+        };
         let config = store.config()?;
         Ok(Workspace {
             repo,

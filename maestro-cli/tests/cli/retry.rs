@@ -381,7 +381,7 @@ fn a_voyage_a_run_holds_is_left_alone() {
         let run = repo.maestro(args);
         assert_eq!(
             run.usage_error(),
-            "error: voyage `v1` is held by a `maestro run` (or another command changing it); try again once it ends",
+            "error: voyage `v1` is held by a running dispatcher or another change to it; try again once it ends",
             "{args:?}"
         );
         assert_eq!(repo.state(), before, "{args:?} changed something");

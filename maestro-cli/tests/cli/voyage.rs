@@ -145,7 +145,7 @@ fn commands_need_an_initialised_workspace() {
         exit: 2
         --- stdout
         --- stderr
-        error: [REPO] is not initialised (run `maestro init`)
+        error: [REPO] is not initialised: it has no .mso/workspace.json; run `maestro init` first
         "
     );
     run.usage_error();

@@ -312,7 +312,7 @@ fn a_changed_workspace_json_makes_every_hook_refuse() {
                 Class::Suppression,
                 Before::Allowed,
                 Some(AWS),
-                "workspace.json changed since `maestro run` started",
+                "workspace.json changed since the run started",
                 "hook.refuse",
                 |c| {
                     c.call(
