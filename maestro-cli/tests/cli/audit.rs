@@ -93,7 +93,8 @@ fn a_torn_tail_is_repaired_into_a_side_file() {
     assert!(torn.stdout.contains("torn"), "{}", torn.stdout);
     // The library says what is wrong; the command says which command mends it.
     assert!(
-        torn.stdout.contains("`maestro audit verify --repair` repairs it"),
+        torn.stdout
+            .contains("`maestro audit verify --repair` repairs it"),
         "{}",
         torn.transcript()
     );
