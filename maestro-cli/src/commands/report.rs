@@ -1,6 +1,8 @@
 //! `maestro report <voyage> [--format md|json]`.
 
-use maestro_core::dispatch::report::{OrderReport, Totals, markdown};
+use maestro_core::dispatch::report::{
+    HookBlock, HookFinding, HookOverride, OrderReport, Totals, markdown,
+};
 use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportFormat};
@@ -19,9 +21,9 @@ struct ReportOrder<'a> {
     changed_files: &'a [maestro_core::dispatch::report::ChangedFileReport],
     gates: &'a [maestro_core::dispatch::gate::GateResult],
     nothing_to_merge: bool,
-    blocks: &'a [serde_json::Value],
-    findings: &'a [serde_json::Value],
-    overrides: &'a [serde_json::Value],
+    blocks: &'a [HookBlock],
+    findings: &'a [HookFinding],
+    overrides: &'a [HookOverride],
     attempts_detail: &'a [maestro_core::dispatch::report::AttemptReport],
 }
 

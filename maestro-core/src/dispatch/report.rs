@@ -31,16 +31,93 @@ pub struct OrderReport {
     /// that its dependents go ahead, but no commit of it is in the voyage branch).
     #[serde(default)]
     pub nothing_to_merge: bool,
-    /// Writes the pre-tool hook blocked (secrets, paths outside the worktree).
+    /// Tool calls the pre-tool hook blocked (secrets, paths outside the worktree, content it
+    /// cannot check).
     #[serde(default)]
-    pub blocks: Vec<serde_json::Value>,
-    /// Code findings the post-tool hook fed back to the crew.
+    pub blocks: Vec<HookBlock>,
+    /// Findings the hooks reported to the crew without blocking (code findings, secrets not
+    /// confident enough to block).
     #[serde(default)]
-    pub findings: Vec<serde_json::Value>,
+    pub findings: Vec<HookFinding>,
     /// Suppressions that took effect (`scan.allow` entries, inline allows on lines of the
     /// voyage base), each also in the audit log as `scan.override`.
     #[serde(default)]
-    pub overrides: Vec<serde_json::Value>,
+    pub overrides: Vec<HookOverride>,
+}
+
+/// A finding the hooks recorded in an order's report. The match is redacted; the secret itself
+/// is never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HookFinding {
+    /// The tool whose call it was found in (empty for a finding of the merge-time gate).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tool: String,
+    /// The rule that matched.
+    pub rule_id: String,
+    /// The file, relative to the worktree (empty for a command).
+    pub path: String,
+    /// 1-based line.
+    pub line: u64,
+    /// The match, redacted.
+    pub redacted: String,
+    /// Fingerprint of rule, path and match (hex).
+    pub fingerprint: String,
+    /// Severity of a code finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<crate::config::Severity>,
+    /// CWE id of a code finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cwe: Option<u32>,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+impl HookFinding {
+    /// `finding`, found in a call of `tool` now.
+    #[must_use]
+    pub fn of(finding: &crate::ports::ScanFinding, tool: &str) -> HookFinding {
+        HookFinding {
+            tool: tool.to_owned(),
+            rule_id: finding.rule_id.clone(),
+            path: finding.path.clone(),
+            line: finding.line,
+            redacted: finding.redacted.clone(),
+            fingerprint: finding.fingerprint.clone(),
+            severity: finding.severity,
+            cwe: finding.cwe,
+            at: Timestamp::now().to_string(),
+        }
+    }
+}
+
+/// A tool call the pre-tool hook refused: for a finding, or for a reason (a path outside the
+/// worktree, content it cannot check).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum HookBlock {
+    /// A credential it found.
+    Finding(HookFinding),
+    /// Another reason.
+    Refused {
+        /// The tool.
+        tool: String,
+        /// The path the call would have written, when it names one.
+        path: Option<String>,
+        /// Why, in one line.
+        reason: String,
+        /// When (RFC 3339).
+        at: String,
+    },
+}
+
+/// A suppression that took effect on a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HookOverride {
+    /// The finding it took out.
+    #[serde(flatten)]
+    pub finding: HookFinding,
+    /// The suppression, e.g. `scan.allow[0]` or `inline maestro:allow`.
+    pub by: String,
 }
 
 /// One attempt of a crew at an order.
@@ -313,7 +390,7 @@ pub fn markdown(
             text.push_str(&format!("- `{}`: {}\n", order.id(), results.join("; ")));
         }
     }
-    let overrides: Vec<(&Order, &serde_json::Value)> = orders
+    let overrides: Vec<(&Order, &HookOverride)> = orders
         .iter()
         .zip(reports)
         .filter_map(|(o, r)| r.as_ref().map(|r| (o, r)))
@@ -322,19 +399,15 @@ pub fn markdown(
     if !overrides.is_empty() {
         text.push_str("\n## Suppressed findings\n\n");
         for (order, entry) in overrides {
-            let field = |key: &str| {
-                entry.get(key).map_or_else(String::new, |v| {
-                    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
-                })
-            };
+            let f = &entry.finding;
             text.push_str(&format!(
                 "- `{}`: {}:{} {} ({}), by {}\n",
                 order.id(),
-                field("path"),
-                field("line"),
-                field("rule_id"),
-                field("redacted"),
-                field("by"),
+                f.path,
+                f.line,
+                f.rule_id,
+                f.redacted,
+                entry.by,
             ));
         }
     }

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use tokio::sync::mpsc;
 
 use super::report::AttemptReport;
-use super::report::OrderReport;
+use super::report::{HookFinding, HookOverride, OrderReport};
 use super::{DispatchError, Event, Ports, RunOptions, backoff};
 use crate::config::WorkspaceConfig;
 use crate::name::OrderId;
@@ -137,17 +137,13 @@ impl Shared {
             .update_report(&self.voyage.name, order, |current: Option<OrderReport>| {
                 let mut report = current
                     .ok_or_else(|| -> PortError { "the order's report is missing".into() })?;
-                report.overrides.extend(suppressed.iter().map(|s| {
-                    serde_json::json!({
-                        "by": s.by,
-                        "rule_id": s.finding.rule_id,
-                        "path": s.finding.path,
-                        "line": s.finding.line,
-                        "redacted": s.finding.redacted,
-                        "fingerprint": s.finding.fingerprint,
-                        "at": Timestamp::now().to_string(),
-                    })
-                }));
+                // Found by the merge-time gate, not in a tool call.
+                report
+                    .overrides
+                    .extend(suppressed.iter().map(|s| HookOverride {
+                        finding: HookFinding::of(&s.finding, ""),
+                        by: s.by.clone(),
+                    }));
                 Ok::<_, PortError>((report, ()))
             })
     }

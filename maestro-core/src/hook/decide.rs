@@ -6,11 +6,10 @@ use serde_json::json;
 
 use super::context::{Feedback, HookContext, HookPorts, Verdict};
 use super::input::{ToolAction, ToolCall};
-use super::record::{
-    audit, finding_detail, finding_entry, now, one_line, record_overrides, report,
-};
+use super::record::{audit, finding_detail, now, one_line, record_overrides, report};
 use super::text::{scan, texts};
 use crate::config::Severity;
+use crate::dispatch::report::{HookBlock, HookFinding};
 use crate::ports::{PortError, ScanFinding, ScanKinds};
 
 /// `maestro hook pre-tool-use`: whether `call` goes ahead. A path outside the worktree (or into
@@ -31,12 +30,14 @@ pub fn pre_tool_use(
             &ctx.subject(&path),
             json!({"tool": tool, "path": path, "reason": reason}),
         )?;
-        report(
-            ctx,
-            ports,
-            "blocks",
-            vec![json!({"tool": tool, "path": path, "reason": reason, "at": now()})],
-        )?;
+        report(ctx, ports, |report| {
+            report.blocks.push(HookBlock::Refused {
+                tool: tool.to_owned(),
+                path: Some(path.clone()),
+                reason: reason.clone(),
+                at: now(),
+            });
+        })?;
         return Ok(Verdict::Block(reason));
     }
     let mut blocking: Vec<ScanFinding> = Vec::new();
@@ -61,12 +62,14 @@ pub fn pre_tool_use(
                 &subject,
                 json!({"tool": tool, "path": text.path, "reason": why}),
             )?;
-            report(
-                ctx,
-                ports,
-                "blocks",
-                vec![json!({"tool": tool, "path": text.path, "reason": why, "at": now()})],
-            )?;
+            report(ctx, ports, |report| {
+                report.blocks.push(HookBlock::Refused {
+                    tool: tool.to_owned(),
+                    path: text.path.clone(),
+                    reason: why.clone(),
+                    at: now(),
+                });
+            })?;
             return Ok(Verdict::Block(format!(
                 "the {tool} call cannot be checked for credentials: {why}"
             )));
@@ -102,12 +105,11 @@ pub fn pre_tool_use(
             &subject,
             json!({"tool": tool, "path": call.written_path(), "findings": reported.iter().map(finding_detail).collect::<Vec<_>>()}),
         )?;
-        report(
-            ctx,
-            ports,
-            "findings",
-            reported.iter().map(|f| finding_entry(f, tool)).collect(),
-        )?;
+        report(ctx, ports, |report| {
+            report
+                .findings
+                .extend(reported.iter().map(|f| HookFinding::of(f, tool)));
+        })?;
     }
     if blocking.is_empty() {
         return Ok(Verdict::Allow);
@@ -119,12 +121,13 @@ pub fn pre_tool_use(
         &subject,
         json!({"tool": tool, "path": call.written_path(), "findings": blocking.iter().map(finding_detail).collect::<Vec<_>>()}),
     )?;
-    report(
-        ctx,
-        ports,
-        "blocks",
-        blocking.iter().map(|f| finding_entry(f, tool)).collect(),
-    )?;
+    report(ctx, ports, |report| {
+        report.blocks.extend(
+            blocking
+                .iter()
+                .map(|f| HookBlock::Finding(HookFinding::of(f, tool))),
+        );
+    })?;
     let refs: Vec<&ScanFinding> = blocking.iter().collect();
     let what = match &call.action {
         ToolAction::Command(_) => "command would run with",
@@ -216,12 +219,11 @@ pub fn post_tool_use(
     if findings.is_empty() {
         return Ok(Feedback::Silent);
     }
-    report(
-        ctx,
-        ports,
-        "findings",
-        findings.iter().map(|f| finding_entry(f, tool)).collect(),
-    )?;
+    report(ctx, ports, |report| {
+        report
+            .findings
+            .extend(findings.iter().map(|f| HookFinding::of(f, tool)));
+    })?;
     audit(
         ctx,
         ports,

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::context::{HookContext, HookPorts};
-use crate::config::Severity;
+use crate::dispatch::report::{HookFinding, HookOverride, OrderReport};
 use crate::ports::{AuditEvent, PortError, ScanFinding, ScanOutcome};
 
 pub(super) fn audit(
@@ -25,50 +25,29 @@ pub(super) fn audit(
     })
 }
 
-/// Adds `entries` to the order report's `key` list (`blocks`, `findings`, `overrides`), when
-/// the dispatcher made a report for this crew (a hook never creates one).
+/// Adds to the report of the crew's order (when the hook runs for one whose report exists).
 pub(super) fn report(
     ctx: &HookContext,
     ports: &HookPorts<'_>,
-    key: &str,
-    entries: Vec<Value>,
+    add: impl FnOnce(&mut OrderReport),
 ) -> Result<(), PortError> {
     let (Some(store), Some((voyage, order))) = (ports.store, &ctx.crew) else {
         return Ok(());
     };
-    if entries.is_empty() || store.report::<Value>(voyage, order)?.is_none() {
+    if store.report::<OrderReport>(voyage, order)?.is_none() {
         return Ok(());
     }
-    store.update_report(voyage, order, |current: Option<Value>| {
-        let mut current = current.unwrap_or_else(|| json!({}));
-        if let Some(object) = current.as_object_mut()
-            && let Some(list) = object
-                .entry(key)
-                .or_insert_with(|| Value::Array(Vec::new()))
-                .as_array_mut()
-        {
-            list.extend(entries);
-        }
-        Ok::<_, PortError>((current, ()))
+    store.update_report(voyage, order, |current: Option<OrderReport>| {
+        let Some(mut report) = current else {
+            return Err(PortError::from("the order's report is gone"));
+        };
+        add(&mut report);
+        Ok::<_, PortError>((report, ()))
     })
 }
 
 pub(super) fn now() -> String {
     jiff::Timestamp::now().to_string()
-}
-
-pub(super) fn finding_entry(f: &ScanFinding, tool: &str) -> Value {
-    json!({
-        "tool": tool,
-        "rule_id": f.rule_id,
-        "path": f.path,
-        "line": f.line,
-        "redacted": f.redacted,
-        "fingerprint": f.fingerprint,
-        "severity": f.severity.map(Severity::as_str),
-        "cwe": f.cwe,
-        "at": now(),
-    })
 }
 
 pub(super) fn finding_detail(f: &ScanFinding) -> Value {
@@ -97,20 +76,17 @@ pub(super) fn record_overrides(
             json!({"tool": tool, "by": s.by, "finding": finding_detail(&s.finding)}),
         )?;
     }
-    report(
-        ctx,
-        ports,
-        "overrides",
-        outcome
-            .suppressed
-            .iter()
-            .map(|s| {
-                let mut entry = finding_entry(&s.finding, tool);
-                entry["by"] = json!(s.by);
-                entry
-            })
-            .collect(),
-    )
+    if outcome.suppressed.is_empty() {
+        return Ok(());
+    }
+    report(ctx, ports, |report| {
+        report
+            .overrides
+            .extend(outcome.suppressed.iter().map(|s| HookOverride {
+                finding: HookFinding::of(&s.finding, tool),
+                by: s.by.clone(),
+            }));
+    })
 }
 
 /// Findings on one line: `path:line: rule (redacted)`, joined with `; `.
