@@ -332,7 +332,7 @@ fn print_failures(
                     .unwrap_or("no attempt recorded")
                     .to_owned()
             },
-            |a| a.result.clone(),
+            |a| a.result.to_string(),
         );
         if let Some(gate) = last.and_then(|a| a.gates.iter().find(|g| !g.passed))
             && let Some(first) = gate.output.lines().find(|l| !l.trim().is_empty())

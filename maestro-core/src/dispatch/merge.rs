@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::report::{AttemptReport, account};
+use super::report::{AttemptReport, AttemptResult, account};
 use super::shared::blocking;
 use super::{DispatchError, Dispatcher};
 use crate::ports::{CrewWorktree, MergeOutcome};
@@ -61,13 +61,9 @@ impl Dispatcher {
                 } else {
                     OrderState::Failed
                 };
-                report.result = if first_conflict {
-                    format!(
-                        "conflict in {}: re-dispatched on the new voyage head",
-                        paths.join(", ")
-                    )
-                } else {
-                    format!("conflict again in {}: failed", paths.join(", "))
+                report.result = AttemptResult::Conflict {
+                    paths: paths.clone(),
+                    redispatched: first_conflict,
                 };
                 let order = shared.transition(id, next, |o| {
                     o.conflicts += 1;

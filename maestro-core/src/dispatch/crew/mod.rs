@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use tokio::sync::{mpsc, watch};
 
 use super::prompt;
-use super::report::AttemptReport;
+use super::report::{AttemptReport, AttemptResult};
 use super::shared::{Shared, blocking};
 use crate::ports::{ApiLimit, CrewOutcome, CrewRequest, CrewWorktree, PortError};
 use crate::voyage::{Order, ResumePoint};
@@ -47,7 +47,7 @@ pub(super) async fn attempt(
         started_at,
         ended_at: started_at,
         crew_secs: 0.0,
-        result: String::new(),
+        result: AttemptResult::Running,
         exit_code: None,
         cost_usd: None,
         turns: None,
@@ -72,10 +72,14 @@ pub(super) async fn attempt(
     };
     report.ended_at = Timestamp::now();
     report.result = match &end {
-        End::Passed { .. } => "passed".to_owned(),
-        End::Interrupted => "interrupted".to_owned(),
-        End::Limited(limit) => format!("paused: {}", limit.reason),
-        End::Failed { reason, .. } => reason.lines().next().unwrap_or("failed").to_owned(),
+        End::Passed { .. } => AttemptResult::Passed,
+        End::Interrupted => AttemptResult::Interrupted,
+        End::Limited(limit) => AttemptResult::Paused {
+            reason: limit.reason.clone(),
+        },
+        End::Failed { reason, .. } => AttemptResult::Failed {
+            reason: reason.lines().next().unwrap_or("failed").to_owned(),
+        },
     };
     (report, end)
 }

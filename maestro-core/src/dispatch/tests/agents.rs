@@ -14,7 +14,7 @@ async fn a_command_agent_that_times_out_fails() {
     let summary = f.run(pro()).await;
     assert_eq!(ids(&summary.failed), ["a"]);
     let attempt = &f.report("a").attempts[0];
-    assert_eq!(attempt.result, "timed out after 1s");
+    assert_eq!(attempt.result.to_string(), "timed out after 1s");
     assert_eq!(attempt.output_tail, "started");
 }
 

@@ -50,6 +50,13 @@ async fn a_conflict_is_redispatched_once_on_the_new_head() {
     let report = f.report("second");
     assert_eq!(
         report.attempts[0].result,
+        super::report::AttemptResult::Conflict {
+            paths: vec!["shared.txt".into()],
+            redispatched: true
+        }
+    );
+    assert_eq!(
+        report.attempts[0].result.to_string(),
         "conflict in shared.txt: re-dispatched on the new voyage head"
     );
     let orders = [f.order("first"), second];
@@ -120,4 +127,41 @@ async fn a_crew_that_changes_nothing_is_reported_as_such_not_as_merged_work() {
         "{actions:?}"
     );
     assert!(actions.contains(&"merge v1/next".to_owned()), "{actions:?}");
+}
+
+#[test]
+fn attempt_results_read_back_from_their_line() {
+    use super::report::AttemptResult;
+    let results = [
+        AttemptResult::Passed,
+        AttemptResult::Interrupted,
+        AttemptResult::Paused {
+            reason: "usage limit (five_hour)".into(),
+        },
+        AttemptResult::Conflict {
+            paths: vec!["a.txt".into(), "b/c.txt".into()],
+            redispatched: true,
+        },
+        AttemptResult::Conflict {
+            paths: vec!["a.txt".into()],
+            redispatched: false,
+        },
+        AttemptResult::Failed {
+            reason: "gates failed: secrets".into(),
+        },
+    ];
+    for result in results {
+        let json = serde_json::to_value(&result).expect("serialises");
+        assert!(json.is_string(), "{json}");
+        let back: AttemptResult = serde_json::from_value(json).expect("reads back");
+        assert_eq!(back, result);
+    }
+    // A line written before the type existed reads as what it says.
+    let old: AttemptResult = serde_json::from_str("\"timed out after 1s\"").expect("reads");
+    assert_eq!(
+        old,
+        AttemptResult::Failed {
+            reason: "timed out after 1s".into()
+        }
+    );
 }

@@ -134,7 +134,11 @@ async fn a_failed_gate_is_retried_with_its_output_and_can_pass() {
         runs[1].prompt
     );
     let report = f.report("a");
-    let results: Vec<&str> = report.attempts.iter().map(|a| a.result.as_str()).collect();
+    let results: Vec<String> = report
+        .attempts
+        .iter()
+        .map(|a| a.result.to_string())
+        .collect();
     assert_eq!(
         results,
         [
