@@ -1,10 +1,8 @@
 //! One `claude -p` session of the real CLI against the scripted model: its tools and maestro's
 //! `PreToolUse` hook, without a maestro workspace.
 
-use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use maestro_tests::GitRepo;
 use maestro_tests::model_fake::{ModelServer, Scenario, Turn};
@@ -30,36 +28,8 @@ fn claude(
         .args(["--permission-mode", "acceptEdits", "--strict-mcp-config"])
         .args(extra)
         .current_dir(repo.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("claude starts");
-    let mut out = child.stdout.take().expect("piped");
-    let mut err = child.stderr.take().expect("piped");
-    let stdout = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = out.read_to_string(&mut text);
-        text
-    });
-    let stderr = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = err.read_to_string(&mut text);
-        text
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break Some(status);
-        }
-        if started.elapsed() > SESSION_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let stdout = stdout.join().expect("reader");
-    let stderr = stderr.join().expect("reader");
+        .stdin(Stdio::null());
+    let (status, stdout, stderr) = maestro_tests::run_until(&mut command, SESSION_LIMIT);
     assert!(
         status.is_some(),
         "claude did not finish within {SESSION_LIMIT:?}\nstdout: {stdout}\nstderr: {stderr}\nrequests: {:?}",
