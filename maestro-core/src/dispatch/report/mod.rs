@@ -9,6 +9,12 @@ use crate::role::Role;
 use crate::state::OrderState;
 use crate::voyage::Order;
 
+mod hook;
+mod result;
+
+pub use hook::{HookBlock, HookFinding, HookOverride};
+pub use result::AttemptResult;
+
 /// What happened to an order, attempt by attempt. Written by the dispatcher after every step;
 /// hooks of the order's crew add blocks and findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,186 +49,6 @@ pub struct OrderReport {
     /// voyage base), each also in the audit log as `scan.override`.
     #[serde(default)]
     pub overrides: Vec<HookOverride>,
-}
-
-/// How an attempt ended. Stored and shown as one line (`passed`, `interrupted`,
-/// `paused: <reason>`, `conflict in <paths>: …`, or the failure's first line), which reads back
-/// into the same value, so reports written before this type existed still read.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum AttemptResult {
-    /// Not ended yet.
-    #[default]
-    Running,
-    /// Its gates passed.
-    Passed,
-    /// Stopped (Ctrl-C, a killed dispatcher); the order goes on later.
-    Interrupted,
-    /// The model's API refused it for now; resumed when the limit passes.
-    Paused {
-        /// What the API said.
-        reason: String,
-    },
-    /// Its change conflicted with work merged meanwhile.
-    Conflict {
-        /// The conflicting paths.
-        paths: Vec<String>,
-        /// Whether the order was dispatched again on the new head (a first conflict), or failed.
-        redispatched: bool,
-    },
-    /// The agent, the setup or a gate failed.
-    Failed {
-        /// The first line of why.
-        reason: String,
-    },
-}
-
-const REDISPATCHED: &str = ": re-dispatched on the new voyage head";
-const CONFLICT_FAILED: &str = ": failed";
-
-impl std::fmt::Display for AttemptResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AttemptResult::Running => Ok(()),
-            AttemptResult::Passed => f.write_str("passed"),
-            AttemptResult::Interrupted => f.write_str("interrupted"),
-            AttemptResult::Paused { reason } => write!(f, "paused: {reason}"),
-            AttemptResult::Conflict {
-                paths,
-                redispatched: true,
-            } => write!(f, "conflict in {}{REDISPATCHED}", paths.join(", ")),
-            AttemptResult::Conflict {
-                paths,
-                redispatched: false,
-            } => write!(f, "conflict again in {}{CONFLICT_FAILED}", paths.join(", ")),
-            AttemptResult::Failed { reason } => f.write_str(reason),
-        }
-    }
-}
-
-impl AttemptResult {
-    /// The value whose line is `text`.
-    #[must_use]
-    pub fn parse(text: &str) -> AttemptResult {
-        let paths = |list: &str| list.split(", ").map(str::to_owned).collect();
-        if let Some(list) = text
-            .strip_prefix("conflict in ")
-            .and_then(|rest| rest.strip_suffix(REDISPATCHED))
-        {
-            return AttemptResult::Conflict {
-                paths: paths(list),
-                redispatched: true,
-            };
-        }
-        if let Some(list) = text
-            .strip_prefix("conflict again in ")
-            .and_then(|rest| rest.strip_suffix(CONFLICT_FAILED))
-        {
-            return AttemptResult::Conflict {
-                paths: paths(list),
-                redispatched: false,
-            };
-        }
-        match text {
-            "" => AttemptResult::Running,
-            "passed" => AttemptResult::Passed,
-            "interrupted" => AttemptResult::Interrupted,
-            _ => match text.strip_prefix("paused: ") {
-                Some(reason) => AttemptResult::Paused {
-                    reason: reason.to_owned(),
-                },
-                None => AttemptResult::Failed {
-                    reason: text.to_owned(),
-                },
-            },
-        }
-    }
-}
-
-impl Serialize for AttemptResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for AttemptResult {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(AttemptResult::parse(&String::deserialize(deserializer)?))
-    }
-}
-
-/// A finding the hooks recorded in an order's report. The match is redacted; the secret itself
-/// is never stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HookFinding {
-    /// The tool whose call it was found in (empty for a finding of the merge-time gate).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub tool: String,
-    /// The rule that matched.
-    pub rule_id: String,
-    /// The file, relative to the worktree (empty for a command).
-    pub path: String,
-    /// 1-based line.
-    pub line: u64,
-    /// The match, redacted.
-    pub redacted: String,
-    /// Fingerprint of rule, path and match (hex).
-    pub fingerprint: String,
-    /// Severity of a code finding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub severity: Option<crate::config::Severity>,
-    /// CWE id of a code finding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cwe: Option<u32>,
-    /// When (RFC 3339).
-    pub at: String,
-}
-
-impl HookFinding {
-    /// `finding`, found in a call of `tool` now.
-    #[must_use]
-    pub fn of(finding: &crate::ports::ScanFinding, tool: &str) -> HookFinding {
-        HookFinding {
-            tool: tool.to_owned(),
-            rule_id: finding.rule_id.clone(),
-            path: finding.path.clone(),
-            line: finding.line,
-            redacted: finding.redacted.clone(),
-            fingerprint: finding.fingerprint.clone(),
-            severity: finding.severity,
-            cwe: finding.cwe,
-            at: Timestamp::now().to_string(),
-        }
-    }
-}
-
-/// A tool call the pre-tool hook refused: for a finding, or for a reason (a path outside the
-/// worktree, content it cannot check).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum HookBlock {
-    /// A credential it found.
-    Finding(HookFinding),
-    /// Another reason.
-    Refused {
-        /// The tool.
-        tool: String,
-        /// The path the call would have written, when it names one.
-        path: Option<String>,
-        /// Why, in one line.
-        reason: String,
-        /// When (RFC 3339).
-        at: String,
-    },
-}
-
-/// A suppression that took effect on a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HookOverride {
-    /// The finding it took out.
-    #[serde(flatten)]
-    pub finding: HookFinding,
-    /// The suppression, e.g. `scan.allow[0]` or `inline maestro:allow`.
-    pub by: String,
 }
 
 /// One attempt of a crew at an order.
