@@ -133,24 +133,6 @@ pub fn timestamp(ts: jiff::Timestamp) -> String {
     ts.round(jiff::Unit::Second).unwrap_or(ts).to_string()
 }
 
-/// A voyage, its orders and each order's report (if it has one yet).
-pub fn voyage_with_reports(
-    ws: &maestro_cli::workspace::Workspace,
-    name: &maestro_core::VoyageName,
-) -> anyhow::Result<(
-    maestro_core::Voyage,
-    Vec<Order>,
-    Vec<Option<maestro_core::dispatch::report::OrderReport>>,
-)> {
-    let voyage = ws.store.voyage(name)?;
-    let orders = ws.store.orders(name)?;
-    let reports = orders
-        .iter()
-        .map(|o| ws.store.report(name, o.id()))
-        .collect::<Result<_, maestro_core::StoreError>>()?;
-    Ok((voyage, orders, reports))
-}
-
 /// The orders of a voyage as a table, or a line saying there are none.
 pub fn orders_table(orders_word: &str, orders: &[Order]) -> String {
     if orders.is_empty() {

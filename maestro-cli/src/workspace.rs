@@ -43,6 +43,24 @@ impl Workspace {
     pub fn words(&self) -> &'static Words {
         self.config.persona.words()
     }
+
+    /// Voyage `name`, its orders and each order's report (if it has one yet).
+    pub fn voyage_with_reports(
+        &self,
+        name: &maestro_core::VoyageName,
+    ) -> anyhow::Result<(
+        maestro_core::Voyage,
+        Vec<maestro_core::Order>,
+        Vec<Option<maestro_core::dispatch::report::OrderReport>>,
+    )> {
+        let voyage = self.store.voyage(name)?;
+        let orders = self.store.orders(name)?;
+        let reports = orders
+            .iter()
+            .map(|o| self.store.report(name, o.id()))
+            .collect::<Result<_, maestro_core::StoreError>>()?;
+        Ok((voyage, orders, reports))
+    }
 }
 
 /// The workspace of the repository around `dir`, found without git (the hooks run on every tool

@@ -41,7 +41,7 @@ fn base_branch(ws: &Workspace, args: &ReleaseArgs, voyage_base: &str) -> String 
 /// Pushes the voyage branch, opens the pull request, records its URL.
 pub fn run(out: Output, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let (voyage, orders, reports) = crate::render::voyage_with_reports(&ws, &args.voyage)?;
+    let (voyage, orders, reports) = ws.voyage_with_reports(&args.voyage)?;
     let repository = repository(&ws)?;
     let token = Token::from_env(&ws.config.github.token_env)?;
     let http = HttpClient::new(

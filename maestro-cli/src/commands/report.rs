@@ -44,7 +44,7 @@ struct ReportJson<'a> {
 /// Prints the voyage report: Markdown, or JSON with `--format json` or the global `--json`.
 pub fn run(out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let ws = Workspace::discover()?;
-    let (voyage, orders, reports) = crate::render::voyage_with_reports(&ws, &args.voyage)?;
+    let (voyage, orders, reports) = ws.voyage_with_reports(&args.voyage)?;
     let format = if out.json {
         ReportFormat::Json
     } else {

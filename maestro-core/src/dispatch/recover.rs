@@ -72,11 +72,10 @@ impl Dispatcher {
                     })?;
                 if merged {
                     // Killed between the merge and its record: the record is made now, once.
-                    let subject = format!("{}/{}", shared.voyage.name, order.id());
                     let recorded = shared
                         .ports
                         .audit
-                        .recorded("merge", &subject, "commit", &commit)
+                        .recorded("merge", &shared.subject(order.id()), "commit", &commit)
                         .map_err(DispatchError::Audit)?;
                     if !recorded {
                         shared

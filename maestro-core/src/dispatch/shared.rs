@@ -163,7 +163,12 @@ impl Shared {
         order: &OrderId,
         details: serde_json::Value,
     ) -> Result<(), PortError> {
-        self.record(action, format!("{}/{}", self.voyage.name, order), details)
+        self.record(action, self.subject(order), details)
+    }
+
+    /// The audit subject of `order`: `<voyage>/<order>`.
+    pub(super) fn subject(&self, order: &OrderId) -> String {
+        format!("{}/{}", self.voyage.name, order)
     }
 
     pub(super) fn record(

@@ -15,7 +15,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
-use serde::Serialize;
 
 use super::policy::{EgressDenied, EgressPolicy};
 
@@ -52,28 +51,6 @@ pub type Request = http::Request<Vec<u8>>;
 pub type Response = http::Response<Vec<u8>>;
 
 pub use http::Method;
-
-/// A JSON `POST`/`PUT`/`PATCH` of `value` to `url`.
-///
-/// # Errors
-///
-/// When `url` is not a valid URI.
-pub fn json_request<T: Serialize>(
-    method: Method,
-    url: &str,
-    value: &T,
-) -> Result<Request, HttpError> {
-    let body = serde_json::to_vec(value).expect("request bodies always serialise");
-    http::Request::builder()
-        .method(method)
-        .uri(url)
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .body(body)
-        .map_err(|e| HttpError::Invalid {
-            url: url.to_owned(),
-            reason: e.to_string(),
-        })
-}
 
 /// A request that did not produce a response.
 #[derive(Debug, thiserror::Error)]

@@ -9,5 +9,5 @@
 mod http;
 mod policy;
 
-pub use self::http::{HttpClient, HttpError, HttpOptions, Method, Request, Response, json_request};
+pub use self::http::{HttpClient, HttpError, HttpOptions, Method, Request, Response};
 pub use policy::{EgressDenied, EgressPolicy, HostPattern, is_loopback};
