@@ -98,6 +98,7 @@ def category_of_cwe(value) -> int | None:
         value = value.upper().removeprefix("CWE-").strip()
         if not value.isdigit():
             return None
+        value = int(value)
     if not isinstance(value, int):
         return None
     return CWE_TO_CATEGORY.get(value)

@@ -27,7 +27,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from categories import category_of_cwe
+sys.dont_write_bytecode = True  # nothing written beside the sources
+from categories import category_of_cwe  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,6 +37,7 @@ SETS = {
         "version": "6.5.5",
         "registry": "PyPI sdist",
         "licence": "AGPL-3.0",
+        "line_labels": True,
         "labels": "tests/codemods/**/test_*.py: each run_and_assert(input, expected) whose expected "
         "differs from its input is a pair; input = vulnerable, the codemod's fix = safe; the "
         "lines the fix changes are the labelled lines",
@@ -44,6 +46,7 @@ SETS = {
         "version": "1.0.1",
         "registry": "PyPI sdist",
         "licence": "MIT",
+        "line_labels": True,
         "labels": "insecure_code_detector/rules/semgrep/**: Semgrep test annotations "
         "(ruleid/todoruleid = vulnerable line, ok/todook = safe line), CWE from the rule's "
         "cwe_id",
@@ -52,6 +55,7 @@ SETS = {
         "version": "4.1.0",
         "registry": "npm",
         "licence": "Apache-2.0",
+        "line_labels": False,
         "labels": "test/rules/*.js: RuleTester invalid = vulnerable, valid = safe",
     },
 }
@@ -447,6 +451,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sources", type=Path, required=True, help="unpacked packages")
     parser.add_argument("--out", type=Path, required=True, help="where the case tree goes")
+    parser.add_argument("--summary", action="store_true", help="print case counts on stderr")
     args = parser.parse_args()
     writer = Writer(args.out)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -461,6 +466,8 @@ def main() -> int:
         "cases": writer.cases,
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    if not args.summary:
+        return 0
     summary: dict[tuple, int] = {}
     for case in writer.cases:
         key = (case["set"], case["language"], case["category"], case["label"])
