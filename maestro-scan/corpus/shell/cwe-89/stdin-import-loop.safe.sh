@@ -5,6 +5,6 @@ set -euo pipefail
 db="${STOCK_DB:-/srv/stock/stock.db}"
 while IFS=, read -r sku qty; do
   [[ -z "$sku" ]] && continue
-  [[ "$sku" =~ ^[A-Z0-9-]+$ && "$qty" =~ ^[0-9]+$ ]] || { echo "skipping bad line" >&2; continue; }
+  [[ "$sku" =~ ^[A-Z0-9-]+$ && "$qty" =~ ^[0-9]+$ ]] || { echo "skipping malformed line" >&2; continue; }
   sqlite3 "$db" "INSERT OR REPLACE INTO stock (sku, qty) VALUES ('$sku', $qty);"
 done
