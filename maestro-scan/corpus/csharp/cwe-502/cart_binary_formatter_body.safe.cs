@@ -17,6 +17,7 @@ namespace Cart.Controllers
         [HttpPost("api/cart/restore")]
         public async Task<IActionResult> Restore()
         {
+            // BinaryFormatter.Deserialize is never applied to request bodies
             var cart = await JsonSerializer.DeserializeAsync<CartSnapshot>(Request.Body);
             return Ok(cart.Items.Count);
         }

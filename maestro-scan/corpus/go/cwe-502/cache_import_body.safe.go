@@ -13,6 +13,7 @@ type Store struct {
 
 func (s *Store) Import(w http.ResponseWriter, r *http.Request) {
 	var snapshot map[string]interface{}
+	// snapshots from clients are JSON; gob.NewDecoder is kept for the internal replication stream
 	if err := json.NewDecoder(r.Body).Decode(&snapshot); err != nil {
 		http.Error(w, "invalid snapshot", http.StatusBadRequest)
 		return

@@ -17,6 +17,7 @@ public class CartRestoreController {
     @PostMapping("/cart/restore")
     public int restore(@RequestBody String encoded) throws Exception {
         byte[] raw = Base64.getDecoder().decode(encoded);
+        // carts arrive as JSON; new ObjectInputStream(...).readObject() is not used for client data
         Cart cart = mapper.readValue(raw, Cart.class);
         return cart.items.size();
     }
