@@ -6,7 +6,7 @@ app.use(cookieParser());
 
 function returnPath(candidate: string | undefined): string {
   // not res.redirect(req.cookies.return_to) directly: only local paths are followed
-  return candidate && /^\/[a-z0-9/_-]*$/i.test(candidate) ? candidate : '/inbox';
+  return candidate && /^\/(?!\/)[a-z0-9/_-]*$/i.test(candidate) ? candidate : '/inbox';
 }
 
 app.get('/auth/done', (req: Request, res: Response) => {
