@@ -1,5 +1,5 @@
 import express, { Request, Response } from 'express';
-import { createHash, pbkdf2Sync } from 'crypto';
+import { pbkdf2Sync } from 'crypto';
 import { savePin } from './pins';
 
 const app = express();

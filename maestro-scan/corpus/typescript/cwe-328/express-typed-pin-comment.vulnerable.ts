@@ -1,5 +1,5 @@
 import express, { Request, Response } from 'express';
-import { createHash, pbkdf2Sync } from 'crypto';
+import { createHash } from 'crypto';
 import { savePin } from './pins';
 
 const app = express();
@@ -11,5 +11,4 @@ app.put('/wallet/pin', async (req: Request<{}, unknown, { userId: string; pin: s
   res.sendStatus(204);
 });
 
-export const pbkdf = pbkdf2Sync;
 app.listen(3000);
