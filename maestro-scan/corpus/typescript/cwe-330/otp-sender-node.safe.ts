@@ -7,4 +7,3 @@ export async function sendLoginCode(phone: string): Promise<void> {
   await storeOtp(phone, code, 300);
   await sendSms(phone, `Your sign-in code: ${code}`);
 }
-

@@ -1,4 +1,3 @@
-import { randomInt } from 'crypto';
 import { sendSms } from './sms';
 import { storeOtp } from './otp-store';
 
@@ -7,5 +6,3 @@ export async function sendLoginCode(phone: string): Promise<void> {
   await storeOtp(phone, code, 300);
   await sendSms(phone, `Your sign-in code: ${code}`);
 }
-
-export const otpRange = (): number => randomInt(0, 1);
