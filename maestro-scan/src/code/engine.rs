@@ -124,6 +124,7 @@ pub(crate) struct Engine<'t, 'e> {
     enabled: &'e dyn Fn(&str) -> bool,
     aliases: HashMap<String, String>,
     functions: HashMap<String, Node<'t>>,
+    objects: HashMap<String, Node<'t>>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
@@ -148,6 +149,7 @@ impl<'t, 'e> Engine<'t, 'e> {
             enabled,
             aliases: HashMap::new(),
             functions: HashMap::new(),
+            objects: HashMap::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
@@ -189,11 +191,13 @@ impl<'t, 'e> Engine<'t, 'e> {
                     imports::bind(self.table.imports, node, self.text, &mut self.aliases);
                     continue;
                 }
-                Some(Role::Declare { name, value }) => {
+                Some(Role::Declare { name, value } | Role::Assign { left: name, right: value }) => {
                     if let (Some(name), Some(value)) =
                         (table::child(node, name), table::child(node, value))
+                        && name != value
                     {
                         imports::bind_require(name, value, self.text, &mut self.aliases);
+                        self.collect_binding(name, value);
                     }
                 }
                 Some(Role::Function { name, .. }) => {
@@ -209,6 +213,31 @@ impl<'t, 'e> Engine<'t, 'e> {
                     stack.push(c);
                 }
             }
+        }
+    }
+
+    /// A name bound to a function, a promisified function or an object literal.
+    fn collect_binding(&mut self, name: Node<'t>, value: Node<'t>) {
+        if !matches!(self.table.role(name), Some(Role::Name)) {
+            return;
+        }
+        let name = self.text_of(name).to_owned();
+        match self.table.role(value) {
+            Some(Role::Function { .. }) => {
+                self.functions.insert(name, value);
+            }
+            Some(Role::Container) => {
+                self.objects.insert(name, value);
+            }
+            Some(Role::Call { .. }) => {
+                if let Some(site) = self.call_site(value)
+                    && site.path.as_deref().is_some_and(|p| p.ends_with("promisify"))
+                    && let Some(path) = site.args.first().and_then(|a| self.path(*a))
+                {
+                    self.aliases.insert(name, path);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -1463,6 +1492,9 @@ impl<'t, 'e> Engine<'t, 'e> {
             return Value::tainted(result);
         }
 
+        if let Some(t) = source {
+            return Value::tainted(t);
+        }
         // Sanitisers.
         if let Some(s) = self
             .pack
@@ -1476,9 +1508,6 @@ impl<'t, 'e> Engine<'t, 'e> {
             }
             taint.clear(s.cleared);
             return Value::tainted(taint);
-        }
-        if let Some(t) = source {
-            return Value::tainted(t);
         }
         let method = site.method.as_deref().unwrap_or("");
         if receiver.constant && site.receiver.is_some() && LOOKUPS.contains(&method) {
@@ -1513,10 +1542,15 @@ impl<'t, 'e> Engine<'t, 'e> {
     fn keyword_nodes(&self, args: &[Arg<'t>]) -> Vec<(String, Node<'t>)> {
         let mut out = Vec::new();
         for a in args {
+            let object = match self.table.role(a.node) {
+                Some(Role::Container) => Some(a.node),
+                Some(Role::Name) => self.objects.get(self.text_of(a.node)).copied(),
+                _ => None,
+            };
             if let Some(n) = &a.name {
                 out.push((n.clone(), a.node));
-            } else if matches!(self.table.role(a.node), Some(Role::Container)) {
-                for c in named_children(a.node) {
+            } else if let Some(object) = object {
+                for c in named_children(object) {
                     if let Some(Role::Pair { key, value }) = self.table.role(c)
                         && let (Some(k), Some(v)) = (table::child(c, key), table::child(c, value))
                     {

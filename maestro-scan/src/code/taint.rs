@@ -7,6 +7,9 @@ use std::rc::Rc;
 /// class the caller's argument carries.
 pub(crate) const PARAM_CLASS: u8 = u8::MAX;
 
+/// The class of untrusted input (the first class of every pack).
+pub(crate) const UNTRUSTED_CLASS: u8 = 0;
+
 const MAX_FLOWS: usize = 6;
 const MAX_STEPS: usize = 10;
 
@@ -86,10 +89,13 @@ impl Taint {
         }
     }
 
-    /// Mark every flow cleaned for the categories of `mask`.
+    /// Mark every flow of untrusted data cleaned for the categories of `mask` (sanitisers and
+    /// validation make input safe; they do not make a weak random number strong).
     pub(crate) fn clear(&mut self, mask: u64) {
         for flow in &mut self.flows {
-            flow.cleared |= mask;
+            if flow.origin.class == UNTRUSTED_CLASS || flow.origin.class == PARAM_CLASS {
+                flow.cleared |= mask;
+            }
         }
     }
 
