@@ -125,6 +125,9 @@ pub(crate) struct Engine<'t, 'e> {
     aliases: HashMap<String, String>,
     functions: HashMap<String, Node<'t>>,
     objects: HashMap<String, Node<'t>>,
+    /// Names assigned once in the file, to a literal whose truth is known.
+    constants: HashMap<String, bool>,
+    assigned: std::collections::HashSet<String>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
@@ -150,6 +153,8 @@ impl<'t, 'e> Engine<'t, 'e> {
             aliases: HashMap::new(),
             functions: HashMap::new(),
             objects: HashMap::new(),
+            constants: HashMap::new(),
+            assigned: std::collections::HashSet::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
@@ -216,12 +221,22 @@ impl<'t, 'e> Engine<'t, 'e> {
         }
     }
 
-    /// A name bound to a function, a promisified function or an object literal.
+    /// A name bound to a function, a promisified function, an object literal or a literal
+    /// boolean.
     fn collect_binding(&mut self, name: Node<'t>, value: Node<'t>) {
         if !matches!(self.table.role(name), Some(Role::Name)) {
             return;
         }
         let name = self.text_of(name).to_owned();
+        let literal = self.truth(value);
+        if self.assigned.insert(name.clone()) {
+            if let Some(t) = literal {
+                self.constants.insert(name.clone(), t);
+            }
+        } else {
+            // Assigned twice: not a constant.
+            self.constants.remove(&name);
+        }
         match self.table.role(value) {
             Some(Role::Function { .. }) => {
                 self.functions.insert(name, value);
@@ -325,6 +340,14 @@ impl<'t, 'e> Engine<'t, 'e> {
     fn key(&self, node: Node<'t>) -> Option<String> {
         match self.table.role(node) {
             Some(Role::Name | Role::Member { .. }) => self.raw_path(node, 0),
+            Some(Role::Binary { left, .. })
+                if matches!(
+                    self.operator(node).as_deref(),
+                    Some("||" | "??" | "or" | "&&" | "and")
+                ) =>
+            {
+                table::child(node, left).and_then(|l| self.key(l))
+            }
             None => {
                 let mut children = named_children(node);
                 let only = children.next()?;
@@ -431,17 +454,27 @@ impl<'t, 'e> Engine<'t, 'e> {
                 value
             }
             Role::Member { object, .. } => {
-                if let Some(path) = self.path(node) {
-                    if let Some(t) = self.source_taint(&path, node) {
-                        return Value::tainted(t);
-                    }
-                    if let Some(raw) = self.raw_path(node, 0)
-                        && let Some(v) = f.env.get(&raw).or_else(|| self.globals.get(&raw))
-                    {
-                        return v.clone();
-                    }
+                if let Some(raw) = self.raw_path(node, 0)
+                    && let Some(v) = f.env.get(&raw).or_else(|| self.globals.get(&raw))
+                {
+                    return v.clone();
                 }
-                let object = self.eval_opt(table::child(node, object), f);
+                let path = self.path(node);
+                if let Some(path) = &path
+                    && let Some(t) = self.source_taint(path, node)
+                {
+                    return Value::tainted(t);
+                }
+                let mut object = self.eval_opt(table::child(node, object), f);
+                if let Some(path) = &path
+                    && let Some(s) = self
+                        .pack
+                        .sanitizers
+                        .iter()
+                        .find(|s| s.calls.iter().any(|p| p.matches(path)))
+                {
+                    object.taint.clear(s.cleared);
+                }
                 Value {
                     taint: object.taint,
                     constant: false,
@@ -536,6 +569,32 @@ impl<'t, 'e> Engine<'t, 'e> {
                     self.walk_function(node, source, env);
                 }
                 Value::default()
+            }
+            Role::Conditional {
+                condition,
+                consequence,
+                alternative,
+            } => {
+                let condition = table::child(node, condition);
+                let _ = self.eval_opt(condition, f);
+                let truth = condition.and_then(|c| self.truth(c));
+                let (then_clear, else_clear) =
+                    condition.map(|c| self.guards(c)).unwrap_or_default();
+                let mut value = Value::constant();
+                for (branch, clear, skip) in [
+                    (consequence, then_clear, truth == Some(false)),
+                    (alternative, else_clear, truth == Some(true)),
+                ] {
+                    if skip {
+                        continue;
+                    }
+                    let saved = f.env.clone();
+                    apply_clear(&mut f.env, &clear, &self.globals);
+                    let v = self.eval_opt(table::child(node, branch), f);
+                    f.env = saved;
+                    value.join(&v);
+                }
+                value
             }
             Role::If {
                 condition,
@@ -775,7 +834,7 @@ impl<'t, 'e> Engine<'t, 'e> {
         f: &mut Frame,
     ) {
         let _ = self.eval_opt(condition, f);
-        let truth = condition.and_then(|c| self.truth(c, f));
+        let truth = condition.and_then(|c| self.truth(c));
         let (then_clear, else_clear) = condition.map(|c| self.guards(c)).unwrap_or_default();
 
         let mut then_env = f.env.clone();
@@ -857,7 +916,7 @@ impl<'t, 'e> Engine<'t, 'e> {
 
     /// The truth of a condition that cannot change: a literal, `not` of one, or a module-level
     /// name bound to one.
-    fn truth(&self, node: Node<'t>, f: &Frame) -> Option<bool> {
+    fn truth(&self, node: Node<'t>) -> Option<bool> {
         match self.table.role(node) {
             Some(Role::Constant) => match self.text_of(node) {
                 "false" | "False" | "FALSE" | "0" | "None" | "nil" | "null" | "NULL"
@@ -869,7 +928,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                 let op = self.text_of(node);
                 if op.starts_with('!') || op.starts_with("not") {
                     table::child(node, argument)
-                        .and_then(|a| self.truth(a, f))
+                        .and_then(|a| self.truth(a))
                         .map(|t| !t)
                 } else {
                     None
@@ -877,8 +936,8 @@ impl<'t, 'e> Engine<'t, 'e> {
             }
             Some(Role::Binary { left, right }) => {
                 let op = self.operator(node)?;
-                let l = table::child(node, left).and_then(|n| self.truth(n, f));
-                let r = table::child(node, right).and_then(|n| self.truth(n, f));
+                let l = table::child(node, left).and_then(|n| self.truth(n));
+                let r = table::child(node, right).and_then(|n| self.truth(n));
                 match op.as_str() {
                     "and" | "&&" => match (l, r) {
                         (Some(false), _) | (_, Some(false)) => Some(false),
@@ -893,18 +952,11 @@ impl<'t, 'e> Engine<'t, 'e> {
                     _ => None,
                 }
             }
-            Some(Role::Name) => {
-                // A module-level name bound to a literal boolean.
-                let name = self.text_of(node);
-                if f.env.contains_key(name) {
-                    return None;
-                }
-                None
-            }
+            Some(Role::Name) => self.constants.get(self.text_of(node)).copied(),
             None => {
                 let mut c = named_children(node);
                 match (c.next(), c.next()) {
-                    (Some(only), None) => self.truth(only, f),
+                    (Some(only), None) => self.truth(only),
                     _ => None,
                 }
             }
@@ -978,6 +1030,14 @@ impl<'t, 'e> Engine<'t, 'e> {
                         if !guard.calls.iter().any(|p| p.matches(path)) {
                             continue;
                         }
+                        if !guard.values.is_empty()
+                            && !site
+                                .args
+                                .first()
+                                .is_some_and(|a| self.value_matches(*a, &guard.values))
+                        {
+                            continue;
+                        }
                         let checked: Vec<Node<'t>> = match guard.checks {
                             GuardChecks::Receiver => site.receiver.into_iter().collect(),
                             GuardChecks::Argument => site
@@ -992,7 +1052,11 @@ impl<'t, 'e> Engine<'t, 'e> {
                         };
                         for n in checked {
                             if let Some(key) = self.key(n) {
-                                then_clear.push((key, guard.cleared));
+                                if guard.negated {
+                                    else_clear.push((key, guard.cleared));
+                                } else {
+                                    then_clear.push((key, guard.cleared));
+                                }
                             }
                         }
                     }
@@ -1513,9 +1577,34 @@ impl<'t, 'e> Engine<'t, 'e> {
         if receiver.constant && site.receiver.is_some() && LOOKUPS.contains(&method) {
             return Value::constant();
         }
+        // `items.map(fn)`: what the callback returns for each element.
+        if matches!(method, "map" | "flatMap" | "flat_map")
+            && let Some(callback) = args.first().map(|a| a.node)
+            && matches!(self.table.role(callback), Some(Role::Function { .. }))
+            && let Some(summary) = self.summary(callback)
+        {
+            let mut result = Taint::default();
+            for flow in &summary.returns.flows {
+                if flow.origin.param == Some(0) {
+                    let mut t = receiver.taint.clone();
+                    t.clear(flow.cleared);
+                    result.join(&t);
+                } else if flow.origin.param.is_none() {
+                    result.join(&Taint {
+                        flows: vec![flow.clone()],
+                    });
+                }
+            }
+            return Value::tainted(result);
+        }
         let mut taint = receiver.taint.clone();
-        for a in &args {
-            taint.join(&a.value.taint);
+        // Functions of the application's other modules are opaque: what they return is not
+        // their arguments (a user looked up by name is not the name).
+        let opaque = path.starts_with('.') || path.starts_with('/');
+        if !opaque {
+            for a in &args {
+                taint.join(&a.value.taint);
+            }
         }
         if MUTATORS.contains(&method)
             && let Some(key) = site.receiver.and_then(|r| self.key(r))

@@ -61,7 +61,8 @@ fn python(node: Node<'_>, source: &[u8], aliases: &mut HashMap<String, String>) 
             (full, alias)
         };
         let full = match &module {
-            Some(m) => format!("{}.{full}", m.trim_start_matches('.')),
+            Some(m) if m.chars().all(|c| c == '.') => format!("{m}{full}"),
+            Some(m) => format!("{m}.{full}"),
             None if full.contains('.') && !alias.contains('.') && alias != full => {
                 // `import os.path` binds `os`.
                 alias.clone()

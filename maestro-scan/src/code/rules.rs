@@ -77,6 +77,10 @@ struct GuardSpec {
     checks: GuardChecks,
     #[serde(default)]
     cwes: Vec<u32>,
+    #[serde(default)]
+    negated: bool,
+    #[serde(default)]
+    values: Vec<String>,
 }
 
 /// What a guard call validates.
@@ -190,6 +194,10 @@ pub(crate) struct Guard {
     pub(crate) calls: Vec<Pattern>,
     pub(crate) checks: GuardChecks,
     pub(crate) cleared: u64,
+    /// The value is clean where the call returned false (`x.startsWith('//')`).
+    pub(crate) negated: bool,
+    /// The call's first argument must match one of these (empty: any).
+    pub(crate) values: Vec<Pattern>,
 }
 
 /// `name=value` conditions on keyword arguments.
@@ -400,6 +408,8 @@ impl Pack {
                     calls: patterns(&g.calls),
                     checks: g.checks,
                     cleared: mask(&g.cwes),
+                    negated: g.negated,
+                    values: patterns(&g.values),
                 })
                 .collect(),
             rules,

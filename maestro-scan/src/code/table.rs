@@ -12,8 +12,8 @@ use tree_sitter::{Language as TsLanguage, Node};
 
 use super::grammar::{GRAMMARS, Grammar};
 
-/// A field of a node, as written in a [`Spec`]: a field name, `""` for none, `"#0"` for the
-/// first named child or `"#last"` for the last named child.
+/// A field of a node, as written in a [`Spec`]: a field name, `""` for none, `"#N"` for the
+/// N-th named child (from 0) or `"#last"` for the last named child.
 pub(crate) type FieldName = &'static str;
 
 /// A field of a node, resolved.
@@ -27,6 +27,8 @@ pub(crate) enum Field {
     First,
     /// The last named child that is not a comment.
     Last,
+    /// The n-th named child that is not a comment.
+    Nth(u8),
 }
 
 /// What a node is to the engine. `F` is [`FieldName`] in a [`Spec`] and [`Field`] once compiled.
@@ -80,6 +82,12 @@ pub(crate) enum Role<F = Field> {
     Annotation { name: F },
     /// `if condition consequence alternative`; several `alternative` children are `elif`s.
     If {
+        condition: F,
+        consequence: F,
+        alternative: F,
+    },
+    /// `condition ? consequence : alternative`.
+    Conditional {
         condition: F,
         consequence: F,
         alternative: F,
@@ -160,8 +168,10 @@ impl Table {
         let field = |name: FieldName| -> Field {
             match name {
                 "" => Field::None,
-                "#0" => Field::First,
                 "#last" => Field::Last,
+                _ if name.starts_with('#') => {
+                    Field::Nth(name[1..].parse().expect("a field `#N` has a number"))
+                }
                 _ => language
                     .field_id_for_name(name)
                     .map_or(Field::None, Field::Id),
@@ -275,6 +285,15 @@ fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Ro
             consequence: field(consequence),
             alternative: field(alternative),
         },
+        R::Conditional {
+            condition,
+            consequence,
+            alternative,
+        } => R::Conditional {
+            condition: field(condition),
+            consequence: field(consequence),
+            alternative: field(alternative),
+        },
         R::For { left, right, body } => R::For {
             left: field(left),
             right: field(right),
@@ -309,6 +328,7 @@ pub(crate) fn child(node: Node<'_>, field: Field) -> Option<Node<'_>> {
         Field::Id(id) => node.child_by_field_id(id.get()),
         Field::First => named_children(node).next(),
         Field::Last => named_children(node).last(),
+        Field::Nth(n) => named_children(node).nth(usize::from(n)),
     }
 }
 
@@ -320,7 +340,7 @@ pub(crate) fn children(node: Node<'_>, field: Field) -> Vec<Node<'_>> {
             let mut cursor = node.walk();
             node.children_by_field_id(id, &mut cursor).collect()
         }
-        Field::First | Field::Last => child(node, field).into_iter().collect(),
+        Field::First | Field::Last | Field::Nth(_) => child(node, field).into_iter().collect(),
     }
 }
 

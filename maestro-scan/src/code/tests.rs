@@ -49,6 +49,11 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
             alternative,
         } => vec![condition, consequence, alternative],
         Role::For { left, right, body } => vec![left, right, body],
+        Role::Conditional {
+            condition,
+            consequence,
+            alternative,
+        } => vec![condition, consequence, alternative],
         _ => Vec::new(),
     }
 }

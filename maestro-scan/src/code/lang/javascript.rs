@@ -165,6 +165,7 @@ const JAVASCRIPT: &[(&str, Role<&str>)] = &[
     ("null", Role::Constant),
     ("undefined", Role::Constant),
     ("import_statement", Role::Import),
+    ("ternary_expression", Role::Conditional { condition: "condition", consequence: "consequence", alternative: "alternative" }),
     ("comment", Role::Comment),
     ("class_declaration", Role::Class),
     ("class", Role::Class),
