@@ -12,7 +12,7 @@ use tree_sitter::Node;
 use super::imports;
 use super::rules::{CodeRule, GuardChecks, KeywordValue, Pack, ParameterSource, category_bit};
 use super::table::{self, Role, Table, named_children};
-use super::taint::{Flow, PARAM_CLASS, Step, Taint, Value};
+use super::taint::{Flow, PARAM_CLASS, Step, Taint, UNTRUSTED_CLASS, Value};
 
 /// Deeper trees than this are not followed (a generated file must not overflow the stack).
 const MAX_DEPTH: usize = 400;
@@ -128,6 +128,8 @@ pub(crate) struct Engine<'t, 'e> {
     /// Names assigned once in the file, to a literal whose truth is known.
     constants: HashMap<String, bool>,
     assigned: std::collections::HashSet<String>,
+    /// Names bound to a condition (`const ok = ALLOWED.includes(x)`), with what it proves.
+    conditions: HashMap<String, (Clears, Clears)>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
@@ -155,6 +157,7 @@ impl<'t, 'e> Engine<'t, 'e> {
             objects: HashMap::new(),
             constants: HashMap::new(),
             assigned: std::collections::HashSet::new(),
+            conditions: HashMap::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
@@ -196,7 +199,13 @@ impl<'t, 'e> Engine<'t, 'e> {
                     imports::bind(self.table.imports, node, self.text, &mut self.aliases);
                     continue;
                 }
-                Some(Role::Declare { name, value } | Role::Assign { left: name, right: value }) => {
+                Some(
+                    Role::Declare { name, value }
+                    | Role::Assign {
+                        left: name,
+                        right: value,
+                    },
+                ) => {
                     if let (Some(name), Some(value)) =
                         (table::child(node, name), table::child(node, value))
                         && name != value
@@ -246,7 +255,10 @@ impl<'t, 'e> Engine<'t, 'e> {
             }
             Some(Role::Call { .. }) => {
                 if let Some(site) = self.call_site(value)
-                    && site.path.as_deref().is_some_and(|p| p.ends_with("promisify"))
+                    && site
+                        .path
+                        .as_deref()
+                        .is_some_and(|p| p.ends_with("promisify"))
                     && let Some(path) = site.args.first().and_then(|a| self.path(*a))
                 {
                     self.aliases.insert(name, path);
@@ -380,7 +392,9 @@ impl<'t, 'e> Engine<'t, 'e> {
             .iter()
             .find(|s| !s.assigns_arguments && s.patterns.iter().any(|p| p.matches(path)))?;
         let label = source.label.clone().unwrap_or_else(|| self.label(node));
-        Some(Taint::source(source.class, label, node.start_byte(), None))
+        let mut taint = Taint::source(source.class, label, node.start_byte(), None);
+        taint.clear(source.cleared);
+        Some(taint)
     }
 
     fn read_name(&self, node: Node<'t>, f: &Frame) -> Value {
@@ -451,6 +465,9 @@ impl<'t, 'e> Engine<'t, 'e> {
                     value.join(&v);
                     value.constant = false;
                 }
+                if !value.taint.is_clean() && fixed_destination(self.literal_prefix(node)) {
+                    value.taint.clear(category_bit(601));
+                }
                 value
             }
             Role::Member { object, .. } => {
@@ -482,9 +499,18 @@ impl<'t, 'e> Engine<'t, 'e> {
             }
             Role::Index { object, index } => {
                 let obj = self.eval_opt(table::child(node, object), f);
-                let _ = self.eval_opt(table::child(node, index), f);
+                let index = self.eval_opt(table::child(node, index), f);
                 if obj.constant {
-                    return Value::constant();
+                    // A lookup in a literal table is one of its values; an element picked by a
+                    // weak random index is as weak as the index.
+                    let mut taint = index.taint;
+                    taint.flows.retain(|fl| {
+                        fl.origin.class != UNTRUSTED_CLASS && fl.origin.class != PARAM_CLASS
+                    });
+                    return Value {
+                        constant: taint.is_clean(),
+                        taint,
+                    };
                 }
                 if let Some(path) = self.path(node)
                     && let Some(t) = self.source_taint(&path, node)
@@ -494,9 +520,15 @@ impl<'t, 'e> Engine<'t, 'e> {
                 Value::tainted(obj.taint)
             }
             Role::Binary { left, right } => {
-                let mut l = self.eval_opt(table::child(node, left), f);
+                let left = table::child(node, left);
+                let mut l = self.eval_opt(left, f);
                 let r = self.eval_opt(table::child(node, right), f);
+                let prefix_fixed = self.operator(node).as_deref() == Some("+")
+                    && left.is_some_and(|n| self.fixes_destination(n, &l));
                 l.join(&r);
+                if prefix_fixed {
+                    l.taint.clear(category_bit(601));
+                }
                 l
             }
             Role::Comparison => {
@@ -651,6 +683,41 @@ impl<'t, 'e> Engine<'t, 'e> {
         }
     }
 
+    /// The literal text a string literal starts with, before its first interpolation.
+    fn literal_prefix(&self, node: Node<'t>) -> String {
+        let mut prefix = String::new();
+        let mut at = node.start_byte();
+        for c in named_children(node) {
+            if !matches!(self.table.role(c), Some(Role::Text)) {
+                prefix.push_str(std::str::from_utf8(&self.text[at..c.start_byte()]).unwrap_or(""));
+                return strip_quote(&prefix);
+            }
+            at = c.start_byte();
+        }
+        prefix.push_str(self.text_of(node));
+        strip_quote(&prefix)
+    }
+
+    /// Whether the left operand of a concatenation fixes where a URL points: a literal path
+    /// (`/posts/`) or origin (`https://example.com/`), or a value already safe for redirects.
+    fn fixes_destination(&self, left: Node<'t>, value: &Value) -> bool {
+        match self.table.role(left) {
+            Some(Role::Str) => fixed_destination(self.literal_prefix(left)),
+            Some(Role::Binary { left: inner, .. }) => table::child(left, inner).is_some_and(|n| {
+                matches!(self.table.role(n), Some(Role::Str))
+                    && fixed_destination(self.literal_prefix(n))
+            }),
+            _ => {
+                !value.constant
+                    && !value.taint.is_clean()
+                    && value
+                        .taint
+                        .reaching(UNTRUSTED_CLASS, category_bit(601))
+                        .is_none()
+            }
+        }
+    }
+
     fn is_augmented(&self, node: Node<'t>) -> bool {
         (0..node.child_count()).any(|i| {
             node.child(u32::try_from(i).expect("u32 children"))
@@ -683,6 +750,14 @@ impl<'t, 'e> Engine<'t, 'e> {
         match self.table.role(target) {
             Some(Role::Name) => {
                 let name = self.text_of(target).to_owned();
+                if let Some(v) = value_node {
+                    let proves = self.guards(v);
+                    if proves.0.is_empty() && proves.1.is_empty() {
+                        self.conditions.remove(&name);
+                    } else {
+                        self.conditions.insert(name.clone(), proves);
+                    }
+                }
                 self.check_assignment(&name, &name, value_node, &value, target, f);
                 let mut value = value;
                 value.taint.step(target.start_byte(), &name);
@@ -1004,6 +1079,18 @@ impl<'t, 'e> Engine<'t, 'e> {
             }
             Some(Role::Binary { left, right }) => {
                 let op = self.operator(node).unwrap_or_default();
+                if matches!(op.as_str(), "==" | "===" | "!=" | "!==" | "is" | "equals") {
+                    for side in [left, right] {
+                        for (key, mask) in self.member_comparison(table::child(node, side)) {
+                            if op.starts_with('!') {
+                                else_clear.push((key, mask));
+                            } else {
+                                then_clear.push((key, mask));
+                            }
+                        }
+                    }
+                    return (then_clear, else_clear);
+                }
                 let l = table::child(node, left)
                     .map(|n| self.guards(n))
                     .unwrap_or_default();
@@ -1051,7 +1138,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                             }
                         };
                         for n in checked {
-                            if let Some(key) = self.key(n) {
+                            if let Some(key) = self.validated_key(n) {
                                 if guard.negated {
                                     else_clear.push((key, guard.cleared));
                                 } else {
@@ -1060,6 +1147,11 @@ impl<'t, 'e> Engine<'t, 'e> {
                             }
                         }
                     }
+                }
+            }
+            Some(Role::Name) => {
+                if let Some(g) = self.conditions.get(self.text_of(node)) {
+                    return g.clone();
                 }
             }
             None => {
@@ -1071,6 +1163,44 @@ impl<'t, 'e> Engine<'t, 'e> {
             _ => {}
         }
         (then_clear, else_clear)
+    }
+
+    /// `x.origin == ...` (a member a guard lists) validates `x` — or the value a `new URL(x)`
+    /// was built from.
+    fn member_comparison(&self, side: Option<Node<'t>>) -> Clears {
+        let mut out = Vec::new();
+        let Some(side) = side else { return out };
+        let Some(Role::Member { object, property }) = self.table.role(side) else {
+            return out;
+        };
+        let Some(property) = table::child(side, property).map(|p| self.text_of(p)) else {
+            return out;
+        };
+        for guard in &self.pack.guards {
+            if guard.members.iter().any(|m| m == property)
+                && let Some(key) = table::child(side, object).and_then(|o| self.validated_key(o))
+            {
+                out.push((key, guard.cleared));
+            }
+        }
+        out
+    }
+
+    /// The key of a checked value; for `new URL(x).host` or `parse(x).host`, the key of `x`.
+    fn validated_key(&self, node: Node<'t>) -> Option<String> {
+        if let Some(key) = self.key(node) {
+            return Some(key);
+        }
+        match self.table.role(node) {
+            Some(Role::Member { object, .. }) => {
+                table::child(node, object).and_then(|o| self.validated_key(o))
+            }
+            Some(Role::New { .. } | Role::Call { .. }) => {
+                let site = self.call_site(node)?;
+                site.args.first().and_then(|a| self.validated_key(*a))
+            }
+            _ => None,
+        }
     }
 
     fn arg_value_node(&self, arg: Node<'t>) -> Node<'t> {
@@ -1604,6 +1734,19 @@ impl<'t, 'e> Engine<'t, 'e> {
         if !opaque {
             for a in &args {
                 taint.join(&a.value.taint);
+                // A callback's results flow into the call's (`_.times(8, () => random())`).
+                if matches!(self.table.role(a.node), Some(Role::Function { .. }))
+                    && let Some(summary) = self.summary(a.node)
+                {
+                    let own: Vec<Flow> = summary
+                        .returns
+                        .flows
+                        .iter()
+                        .filter(|fl| fl.origin.param.is_none())
+                        .cloned()
+                        .collect();
+                    taint.join(&Taint { flows: own });
+                }
             }
         }
         if MUTATORS.contains(&method)
@@ -1823,8 +1966,9 @@ impl<'t, 'e> Engine<'t, 'e> {
         }
         context.push(' ');
         context.push_str(&f.function_name);
-        let context = context.to_ascii_lowercase();
-        words.iter().any(|w| context.contains(w.as_str()))
+        context
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|token| !token.is_empty() && names_match(words, token))
     }
 
     /// A flow reached a sink of rule `index` at `at`: report it, or record it in the summary
@@ -1921,9 +2065,31 @@ impl<'t, 'e> Engine<'t, 'e> {
     }
 }
 
-/// Whether an identifier names one of `words`' purposes: a word of three letters or fewer must
-/// be a whole word of the identifier (`key` in `api_key`, not in `monkey`), longer ones may be
-/// part of one (`password` in `passwordHash`).
+/// The text after a string literal's opening quote (and prefix letters such as `f`).
+fn strip_quote(s: &str) -> String {
+    s.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '@' || c == '$')
+        .trim_start_matches(['"', '\'', '`'])
+        .to_owned()
+}
+
+/// Whether a URL starting with `prefix` can only point where the prefix says: a path on this
+/// site (`/x`, not `//host` or `/\\host`) or an absolute URL with its host and a path.
+fn fixed_destination(prefix: String) -> bool {
+    let p = prefix.as_str();
+    if let Some(rest) = p.strip_prefix('/') {
+        return !rest.is_empty() && !rest.starts_with('/') && !rest.starts_with('\\');
+    }
+    for scheme in ["https://", "http://"] {
+        if let Some(rest) = p.strip_prefix(scheme) {
+            return rest.find('/').is_some_and(|i| i > 0);
+        }
+    }
+    false
+}
+
+/// Whether an identifier names one of `words`' purposes: a word of four letters or fewer must
+/// be a whole word of the identifier (`key` in `api_key`, not in `monkey`; `sign` not in
+/// `assign`), longer ones may be part of one (`password` in `passwordHash`).
 fn names_match(words: &[String], name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let mut parts: Vec<String> = Vec::new();
@@ -1947,7 +2113,7 @@ fn names_match(words: &[String], name: &str) -> bool {
         parts.push(current);
     }
     words.iter().any(|w| {
-        if w.len() <= 3 {
+        if w.len() <= 4 {
             parts.iter().any(|p| p == w)
         } else {
             lower.contains(w.as_str())

@@ -40,6 +40,8 @@ struct SourceSpec {
     class: Option<String>,
     #[serde(default)]
     assigns_arguments: bool,
+    #[serde(default)]
+    not_for: Vec<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,7 +75,10 @@ struct SanitizerSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GuardSpec {
+    #[serde(default)]
     calls: Vec<String>,
+    #[serde(default)]
+    members: Vec<String>,
     checks: GuardChecks,
     #[serde(default)]
     cwes: Vec<u32>,
@@ -166,6 +171,9 @@ pub(crate) struct Source {
     pub(crate) label: Option<String>,
     pub(crate) class: u8,
     pub(crate) assigns_arguments: bool,
+    /// Categories this data is not a threat for (the deployment's environment does not
+    /// redirect users elsewhere).
+    pub(crate) cleared: u64,
 }
 
 /// Parameters of handler functions that carry untrusted data.
@@ -192,6 +200,8 @@ pub(crate) struct Sanitizer {
 #[derive(Debug)]
 pub(crate) struct Guard {
     pub(crate) calls: Vec<Pattern>,
+    /// Comparing `x.member` with `==` validates `x` (`url.origin === SELF`).
+    pub(crate) members: Vec<String>,
     pub(crate) checks: GuardChecks,
     pub(crate) cleared: u64,
     /// The value is clean where the call returned false (`x.startsWith('//')`).
@@ -348,6 +358,11 @@ impl Pack {
                 label: s.label.clone(),
                 class: class(s.class.as_deref()),
                 assigns_arguments: s.assigns_arguments,
+                cleared: if s.not_for.is_empty() {
+                    0
+                } else {
+                    mask(&s.not_for)
+                },
             })
             .collect();
         let rules = file
@@ -406,6 +421,7 @@ impl Pack {
                 .iter()
                 .map(|g| Guard {
                     calls: patterns(&g.calls),
+                    members: g.members.clone(),
                     checks: g.checks,
                     cleared: mask(&g.cwes),
                     negated: g.negated,
@@ -433,10 +449,13 @@ fn languages_of(text: &str) -> Vec<Language> {
         .languages
 }
 
-/// Every built-in rule file, parsed with its examples.
+/// Every built-in rule file, parsed with its examples, in file name order (the order of the
+/// compiled-in rule list, see build.rs).
 pub(crate) fn builtin_files() -> Vec<(&'static str, PackFile)> {
-    BUILTIN
-        .iter()
+    let mut files: Vec<&(&str, &str)> = BUILTIN.iter().collect();
+    files.sort_by_key(|(name, _)| *name);
+    files
+        .into_iter()
         .map(|(name, text)| {
             (
                 *name,

@@ -131,7 +131,14 @@ pub(crate) static SPEC: Spec = Spec {
         ("boolean_literal", Role::Constant),
         ("null_literal", Role::Constant),
         ("using_directive", Role::Import),
-        ("conditional_expression", Role::Conditional { condition: "condition", consequence: "consequence", alternative: "alternative" }),
+        (
+            "conditional_expression",
+            Role::Conditional {
+                condition: "condition",
+                consequence: "consequence",
+                alternative: "alternative",
+            },
+        ),
         ("comment", Role::Comment),
         ("class_declaration", Role::Class),
     ]],

@@ -122,7 +122,14 @@ pub(crate) static SPEC: Spec = Spec {
         ("false", Role::Constant),
         ("null_literal", Role::Constant),
         ("import_declaration", Role::Import),
-        ("ternary_expression", Role::Conditional { condition: "condition", consequence: "consequence", alternative: "alternative" }),
+        (
+            "ternary_expression",
+            Role::Conditional {
+                condition: "condition",
+                consequence: "consequence",
+                alternative: "alternative",
+            },
+        ),
         ("line_comment", Role::Comment),
         ("block_comment", Role::Comment),
         ("class_declaration", Role::Class),

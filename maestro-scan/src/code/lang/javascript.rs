@@ -165,7 +165,14 @@ const JAVASCRIPT: &[(&str, Role<&str>)] = &[
     ("null", Role::Constant),
     ("undefined", Role::Constant),
     ("import_statement", Role::Import),
-    ("ternary_expression", Role::Conditional { condition: "condition", consequence: "consequence", alternative: "alternative" }),
+    (
+        "ternary_expression",
+        Role::Conditional {
+            condition: "condition",
+            consequence: "consequence",
+            alternative: "alternative",
+        },
+    ),
     ("comment", Role::Comment),
     ("class_declaration", Role::Class),
     ("class", Role::Class),

@@ -181,7 +181,14 @@ pub(crate) static SPEC: Spec = Spec {
         ("boolean", Role::Constant),
         ("null", Role::Constant),
         ("namespace_use_clause", Role::Import),
-        ("conditional_expression", Role::Conditional { condition: "condition", consequence: "body", alternative: "alternative" }),
+        (
+            "conditional_expression",
+            Role::Conditional {
+                condition: "condition",
+                consequence: "body",
+                alternative: "alternative",
+            },
+        ),
         ("comment", Role::Comment),
         ("text", Role::Skip),
         ("class_declaration", Role::Class),

@@ -159,7 +159,14 @@ pub(crate) static SPEC: Spec = Spec {
         ("none", Role::Constant),
         ("import_statement", Role::Import),
         ("import_from_statement", Role::Import),
-        ("conditional_expression", Role::Conditional { condition: "#1", consequence: "#0", alternative: "#2" }),
+        (
+            "conditional_expression",
+            Role::Conditional {
+                condition: "#1",
+                consequence: "#0",
+                alternative: "#2",
+            },
+        ),
         ("comment", Role::Comment),
         ("class_definition", Role::Class),
     ]],

@@ -143,7 +143,14 @@ pub(crate) static SPEC: Spec = Spec {
         ("nil", Role::Constant),
         ("simple_symbol", Role::Constant),
         ("hash_key_symbol", Role::Constant),
-        ("conditional", Role::Conditional { condition: "condition", consequence: "consequence", alternative: "alternative" }),
+        (
+            "conditional",
+            Role::Conditional {
+                condition: "condition",
+                consequence: "consequence",
+                alternative: "alternative",
+            },
+        ),
         ("comment", Role::Comment),
         ("class", Role::Class),
         ("module", Role::Class),
