@@ -465,7 +465,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                     value.join(&v);
                     value.constant = false;
                 }
-                if !value.taint.is_clean() && fixed_destination(self.literal_prefix(node)) {
+                if !value.taint.is_clean() && fixed_destination(&self.literal_prefix(node)) {
                     value.taint.clear(category_bit(601));
                 }
                 value
@@ -702,10 +702,10 @@ impl<'t, 'e> Engine<'t, 'e> {
     /// (`/posts/`) or origin (`https://example.com/`), or a value already safe for redirects.
     fn fixes_destination(&self, left: Node<'t>, value: &Value) -> bool {
         match self.table.role(left) {
-            Some(Role::Str) => fixed_destination(self.literal_prefix(left)),
+            Some(Role::Str) => fixed_destination(&self.literal_prefix(left)),
             Some(Role::Binary { left: inner, .. }) => table::child(left, inner).is_some_and(|n| {
                 matches!(self.table.role(n), Some(Role::Str))
-                    && fixed_destination(self.literal_prefix(n))
+                    && fixed_destination(&self.literal_prefix(n))
             }),
             _ => {
                 !value.constant
@@ -2074,8 +2074,8 @@ fn strip_quote(s: &str) -> String {
 
 /// Whether a URL starting with `prefix` can only point where the prefix says: a path on this
 /// site (`/x`, not `//host` or `/\\host`) or an absolute URL with its host and a path.
-fn fixed_destination(prefix: String) -> bool {
-    let p = prefix.as_str();
+fn fixed_destination(prefix: &str) -> bool {
+    let p = prefix;
     if let Some(rest) = p.strip_prefix('/') {
         return !rest.is_empty() && !rest.starts_with('/') && !rest.starts_with('\\');
     }

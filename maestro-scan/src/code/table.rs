@@ -23,8 +23,6 @@ pub(crate) enum Field {
     None,
     /// A grammar field.
     Id(std::num::NonZeroU16),
-    /// The first named child that is not a comment.
-    First,
     /// The last named child that is not a comment.
     Last,
     /// The n-th named child that is not a comment.
@@ -326,7 +324,6 @@ pub(crate) fn child(node: Node<'_>, field: Field) -> Option<Node<'_>> {
     match field {
         Field::None => None,
         Field::Id(id) => node.child_by_field_id(id.get()),
-        Field::First => named_children(node).next(),
         Field::Last => named_children(node).last(),
         Field::Nth(n) => named_children(node).nth(usize::from(n)),
     }
@@ -340,7 +337,7 @@ pub(crate) fn children(node: Node<'_>, field: Field) -> Vec<Node<'_>> {
             let mut cursor = node.walk();
             node.children_by_field_id(id, &mut cursor).collect()
         }
-        Field::First | Field::Last | Field::Nth(_) => child(node, field).into_iter().collect(),
+        Field::Last | Field::Nth(_) => child(node, field).into_iter().collect(),
     }
 }
 

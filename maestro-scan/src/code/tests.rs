@@ -47,13 +47,13 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
             condition,
             consequence,
             alternative,
-        } => vec![condition, consequence, alternative],
-        Role::For { left, right, body } => vec![left, right, body],
-        Role::Conditional {
+        }
+        | Role::Conditional {
             condition,
             consequence,
             alternative,
         } => vec![condition, consequence, alternative],
+        Role::For { left, right, body } => vec![left, right, body],
         _ => Vec::new(),
     }
 }
