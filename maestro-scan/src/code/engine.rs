@@ -424,7 +424,12 @@ impl<'t, 'e> Engine<'t, 'e> {
     fn eval_children(&mut self, node: Node<'t>, f: &mut Frame) -> Value {
         let mut value = Value::constant();
         let mut any = false;
-        for c in named_children(node) {
+        // A comprehension binds its loop variables (`for x in xs` clauses) before its element.
+        let mut children: Vec<Node<'t>> = named_children(node).collect();
+        children.sort_by_key(|c| {
+            !matches!(self.table.role(*c), Some(Role::For { body: table::Field::None, .. }))
+        });
+        for c in children {
             let v = self.eval(c, f);
             value.join(&v);
             any = true;
@@ -649,10 +654,6 @@ impl<'t, 'e> Engine<'t, 'e> {
                 }
                 if let Some(body) = table::child(node, body) {
                     let _ = self.eval(body, f);
-                }
-                if table::child(node, body).is_none() {
-                    // A comprehension clause: the element expression follows in the parent.
-                    return value;
                 }
                 Value::default()
             }
@@ -1114,7 +1115,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                     && let Some(path) = &site.path
                 {
                     for guard in &self.pack.guards {
-                        if !guard.calls.iter().any(|p| p.matches(path)) {
+                        if guard.compared || !guard.calls.iter().any(|p| p.matches(path)) {
                             continue;
                         }
                         if !guard.values.is_empty()
@@ -1166,10 +1167,32 @@ impl<'t, 'e> Engine<'t, 'e> {
     }
 
     /// `x.origin == ...` (a member a guard lists) validates `x` — or the value a `new URL(x)`
-    /// was built from.
+    /// was built from; so does `dirname(x) == BASE` for a `compared` guard call.
     fn member_comparison(&self, side: Option<Node<'t>>) -> Clears {
         let mut out = Vec::new();
         let Some(side) = side else { return out };
+        if matches!(self.table.role(side), Some(Role::Call { .. } | Role::MethodCall { .. }))
+            && let Some(site) = self.call_site(side)
+            && let Some(path) = &site.path
+        {
+            for guard in &self.pack.guards {
+                if guard.compared && guard.calls.iter().any(|p| p.matches(path)) {
+                    let mut nodes: Vec<Node<'t>> = site.receiver.into_iter().collect();
+                    for a in &site.args {
+                        if matches!(self.table.role(*a), Some(Role::Container)) {
+                            nodes.extend(named_children(*a));
+                        } else {
+                            nodes.push(*a);
+                        }
+                    }
+                    for n in nodes {
+                        if let Some(key) = self.validated_key(n) {
+                            out.push((key, guard.cleared));
+                        }
+                    }
+                }
+            }
+        }
         let Some(Role::Member { object, property }) = self.table.role(side) else {
             return out;
         };
@@ -1728,9 +1751,14 @@ impl<'t, 'e> Engine<'t, 'e> {
             return Value::tainted(result);
         }
         let mut taint = receiver.taint.clone();
+        if self.pack.opaque.iter().any(|p| p.matches(&path)) {
+            taint = Taint::default();
+        }
         // Functions of the application's other modules are opaque: what they return is not
         // their arguments (a user looked up by name is not the name).
-        let opaque = path.starts_with('.') || path.starts_with('/');
+        let opaque = path.starts_with('.')
+            || path.starts_with('/')
+            || self.pack.opaque.iter().any(|p| p.matches(&path));
         if !opaque {
             for a in &args {
                 taint.join(&a.value.taint);

@@ -27,6 +27,8 @@ pub struct PackFile {
     sanitizer: Vec<SanitizerSpec>,
     #[serde(default)]
     guard: Vec<GuardSpec>,
+    #[serde(default)]
+    opaque: Vec<OpaqueSpec>,
     /// The rules.
     #[serde(default)]
     pub rule: Vec<RuleSpec>,
@@ -74,6 +76,12 @@ struct SanitizerSpec {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct OpaqueSpec {
+    calls: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GuardSpec {
     #[serde(default)]
     calls: Vec<String>,
@@ -86,6 +94,8 @@ struct GuardSpec {
     negated: bool,
     #[serde(default)]
     values: Vec<String>,
+    #[serde(default)]
+    compared: bool,
 }
 
 /// What a guard call validates.
@@ -208,6 +218,9 @@ pub(crate) struct Guard {
     pub(crate) negated: bool,
     /// The call's first argument must match one of these (empty: any).
     pub(crate) values: Vec<Pattern>,
+    /// The guard holds when the call's result is compared with `==` (`dirname(p) == BASE`),
+    /// not when the call itself is true.
+    pub(crate) compared: bool,
 }
 
 /// `name=value` conditions on keyword arguments.
@@ -259,6 +272,8 @@ pub(crate) struct Pack {
     pub(crate) parameter_sources: Vec<ParameterSource>,
     pub(crate) sanitizers: Vec<Sanitizer>,
     pub(crate) guards: Vec<Guard>,
+    /// Calls whose result carries none of their arguments' data.
+    pub(crate) opaque: Vec<Pattern>,
     pub(crate) rules: Vec<CodeRule>,
 }
 
@@ -426,8 +441,10 @@ impl Pack {
                     cleared: mask(&g.cwes),
                     negated: g.negated,
                     values: patterns(&g.values),
+                    compared: g.compared,
                 })
                 .collect(),
+            opaque: file.opaque.iter().flat_map(|o| patterns(&o.calls)).collect(),
             rules,
             classes,
         }
