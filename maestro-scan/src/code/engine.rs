@@ -130,6 +130,8 @@ pub(crate) struct Engine<'t, 'e> {
     assigned: std::collections::HashSet<String>,
     /// Names bound to a condition (`const ok = ALLOWED.includes(x)`), with what it proves.
     conditions: HashMap<String, (Clears, Clears)>,
+    /// Names bound to a parse of another value (`parts = urlparse(url)`): the value's key.
+    derived: HashMap<String, String>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
@@ -158,6 +160,7 @@ impl<'t, 'e> Engine<'t, 'e> {
             constants: HashMap::new(),
             assigned: std::collections::HashSet::new(),
             conditions: HashMap::new(),
+            derived: HashMap::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
@@ -751,6 +754,15 @@ impl<'t, 'e> Engine<'t, 'e> {
         match self.table.role(target) {
             Some(Role::Name) => {
                 let name = self.text_of(target).to_owned();
+                self.derived.remove(&name);
+                if let Some(v) = value_node
+                    && matches!(self.table.role(v), Some(Role::Call { .. } | Role::New { .. }))
+                    && let Some(site) = self.call_site(v)
+                    && let Some(key) = site.args.first().and_then(|a| self.key(*a))
+                    && key != name
+                {
+                    self.derived.insert(name.clone(), key);
+                }
                 if let Some(v) = value_node {
                     let proves = self.guards(v);
                     if proves.0.is_empty() && proves.1.is_empty() {
@@ -1069,7 +1081,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                     .map(|c| self.text_of(c))
                     .collect();
                 if operands.len() == 2
-                    && let Some(key) = self.key(operands[0])
+                    && let Some(key) = self.validated_key(operands[0])
                 {
                     if ops == ["in"] {
                         then_clear.push((key, u64::MAX));
@@ -1155,6 +1167,18 @@ impl<'t, 'e> Engine<'t, 'e> {
                     return g.clone();
                 }
             }
+            Some(Role::Member { object, property }) => {
+                // `if parts.netloc:` — where the member is empty, the value has no host.
+                let property = table::child(node, property).map(|p| self.text_of(p));
+                for guard in &self.pack.guards {
+                    if property.is_some_and(|p| guard.members.iter().any(|m| m == p))
+                        && let Some(key) =
+                            table::child(node, object).and_then(|o| self.validated_key(o))
+                    {
+                        else_clear.push((key, guard.cleared));
+                    }
+                }
+            }
             None => {
                 let mut c = named_children(node);
                 if let (Some(only), None) = (c.next(), c.next()) {
@@ -1209,10 +1233,11 @@ impl<'t, 'e> Engine<'t, 'e> {
         out
     }
 
-    /// The key of a checked value; for `new URL(x).host` or `parse(x).host`, the key of `x`.
+    /// The key of a checked value; for `new URL(x).host` or `parse(x).host`, the key of `x`;
+    /// for a name bound to `parse(x)`, the key of `x`.
     fn validated_key(&self, node: Node<'t>) -> Option<String> {
         if let Some(key) = self.key(node) {
-            return Some(key);
+            return Some(self.derived.get(&key).cloned().unwrap_or(key));
         }
         match self.table.role(node) {
             Some(Role::Member { object, .. }) => {
@@ -1824,6 +1849,19 @@ impl<'t, 'e> Engine<'t, 'e> {
 
     /// Whether a value node's path, text or string content matches one of `patterns`.
     fn value_matches(&self, node: Node<'t>, patterns: &[super::pattern::Pattern]) -> bool {
+        if matches!(self.table.role(node), Some(Role::Name))
+            && let Some(truth) = self.constants.get(self.text_of(node))
+        {
+            // A flag bound once to a literal: compare the literal.
+            let literals: &[&str] = if *truth {
+                &["True", "true", "1"]
+            } else {
+                &["False", "false", "0"]
+            };
+            return literals
+                .iter()
+                .any(|l| patterns.iter().any(|p| p.matches(l)));
+        }
         let text = self.text_of(node).trim();
         let content = text.trim_matches(|c| c == '"' || c == '\'' || c == '`');
         let path = self.path(node);
