@@ -132,6 +132,8 @@ pub(crate) struct Engine<'t, 'e> {
     conditions: HashMap<String, (Clears, Clears)>,
     /// Names bound to a parse of another value (`parts = urlparse(url)`): the value's key.
     derived: HashMap<String, String>,
+    /// The expression each name was last bound to, in walk order (for flag and option values).
+    bound: HashMap<String, Node<'t>>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
@@ -161,6 +163,7 @@ impl<'t, 'e> Engine<'t, 'e> {
             assigned: std::collections::HashSet::new(),
             conditions: HashMap::new(),
             derived: HashMap::new(),
+            bound: HashMap::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
@@ -430,7 +433,13 @@ impl<'t, 'e> Engine<'t, 'e> {
         // A comprehension binds its loop variables (`for x in xs` clauses) before its element.
         let mut children: Vec<Node<'t>> = named_children(node).collect();
         children.sort_by_key(|c| {
-            !matches!(self.table.role(*c), Some(Role::For { body: table::Field::None, .. }))
+            !matches!(
+                self.table.role(*c),
+                Some(Role::For {
+                    body: table::Field::None,
+                    ..
+                })
+            )
         });
         for c in children {
             let v = self.eval(c, f);
@@ -491,14 +500,8 @@ impl<'t, 'e> Engine<'t, 'e> {
                     return Value::tainted(t);
                 }
                 let mut object = self.eval_opt(table::child(node, object), f);
-                if let Some(path) = &path
-                    && let Some(s) = self
-                        .pack
-                        .sanitizers
-                        .iter()
-                        .find(|s| s.calls.iter().any(|p| p.matches(path)))
-                {
-                    object.taint.clear(s.cleared);
+                if let Some(path) = &path {
+                    object.taint.clear(self.sanitized(path));
                 }
                 Value {
                     taint: object.taint,
@@ -531,17 +534,29 @@ impl<'t, 'e> Engine<'t, 'e> {
                 let left = table::child(node, left);
                 let mut l = self.eval_opt(left, f);
                 let r = self.eval_opt(table::child(node, right), f);
-                let prefix_fixed = self.operator(node).as_deref() == Some("+")
+                let op = self.operator(node);
+                let prefix_fixed = op.as_deref() == Some("+")
                     && left.is_some_and(|n| self.fixes_destination(n, &l));
                 l.join(&r);
+                if matches!(
+                    op.as_deref(),
+                    Some("==" | "===" | "!=" | "!==" | "<" | ">" | "<=" | ">=")
+                ) {
+                    l.taint.clear(!category_bit(501));
+                    l.constant = false;
+                }
                 if prefix_fixed {
                     l.taint.clear(category_bit(601));
                 }
                 l
             }
             Role::Comparison => {
-                let _ = self.eval_children(node, f);
-                Value::default()
+                // A comparison of input is a boolean the user chose: harmless in a query or a
+                // command, not in the session.
+                let mut v = self.eval_children(node, f);
+                v.taint.clear(!category_bit(501));
+                v.constant = false;
+                v
             }
             Role::Not { argument } => {
                 let v = self.eval_opt(table::child(node, argument), f);
@@ -755,13 +770,31 @@ impl<'t, 'e> Engine<'t, 'e> {
             Some(Role::Name) => {
                 let name = self.text_of(target).to_owned();
                 self.derived.remove(&name);
+                match value_node {
+                    Some(v) if v != target => {
+                        self.bound.insert(name.clone(), v);
+                    }
+                    _ => {
+                        self.bound.remove(&name);
+                    }
+                }
                 if let Some(v) = value_node
-                    && matches!(self.table.role(v), Some(Role::Call { .. } | Role::New { .. }))
+                    && matches!(
+                        self.table.role(v),
+                        Some(Role::Call { .. } | Role::New { .. })
+                    )
                     && let Some(site) = self.call_site(v)
-                    && let Some(key) = site.args.first().and_then(|a| self.key(*a))
-                    && key != name
                 {
-                    self.derived.insert(name.clone(), key);
+                    // The argument the result is derived from: the first one carrying data.
+                    let keys: Vec<String> = site.args.iter().filter_map(|a| self.key(*a)).collect();
+                    let tainted = keys
+                        .iter()
+                        .find(|k| f.env.get(k.as_str()).is_some_and(|v| !v.taint.is_clean()));
+                    if let Some(key) = tainted.or(keys.first())
+                        && *key != name
+                    {
+                        self.derived.insert(name.clone(), key.clone());
+                    }
                 }
                 if let Some(v) = value_node {
                     let proves = self.guards(v);
@@ -1080,13 +1113,13 @@ impl<'t, 'e> Engine<'t, 'e> {
                     .filter(|c| !c.is_named())
                     .map(|c| self.text_of(c))
                     .collect();
-                if operands.len() == 2
-                    && let Some(key) = self.validated_key(operands[0])
-                {
-                    if ops == ["in"] {
-                        then_clear.push((key, u64::MAX));
-                    } else if ops == ["not", "in"] || ops == ["not in"] {
-                        else_clear.push((key, u64::MAX));
+                if operands.len() == 2 {
+                    for key in self.validated_keys(operands[0]) {
+                        if ops == ["in"] {
+                            then_clear.push((key, u64::MAX));
+                        } else if ops == ["not", "in"] || ops == ["not in"] {
+                            else_clear.push((key, u64::MAX));
+                        }
                     }
                 }
             }
@@ -1151,7 +1184,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                             }
                         };
                         for n in checked {
-                            if let Some(key) = self.validated_key(n) {
+                            for key in self.validated_keys(n) {
                                 if guard.negated {
                                     else_clear.push((key, guard.cleared));
                                 } else {
@@ -1172,10 +1205,11 @@ impl<'t, 'e> Engine<'t, 'e> {
                 let property = table::child(node, property).map(|p| self.text_of(p));
                 for guard in &self.pack.guards {
                     if property.is_some_and(|p| guard.members.iter().any(|m| m == p))
-                        && let Some(key) =
-                            table::child(node, object).and_then(|o| self.validated_key(o))
+                        && let Some(object) = table::child(node, object)
                     {
-                        else_clear.push((key, guard.cleared));
+                        for key in self.validated_keys(object) {
+                            else_clear.push((key, guard.cleared));
+                        }
                     }
                 }
             }
@@ -1195,8 +1229,10 @@ impl<'t, 'e> Engine<'t, 'e> {
     fn member_comparison(&self, side: Option<Node<'t>>) -> Clears {
         let mut out = Vec::new();
         let Some(side) = side else { return out };
-        if matches!(self.table.role(side), Some(Role::Call { .. } | Role::MethodCall { .. }))
-            && let Some(site) = self.call_site(side)
+        if matches!(
+            self.table.role(side),
+            Some(Role::Call { .. } | Role::MethodCall { .. })
+        ) && let Some(site) = self.call_site(side)
             && let Some(path) = &site.path
         {
             for guard in &self.pack.guards {
@@ -1210,7 +1246,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                         }
                     }
                     for n in nodes {
-                        if let Some(key) = self.validated_key(n) {
+                        for key in self.validated_keys(n) {
                             out.push((key, guard.cleared));
                         }
                     }
@@ -1225,29 +1261,35 @@ impl<'t, 'e> Engine<'t, 'e> {
         };
         for guard in &self.pack.guards {
             if guard.members.iter().any(|m| m == property)
-                && let Some(key) = table::child(side, object).and_then(|o| self.validated_key(o))
+                && let Some(object) = table::child(side, object)
             {
-                out.push((key, guard.cleared));
+                for key in self.validated_keys(object) {
+                    out.push((key, guard.cleared));
+                }
             }
         }
         out
     }
 
-    /// The key of a checked value; for `new URL(x).host` or `parse(x).host`, the key of `x`;
-    /// for a name bound to `parse(x)`, the key of `x`.
-    fn validated_key(&self, node: Node<'t>) -> Option<String> {
+    /// The keys a check validates: the checked value's own; for `new URL(x).host` or
+    /// `parse(x).host`, the key of `x`; for a name bound to `parse(x)`, also the key of `x`.
+    fn validated_keys(&self, node: Node<'t>) -> Vec<String> {
         if let Some(key) = self.key(node) {
-            return Some(self.derived.get(&key).cloned().unwrap_or(key));
+            let mut keys = vec![key];
+            if let Some(from) = self.derived.get(&keys[0]) {
+                keys.push(from.clone());
+            }
+            return keys;
         }
         match self.table.role(node) {
-            Some(Role::Member { object, .. }) => {
-                table::child(node, object).and_then(|o| self.validated_key(o))
-            }
-            Some(Role::New { .. } | Role::Call { .. }) => {
-                let site = self.call_site(node)?;
-                site.args.first().and_then(|a| self.validated_key(*a))
-            }
-            _ => None,
+            Some(Role::Member { object, .. }) => table::child(node, object)
+                .map(|o| self.validated_keys(o))
+                .unwrap_or_default(),
+            Some(Role::New { .. } | Role::Call { .. }) => self
+                .call_site(node)
+                .and_then(|site| site.args.first().map(|a| self.validated_keys(*a)))
+                .unwrap_or_default(),
+            _ => Vec::new(),
         }
     }
 
@@ -1737,18 +1779,14 @@ impl<'t, 'e> Engine<'t, 'e> {
         if let Some(t) = source {
             return Value::tainted(t);
         }
-        // Sanitisers.
-        if let Some(s) = self
-            .pack
-            .sanitizers
-            .iter()
-            .find(|s| s.calls.iter().any(|p| p.matches(&path)))
-        {
+        // Sanitisers (every one that matches cleans its categories).
+        let cleaned = self.sanitized(&path);
+        if cleaned != 0 {
             let mut taint = receiver.taint.clone();
             for a in &args {
                 taint.join(&a.value.taint);
             }
-            taint.clear(s.cleared);
+            taint.clear(cleaned);
             return Value::tainted(taint);
         }
         let method = site.method.as_deref().unwrap_or("");
@@ -1817,6 +1855,15 @@ impl<'t, 'e> Engine<'t, 'e> {
         Value::tainted(taint)
     }
 
+    /// The categories the sanitisers matching `path` clean (0 when none matches).
+    fn sanitized(&self, path: &str) -> u64 {
+        self.pack
+            .sanitizers
+            .iter()
+            .filter(|s| s.calls.iter().any(|p| p.matches(path)))
+            .fold(0, |mask, s| mask | s.cleared)
+    }
+
     fn keyword_matches(&self, kv: &KeywordValue, args: &[Arg<'t>]) -> bool {
         self.keyword_nodes(args).iter().any(|(name, node)| {
             name == &kv.name && self.value_matches(*node, std::slice::from_ref(&kv.value))
@@ -1861,6 +1908,15 @@ impl<'t, 'e> Engine<'t, 'e> {
             return literals
                 .iter()
                 .any(|l| patterns.iter().any(|p| p.matches(l)));
+        }
+        if matches!(self.table.role(node), Some(Role::Name))
+            && let Some(bound) = self.bound.get(self.text_of(node))
+            && *bound != node
+            && self.depth < MAX_DEPTH
+            && !matches!(self.table.role(*bound), Some(Role::Name))
+            && self.value_matches(*bound, patterns)
+        {
+            return true;
         }
         let text = self.text_of(node).trim();
         let content = text.trim_matches(|c| c == '"' || c == '\'' || c == '`');

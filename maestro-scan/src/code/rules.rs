@@ -444,7 +444,11 @@ impl Pack {
                     compared: g.compared,
                 })
                 .collect(),
-            opaque: file.opaque.iter().flat_map(|o| patterns(&o.calls)).collect(),
+            opaque: file
+                .opaque
+                .iter()
+                .flat_map(|o| patterns(&o.calls))
+                .collect(),
             rules,
             classes,
         }
