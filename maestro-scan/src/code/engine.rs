@@ -816,6 +816,9 @@ impl<'t, 'e> Engine<'t, 'e> {
                     .unwrap_or_default();
                 self.check_assignment(&path, &property, value_node, &value, target, f);
                 if let Some(key) = self.raw_path(target, 0) {
+                    if let Some(v) = value_node {
+                        self.bound.insert(key.clone(), v);
+                    }
                     let mut value = value;
                     value.taint.step(target.start_byte(), &key);
                     f.env.insert(key, value);
@@ -1909,8 +1912,10 @@ impl<'t, 'e> Engine<'t, 'e> {
                 .iter()
                 .any(|l| patterns.iter().any(|p| p.matches(l)));
         }
-        if matches!(self.table.role(node), Some(Role::Name))
-            && let Some(bound) = self.bound.get(self.text_of(node))
+        if matches!(self.table.role(node), Some(Role::Name | Role::Member { .. }))
+            && let Some(bound) = self
+                .raw_path(node, 0)
+                .and_then(|k| self.bound.get(&k))
             && *bound != node
             && self.depth < MAX_DEPTH
             && !matches!(self.table.role(*bound), Some(Role::Name))
@@ -2055,6 +2060,15 @@ impl<'t, 'e> Engine<'t, 'e> {
         let mut node = site.node;
         while let Some(parent) = node.parent() {
             match self.table.role(parent) {
+                // A chained call's arguments: createHash('md5').update(password).
+                Some(Role::Call { .. } | Role::MethodCall { .. }) => {
+                    if let Some(outer) = self.call_site(parent) {
+                        for a in &outer.args {
+                            context.push_str(self.text_of(*a));
+                            context.push(' ');
+                        }
+                    }
+                }
                 Some(Role::Assign { left, .. }) => {
                     for t in table::children(parent, left) {
                         context.push_str(self.text_of(t));
