@@ -501,7 +501,7 @@ impl<'t, 'e> Engine<'t, 'e> {
                 }
                 let mut object = self.eval_opt(table::child(node, object), f);
                 if let Some(path) = &path {
-                    object.taint.clear(self.sanitized(path));
+                    object.taint.clear(self.sanitized(path, None));
                 }
                 Value {
                     taint: object.taint,
@@ -863,10 +863,9 @@ impl<'t, 'e> Engine<'t, 'e> {
                 let pairwise = targets.len() > 1
                     && values.len() == targets.len()
                     && value_node.is_some_and(|v| {
-                        !matches!(
-                            self.table.role(v),
-                            Some(Role::Call { .. } | Role::MethodCall { .. } | Role::Str)
-                        )
+                        matches!(self.table.role(v), Some(Role::Container))
+                            || (self.table.role(v).is_none()
+                                && (v.kind().contains("list") || v.kind().contains("tuple")))
                     });
                 for (i, t) in targets.iter().enumerate() {
                     if pairwise {
@@ -1783,7 +1782,7 @@ impl<'t, 'e> Engine<'t, 'e> {
             return Value::tainted(t);
         }
         // Sanitisers (every one that matches cleans its categories).
-        let cleaned = self.sanitized(&path);
+        let cleaned = self.sanitized(&path, site.args.first().copied());
         if cleaned != 0 {
             let mut taint = receiver.taint.clone();
             for a in &args {
@@ -1858,12 +1857,16 @@ impl<'t, 'e> Engine<'t, 'e> {
         Value::tainted(taint)
     }
 
-    /// The categories the sanitisers matching `path` clean (0 when none matches).
-    fn sanitized(&self, path: &str) -> u64 {
+    /// The categories the sanitisers matching `path` clean (0 when none matches); `first` is
+    /// the call's first argument, for sanitisers that need a particular one.
+    fn sanitized(&self, path: &str, first: Option<Node<'t>>) -> u64 {
         self.pack
             .sanitizers
             .iter()
             .filter(|s| s.calls.iter().any(|p| p.matches(path)))
+            .filter(|s| {
+                s.values.is_empty() || first.is_some_and(|a| self.value_matches(a, &s.values))
+            })
             .fold(0, |mask, s| mask | s.cleared)
     }
 
@@ -1912,10 +1915,10 @@ impl<'t, 'e> Engine<'t, 'e> {
                 .iter()
                 .any(|l| patterns.iter().any(|p| p.matches(l)));
         }
-        if matches!(self.table.role(node), Some(Role::Name | Role::Member { .. }))
-            && let Some(bound) = self
-                .raw_path(node, 0)
-                .and_then(|k| self.bound.get(&k))
+        if matches!(
+            self.table.role(node),
+            Some(Role::Name | Role::Member { .. })
+        ) && let Some(bound) = self.raw_path(node, 0).and_then(|k| self.bound.get(&k))
             && *bound != node
             && self.depth < MAX_DEPTH
             && !matches!(self.table.role(*bound), Some(Role::Name))
@@ -2035,10 +2038,9 @@ impl<'t, 'e> Engine<'t, 'e> {
                 checked.push(&receiver.taint);
             }
         }
-        let category = category_bit(rule.cwe);
         let found = checked
             .iter()
-            .find_map(|t| t.reaching(class, category))
+            .find_map(|t| reaching(rule, class, t))
             .cloned();
         if let Some(flow) = found {
             self.sink_flow(index, site.node, &flow, f);
@@ -2140,7 +2142,7 @@ impl<'t, 'e> Engine<'t, 'e> {
         at: Node<'t>,
         f: &mut Frame,
     ) {
-        if let Some(flow) = taint.reaching(class, category_bit(rule.cwe)).cloned() {
+        if let Some(flow) = reaching(rule, class, taint).cloned() {
             self.sink_flow(index, at, &flow, f);
         }
     }
@@ -2199,6 +2201,16 @@ impl<'t, 'e> Engine<'t, 'e> {
             flow: steps,
         });
     }
+}
+
+/// The first flow of `taint` that reaches `rule`'s sink: data of `class`, not cleaned for the
+/// rule's category, from a source the rule does not trust.
+fn reaching<'a>(rule: &CodeRule, class: u8, taint: &'a Taint) -> Option<&'a Flow> {
+    let category = category_bit(rule.cwe);
+    taint
+        .flows
+        .iter()
+        .find(|f| f.reaches(class, category) && !rule.trusted_sources.contains(&f.origin.label))
 }
 
 /// The text after a string literal's opening quote (and prefix letters such as `f`).

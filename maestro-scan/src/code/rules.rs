@@ -72,6 +72,8 @@ struct SanitizerSpec {
     calls: Vec<String>,
     #[serde(default)]
     cwes: Vec<u32>,
+    #[serde(default)]
+    values: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -159,6 +161,8 @@ pub struct RuleSpec {
     unless_arg: Option<ArgValuesSpec>,
     #[serde(default)]
     purpose: Vec<String>,
+    #[serde(default)]
+    trusted_sources: Vec<String>,
     /// Snippets that must produce this rule's finding.
     #[serde(default)]
     pub positive: Vec<String>,
@@ -204,6 +208,8 @@ pub(crate) struct ParameterSource {
 pub(crate) struct Sanitizer {
     pub(crate) calls: Vec<Pattern>,
     pub(crate) cleared: u64,
+    /// The call's first argument must match one of these (empty: any).
+    pub(crate) values: Vec<Pattern>,
 }
 
 /// A validating call: in the branch where it held, the value it checked is clean.
@@ -260,6 +266,8 @@ pub(crate) struct CodeRule {
     pub(crate) when_arg: Option<ArgValues>,
     pub(crate) unless_arg: Option<ArgValues>,
     pub(crate) purpose: Vec<String>,
+    /// Labels of sources this sink trusts (credentials from the environment for a bind).
+    pub(crate) trusted_sources: Vec<String>,
 }
 
 /// One language's compiled rules.
@@ -402,6 +410,7 @@ impl Pack {
                 when_arg: arg_values(r.when_arg.as_ref()),
                 unless_arg: arg_values(r.unless_arg.as_ref()),
                 purpose: r.purpose.iter().map(|n| n.to_ascii_lowercase()).collect(),
+                trusted_sources: r.trusted_sources.clone(),
             })
             .collect();
         Pack {
@@ -429,6 +438,7 @@ impl Pack {
                 .map(|s| Sanitizer {
                     calls: patterns(&s.calls),
                     cleared: mask(&s.cwes),
+                    values: patterns(&s.values),
                 })
                 .collect(),
             guards: file
