@@ -85,8 +85,10 @@ impl Analysis {
     }
 }
 
-/// Whether the built-in syntax-tree rules cover `language`.
-pub(crate) fn has_rules(language: Language) -> bool {
+/// Whether the built-in syntax-tree rules cover `language` (a rule file in `rules/code/`
+/// names it).
+#[must_use]
+pub fn has_rules(language: Language) -> bool {
     rules::Pack::of(language).is_some()
 }
 

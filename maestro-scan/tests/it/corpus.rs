@@ -1,6 +1,8 @@
 //! The labelled corpus (`maestro-scan/corpus/<language>/cwe-<N>/<slug>.{vulnerable,safe}.<ext>`):
-//! every file parses without errors, and per (language, CWE) the built-in code rules score
-//! TPR − FPR ≥ 0.6. `MAESTRO_CORPUS` names another corpus directory.
+//! every file parses without errors, and per (language, CWE) of every language that has
+//! syntax-tree rules the built-in code rules score TPR − FPR ≥ 0.6 (a language's corpus counts
+//! from the change that adds its `rules/code/<language>.toml`). `MAESTRO_CORPUS` names another
+//! corpus directory.
 
 #![allow(clippy::print_stderr)] // a missing corpus says so loudly
 
@@ -52,7 +54,14 @@ fn every_language_and_cwe_scores_at_least_0_6() {
     let table = score::score(&dir);
     assert!(!table.is_empty(), "no corpus files under {}", dir.display());
     let mut low = Vec::new();
+    let mut without_rules = std::collections::BTreeSet::new();
     for ((language, cwe), s) in &table {
+        let covered = maestro_scan::Language::from_path(&format!("x.{}", extension(language)))
+            .is_some_and(maestro_scan::code::has_rules);
+        if !covered {
+            without_rules.insert(language.clone());
+            continue;
+        }
         if s.score() < 0.6 {
             let misses: Vec<String> = s
                 .misses
@@ -68,5 +77,27 @@ fn every_language_and_cwe_scores_at_least_0_6() {
             ));
         }
     }
+    if !without_rules.is_empty() {
+        eprintln!(
+            "corpus score NOT CHECKED for languages without syntax-tree rules: {without_rules:?}"
+        );
+    }
     assert!(low.is_empty(), "below 0.6:\n{}", low.join("\n"));
+}
+
+/// The file extension of a corpus language directory.
+fn extension(language: &str) -> &'static str {
+    match language {
+        "python" => "py",
+        "javascript" => "js",
+        "typescript" => "ts",
+        "go" => "go",
+        "java" => "java",
+        "ruby" => "rb",
+        "php" => "php",
+        "csharp" => "cs",
+        "rust" => "rs",
+        "shell" => "sh",
+        _ => "unknown",
+    }
 }
