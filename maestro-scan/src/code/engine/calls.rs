@@ -361,6 +361,10 @@ impl<'t> Engine<'t, '_> {
                 out.push((n.clone(), a.node));
             } else if let Some(object) = object {
                 for c in named_children(object) {
+                    // `{ schema }`: a property named after the variable that holds its value.
+                    if let Some(Role::Name) = self.table.role(c) {
+                        out.push((self.text_of(c).to_owned(), c));
+                    }
                     if let Some(Role::Pair { key, value }) = self.table.role(c)
                         && let (Some(k), Some(v)) = (table::child(c, key), table::child(c, value))
                     {
