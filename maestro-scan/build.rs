@@ -79,6 +79,77 @@ fn probe_sarif_schema() {
     }
 }
 
+/// The syntax-tree code rules (`rules/code/*.toml`): only what a rule set lists of them (id,
+/// message, CWE, severity, confidence, fix, languages); the code engine reads the files
+/// themselves when it first scans a file of their language.
+fn syntax_rules(out: &mut String) {
+    println!("cargo::rerun-if-changed=rules/code");
+    let mut files: Vec<_> = fs::read_dir("rules/code")
+        .expect("rules/code exists")
+        .map(|e| e.expect("readable directory").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    for src in files {
+        println!("cargo::rerun-if-changed={}", src.display());
+        let text =
+            fs::read_to_string(&src).unwrap_or_else(|e| panic!("reading {}: {e}", src.display()));
+        let value: Value =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", src.display()));
+        let languages: Vec<String> = value["languages"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}: no languages", src.display()))
+            .iter()
+            .map(|l| enum_path("language", l.as_str().expect("a language name")))
+            .collect();
+        // The engine's copy: JSON without the examples (parsed in a fraction of the TOML's time,
+        // by the hook process, on the first file of the language).
+        let mut compact = value.clone();
+        if let Some(rules) = compact.get_mut("rule").and_then(Value::as_array_mut) {
+            for rule in rules {
+                if let Some(table) = rule.as_object_mut() {
+                    table.remove("positive");
+                    table.remove("negative");
+                }
+            }
+        }
+        let stem = src
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a rule file name");
+        let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+        fs::write(
+            Path::new(&out_dir).join(format!("code_rules_{stem}.json")),
+            serde_json::to_string(&compact).expect("JSON"),
+        )
+        .unwrap_or_else(|e| panic!("writing the compact copy of {}: {e}", src.display()));
+        let Some(rules) = value.get("rule").and_then(Value::as_array) else {
+            continue;
+        };
+        for rule in rules {
+            let enum_field = |key: &str| {
+                rule.get(key)
+                    .map(|v| enum_path(key, v.as_str().expect("an enum name")))
+            };
+            let _ = writeln!(
+                out,
+                "    StaticRule {{ id: {}, kind: Kind::Code, description: {}, keywords: &[], \
+                 pattern: \"\", group: None, entropy: 0.0, validator: None, confidence: {}, \
+                 span: Span::Line, generic: false, exact_keywords: false, context: None, \
+                 unless: None, cwe: Some({}u32), severity: Some({}), languages: &[{}], \
+                 fix: {}, syntax: true }},",
+                string(rule, "id").expect("id"),
+                string(rule, "message").expect("message"),
+                enum_field("confidence").unwrap_or_else(|| "Confidence::Medium".to_owned()),
+                rule["cwe"].as_u64().expect("cwe"),
+                enum_field("severity").expect("severity"),
+                languages.join(", "),
+                option(string(rule, "fix")),
+            );
+        }
+    }
+}
+
 fn main() {
     probe_sarif_schema();
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
@@ -109,7 +180,7 @@ fn main() {
                 "    StaticRule {{ id: {}, kind: {}, description: {}, keywords: {}, pattern: {}, \
                  group: {}, entropy: {:?}, validator: {}, confidence: {}, span: {}, generic: {}, \
                  exact_keywords: {}, context: {}, unless: {}, cwe: {}, severity: {}, \
-                 languages: {}, fix: {} }},",
+                 languages: {}, fix: {}, syntax: false }},",
                 string(rule, "id").expect("id"),
                 enum_field("kind").expect("kind"),
                 string(rule, "description").expect("description"),
@@ -141,6 +212,7 @@ fn main() {
             );
         }
     }
+    syntax_rules(&mut out);
     out.push_str("]\n");
     fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out)
         .unwrap_or_else(|e| panic!("writing builtin_rules.rs: {e}"));

@@ -40,6 +40,22 @@ pub struct Finding {
     /// hook tells the crew so. Serialised only when `true`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inline_allow_refused: bool,
+    /// For a tainted flow found by a syntax-tree rule: where the data came from, the steps it
+    /// took and the sink, in order. Serialised only when not empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<FlowStep>,
+}
+
+/// One location of a tainted flow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowStep {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+    /// What is there: the source (`request.args`), a variable it was stored in, a call it went
+    /// through, or the sink.
+    pub message: String,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` signature
@@ -140,6 +156,7 @@ mod tests {
             description: String::new(),
             fix: String::new(),
             inline_allow_refused: false,
+            flow: Vec::new(),
         }
     }
 

@@ -1,8 +1,16 @@
 //! maestro's scanner for secrets and insecure code.
 //!
-//! **Rules are data** ([`rule`]): a built-in rule set compiled into the crate (251 secret rules
-//! and 79 code rules with CWE ids, each with positive and negative examples) plus optional user
-//! rule files of the same TOML format ([`RuleSet::with_user_file`]).
+//! **Rules are data** ([`rule`]): a built-in rule set compiled into the crate (secret rules and
+//! code rules with CWE ids, each with positive and negative examples) plus optional user rule
+//! files of the regex format ([`RuleSet::with_user_file`]).
+//!
+//! **Code rules run on syntax trees** ([`code`]): a file whose language has code rules is parsed
+//! once with its tree-sitter grammar and walked by one language-neutral engine that follows
+//! untrusted data from sources to sinks (SQL, shell, `eval`, paths, redirects, HTML...) and
+//! checks structural rules (weak hashes for passwords, XML parsers resolving entities, insecure
+//! cookies); a tainted finding carries its flow ([`Finding::flow`], SARIF `codeFlows`). Nothing
+//! inside a string literal or a comment is matched as code. The rule format is in
+//! `docs/code-rules.md`.
 //!
 //! **The engine** ([`Scanner`]) makes one case-insensitive Aho-Corasick pass over the input for
 //! every rule keyword; only rules whose keyword occurs are evaluated, their regexes compiled on
@@ -134,6 +142,7 @@
 
 pub mod allow;
 mod binary;
+pub mod code;
 pub mod examples;
 pub mod finding;
 mod keywords;
@@ -148,7 +157,7 @@ pub mod validate;
 pub mod walk;
 
 pub use allow::{Allowlist, InlineAllow, Suppression};
-pub use finding::{BlockPolicy, Finding};
+pub use finding::{BlockPolicy, Finding, FlowStep};
 pub use language::Language;
 pub use report::{
     FileError, Report, SkippedBy, Summary, Suppressed, SuppressedBy, Unscanned, UnscannedReason,

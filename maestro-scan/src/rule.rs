@@ -23,6 +23,12 @@
 //! | `languages` | strings | code rules: `python`, `javascript`, `typescript`, `go`, `java`, `rust`, `ruby`, `php`, `csharp`, `shell` |
 //! | `fix` | string | one-line fix hint |
 //! | `positive` / `negative` | strings | examples that must / must not produce this rule's finding |
+//!
+//! User rule files hold regex rules; a `kind = "code"` regex match inside a string literal or a
+//! comment of a file the code engine parses is dropped. The built-in code rules are syntax-tree
+//! rules in another format (`rules/code/<language>.toml`, documented in `docs/code-rules.md`);
+//! they appear in a [`RuleSet`](crate::RuleSet) as rules without keywords or pattern
+//! ([`Rule::is_syntax_tree`]).
 
 use std::{fmt, str::FromStr, sync::OnceLock};
 
@@ -198,6 +204,9 @@ pub struct Rule {
     pub(crate) negative: Vec<String>,
     pub(crate) regex: OnceLock<Regex>,
     pub(crate) unless_regex: OnceLock<Option<Regex>>,
+    /// A built-in syntax-tree rule: matched by the code engine (`rules/code/*.toml`), with no
+    /// keywords or pattern of its own.
+    pub(crate) syntax: bool,
 }
 
 /// The text `{assign}` stands for in a pattern: the rest of a variable name, an optional closing
@@ -326,8 +335,18 @@ impl Rule {
         caps.get(self.group_index()).map(|m| m.as_bytes())
     }
 
+    /// Whether this is a built-in syntax-tree rule (matched on the parsed file by the code
+    /// engine, see `docs/code-rules.md`) rather than a regex rule.
+    #[must_use]
+    pub fn is_syntax_tree(&self) -> bool {
+        self.syntax
+    }
+
     /// Compile the pattern now (it is otherwise compiled on first use).
     pub(crate) fn compile(&self) -> Result<(), regex::Error> {
+        if self.syntax {
+            return Ok(());
+        }
         if self.regex.get().is_none() {
             let regex = build_regex(&self.pattern)?;
             if let Some(group) = self.group

@@ -67,7 +67,7 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
             } else {
                 uri_reference(&f.path)
             };
-            json!({
+            let mut result = json!({
                 "ruleId": f.rule_id,
                 "ruleIndex": index[f.rule_id.as_str()],
                 "level": level(f.severity),
@@ -84,7 +84,11 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
                     "confidence": f.confidence.as_str(),
                     "severity": f.severity.as_str(),
                 },
-            })
+            });
+            if !f.flow.is_empty() {
+                result["codeFlows"] = code_flows(&f.flow, &uri);
+            }
+            result
         })
         .collect();
     json!({
@@ -103,6 +107,36 @@ pub fn sarif_value(report: &Report, rules: &RuleSet) -> Value {
             "results": results,
         }]
     })
+}
+
+/// A tainted flow as one SARIF `codeFlow` with one `threadFlow`: source, steps, sink.
+fn code_flows(flow: &[crate::finding::FlowStep], uri: &str) -> Value {
+    let locations: Vec<Value> = flow
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let kind = if i == 0 {
+                "source"
+            } else if i + 1 == flow.len() {
+                "sink"
+            } else {
+                "step"
+            };
+            json!({
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri },
+                        "region": { "startLine": step.line, "startColumn": step.column },
+                    },
+                    "message": { "text": step.message },
+                },
+                "kinds": [kind],
+                "nestingLevel": 0,
+                "executionOrder": i + 1,
+            })
+        })
+        .collect();
+    json!([{ "threadFlows": [{ "locations": locations }] }])
 }
 
 /// A path as a relative or absolute URI reference: unreserved characters and `/` kept, every

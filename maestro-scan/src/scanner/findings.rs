@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::matching::{Candidate, line_end, line_start};
 use super::options::ScanOptions;
 use crate::allow::{self, BaseLines, InlineAllow, Suppression};
-use crate::finding::{self, Finding};
+use crate::finding::{self, Finding, FlowStep};
 use crate::position::{Cursor, Positions};
 use crate::report::Report;
 use crate::rule::Kind;
@@ -91,6 +91,18 @@ pub(super) fn report_candidates(
         } else {
             options.allow.check(rule.id(), context.path, &fingerprint)
         };
+        let flow = flow_steps(text, line_map, &c.flow);
+        let description = match (flow.first(), flow.last()) {
+            (Some(source), Some(sink)) if flow.len() > 1 => format!(
+                "{}: {} (line {}) reaches {} (line {})",
+                rule.description(),
+                source.message,
+                source.line,
+                sink.message,
+                sink.line
+            ),
+            _ => rule.description().to_owned(),
+        };
         let finding = Finding {
             rule_id: rule.id().to_owned(),
             kind: rule.kind(),
@@ -102,13 +114,40 @@ pub(super) fn report_candidates(
             confidence: rule.confidence(),
             severity: rule.severity(),
             cwe: rule.cwe(),
-            description: rule.description().to_owned(),
+            description,
             fix: rule.fix().to_owned(),
             inline_allow_refused: inline == Some(false),
+            flow,
         };
         match suppression {
             Some(by) => report.suppress(finding, by),
             None => report.findings.push(finding),
         }
     }
+}
+
+/// A syntax-tree finding's flow with lines and columns (1-based, columns in characters).
+fn flow_steps(
+    text: &[u8],
+    line_map: Option<&[usize]>,
+    steps: &[crate::code::RawStep],
+) -> Vec<FlowStep> {
+    steps
+        .iter()
+        .map(|step| {
+            let at = step.at.min(text.len());
+            let start = line_start(text, at);
+            let index = memchr::memchr_iter(b'\n', &text[..start]).count();
+            let line = match line_map {
+                Some(map) => map.get(index).copied().unwrap_or(index + 1),
+                None => index + 1,
+            };
+            let column = String::from_utf8_lossy(&text[start..at]).chars().count() + 1;
+            FlowStep {
+                line,
+                column,
+                message: step.label.clone(),
+            }
+        })
+        .collect()
 }

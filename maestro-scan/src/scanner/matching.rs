@@ -127,12 +127,14 @@ pub(super) enum Scope {
 }
 
 /// A candidate match before filtering.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Candidate {
     pub(super) rule: usize,
     /// The secret (or code match) range.
     pub(super) start: usize,
     pub(super) end: usize,
+    /// A syntax-tree finding's tainted flow: source, steps, sink.
+    pub(super) flow: Vec<crate::code::RawStep>,
 }
 
 const BLOCK_WINDOW: usize = 256 << 10;
@@ -214,6 +216,7 @@ fn check(
         rule: rule_index,
         start,
         end,
+        flow: Vec::new(),
     });
 }
 
@@ -260,16 +263,19 @@ mod tests {
                 rule: 9,
                 start: 0,
                 end: 10,
+                flow: Vec::new(),
             },
             Candidate {
                 rule: 2,
                 start: 3,
                 end: 8,
+                flow: Vec::new(),
             },
             Candidate {
                 rule: 5,
                 start: 20,
                 end: 30,
+                flow: Vec::new(),
             },
         ]);
         let rules: Vec<usize> = kept.iter().map(|c| c.rule).collect();

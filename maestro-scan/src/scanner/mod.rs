@@ -12,9 +12,11 @@ use std::fmt;
 
 use crate::allow::BaseLines;
 use crate::binary;
+use crate::code;
 use crate::language::Language;
 use crate::position::Positions;
 use crate::report::Report;
+use crate::rule::Kind;
 use crate::rule_set::RuleSet;
 
 mod findings;
@@ -70,8 +72,10 @@ impl Scanner {
         &self.options
     }
 
-    /// Scan one text. `path` selects the code rules by extension and is reported in findings;
-    /// without a path every language's code rules apply. Text with a NUL byte is scanned through
+    /// Scan one text. `path` selects the code rules by extension (the syntax-tree rules parse
+    /// the text with the language's grammar) and is reported in findings; without a path the
+    /// syntax-tree rules do not run and every language's regex code rules of a user rule file
+    /// apply. Text with a NUL byte is scanned through
     /// the binary path ([`Summary::binary_scanned`](crate::Summary::binary_scanned)); text over
     /// [`ScanOptions::max_file_size`] is not scanned and is listed in [`Report::unscanned`]. Under
     /// [`InlineAllow::BaseLines`](crate::InlineAllow::BaseLines) no inline allow counts (there is
@@ -134,7 +138,10 @@ impl Scanner {
             seen: None,
         };
         if memchr::memchr(0, text).is_none() {
-            let candidates = self.candidates(scope, text);
+            let mut candidates = self.candidates(scope, text);
+            if let Scope::Path(Some(language)) = scope {
+                self.code_candidates(language, path, text, &mut candidates);
+            }
             if !candidates.is_empty() {
                 let view = View {
                     text,
@@ -191,6 +198,55 @@ impl Scanner {
                 base_comparable: false,
             };
             self.report_candidates(&view, candidates, context, report);
+        }
+    }
+
+    /// The syntax-tree rules' findings on a file of `language`, added to `candidates`; regex
+    /// code matches inside a string literal or a comment are dropped. The file is parsed only
+    /// when code rules run and some apply to its language.
+    fn code_candidates(
+        &self,
+        language: Language,
+        path: Option<&str>,
+        text: &[u8],
+        candidates: &mut Vec<matching::Candidate>,
+    ) {
+        if !self.options.kinds.includes(Kind::Code) {
+            return;
+        }
+        let rules = self.rules.rules();
+        let regex_code = candidates
+            .iter()
+            .any(|c| rules[c.rule].kind() == Kind::Code);
+        let syntax = code::has_rules(language)
+            && rules
+                .iter()
+                .any(|r| r.is_syntax_tree() && r.applies_to(Some(language)));
+        if !regex_code && !syntax {
+            return;
+        }
+        let syntax_ids: std::collections::HashSet<&str> = rules
+            .iter()
+            .filter(|r| r.is_syntax_tree())
+            .map(|r| r.id())
+            .collect();
+        let enabled = |id: &str| syntax_ids.contains(id);
+        let Some(analysis) = code::analyze(language, path, text, &enabled, regex_code) else {
+            return;
+        };
+        if regex_code {
+            candidates
+                .retain(|c| rules[c.rule].kind() != Kind::Code || !analysis.in_literal(c.start));
+        }
+        for hit in analysis.hits {
+            if let Some(rule) = rules.iter().rposition(|r| r.id() == hit.rule_id) {
+                candidates.push(matching::Candidate {
+                    rule,
+                    start: hit.start,
+                    end: hit.end,
+                    flow: hit.flow,
+                });
+            }
         }
     }
 

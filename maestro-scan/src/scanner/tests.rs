@@ -124,7 +124,7 @@ fn redaction_replaces_every_secret_and_keeps_the_rest() {
 #[test]
 fn code_rules_follow_the_extension() {
     let s = scanner();
-    let text = b"digest = hashlib.md5(data).hexdigest()\n";
+    let text = b"import hashlib\npassword_digest = hashlib.md5(password).hexdigest()\n";
     let ids = |r: Report| {
         r.findings
             .into_iter()
@@ -134,7 +134,8 @@ fn code_rules_follow_the_extension() {
     assert_eq!(ids(s.scan_text(Some("a.py"), text)), ["python-weak-hash"]);
     assert!(ids(s.scan_text(Some("a.go"), text)).is_empty());
     assert!(ids(s.scan_text(Some("notes.txt"), text)).is_empty());
-    assert_eq!(ids(s.scan_text(None, text)), ["python-weak-hash"]);
+    // Without a path the language is unknown: the syntax-tree rules do not run.
+    assert!(ids(s.scan_text(None, text)).is_empty());
 }
 
 #[test]

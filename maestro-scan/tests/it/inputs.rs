@@ -76,7 +76,9 @@ fn tree_walk_honours_gitignore_sorts_and_counts() {
     fs::write(root.join(".git/config"), format!("t = \"{token}\"\n")).expect("write");
     fs::write(
         root.join("src/app.py"),
-        format!("import os\nos.system(cmd)\nt = \"{token}\"\nr = requests.get(u, verify=False)\n"),
+        format!(
+            "import os\nos.system(input())\nt = \"{token}\"\nr = requests.get(u, verify=False)\n"
+        ),
     )
     .expect("write");
     fs::write(
@@ -113,7 +115,7 @@ fn tree_walk_honours_gitignore_sorts_and_counts() {
         got,
         [
             (".env".to_owned(), 1, "github-pat"),
-            ("src/app.py".to_owned(), 2, "python-os-system"),
+            ("src/app.py".to_owned(), 2, "python-command-injection"),
             ("src/app.py".to_owned(), 3, "github-pat"),
             ("src/app.py".to_owned(), 4, "python-requests-verify-false"),
             ("src/deep/z.go".to_owned(), 1, "go-insecure-skip-verify"),

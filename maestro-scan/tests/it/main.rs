@@ -1,5 +1,7 @@
 //! maestro-scan integration tests (one binary).
 
+mod code_rules;
+mod corpus;
 mod embedding;
 mod examples;
 mod inputs;
@@ -32,9 +34,11 @@ pub fn scanner_allowing(allow: &[&str], inline_allow: InlineAllow) -> Scanner {
 pub fn rules_with_examples() -> RuleSet {
     let secrets = RuleSet::from_toml_str(BUILTIN_SECRETS_TOML, "rules/secrets.toml")
         .expect("the built-in secret rules load and compile");
-    let code = RuleSet::from_toml_str(BUILTIN_CODE_TOML, "rules/code.toml")
-        .expect("the built-in code rules load and compile");
-    secrets.merge(code)
+    let regex_code = RuleSet::from_toml_str(BUILTIN_CODE_TOML, "rules/code.toml")
+        .expect("the built-in regex code rules load and compile");
+    secrets
+        .merge(regex_code)
+        .merge(RuleSet::builtin_code_rules_with_examples())
 }
 
 /// A GitHub token with a valid checksum, taken from the rule file (not from a finding).

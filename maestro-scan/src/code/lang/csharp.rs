@@ -1,0 +1,148 @@
+//! C# (tree-sitter-c-sharp).
+
+use crate::code::table::{ImportStyle, Role, Spec};
+
+pub(crate) static SPEC: Spec = Spec {
+    roles: &[&[
+        (
+            "invocation_expression",
+            Role::Call {
+                callee: "function",
+                arguments: "arguments",
+            },
+        ),
+        (
+            "object_creation_expression",
+            Role::New {
+                class: "type",
+                arguments: "arguments",
+            },
+        ),
+        (
+            "member_access_expression",
+            Role::Member {
+                object: "expression",
+                property: "name",
+            },
+        ),
+        (
+            "element_access_expression",
+            Role::Index {
+                object: "expression",
+                index: "subscript",
+            },
+        ),
+        (
+            "argument",
+            Role::KeywordArgument {
+                name: "name",
+                value: "#last",
+            },
+        ),
+        ("identifier", Role::Name),
+        ("qualified_name", Role::ScopedName),
+        ("string_literal", Role::Str),
+        ("verbatim_string_literal", Role::Str),
+        ("raw_string_literal", Role::Str),
+        ("interpolated_string_expression", Role::Str),
+        ("string_literal_content", Role::Text),
+        ("string_content", Role::Text),
+        ("escape_sequence", Role::Text),
+        ("interpolation", Role::Interpolation),
+        (
+            "binary_expression",
+            Role::Binary {
+                left: "left",
+                right: "right",
+            },
+        ),
+        ("prefix_unary_expression", Role::Not { argument: "#0" }),
+        (
+            "assignment_expression",
+            Role::Assign {
+                left: "left",
+                right: "right",
+            },
+        ),
+        (
+            "variable_declarator",
+            Role::Declare {
+                name: "name",
+                value: "#last",
+            },
+        ),
+        ("return_statement", Role::Return),
+        ("throw_statement", Role::Terminate),
+        ("throw_expression", Role::Terminate),
+        ("break_statement", Role::Terminate),
+        ("continue_statement", Role::Terminate),
+        (
+            "method_declaration",
+            Role::Function {
+                name: "name",
+                parameters: "parameters",
+                body: "body",
+            },
+        ),
+        (
+            "constructor_declaration",
+            Role::Function {
+                name: "name",
+                parameters: "parameters",
+                body: "body",
+            },
+        ),
+        (
+            "local_function_statement",
+            Role::Function {
+                name: "name",
+                parameters: "parameters",
+                body: "body",
+            },
+        ),
+        (
+            "lambda_expression",
+            Role::Function {
+                name: "",
+                parameters: "parameters",
+                body: "body",
+            },
+        ),
+        ("attribute", Role::Annotation { name: "name" }),
+        (
+            "if_statement",
+            Role::If {
+                condition: "condition",
+                consequence: "consequence",
+                alternative: "alternative",
+            },
+        ),
+        (
+            "foreach_statement",
+            Role::For {
+                left: "left",
+                right: "right",
+                body: "body",
+            },
+        ),
+        ("initializer_expression", Role::Container),
+        ("integer_literal", Role::Constant),
+        ("real_literal", Role::Constant),
+        ("boolean_literal", Role::Constant),
+        ("null_literal", Role::Constant),
+        ("using_directive", Role::Import),
+        (
+            "conditional_expression",
+            Role::Conditional {
+                condition: "condition",
+                consequence: "consequence",
+                alternative: "alternative",
+            },
+        ),
+        ("comment", Role::Comment),
+        ("class_declaration", Role::Class),
+    ]],
+    imports: ImportStyle::None,
+    self_names: &["this"],
+    parameter_name_fields: &[],
+};

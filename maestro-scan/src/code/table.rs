@@ -1,0 +1,355 @@
+//! The language-neutral view of a syntax tree: each language's table maps node kinds (and their
+//! fields) to [`Role`]s, and the engine walks any tree through its table.
+//!
+//! A language's table is written as data ([`Spec`], in `lang/<language>.rs`) with node kind and
+//! field names as the grammar spells them; it is compiled once per process into a [`Table`]
+//! indexed by node kind id, with field names resolved to field ids. A node kind without a role is
+//! walked through: its named children are evaluated in order and their values joined.
+
+use std::sync::OnceLock;
+
+use tree_sitter::{Language as TsLanguage, Node};
+
+use super::grammar::{GRAMMARS, Grammar};
+
+/// A field of a node, as written in a [`Spec`]: a field name, `""` for none, `"#N"` for the
+/// N-th named child (from 0) or `"#last"` for the last named child.
+pub(crate) type FieldName = &'static str;
+
+/// A field of a node, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// Absent.
+    None,
+    /// A grammar field.
+    Id(std::num::NonZeroU16),
+    /// The last named child that is not a comment.
+    Last,
+    /// The n-th named child that is not a comment.
+    Nth(u8),
+}
+
+/// What a node is to the engine. `F` is [`FieldName`] in a [`Spec`] and [`Field`] once compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role<F = Field> {
+    /// `f(args)`: the function expression and the argument list.
+    Call { callee: F, arguments: F },
+    /// `receiver.method(args)` where receiver (optional) and method name are separate fields.
+    MethodCall {
+        receiver: F,
+        method: F,
+        arguments: F,
+    },
+    /// A command whose arguments are children under one field (shell: `name arg...`).
+    Command { name: F, argument: F },
+    /// `new C(args)`: a constructor call.
+    New { class: F, arguments: F },
+    /// `name=value` inside an argument list.
+    KeywordArgument { name: F, value: F },
+    /// `object.property`.
+    Member { object: F, property: F },
+    /// `object[index]`.
+    Index { object: F, index: F },
+    /// A scoped name (`a::b`, `A\B`) written as one path.
+    ScopedName,
+    /// An identifier: a variable or function name.
+    Name,
+    /// A string literal; its children of role [`Role::Interpolation`] are code, the rest is text.
+    Str,
+    /// Code inside a string literal (f-string, template literal, `#{}` / `{$x}` interpolation).
+    Interpolation,
+    /// `left op right`: concatenation, arithmetic, `%` formatting, boolean operators.
+    Binary { left: F, right: F },
+    /// A comparison with `in` / `not in` operators among its unnamed children (Python).
+    Comparison,
+    /// `not x` / `!x`.
+    Not { argument: F },
+    /// `left = right` (also a destructuring `left`).
+    Assign { left: F, right: F },
+    /// `left op= right`.
+    AugmentedAssign { left: F, right: F },
+    /// A declaration of `name` with an optional initial `value`.
+    Declare { name: F, value: F },
+    /// `return value`.
+    Return,
+    /// `raise` / `throw` / `break` / `continue`: control does not go on after it.
+    Terminate,
+    /// A function definition; parameters' names are read from `parameters`.
+    Function { name: F, parameters: F, body: F },
+    /// A decorator or annotation; its `name` is a name, member or call.
+    Annotation { name: F },
+    /// `if condition consequence alternative`; several `alternative` children are `elif`s.
+    If {
+        condition: F,
+        consequence: F,
+        alternative: F,
+    },
+    /// `condition ? consequence : alternative`.
+    Conditional {
+        condition: F,
+        consequence: F,
+        alternative: F,
+    },
+    /// `for left in right body`.
+    For { left: F, right: F, body: F },
+    /// A key/value pair of a map literal (or an object literal's property).
+    Pair { key: F, value: F },
+    /// A list, tuple, set, map or array literal.
+    Container,
+    /// A number, boolean or null literal.
+    Constant,
+    /// Literal text inside a string literal (not code).
+    Text,
+    /// A statement or expression that acts as a call of the named built-in with its named
+    /// children as arguments (`echo`, `include`, a backtick command as `` ` ``).
+    Builtin(&'static str),
+    /// An import statement (how it binds names is per language: [`ImportStyle`]).
+    Import,
+    /// A comment.
+    Comment,
+    /// A node the engine skips: type annotations, declarations without code.
+    Skip,
+    /// A class definition (its body is walked; methods are functions).
+    Class,
+}
+
+/// How a language's imports bind names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ImportStyle {
+    /// `import a.b as c`, `from a import b as c`.
+    Python,
+    /// `import x from 'm'`, `import {a as b} from 'm'`, `import * as ns from 'm'`, and
+    /// `const x = require('m')` / `const {a} = require('m')`.
+    JavaScript,
+    /// `import alias "a/b"`: binds `alias` (or the last path element) to `a/b`.
+    Go,
+    /// `import a.b.C;` binds `C`; `use A\B;` binds `B`; `use a::b::C;` binds `C`.
+    Qualified,
+    /// Imports bind no name (C# `using`, Ruby `require`, shell `source`).
+    None,
+}
+
+/// A language's table, as written.
+#[derive(Debug)]
+pub(crate) struct Spec {
+    /// Node kind → role, in one or more lists (a language may extend another's).
+    pub(crate) roles: &'static [&'static [(&'static str, Role<FieldName>)]],
+    /// How imports bind names.
+    pub(crate) imports: ImportStyle,
+    /// Names of the object a method refers to (`self`, `this`): a call `self.f(x)` is a call of
+    /// the same file's function `f`, whose first parameter is skipped when it is one of these.
+    pub(crate) self_names: &'static [&'static str],
+    /// Node kinds of parameters that carry a name field other than `name` (e.g. `pattern`).
+    pub(crate) parameter_name_fields: &'static [&'static str],
+}
+
+/// A language's table, compiled for its grammar.
+#[derive(Debug)]
+pub(crate) struct Table {
+    roles: Vec<Option<Role>>,
+    pub(crate) imports: ImportStyle,
+    pub(crate) self_names: &'static [&'static str],
+    pub(crate) parameter_name_fields: Vec<Field>,
+    pub(crate) name_field: Field,
+    pub(crate) type_field: Field,
+}
+
+impl Table {
+    /// The table of `grammar`, compiled on first use.
+    pub(crate) fn of(grammar: Grammar) -> &'static Table {
+        static TABLES: [OnceLock<Table>; GRAMMARS] = [const { OnceLock::new() }; GRAMMARS];
+        TABLES[grammar.index()]
+            .get_or_init(|| Table::compile(super::lang::spec(grammar), &grammar.ts_language()))
+    }
+
+    fn compile(spec: &Spec, language: &TsLanguage) -> Table {
+        let field = |name: FieldName| -> Field {
+            match name {
+                "" => Field::None,
+                "#last" => Field::Last,
+                _ if name.starts_with('#') => {
+                    Field::Nth(name[1..].parse().expect("a field `#N` has a number"))
+                }
+                _ => language
+                    .field_id_for_name(name)
+                    .map_or(Field::None, Field::Id),
+            }
+        };
+        let mut roles = vec![None; language.node_kind_count()];
+        // Every named kind id by name (a name may have several ids, through aliases).
+        let mut ids: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        for id in 0..roles.len() {
+            let id16 = u16::try_from(id).expect("kind ids are u16");
+            if language.node_kind_is_named(id16)
+                && let Some(name) = language.node_kind_for_id(id16)
+            {
+                ids.entry(name).or_default().push(id);
+            }
+        }
+        for (kind, role) in spec.roles.iter().flat_map(|list| list.iter()) {
+            let role = compile_role(*role, &field);
+            for id in ids.get(kind).into_iter().flatten() {
+                roles[*id] = Some(role);
+            }
+        }
+        Table {
+            roles,
+            imports: spec.imports,
+            self_names: spec.self_names,
+            parameter_name_fields: spec
+                .parameter_name_fields
+                .iter()
+                .map(|f| field(f))
+                .collect(),
+            name_field: field("name"),
+            type_field: field("type"),
+        }
+    }
+
+    /// The role of `node`, if its kind has one.
+    pub(crate) fn role(&self, node: Node<'_>) -> Option<Role> {
+        self.roles
+            .get(usize::from(node.kind_id()))
+            .copied()
+            .flatten()
+    }
+}
+
+fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Role {
+    use Role as R;
+    match role {
+        R::Call { callee, arguments } => R::Call {
+            callee: field(callee),
+            arguments: field(arguments),
+        },
+        R::MethodCall {
+            receiver,
+            method,
+            arguments,
+        } => R::MethodCall {
+            receiver: field(receiver),
+            method: field(method),
+            arguments: field(arguments),
+        },
+        R::Command { name, argument } => R::Command {
+            name: field(name),
+            argument: field(argument),
+        },
+        R::New { class, arguments } => R::New {
+            class: field(class),
+            arguments: field(arguments),
+        },
+        R::KeywordArgument { name, value } => R::KeywordArgument {
+            name: field(name),
+            value: field(value),
+        },
+        R::Member { object, property } => R::Member {
+            object: field(object),
+            property: field(property),
+        },
+        R::Index { object, index } => R::Index {
+            object: field(object),
+            index: field(index),
+        },
+        R::Binary { left, right } => R::Binary {
+            left: field(left),
+            right: field(right),
+        },
+        R::Not { argument } => R::Not {
+            argument: field(argument),
+        },
+        R::Assign { left, right } => R::Assign {
+            left: field(left),
+            right: field(right),
+        },
+        R::AugmentedAssign { left, right } => R::AugmentedAssign {
+            left: field(left),
+            right: field(right),
+        },
+        R::Declare { name, value } => R::Declare {
+            name: field(name),
+            value: field(value),
+        },
+        R::Function {
+            name,
+            parameters,
+            body,
+        } => R::Function {
+            name: field(name),
+            parameters: field(parameters),
+            body: field(body),
+        },
+        R::Annotation { name } => R::Annotation { name: field(name) },
+        R::If {
+            condition,
+            consequence,
+            alternative,
+        } => R::If {
+            condition: field(condition),
+            consequence: field(consequence),
+            alternative: field(alternative),
+        },
+        R::Conditional {
+            condition,
+            consequence,
+            alternative,
+        } => R::Conditional {
+            condition: field(condition),
+            consequence: field(consequence),
+            alternative: field(alternative),
+        },
+        R::For { left, right, body } => R::For {
+            left: field(left),
+            right: field(right),
+            body: field(body),
+        },
+        R::Pair { key, value } => R::Pair {
+            key: field(key),
+            value: field(value),
+        },
+        R::ScopedName => R::ScopedName,
+        R::Name => R::Name,
+        R::Str => R::Str,
+        R::Interpolation => R::Interpolation,
+        R::Comparison => R::Comparison,
+        R::Return => R::Return,
+        R::Terminate => R::Terminate,
+        R::Container => R::Container,
+        R::Constant => R::Constant,
+        R::Text => R::Text,
+        R::Builtin(name) => R::Builtin(name),
+        R::Import => R::Import,
+        R::Comment => R::Comment,
+        R::Skip => R::Skip,
+        R::Class => R::Class,
+    }
+}
+
+/// The child of `node` in `field` (the first one when the field repeats).
+pub(crate) fn child(node: Node<'_>, field: Field) -> Option<Node<'_>> {
+    match field {
+        Field::None => None,
+        Field::Id(id) => node.child_by_field_id(id.get()),
+        Field::Last => named_children(node).last(),
+        Field::Nth(n) => named_children(node).nth(usize::from(n)),
+    }
+}
+
+/// Every child of `node` in `field`.
+pub(crate) fn children(node: Node<'_>, field: Field) -> Vec<Node<'_>> {
+    match field {
+        Field::None => Vec::new(),
+        Field::Id(id) => {
+            let mut cursor = node.walk();
+            node.children_by_field_id(id, &mut cursor).collect()
+        }
+        Field::Last | Field::Nth(_) => child(node, field).into_iter().collect(),
+    }
+}
+
+/// The named children of `node` that are not comments (`extra` nodes).
+pub(crate) fn named_children(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    (0..node.named_child_count())
+        .filter_map(move |i| node.named_child(u32::try_from(i).expect("child counts are u32")))
+        .filter(|c| !c.is_extra())
+}
