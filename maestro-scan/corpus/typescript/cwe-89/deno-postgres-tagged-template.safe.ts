@@ -6,7 +6,7 @@ await client.connect();
 Deno.serve(async (req: Request): Promise<Response> => {
   const url = new URL(req.url);
   const author = url.searchParams.get('author') ?? '';
-  const result = await client.queryObject<{ id: number; title: string }>`
+  const result = await client.queryObject`
     SELECT id, title FROM posts WHERE author = ${author} ORDER BY id DESC`;
-  return Response.json(result.rows);
+  return Response.json(result.rows as { id: number; title: string }[]);
 });
