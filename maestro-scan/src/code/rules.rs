@@ -288,6 +288,7 @@ pub(crate) struct Pack {
 /// The built-in rule files, with the languages they serve.
 pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("python.toml", include_str!("../../rules/code/python.toml")),
+    ("go.toml", include_str!("../../rules/code/go.toml")),
     (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),
