@@ -285,13 +285,23 @@ pub(crate) struct Pack {
     pub(crate) rules: Vec<CodeRule>,
 }
 
-/// The built-in rule files, with the languages they serve.
-pub(crate) const BUILTIN: &[(&str, &str)] = &[
-    ("python.toml", include_str!("../../rules/code/python.toml")),
-    ("go.toml", include_str!("../../rules/code/go.toml")),
+/// The built-in rule files as written (with their examples, for tests and rule authors), and
+/// the compact JSON copy build.rs makes of each (without examples) that scans parse.
+pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
+    (
+        "go.toml",
+        include_str!("../../rules/code/go.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_go.json")),
+    ),
     (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_javascript.json")),
+    ),
+    (
+        "python.toml",
+        include_str!("../../rules/code/python.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_python.json")),
     ),
 ];
 
@@ -353,12 +363,13 @@ impl Pack {
         let packs = PACKS.get_or_init(|| {
             BUILTIN
                 .iter()
-                .map(|(_, text)| (languages_of(text), OnceLock::new(), *text))
+                .map(|(_, toml_text, json)| (languages_of(toml_text), OnceLock::new(), *json))
                 .collect()
         });
-        let (_, pack, text) = packs.iter().find(|(l, _, _)| l.contains(&language))?;
+        let (_, pack, json) = packs.iter().find(|(l, _, _)| l.contains(&language))?;
         Some(pack.get_or_init(|| {
-            let file: PackFile = toml::from_str(text).expect("built-in code rules are valid");
+            let file: PackFile =
+                serde_json::from_str(json).expect("build.rs wrote valid built-in code rules");
             Pack::compile(&file)
         }))
     }
@@ -484,11 +495,11 @@ fn languages_of(text: &str) -> Vec<Language> {
 /// Every built-in rule file, parsed with its examples, in file name order (the order of the
 /// compiled-in rule list, see build.rs).
 pub(crate) fn builtin_files() -> Vec<(&'static str, PackFile)> {
-    let mut files: Vec<&(&str, &str)> = BUILTIN.iter().collect();
-    files.sort_by_key(|(name, _)| *name);
+    let mut files: Vec<&(&str, &str, &str)> = BUILTIN.iter().collect();
+    files.sort_by_key(|(name, _, _)| *name);
     files
         .into_iter()
-        .map(|(name, text)| {
+        .map(|(name, text, _)| {
             (
                 *name,
                 toml::from_str(text).unwrap_or_else(|e| panic!("built-in code rules {name}: {e}")),

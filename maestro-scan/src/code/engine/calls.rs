@@ -169,9 +169,13 @@ impl<'t> Engine<'t, '_> {
             }
         }
 
-        // Rules on this call.
+        // Rules on this call (a call that sanitises a category is no taint sink of it).
+        let cleans = self.sanitized(&path, site.args.first().copied());
         for (i, rule) in self.pack.rules.iter().enumerate() {
-            if !rule.calls.is_empty() && rule.calls.iter().any(|p| p.matches(&path)) {
+            if !rule.calls.is_empty()
+                && (rule.class.is_none() || cleans & category_bit(rule.cwe) == 0)
+                && rule.calls.iter().any(|p| p.matches(&path))
+            {
                 self.check_call(i, rule, &site, &receiver, &args, f);
             }
         }
@@ -357,6 +361,10 @@ impl<'t> Engine<'t, '_> {
                 out.push((n.clone(), a.node));
             } else if let Some(object) = object {
                 for c in named_children(object) {
+                    // `{ schema }`: a property named after the variable that holds its value.
+                    if let Some(Role::Name) = self.table.role(c) {
+                        out.push((self.text_of(c).to_owned(), c));
+                    }
                     if let Some(Role::Pair { key, value }) = self.table.role(c)
                         && let (Some(k), Some(v)) = (table::child(c, key), table::child(c, value))
                     {

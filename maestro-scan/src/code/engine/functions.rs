@@ -111,7 +111,12 @@ impl<'t> Engine<'t, '_> {
 
     pub(super) fn parameter_type(&self, param: Node<'t>) -> String {
         table::child(param, self.table.type_field)
-            .map(|t| self.text_of(t).to_owned())
+            .map(|t| {
+                self.text_of(t)
+                    .trim_start_matches([':', ' '])
+                    .trim()
+                    .to_owned()
+            })
             .unwrap_or_default()
     }
 
