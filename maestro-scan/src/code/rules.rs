@@ -294,6 +294,11 @@ pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_go.json")),
     ),
     (
+        "java.toml",
+        include_str!("../../rules/code/java.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_java.json")),
+    ),
+    (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_javascript.json")),
