@@ -289,6 +289,21 @@ pub(crate) struct Pack {
 /// the compact JSON copy build.rs makes of each (without examples) that scans parse.
 pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
     (
+        "csharp.toml",
+        include_str!("../../rules/code/csharp.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_csharp.json")),
+    ),
+    (
+        "go.toml",
+        include_str!("../../rules/code/go.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_go.json")),
+    ),
+    (
+        "java.toml",
+        include_str!("../../rules/code/java.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_java.json")),
+    ),
+    (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_javascript.json")),
