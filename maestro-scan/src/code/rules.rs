@@ -265,6 +265,7 @@ pub(crate) struct Pack {
 /// The built-in rule files, with the languages they serve.
 pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("python.toml", include_str!("../../rules/code/python.toml")),
+    ("php.toml", include_str!("../../rules/code/php.toml")),
     (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),
