@@ -46,6 +46,11 @@ pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_javascript.json")),
     ),
     (
+        "php.toml",
+        include_str!("../../rules/code/php.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_php.json")),
+    ),
+    (
         "python.toml",
         include_str!("../../rules/code/python.toml"),
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_python.json")),

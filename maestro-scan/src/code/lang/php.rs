@@ -1,4 +1,7 @@
-//! PHP (tree-sitter-php, the grammar with surrounding HTML text).
+//! PHP (tree-sitter-php, the grammar with surrounding HTML text). A cast `(int) $x` is a call of
+//! its type (`int`) with the value as its argument, so rules can list casts as sanitisers; a
+//! `const` declaration binds its name like an assignment (`const DEBUG = false;` makes
+//! `if (DEBUG && ...)` a branch that cannot run).
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
@@ -73,6 +76,29 @@ pub(crate) static SPEC: Spec = Spec {
         ("variable_name", Role::Name),
         ("name", Role::Name),
         ("qualified_name", Role::ScopedName),
+        ("cast_type", Role::Name),
+        (
+            "cast_expression",
+            Role::Call {
+                callee: "type",
+                arguments: "value",
+            },
+        ),
+        (
+            "const_element",
+            Role::Declare {
+                name: "#0",
+                value: "#last",
+            },
+        ),
+        (
+            "foreach_statement",
+            Role::For {
+                left: "#1",
+                right: "#0",
+                body: "body",
+            },
+        ),
         ("string", Role::Str),
         ("encapsed_string", Role::Str),
         ("heredoc", Role::Str),
@@ -80,6 +106,7 @@ pub(crate) static SPEC: Spec = Spec {
         ("string_content", Role::Text),
         ("escape_sequence", Role::Text),
         ("heredoc_body", Role::Interpolation),
+        ("nowdoc_body", Role::Text),
         ("shell_command_expression", Role::Builtin("`")),
         ("echo_statement", Role::Builtin("echo")),
         ("print_intrinsic", Role::Builtin("print")),
