@@ -266,6 +266,7 @@ pub(crate) struct Pack {
 pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("python.toml", include_str!("../../rules/code/python.toml")),
     ("php.toml", include_str!("../../rules/code/php.toml")),
+    ("ruby.toml", include_str!("../../rules/code/ruby.toml")),
     (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),
