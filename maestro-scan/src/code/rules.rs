@@ -55,6 +55,11 @@ pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
         include_str!("../../rules/code/python.toml"),
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_python.json")),
     ),
+    (
+        "ruby.toml",
+        include_str!("../../rules/code/ruby.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_ruby.json")),
+    ),
 ];
 
 /// The bit of a CWE's category in a taint's `cleared` mask (CWE-95 counts as 94, 327 as 328,

@@ -1,15 +1,23 @@
-//! Ruby (tree-sitter-ruby).
+//! Ruby (tree-sitter-ruby). `unless` (statement and modifier) is an `if` whose branches are
+//! swapped, so `x = nil unless ALLOWED.include?(x)` and `return head(:bad_request) unless ok`
+//! refine values like an `if`. A method or block body is read as its return value (Ruby returns
+//! the last expression): the value of every statement of the body joins into what the function
+//! returns, an over-approximation of the last one.
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
 pub(crate) static SPEC: Spec = Spec {
     roles: &[&[
+        // A call's block (`get "/" do ... end`, `items.map { |x| ... }`) is not in its argument
+        // list: the call's last child stands for its arguments, so a block is walked as the
+        // call's callback (the engine walks no other child of a call). A call with both an
+        // argument list and a block loses the list; one with neither reads its method name.
         (
             "call",
             Role::MethodCall {
                 receiver: "receiver",
                 method: "method",
-                arguments: "arguments",
+                arguments: "#last",
             },
         ),
         (
@@ -112,6 +120,32 @@ pub(crate) static SPEC: Spec = Spec {
             },
         ),
         (
+            "if_modifier",
+            Role::If {
+                condition: "condition",
+                consequence: "body",
+                alternative: "",
+            },
+        ),
+        (
+            "unless",
+            Role::If {
+                condition: "condition",
+                consequence: "alternative",
+                alternative: "consequence",
+            },
+        ),
+        (
+            "unless_modifier",
+            Role::If {
+                condition: "condition",
+                consequence: "",
+                alternative: "body",
+            },
+        ),
+        ("body_statement", Role::Return),
+        ("block_body", Role::Return),
+        (
             "elsif",
             Role::If {
                 condition: "condition",
@@ -136,6 +170,9 @@ pub(crate) static SPEC: Spec = Spec {
         ),
         ("hash", Role::Container),
         ("array", Role::Container),
+        ("string_array", Role::Container),
+        ("symbol_array", Role::Container),
+        ("bare_string", Role::Str),
         ("integer", Role::Constant),
         ("float", Role::Constant),
         ("true", Role::Constant),
