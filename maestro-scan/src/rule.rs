@@ -163,7 +163,7 @@ pub enum Validator {
     /// Grafana service-account tokens (`glsa_<secret>_<checksum>`): the last part is the hex of
     /// the CRC32 (little-endian bytes) of everything before the last underscore.
     GrafanaCrc32,
-    /// PyPI tokens: `pypi-` then base64url of a version-2 macaroon that parses to the end
+    /// `PyPI` tokens: `pypi-` then base64url of a version-2 macaroon that parses to the end
     /// (header, caveats, 32-byte signature).
     PypiMacaroon,
     /// A hex-encoded version-2 macaroon (LND `admin.macaroon` and kin) that parses to the end.
@@ -173,7 +173,7 @@ pub enum Validator {
     EmbeddedJson,
     /// A Bech32 or Bech32m string with a valid checksum (age and Nostr secret keys).
     Bech32,
-    /// A Base58Check string with a valid double-SHA-256 checksum whose payload is a private key:
+    /// A Base58 string with a valid double-SHA-256 checksum whose payload is a private key:
     /// WIF (version 0x80/0xEF, 32 bytes, optional compression flag) or an extended private key
     /// (78 bytes, key data starting with 0x00).
     Base58Check,

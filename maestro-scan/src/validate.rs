@@ -442,7 +442,8 @@ fn base58_decode(text: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Base58Check with a private-key payload: WIF or an extended private key.
+/// A Base58 string whose double-SHA-256 checksum holds and whose payload is a private key: WIF
+/// or an extended private key.
 fn base58check_private_key(text: &[u8]) -> bool {
     use sha2::{Digest, Sha256};
     let Some(raw) = base58_decode(text) else {
@@ -709,6 +710,180 @@ mod tests {
         assert!(!pem(mismatched.as_bytes()));
         let not_base64 = good.replace("QUJD", "!!!!");
         assert!(!pem(not_base64.as_bytes()));
+    }
+
+    #[test]
+    fn grafana_checksum_is_crc32_of_the_key_little_endian() {
+        let key = "glsa_Zq3kT9vLm2Xw8RbN5cYh1pQs7dFg4J0a";
+        let token = format!(
+            "{key}_{}",
+            hex::encode(crc32fast::hash(key.as_bytes()).to_le_bytes())
+        );
+        assert!(grafana_crc32(token.as_bytes()));
+        let bad = format!(
+            "{key}_{}",
+            hex::encode(crc32fast::hash(key.as_bytes()).to_be_bytes())
+        );
+        assert!(!grafana_crc32(bad.as_bytes()));
+    }
+
+    fn macaroon(signature_len: u8) -> Vec<u8> {
+        let mut m = vec![2, 1, 8];
+        m.extend(b"pypi.org");
+        m.extend([2, 4]);
+        m.extend(b"abcd");
+        m.extend([0, 2, 3]);
+        m.extend(b"cav");
+        m.extend([0, 0, 6, signature_len]);
+        m.extend(std::iter::repeat_n(7u8, usize::from(signature_len)));
+        m
+    }
+
+    #[test]
+    fn macaroons_parse_to_their_signature() {
+        let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let good = format!("pypi-{}", engine.encode(macaroon(32)));
+        assert!(validate(Validator::PypiMacaroon, good.as_bytes()));
+        let short_signature = format!("pypi-{}", engine.encode(macaroon(31)));
+        assert!(!validate(
+            Validator::PypiMacaroon,
+            short_signature.as_bytes()
+        ));
+        assert!(!validate(
+            Validator::PypiMacaroon,
+            &good.as_bytes()[..good.len() - 4]
+        ));
+        assert!(validate(
+            Validator::MacaroonHex,
+            hex::encode(macaroon(32)).as_bytes()
+        ));
+        assert!(!validate(Validator::MacaroonHex, b"0201036c6e64"));
+    }
+
+    #[test]
+    fn embedded_json_objects() {
+        let engine = base64::engine::general_purpose::STANDARD;
+        let token = format!("glc_{}", engine.encode(br#"{"o":"1","n":"x","k":"y"}"#));
+        assert!(embedded_json(token.as_bytes()));
+        let sentry = format!(
+            "sntrys_{}_c2VjcmV0c2VjcmV0c2VjcmV0",
+            engine
+                .encode(br#"{"iat":1,"org":"a"}"#)
+                .trim_end_matches('=')
+        );
+        assert!(embedded_json(sentry.as_bytes()));
+        assert!(!embedded_json(b"glc_eyJub3QganNvbg"));
+        assert!(!embedded_json(b"glc_QUJDREVGR0hJSktMTU5PUA"));
+    }
+
+    #[test]
+    fn bech32_test_vectors() {
+        assert!(bech32(b"A12UEL5L"));
+        assert!(bech32(b"abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw"));
+        assert!(!bech32(b"abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxx"));
+        assert!(!bech32(b"no-separator"));
+    }
+
+    #[test]
+    fn base58check_private_keys() {
+        // The uncompressed WIF and the BIP-32 master key of the published examples.
+        assert!(base58check_private_key(
+            b"5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"
+        ));
+        assert!(base58check_private_key(
+            b"xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi"
+        ));
+        assert!(!base58check_private_key(
+            b"5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTK"
+        ));
+        // A valid Base58Check address is not a private key.
+        assert!(!base58check_private_key(
+            b"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"
+        ));
+        assert_eq!(base58_decode(b"11").map(|b| b.len()), Some(2));
+    }
+
+    #[test]
+    fn bip39_checksums() {
+        assert!(bip39(
+            b"legal winner thank year wave sausage worth useful legal winner thank yellow"
+        ));
+        assert!(bip39(
+            b"letter advice cage absurd amount doctor acoustic avoid letter advice cage above"
+        ));
+        // Wrong checksum word, a word outside the list, the wrong count.
+        assert!(!bip39(
+            b"legal winner thank year wave sausage worth useful legal winner thank year"
+        ));
+        assert!(!bip39(
+            b"legal winner thank year wave sausage worth useful legal winner thank yellowx"
+        ));
+        assert!(!bip39(b"legal winner thank year wave sausage"));
+        // The specification's all-zero vector is an example, not a wallet.
+        let zero = format!("{}about", "abandon ".repeat(11));
+        assert!(!bip39(zero.as_bytes()));
+    }
+
+    #[test]
+    fn der_private_keys_span_their_value() {
+        let mut key = vec![
+            0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70,
+        ];
+        key.extend([0x04, 0x22, 0x04, 0x20]);
+        key.extend([9u8; 32]);
+        assert!(der_private_key(&key));
+        assert!(!der_private_key(&key[..key.len() - 1]));
+        let engine = base64::engine::general_purpose::STANDARD;
+        assert!(validate(
+            Validator::DerPrivateKey,
+            engine.encode(&key).as_bytes()
+        ));
+        let pem = format!(
+            "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+            engine.encode([key.clone(), key.clone()].concat())
+        );
+        assert!(pem_base64(engine.encode(&pem).as_bytes()));
+        let certificate = pem.replace("PRIVATE KEY", "CERTIFICATE");
+        assert!(!pem_base64(engine.encode(certificate).as_bytes()));
+    }
+
+    #[test]
+    fn openssh_cipher() {
+        let engine = base64::engine::general_purpose::STANDARD;
+        let key = |cipher: &[u8]| {
+            let mut raw = b"openssh-key-v1\0".to_vec();
+            raw.extend(u32::try_from(cipher.len()).expect("short").to_be_bytes());
+            raw.extend(cipher);
+            raw.extend([5u8; 64]);
+            format!(
+                "-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----",
+                engine.encode(raw)
+            )
+        };
+        assert!(openssh_encrypted(key(b"aes256-ctr").as_bytes()));
+        assert!(!openssh_encrypted(key(b"none").as_bytes()));
+    }
+
+    #[test]
+    fn uri_credentials_are_judged_alone() {
+        assert!(!is_placeholder(
+            b"postgres://app:Xk39fLq0pZ7w@db.example.com:5432/app",
+            false
+        ));
+        assert!(is_placeholder(
+            b"postgresql://user:password@localhost/db",
+            false
+        ));
+        assert!(is_placeholder(
+            b"postgres://app:changeme1@db.internal/app",
+            false
+        ));
+        assert!(is_placeholder(
+            b"postgres://<user>:Xk39fLq0pZ7w@db/app",
+            false
+        ));
+        assert!(is_placeholder(b"mysql://root:example-pw@db/app", false));
+        assert!(is_placeholder(b"amqp://guest:postgres@mq/", false));
     }
 
     #[test]

@@ -1854,6 +1854,15 @@ def secret_of(rule, text):
 SPECIALS = {"@@BASICAUTH@@"}
 
 
+_COMPILED = {}
+
+
+def compiled(rule):
+    if rule["id"] not in _COMPILED:
+        _COMPILED[rule["id"]] = re.compile(py_pattern(rule["pattern"]))
+    return _COMPILED[rule["id"]]
+
+
 def python_matches(rule, text):
     return secret_of(rule, text) is not None
 
@@ -1866,7 +1875,7 @@ def literal_prefix(template):
 
 
 CHECKSUMMED = {"pypi-macaroon", "macaroon-hex", "der-private-key", "bech32", "base58-check", "bip39",
-               "grafana-crc32", "github-crc32"}
+               "grafana-crc32", "github-crc32", "pem-base64", "embedded-json"}
 
 
 def bip39_valid(words):
@@ -1910,9 +1919,11 @@ def near_misses(rule, tok, var):
     lit = literal_prefix(rule["template"])
     quote = lambda value: f'{var} = "{value}"'
     if rule["span"] != "block":
-        short = tok[: max(len(tok) * 2 // 3, len(lit) + 1)]
-        if not python_matches(rule, quote(short)) or rule["validator"] in CHECKSUMMED - {"github-crc32"}:
-            out.append(quote(short))
+        for cut in (2, 1):
+            short = tok[: max(len(tok) * cut // 3, len(lit) + 1)]
+            if not python_matches(rule, quote(short)) or rule["validator"] in CHECKSUMMED - {"github-crc32"}:
+                out.append(quote(short))
+                break
         if lit and lit.swapcase() != lit:
             swapped = lit.swapcase() + tok[len(lit):]
             if not python_matches(rule, quote(swapped)):
@@ -1923,6 +1934,8 @@ def near_misses(rule, tok, var):
     elif lit:
         out.append(quote(lit + "your_key_here"))
         out.append(f'TOKEN_PREFIX = "{lit}"')
+    if not ctx and rule["span"] != "block":
+        out.append(f"{var}: &'static str = crate::secrets::{rule['id'].upper().replace('-', '_')};")
     bad = corrupt(rule, tok)
     if bad:
         out.append(quote(bad) if rule["span"] != "block" else f'{var} = """{bad}"""')
@@ -1985,8 +1998,15 @@ for r in SECRET_RULES:
     ctx = r["ctx"]
     var = ctx or "credential"
     if r["span"] == "block":
-        pos = [f'{var} = """{tok}"""']
+        escaped = tok.replace("\n", "\\n")
+        pos = [f'{var} = """{tok}"""', f'{{"type": "service_account", "{var.lower()}": "{escaped}\\n"}}']
         neg = [f'{var} = """{ph}"""']
+        lines_ = tok.split("\n")
+        neg.append(f'{var} = """' + "\n".join(lines_[:-1]) + '"""')
+        if lines_[-1].startswith("Private-MAC: "):
+            neg.append(f'{var} = """' + "\n".join(lines_[:-1] + [lines_[-1][:21]]) + '"""')
+        if lines_[-1].startswith("-----END "):
+            neg.append(f'{var} = """' + "\n".join(lines_[:-1] + ["-----END CERTIFICATE-----"]) + '"""')
     else:
         pos = [f'{var} = "{tok}"']
         if ctx and not ctx.startswith("//"):
@@ -2004,7 +2024,10 @@ for r in SECRET_RULES:
         neg.append(f'{var} = """' + "\n".join(body_bad) + '"""')
     neg += near_misses(r, tok, var)
     neg += r["neg"]
-    neg = list(dict.fromkeys(neg))
+    # A near miss of this rule that is a real token of another rule is not a near miss.
+    neg = [n for n in dict.fromkeys(neg) if not any(
+        o is not r and o["conf"] == "high" and o["span"] != "block" and not o["validator"]
+        and compiled(o).search(n) for o in SECRET_RULES)]
     # Sanity-check with Python's re (the Rust test is the real check).
     for p in pos:
         assert secret_of(r, p) is not None, (r["id"], p)

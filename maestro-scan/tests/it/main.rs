@@ -4,6 +4,7 @@ mod embedding;
 mod examples;
 mod inputs;
 mod sarif;
+mod secrets_coverage;
 mod suppressions;
 mod unscanned;
 
