@@ -1,5 +1,5 @@
 //! Validators that recompute the checksum a real value carries: GitHub and Grafana CRC32,
-//! Bech32, Base58Check and BIP-39.
+//! Bech32, `Base58Check` and BIP-39.
 
 /// `glsa_<secret>_<8 hex>`: the hex of the little-endian bytes of the CRC32 of `glsa_<secret>`.
 pub(super) fn grafana_crc32(token: &[u8]) -> bool {
