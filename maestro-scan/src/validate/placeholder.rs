@@ -220,8 +220,6 @@ fn looks_like_code(value: &[u8]) -> bool {
     false
 }
 
-/// Run a structural validator on a secret.
-
 #[cfg(test)]
 mod tests {
     use super::*;
