@@ -2,7 +2,10 @@
 //! loading the built-in rule set costs no parsing at run time: the hook process pays it on every
 //! tool call. The TOML files stay the source of truth; the tests read them directly.
 
-use std::{env, fmt::Write as _, fs, path::Path};
+use std::{collections::BTreeSet, env, fmt::Write as _, fs, path::Path};
+
+#[path = "build/keyword_automaton.rs"]
+mod keyword_automaton;
 
 use serde_json::Value;
 
@@ -165,6 +168,7 @@ fn main() {
     probe_sarif_schema();
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let mut out = String::from("&[\n");
+    let mut keywords = BTreeSet::new();
     for name in ["secrets", "code"] {
         let src = format!("rules/{name}.toml");
         println!("cargo::rerun-if-changed={src}");
@@ -174,6 +178,14 @@ fn main() {
             .as_array()
             .unwrap_or_else(|| panic!("{src}: no [[rule]] table"));
         for rule in rules {
+            for keyword in rule
+                .get("keywords")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                keywords.insert(keyword.as_str().expect("strings").to_ascii_lowercase());
+            }
             let list = |key: &str, f: &dyn Fn(&str) -> String| -> String {
                 let items: Vec<String> = rule
                     .get(key)
@@ -225,6 +237,8 @@ fn main() {
     }
     syntax_rules(&mut out);
     out.push_str("]\n");
+    println!("cargo::rerun-if-changed=build/keyword_automaton.rs");
+    keyword_automaton::write(&keywords, &out_dir);
     fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out)
         .unwrap_or_else(|e| panic!("writing builtin_rules.rs: {e}"));
 }

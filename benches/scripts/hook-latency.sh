@@ -4,7 +4,7 @@
 # everything and allows it), or with `--post`, `post-tool-use` after the file was written (the
 # code rules: the file is a Flask module whose handlers read the request and reach SQL, shell,
 # files and templates through safe forms, so every rule family parses and follows data and
-# nothing is reported).
+# nothing is reported). Baselines: `maestro --version` and `sh -c true`, timed in the same run.
 # Usage: benches/scripts/hook-latency.sh [--post] [path/to/maestro]   (default: target/release/maestro)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +14,7 @@ maestro="${1:-$PWD/target/release/maestro}"
 [ -x "$maestro" ] || { echo "build it first: cargo build --release -p maestro-cli" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
 git -C "$work" init -q -b main
 (cd "$work" && "$maestro" init -q)
 if [ "$event" = pre-tool-use ]; then
@@ -92,15 +92,19 @@ print(json.dumps(call))
 PY
 echo "payload: $(wc -c < "$work/payload.json") bytes"
 cd "$work"
-# hyperfine 1.15 has no --input: both commands go through `sh -c` with the same redirection, and
-# the second (a process that does nothing) is the baseline to subtract.
+# hyperfine 1.15 has no --input: every command goes through `sh -c` with the same redirection.
+# Two baselines: a process that does nothing, and `maestro --version` (the same binary loaded,
+# started and ended, without the hook's work): the hook's own cost is its distance to the second.
 hyperfine --warmup 20 --runs 300 -N \
     "sh -c 'exec $maestro hook $event < payload.json'" \
+    "sh -c 'exec $maestro --version < payload.json'" \
     "sh -c 'exec true < payload.json'" \
     --export-json "$work/result.json"
 python3 - "$work/result.json" "$event" <<'PY'
 import json, sys
-hook, base = json.load(open(sys.argv[1]))["results"]
-print("maestro hook %s, 10 KB Python file: median %.2f ms (baseline sh + true: %.2f ms; difference %.2f ms)"
-      % (sys.argv[2], hook["median"] * 1000, base["median"] * 1000, (hook["median"] - base["median"]) * 1000))
+hook, version, base = json.load(open(sys.argv[1]))["results"]
+ms = lambda r: r["median"] * 1000
+print("maestro hook %s, 10 KB Python file: median %.2f ms; maestro --version %.2f ms "
+      "(hook - version: %.2f ms); sh + true %.2f ms (hook - sh: %.2f ms)"
+      % (sys.argv[2], ms(hook), ms(version), ms(hook) - ms(version), ms(base), ms(hook) - ms(base)))
 PY

@@ -30,7 +30,7 @@
 //! they appear in a [`RuleSet`](crate::RuleSet) as rules without keywords or pattern
 //! ([`Rule::is_syntax_tree`]).
 
-use std::{fmt, str::FromStr, sync::OnceLock};
+use std::{borrow::Cow, fmt, str::FromStr, sync::OnceLock};
 
 use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
@@ -210,11 +210,11 @@ pub enum Span {
 /// One rule, loaded from a rule file. Its regexes are compiled on first use and cached.
 #[derive(Debug)]
 pub struct Rule {
-    pub(crate) id: String,
+    pub(crate) id: Cow<'static, str>,
     pub(crate) kind: Kind,
-    pub(crate) description: String,
-    pub(crate) keywords: Vec<String>,
-    pub(crate) pattern: String,
+    pub(crate) description: Cow<'static, str>,
+    pub(crate) keywords: Vec<Cow<'static, str>>,
+    pub(crate) pattern: Cow<'static, str>,
     pub(crate) group: Option<usize>,
     pub(crate) min_entropy: f64,
     pub(crate) validator: Option<Validator>,
@@ -222,12 +222,12 @@ pub struct Rule {
     pub(crate) span: Span,
     pub(crate) generic: bool,
     pub(crate) exact_keywords: bool,
-    pub(crate) context: Option<String>,
-    pub(crate) unless: Option<String>,
+    pub(crate) context: Option<Cow<'static, str>>,
+    pub(crate) unless: Option<Cow<'static, str>>,
     pub(crate) cwe: u32,
     pub(crate) severity: Severity,
-    pub(crate) languages: Vec<Language>,
-    pub(crate) fix: String,
+    pub(crate) languages: Cow<'static, [Language]>,
+    pub(crate) fix: Cow<'static, str>,
     pub(crate) positive: Vec<String>,
     pub(crate) negative: Vec<String>,
     pub(crate) regex: OnceLock<Regex>,
@@ -265,7 +265,7 @@ impl Rule {
 
     /// The keywords that trigger the rule.
     #[must_use]
-    pub fn keywords(&self) -> &[String] {
+    pub fn keywords(&self) -> &[Cow<'static, str>] {
         &self.keywords
     }
 

@@ -1,6 +1,7 @@
 //! A set of rules: the built-in ones (compiled into the crate) and optional user rule files.
 
 use std::{
+    borrow::Cow,
     collections::HashSet,
     path::{Path, PathBuf},
     sync::{Arc, OnceLock},
@@ -133,30 +134,63 @@ struct StaticRule {
 static BUILTIN: &[StaticRule] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 impl StaticRule {
-    fn to_raw(&self) -> RawRule {
-        RawRule {
-            id: self.id.to_owned(),
+    /// The rule, borrowing its texts from the static table (nothing is parsed and almost
+    /// nothing allocated: a hook process builds every built-in rule). The table comes from the
+    /// rule files, which `convert` checks in the test suite; the defaults are `convert`'s.
+    fn to_rule(&'static self) -> Rule {
+        let keywords = self
+            .keywords
+            .iter()
+            .map(|k| {
+                if self.exact_keywords || !k.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Borrowed(*k)
+                } else {
+                    Cow::Owned(k.to_ascii_lowercase())
+                }
+            })
+            .collect();
+        Rule {
+            id: Cow::Borrowed(self.id),
             kind: self.kind,
-            description: self.description.to_owned(),
-            keywords: self.keywords.iter().map(|k| (*k).to_owned()).collect(),
-            pattern: self.pattern.to_owned(),
+            description: Cow::Borrowed(self.description),
+            keywords,
+            pattern: expand_assign(Cow::Borrowed(self.pattern)),
             group: self.group,
-            entropy: self.entropy,
+            min_entropy: self.entropy,
             validator: self.validator,
             confidence: self.confidence,
             span: self.span,
             generic: self.generic,
             exact_keywords: self.exact_keywords,
-            context: self.context.map(str::to_owned),
-            unless: self.unless.map(str::to_owned),
-            cwe: self.cwe,
-            severity: self.severity,
-            languages: self.languages.to_vec(),
-            fix: self.fix.map(str::to_owned),
+            context: self.context.map(Cow::Borrowed),
+            unless: self.unless.map(Cow::Borrowed),
+            cwe: self.cwe.unwrap_or(SECRET_CWE),
+            severity: self.severity.unwrap_or(SECRET_SEVERITY),
+            languages: Cow::Borrowed(self.languages),
+            fix: Cow::Borrowed(self.fix.unwrap_or(SECRET_FIX)),
             positive: Vec::new(),
             negative: Vec::new(),
+            regex: OnceLock::new(),
+            unless_regex: OnceLock::new(),
             syntax: self.syntax,
         }
+    }
+}
+
+/// The CWE of a secret rule that names none: hard-coded credentials.
+const SECRET_CWE: u32 = 798;
+/// The severity of a secret rule that names none.
+const SECRET_SEVERITY: Severity = Severity::High;
+/// The fix hint of a secret rule that gives none.
+const SECRET_FIX: &str =
+    "Remove the secret, rotate it, and load it from the environment or a secret store.";
+
+/// A pattern with `{assign}` expanded ([`ASSIGN`]); borrowed when it has none.
+fn expand_assign(pattern: Cow<'static, str>) -> Cow<'static, str> {
+    if pattern.contains("{assign}") {
+        Cow::Owned(pattern.replace("{assign}", ASSIGN))
+    } else {
+        pattern
     }
 }
 
@@ -181,12 +215,7 @@ impl RuleSet {
     pub fn load_builtin() -> RuleSet {
         let rules = BUILTIN
             .iter()
-            .map(|rule| {
-                Arc::new(
-                    convert(rule.to_raw(), "built-in rules")
-                        .expect("the built-in rules are checked by the test suite"),
-                )
-            })
+            .map(|rule| Arc::new(rule.to_rule()))
             .collect();
         RuleSet { rules }
     }
@@ -244,13 +273,13 @@ impl RuleSet {
             if !seen.insert(rule.id.clone()) {
                 return Err(Error::Invalid {
                     origin: origin.to_owned(),
-                    id: rule.id,
+                    id: rule.id.into_owned(),
                     reason: "duplicate id".to_owned(),
                 });
             }
             rule.compile().map_err(|source| Error::Pattern {
                 origin: origin.to_owned(),
-                id: rule.id.clone(),
+                id: rule.id.to_string(),
                 source,
             })?;
             rules.push(Arc::new(rule));
@@ -316,7 +345,7 @@ impl RuleSet {
         for rule in &self.rules {
             rule.compile().map_err(|source| Error::Pattern {
                 origin: "rule set".to_owned(),
-                id: rule.id.clone(),
+                id: rule.id.to_string(),
                 source,
             })?;
         }
@@ -359,31 +388,31 @@ fn convert(raw: RawRule, origin: &str) -> Result<Rule, Error> {
                 raw.cwe.ok_or_else(|| invalid("a code rule needs `cwe`"))?,
                 raw.severity
                     .ok_or_else(|| invalid("a code rule needs `severity`"))?,
-                raw.fix.ok_or_else(|| invalid("a code rule needs `fix`"))?,
+                Cow::Owned(raw.fix.ok_or_else(|| invalid("a code rule needs `fix`"))?),
             )
         }
         Kind::Secret => (
-            raw.cwe.unwrap_or(798),
-            raw.severity.unwrap_or(Severity::High),
-            raw.fix.unwrap_or_else(|| {
-                "Remove the secret, rotate it, and load it from the environment or a secret store."
-                    .to_owned()
-            }),
+            raw.cwe.unwrap_or(SECRET_CWE),
+            raw.severity.unwrap_or(SECRET_SEVERITY),
+            raw.fix.map_or(Cow::Borrowed(SECRET_FIX), Cow::Owned),
         ),
     };
-    let keywords = if raw.exact_keywords {
-        raw.keywords
-    } else {
-        raw.keywords
-            .into_iter()
-            .map(|k| k.to_ascii_lowercase())
-            .collect()
-    };
+    let keywords = raw
+        .keywords
+        .into_iter()
+        .map(|k| {
+            Cow::Owned(if raw.exact_keywords {
+                k
+            } else {
+                k.to_ascii_lowercase()
+            })
+        })
+        .collect();
     Ok(Rule {
-        pattern: raw.pattern.replace("{assign}", ASSIGN),
-        id: raw.id,
+        pattern: expand_assign(Cow::Owned(raw.pattern)),
+        id: Cow::Owned(raw.id),
         kind: raw.kind,
-        description: raw.description,
+        description: Cow::Owned(raw.description),
         keywords,
         group: raw.group,
         min_entropy: raw.entropy,
@@ -392,11 +421,11 @@ fn convert(raw: RawRule, origin: &str) -> Result<Rule, Error> {
         span: raw.span,
         generic: raw.generic,
         exact_keywords: raw.exact_keywords,
-        context: raw.context,
-        unless: raw.unless,
+        context: raw.context.map(Cow::Owned),
+        unless: raw.unless.map(Cow::Owned),
         cwe,
         severity,
-        languages: raw.languages,
+        languages: Cow::Owned(raw.languages),
         fix,
         positive: raw.positive,
         negative: raw.negative,
@@ -425,9 +454,31 @@ mod tests {
                 .chain(code.rules()),
         ) {
             assert_eq!(a.id(), b.id());
+            assert_eq!(a.kind(), b.kind(), "{}", a.id());
+            assert_eq!(a.description(), b.description(), "{}", a.id());
+            assert_eq!(a.keywords(), b.keywords(), "{}", a.id());
             assert_eq!(a.pattern(), b.pattern());
+            assert_eq!(a.group, b.group, "{}", a.id());
+            assert!(
+                (a.min_entropy() - b.min_entropy()).abs() < 1e-9,
+                "{}",
+                a.id()
+            );
+            assert_eq!(a.validator(), b.validator(), "{}", a.id());
+            assert_eq!(a.confidence(), b.confidence(), "{}", a.id());
+            assert_eq!(a.span(), b.span(), "{}", a.id());
+            assert_eq!(
+                (a.generic, a.exact_keywords),
+                (b.generic, b.exact_keywords),
+                "{}",
+                a.id()
+            );
+            assert_eq!(a.context(), b.context(), "{}", a.id());
+            assert_eq!(a.unless, b.unless, "{}", a.id());
             assert_eq!(a.is_syntax_tree(), b.is_syntax_tree());
             assert_eq!((a.cwe(), a.severity()), (b.cwe(), b.severity()));
+            assert_eq!(a.languages(), b.languages(), "{}", a.id());
+            assert_eq!(a.fix(), b.fix(), "{}", a.id());
         }
     }
 

@@ -22,46 +22,69 @@ struct KeywordUse {
 /// The keyword automaton over the rules a scanner runs, and which rule uses which keyword.
 pub(super) struct Keywords {
     set: KeywordSet,
-    uses: Vec<Vec<KeywordUse>>,
+    /// The uses of keyword id `k` are `uses[offsets[k]..offsets[k + 1]]`.
+    offsets: Vec<u32>,
+    uses: Vec<KeywordUse>,
 }
 
 impl Keywords {
-    /// The keywords of the rules of `kinds` in `rules`.
+    /// The keywords of the rules of `kinds` in `rules`. Built-in keywords are found by the
+    /// automaton made at build time; only the others need one built now.
     pub(super) fn new(rules: &[Arc<Rule>], kinds: Kinds) -> Keywords {
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
-        let mut keyword_uses: Vec<Vec<KeywordUse>> = Vec::new();
-        let mut index = HashMap::new();
+        let mut pairs: Vec<(usize, KeywordUse)> = Vec::with_capacity(rules.len() * 2);
+        let mut extra: Vec<Vec<u8>> = Vec::new();
+        let mut extra_ids: HashMap<Vec<u8>, usize> = HashMap::new();
         for (i, rule) in rules.iter().enumerate() {
             if !kinds.includes(rule.kind()) {
                 continue;
             }
             for keyword in rule.keywords() {
-                let folded = keyword.to_ascii_lowercase().into_bytes();
-                let slot = *index.entry(folded.clone()).or_insert_with(|| {
-                    patterns.push(folded);
-                    keyword_uses.push(Vec::new());
-                    patterns.len() - 1
+                let folded = if keyword.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(keyword.to_ascii_lowercase().into_bytes())
+                } else {
+                    std::borrow::Cow::Borrowed(keyword.as_bytes())
+                };
+                let id = KeywordSet::builtin_id(&folded).unwrap_or_else(|| {
+                    *extra_ids.entry(folded.to_vec()).or_insert_with(|| {
+                        extra.push(folded.to_vec());
+                        KeywordSet::BUILTIN + extra.len() - 1
+                    })
                 });
-                let uses = &mut keyword_uses[slot];
-                if !uses.iter().any(|u| u.rule == i) {
-                    uses.push(KeywordUse {
+                pairs.push((
+                    id,
+                    KeywordUse {
                         rule: i,
                         exact: rule
                             .exact_keywords
                             .then(|| keyword.as_bytes().to_vec().into_boxed_slice()),
-                    });
-                }
+                    },
+                ));
             }
         }
+        // One use per (keyword, rule): the first, as a rule lists them.
+        pairs.sort_by_key(|(id, u)| (*id, u.rule));
+        pairs.dedup_by_key(|(id, u)| (*id, u.rule));
+        let ids = KeywordSet::BUILTIN + extra.len();
+        let mut offsets = vec![0u32; ids + 1];
+        for (id, _) in &pairs {
+            offsets[id + 1] += 1;
+        }
+        for k in 0..ids {
+            offsets[k + 1] += offsets[k];
+        }
+        let builtin = pairs
+            .first()
+            .is_some_and(|(id, _)| *id < KeywordSet::BUILTIN);
         Keywords {
-            set: KeywordSet::new(&patterns),
-            uses: keyword_uses,
+            set: KeywordSet::new(builtin, &extra),
+            offsets,
+            uses: pairs.into_iter().map(|(_, u)| u).collect(),
         }
     }
 
     /// How many distinct keywords there are.
     pub(super) fn len(&self) -> usize {
-        self.uses.len()
+        self.offsets.windows(2).filter(|w| w[0] != w[1]).count()
     }
 
     /// Keyword pass, windows, regexes and per-match checks.
@@ -73,7 +96,9 @@ impl Keywords {
     ) -> Vec<Candidate> {
         let mut hits: Vec<(usize, usize)> = Vec::new();
         self.set.find_all(text, |keyword, at| {
-            for keyword_use in &self.uses[keyword] {
+            let uses =
+                &self.uses[self.offsets[keyword] as usize..self.offsets[keyword + 1] as usize];
+            for keyword_use in uses {
                 if let Some(exact) = &keyword_use.exact
                     && text.get(at..at + exact.len()) != Some(exact.as_ref())
                 {
