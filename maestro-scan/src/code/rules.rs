@@ -267,6 +267,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("python.toml", include_str!("../../rules/code/python.toml")),
     ("php.toml", include_str!("../../rules/code/php.toml")),
     ("ruby.toml", include_str!("../../rules/code/ruby.toml")),
+    ("rust.toml", include_str!("../../rules/code/rust.toml")),
     (
         "javascript.toml",
         include_str!("../../rules/code/javascript.toml"),

@@ -1,5 +1,24 @@
-//! Rust (tree-sitter-rust). Macro arguments are token trees: the identifiers in them are read
-//! as variables, so `format!("{}", x)` carries `x`.
+//! Rust (tree-sitter-rust).
+//!
+//! Rust handlers receive request data through typed parameters (`Query(q): Query<Lookup>`,
+//! `headers: HeaderMap`, `form: web::Form<F>`), functions return their tail expression, and
+//! most data moves through closures and method chains. The table is shaped for that:
+//!
+//! - A function item is walked in place (it has no function role): each parameter is a
+//!   declaration whose value is its type, so `Query(q): Query<Lookup>` binds `q` (and `Query`)
+//!   to what the type `Query<Lookup>` evaluates to. A generic type is a call of its type
+//!   arguments with the outer type as argument, so `Query<Lookup>` carries the taint of the
+//!   `axum::extract::Query` source and `Path<u32>` is a call of `u32` (a numeric sanitiser).
+//!   The cost: calls of the file's own functions are not followed into their bodies (a call
+//!   passes its arguments' data on to its result), and findings have no enclosing function
+//!   name.
+//! - A closure has no function role either: its body is evaluated where it is written, so
+//!   `opt.map(|c| c.value().to_owned())` keeps the data of `opt`.
+//! - Macros are calls of their name with their token tree as argument (`format!`, `write!`,
+//!   `html!`): identifiers in the tree are read as variables, so `format!("{}", x)` carries `x`.
+//! - A tuple `(K, V)` is a call of `K` with `V` as argument, so a header pair
+//!   `(header::LOCATION, url)` reads as `LOCATION(url)`.
+//! - `match` is a conditional: its value is its arms' values, not the matched value.
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
@@ -10,6 +29,48 @@ pub(crate) static SPEC: Spec = Spec {
             Role::Call {
                 callee: "function",
                 arguments: "arguments",
+            },
+        ),
+        (
+            "macro_invocation",
+            Role::Call {
+                callee: "macro",
+                arguments: "#last",
+            },
+        ),
+        (
+            "attribute",
+            Role::Call {
+                callee: "#0",
+                arguments: "arguments",
+            },
+        ),
+        (
+            "generic_type",
+            Role::Call {
+                callee: "type_arguments",
+                arguments: "type",
+            },
+        ),
+        (
+            "type_cast_expression",
+            Role::Call {
+                callee: "type",
+                arguments: "value",
+            },
+        ),
+        (
+            "tuple_expression",
+            Role::Call {
+                callee: "#0",
+                arguments: "#last",
+            },
+        ),
+        (
+            "generic_function",
+            Role::Member {
+                object: "function",
+                property: "type_arguments",
             },
         ),
         (
@@ -27,8 +88,11 @@ pub(crate) static SPEC: Spec = Spec {
             },
         ),
         ("identifier", Role::Name),
+        ("type_identifier", Role::Name),
+        ("primitive_type", Role::Name),
         ("self", Role::Name),
         ("scoped_identifier", Role::ScopedName),
+        ("scoped_type_identifier", Role::ScopedName),
         ("string_literal", Role::Str),
         ("raw_string_literal", Role::Str),
         ("string_content", Role::Text),
@@ -62,25 +126,37 @@ pub(crate) static SPEC: Spec = Spec {
                 value: "value",
             },
         ),
+        (
+            "let_condition",
+            Role::Declare {
+                name: "pattern",
+                value: "value",
+            },
+        ),
+        (
+            "parameter",
+            Role::Declare {
+                name: "pattern",
+                value: "type",
+            },
+        ),
+        (
+            "const_item",
+            Role::Declare {
+                name: "name",
+                value: "value",
+            },
+        ),
+        (
+            "static_item",
+            Role::Declare {
+                name: "name",
+                value: "value",
+            },
+        ),
         ("return_expression", Role::Return),
         ("break_expression", Role::Terminate),
         ("continue_expression", Role::Terminate),
-        (
-            "function_item",
-            Role::Function {
-                name: "name",
-                parameters: "parameters",
-                body: "body",
-            },
-        ),
-        (
-            "closure_expression",
-            Role::Function {
-                name: "",
-                parameters: "parameters",
-                body: "body",
-            },
-        ),
         ("attribute_item", Role::Annotation { name: "#0" }),
         (
             "if_expression",
@@ -91,6 +167,14 @@ pub(crate) static SPEC: Spec = Spec {
             },
         ),
         (
+            "match_expression",
+            Role::Conditional {
+                condition: "value",
+                consequence: "body",
+                alternative: "",
+            },
+        ),
+        (
             "for_expression",
             Role::For {
                 left: "pattern",
@@ -98,11 +182,26 @@ pub(crate) static SPEC: Spec = Spec {
                 body: "body",
             },
         ),
+        (
+            "field_initializer",
+            Role::Pair {
+                key: "field",
+                value: "value",
+            },
+        ),
+        (
+            "shorthand_field_initializer",
+            Role::Pair {
+                key: "#0",
+                value: "#0",
+            },
+        ),
         ("array_expression", Role::Container),
-        ("tuple_expression", Role::Container),
+        ("struct_expression", Role::Container),
         ("integer_literal", Role::Constant),
         ("float_literal", Role::Constant),
         ("boolean_literal", Role::Constant),
+        ("char_literal", Role::Constant),
         ("use_declaration", Role::Import),
         ("line_comment", Role::Comment),
         ("block_comment", Role::Comment),
