@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Whole-process latency of `maestro hook pre-tool-use` on a 10 KB Write payload (clean Python
-# source, so the hook scans everything and allows it), in a fresh maestro workspace.
-# Usage: benches/scripts/hook-latency.sh [path/to/maestro]   (default: target/release/maestro)
+# Whole-process latency of a maestro hook on a 10 KB Python file, in a fresh maestro workspace:
+# `pre-tool-use` on the Write payload (the secret scan; clean source, so the hook scans
+# everything and allows it), or with `--post`, `post-tool-use` after the file was written (the
+# code rules: the file is a Flask module whose handlers read the request and reach SQL, shell,
+# files and templates through safe forms, so every rule family parses and follows data and
+# nothing is reported).
+# Usage: benches/scripts/hook-latency.sh [--post] [path/to/maestro]   (default: target/release/maestro)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+event=pre-tool-use
+if [ "${1:-}" = --post ]; then event=post-tool-use; shift; fi
 maestro="${1:-$PWD/target/release/maestro}"
 [ -x "$maestro" ] || { echo "build it first: cargo build --release -p maestro-cli" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
@@ -11,26 +17,90 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git -C "$work" init -q -b main
 (cd "$work" && "$maestro" init -q)
-# 10 KB of Python: a generated module of small functions.
-python_source=$(for i in $(seq 1 160); do printf 'def handler_%d(request):\n    return {"status": 200, "id": %d}\n\n' "$i" "$i"; done | head -c 10240)
-python3 - "$work" "$python_source" > "$work/payload.json" <<'PY'
+if [ "$event" = pre-tool-use ]; then
+    # 10 KB of Python: a generated module of small functions.
+    python_source=$(for i in $(seq 1 160); do printf 'def handler_%d(request):\n    return {"status": 200, "id": %d}\n\n' "$i" "$i"; done | head -c 10240)
+else
+    # 10 KB of a Flask module: each handler takes request data to a sink through a safe form.
+    python_source=$(python3 - <<'PY'
+head = """import shlex
+import subprocess
+from pathlib import Path
+
+from flask import Flask, abort, escape, redirect, request, url_for
+
+app = Flask(__name__)
+BASE = Path("/srv/files")
+ALLOWED = {"name", "created", "size"}
+"""
+forms = [
+    """@app.route("/items/{i}")
+def items_{i}():
+    owner = request.args.get("owner", "")
+    rows = db.execute("SELECT id, name FROM items WHERE owner = ? AND shelf = {i}", (owner,))
+    return {{"items": [dict(r) for r in rows]}}
+""",
+    """@app.route("/files/{i}")
+def files_{i}():
+    name = Path(request.args["name"]).name
+    target = (BASE / name).resolve()
+    if not target.is_relative_to(BASE):
+        abort(404)
+    return target.read_text()
+""",
+    """@app.route("/grep/{i}", methods=["POST"])
+def grep_{i}():
+    pattern = request.form["pattern"]
+    out = subprocess.run(["grep", "-r", "--", pattern, "/srv/logs/{i}"], capture_output=True, check=False)
+    return out.stdout.decode()
+""",
+    """@app.route("/hello/{i}")
+def hello_{i}():
+    who = escape(request.args.get("who", "world"))
+    sort = request.args.get("sort", "name")
+    if sort not in ALLOWED:
+        sort = "name"
+    return f"<p>Hello {{who}}, sorted by {{sort}} ({i})</p>"
+""",
+    """@app.route("/back/{i}")
+def back_{i}():
+    count = int(request.args.get("count", "1"))
+    quoted = shlex.quote(request.args.get("tag", "x"))
+    print(quoted, count)
+    return redirect(url_for("items_{i}"))
+""",
+]
+out = [head]
+i = 0
+while sum(len(p) for p in out) < 10240:
+    out.append("\n\n" + forms[i % len(forms)].format(i=i))
+    i += 1
+print("".join(out)[:10240].rsplit("\n@app", 1)[0])
+PY
+)
+    printf '%s\n' "$python_source" > "$work/handlers.py"
+fi
+python3 - "$work" "$python_source" "$event" > "$work/payload.json" <<'PY'
 import json, sys
-work, source = sys.argv[1], sys.argv[2]
-print(json.dumps({"session_id": "bench", "hook_event_name": "PreToolUse", "cwd": work,
-                  "tool_name": "Write",
-                  "tool_input": {"file_path": work + "/handlers.py", "content": source}}))
+work, source, event = sys.argv[1], sys.argv[2], sys.argv[3]
+name = {"pre-tool-use": "PreToolUse", "post-tool-use": "PostToolUse"}[event]
+call = {"session_id": "bench", "hook_event_name": name, "cwd": work, "tool_name": "Write",
+        "tool_input": {"file_path": work + "/handlers.py", "content": source}}
+if event == "post-tool-use":
+    call["tool_response"] = {"filePath": work + "/handlers.py", "success": True}
+print(json.dumps(call))
 PY
 echo "payload: $(wc -c < "$work/payload.json") bytes"
 cd "$work"
 # hyperfine 1.15 has no --input: both commands go through `sh -c` with the same redirection, and
 # the second (a process that does nothing) is the baseline to subtract.
 hyperfine --warmup 20 --runs 300 -N \
-    "sh -c 'exec $maestro hook pre-tool-use < payload.json'" \
+    "sh -c 'exec $maestro hook $event < payload.json'" \
     "sh -c 'exec true < payload.json'" \
     --export-json "$work/result.json"
-python3 - "$work/result.json" <<'PY'
+python3 - "$work/result.json" "$event" <<'PY'
 import json, sys
 hook, base = json.load(open(sys.argv[1]))["results"]
-print("maestro hook pre-tool-use, 10 KB Write: median %.2f ms (baseline sh + true: %.2f ms; difference %.2f ms)"
-      % (hook["median"] * 1000, base["median"] * 1000, (hook["median"] - base["median"]) * 1000))
+print("maestro hook %s, 10 KB Python file: median %.2f ms (baseline sh + true: %.2f ms; difference %.2f ms)"
+      % (sys.argv[2], hook["median"] * 1000, base["median"] * 1000, (hook["median"] - base["median"]) * 1000))
 PY

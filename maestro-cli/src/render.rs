@@ -167,3 +167,13 @@ pub fn orders_table(orders_word: &str, orders: &[Order]) -> String {
     }
     table.render()
 }
+
+/// What a licence tier allows, e.g. `3 crews; roles planner, builder`.
+pub fn allowance(entitlements: &maestro_licence::Entitlements) -> String {
+    let crews = entitlements.max_crews;
+    format!(
+        "{crews} {}; roles {}",
+        if crews == 1 { "crew" } else { "crews" },
+        entitlements.roles.join(", ")
+    )
+}

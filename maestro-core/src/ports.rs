@@ -135,16 +135,17 @@ pub trait Isolation: Send + Sync {
         Ok(Vec::new())
     }
 
-    /// The commit the voyage branch points at.
-    fn voyage_head(&self, voyage: &Voyage) -> Result<String, PortError>;
-
-    /// A fresh worktree for `order` at `base`, replacing any earlier one of that order (its
-    /// branch is reset to `base`).
+    /// A fresh worktree for `order` at the voyage head — the commit the voyage branch points at
+    /// now, which becomes the worktree's `base` — replacing any earlier one of that order (its
+    /// branch is reset to the head). `spare`, a worktree whose work is merged, is handed on
+    /// when given: turned into that worktree, rewriting only the files that differ, since a
+    /// large repository's checkout is most of a crew's overhead; an implementation that cannot
+    /// reuse it releases it and makes a new one.
     fn prepare(
         &self,
         voyage: &Voyage,
         order: &OrderId,
-        base: &str,
+        spare: Option<CrewWorktree>,
     ) -> Result<CrewWorktree, PortError>;
 
     /// Collects the crew's change — its own commits since `worktree.base` and everything it
@@ -196,21 +197,6 @@ pub trait Isolation: Send + Sync {
     fn adopt(&self, voyage: &Voyage, order: &OrderId) -> Result<Option<CrewWorktree>, PortError> {
         let _ = (voyage, order);
         Ok(None)
-    }
-
-    /// Turns `worktree`, whose work is merged, into the fresh worktree of `order` at `base`
-    /// that [`Isolation::prepare`] would make, rewriting only the files that differ. The
-    /// default releases it and prepares a new one; implementations that can reuse the
-    /// checkout should, since a large repository's checkout is most of a crew's overhead.
-    fn recycle(
-        &self,
-        worktree: &CrewWorktree,
-        voyage: &Voyage,
-        order: &OrderId,
-        base: &str,
-    ) -> Result<CrewWorktree, PortError> {
-        self.release(worktree)?;
-        self.prepare(voyage, order, base)
     }
 }
 

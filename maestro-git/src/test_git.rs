@@ -1,17 +1,15 @@
-//! The `git` program for unit tests: runs it with a fixed identity and returns its output.
+//! The `git` program for unit tests: runs it in the tests' hermetic environment and returns
+//! its output.
 
 use std::path::Path;
 use std::process::Command;
 
 /// Runs `git args…` in `dir` and returns its trimmed stdout; fails the test if git fails.
 pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
+    let mut command = Command::new("git");
+    let out = maestro_tests::hermetic(&mut command, dir)
         .args(args)
         .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
         .output()
         .expect("git runs");
     assert!(

@@ -11,7 +11,7 @@
 //! | `pattern` | regex | the match; `{assign}` expands to an assignment (`NAME = "`, `NAME: `, `"NAME": "`, `NAME => '`, ...) |
 //! | `group` | integer | capture group holding the secret (default: 1 if the pattern has a group, else 0) |
 //! | `entropy` | float | minimum Shannon entropy of the secret in bits per character (default 0) |
-//! | `validator` | `"github-crc32"` \| `"jwt"` \| `"pem"` \| `"basic-auth"` | structural check run after the match |
+//! | `validator` | `"github-crc32"` \| `"jwt"` \| `"pem"` \| `"basic-auth"` \| `"grafana-crc32"` \| `"pypi-macaroon"` \| `"macaroon-hex"` \| `"embedded-json"` \| `"bech32"` \| `"base58-check"` \| `"base58-key64"` \| `"bip39"` \| `"der-private-key"` \| `"pem-base64"` \| `"openssh-encrypted"` | structural check run after the match ([`Validator`]) |
 //! | `confidence` | `"low"` \| `"medium"` \| `"high"` | how sure a match is a real finding (default medium); only high-confidence secrets block |
 //! | `span` | `"line"` \| `"block"` | the regex runs on the lines around a keyword hit, or from that line on (multi-line secrets) |
 //! | `generic` | bool | extra placeholder and test-value filtering (generic assignments) |
@@ -166,6 +166,34 @@ pub enum Validator {
     Pem,
     /// Base64 of `user:password` (HTTP basic / Docker `auth`), the password not a placeholder.
     BasicAuth,
+    /// Grafana service-account tokens (`glsa_<secret>_<checksum>`): the last part is the hex of
+    /// the CRC32 (little-endian bytes) of everything before the last underscore.
+    GrafanaCrc32,
+    /// `PyPI` tokens: `pypi-` then base64url of a version-2 macaroon that parses to the end
+    /// (header, caveats, 32-byte signature).
+    PypiMacaroon,
+    /// A hex-encoded version-2 macaroon (LND `admin.macaroon` and kin) that parses to the end.
+    MacaroonHex,
+    /// A token carrying a base64 JSON object (from its first `eyJ`): Grafana Cloud, Sentry
+    /// organisation, 1Password service-account tokens.
+    EmbeddedJson,
+    /// A Bech32 or Bech32m string with a valid checksum (age and Nostr secret keys).
+    Bech32,
+    /// A Base58 string with a valid double-SHA-256 checksum whose payload is a private key:
+    /// WIF (version 0x80/0xEF, 32 bytes, optional compression flag) or an extended private key
+    /// (78 bytes, key data starting with 0x00).
+    Base58Check,
+    /// A Base58 string that decodes to exactly 64 bytes (a Solana keypair secret).
+    Base58Key64,
+    /// A BIP-39 English mnemonic of 12 to 24 words whose checksum bits match.
+    Bip39,
+    /// Base64 of a DER `SEQUENCE` that spans the whole value and opens with a version `INTEGER`
+    /// (PKCS#1, SEC1 and PKCS#8 private keys without PEM armour).
+    DerPrivateKey,
+    /// Base64 of a PEM private-key block (Kubernetes `client-key-data`, `tls.key` values).
+    PemBase64,
+    /// An OpenSSH private key block (PEM structure) whose key is encrypted (cipher not `none`).
+    OpensshEncrypted,
 }
 
 /// Where a rule's regex runs around a keyword hit.

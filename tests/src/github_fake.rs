@@ -70,10 +70,7 @@ impl RecordedRequest {
     /// The first value of header `name` (case-insensitive).
     #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        crate::wire::header(&self.headers, name)
     }
 
     /// The body as JSON (`Null` when it is not JSON).

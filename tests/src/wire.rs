@@ -12,10 +12,7 @@ pub(crate) struct Head {
 impl Head {
     /// The first value of header `name` (lowercase).
     pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+        header(&self.headers, name)
     }
 }
 
@@ -98,10 +95,7 @@ pub(crate) struct Request {
 impl Request {
     /// The first value of header `name` (lowercase).
     pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+        header(&self.headers, name)
     }
 }
 
@@ -127,4 +121,13 @@ pub(crate) fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Reque
         headers: head.headers,
         body,
     }))
+}
+
+/// The first value of header `name` (case-insensitive) among `headers`.
+#[must_use]
+pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
 }

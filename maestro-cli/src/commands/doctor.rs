@@ -179,15 +179,9 @@ fn licence_check(workspace: Option<&Workspace>) -> Check {
     let licence = &checked.licence;
     let allowed = licence.entitlements();
     let detail = format!(
-        "{}: {} {}; roles {}",
+        "{}: {}",
         licence.message,
-        allowed.max_crews,
-        if allowed.max_crews == 1 {
-            "crew"
-        } else {
-            "crews"
-        },
-        allowed.roles.join(", ")
+        crate::render::allowance(&allowed)
     );
     let holds = matches!(
         licence.status,

@@ -48,15 +48,9 @@ fn print_licence(out: Output, licence: &Licence) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut text = format!(
-        "tier:            {} ({} {}; roles {})\n",
+        "tier:            {} ({})\n",
         licence.tier,
-        entitlements.max_crews,
-        if entitlements.max_crews == 1 {
-            "crew"
-        } else {
-            "crews"
-        },
-        entitlements.roles.join(", ")
+        crate::render::allowance(&entitlements)
     );
     let rows = [
         ("licensee:       ", licence.licensee.clone()),

@@ -59,24 +59,19 @@ pub fn run(out: crate::output::Output, args: &ReportArgs) -> anyhow::Result<Outc
             ws.config.crews.voyage_budget_usd,
         ))?,
         ReportFormat::Json => {
-            let empty = OrderReport {
-                voyage: String::new(),
-                order: String::new(),
-                title: String::new(),
-                role: maestro_core::Role::Builder,
-                state: maestro_core::OrderState::Pending,
-                attempts: Vec::new(),
-                merged_head: None,
-                nothing_to_merge: false,
-                blocks: Vec::new(),
-                findings: Vec::new(),
-                overrides: Vec::new(),
-            };
-            let rows: Vec<ReportOrder> = orders
+            // An order no crew has run yet has no report: it shows as one with no attempt.
+            let filled: Vec<std::borrow::Cow<'_, OrderReport>> = orders
                 .iter()
                 .zip(&reports)
+                .map(|(order, report)| match report {
+                    Some(report) => std::borrow::Cow::Borrowed(report),
+                    None => std::borrow::Cow::Owned(OrderReport::new(voyage.name.as_str(), order)),
+                })
+                .collect();
+            let rows: Vec<ReportOrder> = orders
+                .iter()
+                .zip(filled.iter().map(AsRef::as_ref))
                 .map(|(order, report)| {
-                    let report = report.as_ref().unwrap_or(&empty);
                     let last = report.attempts.last();
                     let mut row = OrderRow::from(order);
                     row.fill_from_report(report);

@@ -96,6 +96,71 @@ impl GitIsolation {
         repo.prune_worktrees()?;
         Ok(())
     }
+
+    /// A new worktree for `order` at `base`.
+    fn fresh(
+        &self,
+        repo: &Repo,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<CrewWorktree, PortError> {
+        self.clear_for(repo, voyage, order)?;
+        let worktree = repo.add_worktree(
+            &self.worktrees,
+            voyage.name.as_str(),
+            order.as_str(),
+            object_id(base)?,
+        )?;
+        Ok(CrewWorktree {
+            path: worktree.path,
+            branch: worktree.branch,
+            base: base.to_owned(),
+        })
+    }
+
+    /// `worktree`, whose work is merged, turned into `order`'s worktree at `base`, only the
+    /// files that differ rewritten; a new worktree when it cannot be reused.
+    fn recycle(
+        &self,
+        repo: &Repo,
+        worktree: &CrewWorktree,
+        voyage: &Voyage,
+        order: &OrderId,
+        base: &str,
+    ) -> Result<CrewWorktree, PortError> {
+        self.clear_for(repo, voyage, order)?;
+        match repo.recycle_worktree(
+            &worktree.path,
+            &voyage.branch,
+            &self.worktrees,
+            voyage.name.as_str(),
+            order.as_str(),
+            object_id(base)?,
+        ) {
+            Ok(recycled) => {
+                // The old order's branch is merged (recycling checked it): it goes.
+                delete_if_merged(repo, &worktree.branch, &voyage.branch)?;
+                Ok(CrewWorktree {
+                    path: recycled.path,
+                    branch: recycled.branch,
+                    base: base.to_owned(),
+                })
+            }
+            Err(e) => {
+                // Whatever state the old worktree was left in, a fresh one replaces it.
+                tracing::warn!(
+                    "cannot reuse the worktree at {} for order {order}, adding a new one: {:#}",
+                    worktree.path.display(),
+                    anyhow::Error::from(e)
+                );
+                if worktree.path.exists() {
+                    self.release(worktree)?;
+                }
+                self.fresh(repo, voyage, order, base)
+            }
+        }
+    }
 }
 
 impl Isolation for GitIsolation {
@@ -122,32 +187,21 @@ impl Isolation for GitIsolation {
             .collect())
     }
 
-    fn voyage_head(&self, voyage: &Voyage) -> Result<String, PortError> {
-        let repo = self.repo()?;
-        repo.branch_commit(&voyage.branch)?
-            .map(|id| id.to_string())
-            .ok_or_else(|| format!("the voyage branch {} is missing", voyage.branch).into())
-    }
-
     fn prepare(
         &self,
         voyage: &Voyage,
         order: &OrderId,
-        base: &str,
+        spare: Option<CrewWorktree>,
     ) -> Result<CrewWorktree, PortError> {
         let repo = self.repo()?;
-        self.clear_for(&repo, voyage, order)?;
-        let worktree = repo.add_worktree(
-            &self.worktrees,
-            voyage.name.as_str(),
-            order.as_str(),
-            object_id(base)?,
-        )?;
-        Ok(CrewWorktree {
-            path: worktree.path,
-            branch: worktree.branch,
-            base: base.to_owned(),
-        })
+        let head = repo
+            .branch_commit(&voyage.branch)?
+            .ok_or_else(|| format!("the voyage branch {} is missing", voyage.branch))?
+            .to_string();
+        match spare {
+            Some(spare) => self.recycle(&repo, &spare, voyage, order, &head),
+            None => self.fresh(&repo, voyage, order, &head),
+        }
     }
 
     fn reopen(
@@ -204,47 +258,6 @@ impl Isolation for GitIsolation {
             branch,
             base: head.to_string(),
         }))
-    }
-
-    fn recycle(
-        &self,
-        worktree: &CrewWorktree,
-        voyage: &Voyage,
-        order: &OrderId,
-        base: &str,
-    ) -> Result<CrewWorktree, PortError> {
-        let repo = self.repo()?;
-        self.clear_for(&repo, voyage, order)?;
-        match repo.recycle_worktree(
-            &worktree.path,
-            &voyage.branch,
-            &self.worktrees,
-            voyage.name.as_str(),
-            order.as_str(),
-            object_id(base)?,
-        ) {
-            Ok(recycled) => {
-                // The old order's branch is merged (recycling checked it): it goes.
-                delete_if_merged(&repo, &worktree.branch, &voyage.branch)?;
-                Ok(CrewWorktree {
-                    path: recycled.path,
-                    branch: recycled.branch,
-                    base: base.to_owned(),
-                })
-            }
-            Err(e) => {
-                // Whatever state the old worktree was left in, a fresh one replaces it.
-                tracing::warn!(
-                    "cannot reuse the worktree at {} for order {order}, adding a new one: {:#}",
-                    worktree.path.display(),
-                    anyhow::Error::from(e)
-                );
-                if worktree.path.exists() {
-                    self.release(worktree)?;
-                }
-                self.prepare(voyage, order, base)
-            }
-        }
     }
 
     fn collect(

@@ -267,19 +267,8 @@ impl Shared {
             &self.voyage.name,
             order.id(),
             |current: Option<OrderReport>| {
-                let mut report = current.unwrap_or_else(|| OrderReport {
-                    voyage: self.voyage.name.to_string(),
-                    order: order.id().to_string(),
-                    title: order.spec.title.clone(),
-                    role: order.spec.role,
-                    state: order.state,
-                    attempts: Vec::new(),
-                    merged_head: None,
-                    nothing_to_merge: false,
-                    blocks: Vec::new(),
-                    findings: Vec::new(),
-                    overrides: Vec::new(),
-                });
+                let mut report =
+                    current.unwrap_or_else(|| OrderReport::new(self.voyage.name.as_str(), order));
                 report.state = order.state;
                 if let Some(attempt) = attempt {
                     report.attempts.retain(|a| a.number != attempt.number);

@@ -85,8 +85,10 @@ impl Analysis {
     }
 }
 
-/// Whether the built-in syntax-tree rules cover `language`.
-pub(crate) fn has_rules(language: Language) -> bool {
+/// Whether the built-in syntax-tree rules cover `language` (a rule file in `rules/code/`
+/// names it).
+#[must_use]
+pub fn has_rules(language: Language) -> bool {
     rules::Pack::of(language).is_some()
 }
 
@@ -107,7 +109,21 @@ pub(crate) fn analyze(
     let table = Table::of(grammar);
     let mut analysis = Analysis::default();
     if let Some(pack) = rules::Pack::of(language) {
-        let hits = engine::Engine::new(text, table, pack, enabled).run(tree.root_node());
+        let mut hits = engine::Engine::new(text, table, pack, enabled).run(tree.root_node());
+        // A structural rule and a taint rule of the same weakness on the same construct (a
+        // `shell=True` call, and untrusted data reaching it) are one flaw: the flow says more.
+        let flows: Vec<(u32, usize, usize)> = hits
+            .iter()
+            .filter(|h| pack.rules[h.rule].class.is_some())
+            .map(|h| (pack.rules[h.rule].cwe, h.start, h.end))
+            .collect();
+        hits.retain(|h| {
+            let rule = &pack.rules[h.rule];
+            rule.class.is_some()
+                || !flows
+                    .iter()
+                    .any(|&(cwe, start, end)| cwe == rule.cwe && start < h.end && h.start < end)
+        });
         analysis.hits = hits
             .into_iter()
             .map(|h| CodeHit {

@@ -13,6 +13,10 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pattern {
     text: String,
+    /// The last segment when it is literal: most paths are rejected by comparing it alone.
+    last: Option<String>,
+    /// The first segment when it is literal and not preceded by `*`.
+    first: Option<String>,
     segments: Vec<String>,
     leading_any: bool,
     trailing_any: bool,
@@ -30,8 +34,19 @@ impl Pattern {
         if trailing_any {
             segments.pop();
         }
+        let literal = |s: &String| !s.contains('*');
+        let last = segments
+            .last()
+            .filter(|s| !trailing_any && literal(s))
+            .cloned();
+        let first = segments
+            .first()
+            .filter(|s| !leading_any && literal(s))
+            .cloned();
         Pattern {
             text: text.to_owned(),
+            last,
+            first,
             segments,
             leading_any,
             trailing_any,
@@ -40,6 +55,22 @@ impl Pattern {
 
     /// Whether `path` matches.
     pub(crate) fn matches(&self, path: &str) -> bool {
+        // Cheap rejections on the literal ends before splitting the path.
+        if let Some(last) = &self.last {
+            let fits = path.ends_with(last.as_str())
+                && (path.len() == last.len()
+                    || path.as_bytes()[path.len() - last.len() - 1] == b'.');
+            if !fits {
+                return false;
+            }
+        }
+        if let Some(first) = &self.first {
+            let fits = path.starts_with(first.as_str())
+                && (path.len() == first.len() || path.as_bytes()[first.len()] == b'.');
+            if !fits {
+                return false;
+            }
+        }
         let parts = split(path);
         let n = self.segments.len();
         let fits = |at: usize| -> bool {

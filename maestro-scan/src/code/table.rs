@@ -176,14 +176,20 @@ impl Table {
             }
         };
         let mut roles = vec![None; language.node_kind_count()];
+        // Every named kind id by name (a name may have several ids, through aliases).
+        let mut ids: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        for id in 0..roles.len() {
+            let id16 = u16::try_from(id).expect("kind ids are u16");
+            if language.node_kind_is_named(id16)
+                && let Some(name) = language.node_kind_for_id(id16)
+            {
+                ids.entry(name).or_default().push(id);
+            }
+        }
         for (kind, role) in spec.roles.iter().flat_map(|list| list.iter()) {
             let role = compile_role(*role, &field);
-            // A kind name may have several ids (aliases); give the role to each named one.
-            for (id, slot) in roles.iter_mut().enumerate() {
-                let id = u16::try_from(id).expect("kind ids are u16");
-                if language.node_kind_is_named(id) && language.node_kind_for_id(id) == Some(*kind) {
-                    *slot = Some(role);
-                }
+            for id in ids.get(kind).into_iter().flatten() {
+                roles[*id] = Some(role);
             }
         }
         Table {

@@ -16,7 +16,7 @@ use crate::code;
 use crate::language::Language;
 use crate::position::Positions;
 use crate::report::Report;
-use crate::rule::{Kind, Rule};
+use crate::rule::Kind;
 use crate::rule_set::RuleSet;
 
 mod findings;
@@ -225,7 +225,12 @@ impl Scanner {
         if !regex_code && !syntax {
             return;
         }
-        let enabled = |id: &str| self.rules.get(id).is_some_and(Rule::is_syntax_tree);
+        let syntax_ids: std::collections::HashSet<&str> = rules
+            .iter()
+            .filter(|r| r.is_syntax_tree())
+            .map(|r| r.id())
+            .collect();
+        let enabled = |id: &str| syntax_ids.contains(id);
         let Some(analysis) = code::analyze(language, path, text, &enabled, regex_code) else {
             return;
         };
@@ -234,7 +239,7 @@ impl Scanner {
                 .retain(|c| rules[c.rule].kind() != Kind::Code || !analysis.in_literal(c.start));
         }
         for hit in analysis.hits {
-            if let Some(rule) = rules.iter().position(|r| r.id() == hit.rule_id) {
+            if let Some(rule) = rules.iter().rposition(|r| r.id() == hit.rule_id) {
                 candidates.push(matching::Candidate {
                     rule,
                     start: hit.start,

@@ -6,6 +6,7 @@ mod embedding;
 mod examples;
 mod inputs;
 mod sarif;
+mod secrets_coverage;
 mod suppressions;
 mod unscanned;
 

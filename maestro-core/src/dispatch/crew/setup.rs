@@ -75,19 +75,9 @@ pub(super) async fn fresh_worktree(
 ) -> Result<CrewWorktree, PortError> {
     let isolation = Arc::clone(&shared.ports.isolation);
     let voyage = shared.voyage.clone();
-    let base = blocking({
-        let isolation = Arc::clone(&isolation);
-        let voyage = voyage.clone();
-        move || isolation.voyage_head(&voyage)
-    })
-    .await?;
     let spare = shared.take_spare();
     let id = order.spec.id.clone();
-    let worktree = blocking(move || match spare {
-        Some(spare) => isolation.recycle(&spare, &voyage, &id, &base),
-        None => isolation.prepare(&voyage, &id, &base),
-    })
-    .await?;
+    let worktree = blocking(move || isolation.prepare(&voyage, &id, spare)).await?;
     copy_untracked(
         &shared.repo_root,
         &worktree.path,

@@ -115,6 +115,24 @@ impl From<&ChangedFile> for ChangedFileReport {
 }
 
 impl OrderReport {
+    /// The report of `order` of `voyage` before anything happened to it: no attempt yet.
+    #[must_use]
+    pub fn new(voyage: &str, order: &Order) -> OrderReport {
+        OrderReport {
+            voyage: voyage.to_owned(),
+            order: order.id().to_string(),
+            title: order.spec.title.clone(),
+            role: order.spec.role,
+            state: order.state,
+            attempts: Vec::new(),
+            merged_head: None,
+            nothing_to_merge: false,
+            blocks: Vec::new(),
+            findings: Vec::new(),
+            overrides: Vec::new(),
+        }
+    }
+
     /// Total money spent over all attempts, if any attempt reported a cost.
     #[must_use]
     pub fn cost_usd(&self) -> Option<f64> {

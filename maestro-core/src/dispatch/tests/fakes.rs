@@ -84,11 +84,21 @@ pub(super) fn ancestors(repo: &Repo, start: &str) -> Vec<String> {
 }
 
 impl Isolation for FakeIsolation {
-    fn voyage_head(&self, _: &Voyage) -> Result<String, PortError> {
-        Ok(self.repo.lock().expect("lock").head.clone())
-    }
-
-    fn prepare(&self, _: &Voyage, order: &OrderId, base: &str) -> Result<CrewWorktree, PortError> {
+    fn prepare(
+        &self,
+        _: &Voyage,
+        order: &OrderId,
+        spare: Option<CrewWorktree>,
+    ) -> Result<CrewWorktree, PortError> {
+        if let Some(spare) = spare {
+            self.recycled
+                .lock()
+                .expect("lock")
+                .push((spare.path.clone(), order.to_string()));
+            self.release(&spare)?;
+        }
+        let base = self.repo.lock().expect("lock").head.clone();
+        let base = base.as_str();
         let path = self.root.join(order.as_str());
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path)?;
@@ -235,21 +245,6 @@ impl Isolation for FakeIsolation {
             branch: format!("crew/{order}"),
             base: base.to_owned(),
         }))
-    }
-
-    fn recycle(
-        &self,
-        worktree: &CrewWorktree,
-        voyage: &Voyage,
-        order: &OrderId,
-        base: &str,
-    ) -> Result<CrewWorktree, PortError> {
-        self.recycled
-            .lock()
-            .expect("lock")
-            .push((worktree.path.clone(), order.to_string()));
-        self.release(worktree)?;
-        self.prepare(voyage, order, base)
     }
 }
 

@@ -162,7 +162,7 @@ async fn a_resume_point_whose_worktree_is_gone_starts_a_fresh_worktree() {
 fn merged_but_gating(f: &Fixture) -> String {
     let wt = f
         .isolation
-        .prepare(&f.voyage, &"a".parse().expect("id"), "c0")
+        .prepare(&f.voyage, &"a".parse().expect("id"), None)
         .expect("prepare");
     std::fs::write(wt.path.join("a.txt"), "a\n").expect("write");
     let Collected::Committed { commit, .. } = f

@@ -1,4 +1,10 @@
 //! C# (tree-sitter-c-sharp).
+//!
+//! Choices the rules rely on: `new T(args) { Prop = value }` is a constructor call whose
+//! arguments are its object initializer when it has one (so `new CookieOptions { Secure = false }`
+//! and `new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse }` are seen as assignments),
+//! else its argument list; a `switch` statement is a branch whose sections may or may not run;
+//! a predefined type is a name (`int.Parse` is the path `int.Parse`).
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
@@ -15,7 +21,15 @@ pub(crate) static SPEC: Spec = Spec {
             "object_creation_expression",
             Role::New {
                 class: "type",
-                arguments: "arguments",
+                arguments: "#last",
+            },
+        ),
+        (
+            "switch_statement",
+            Role::If {
+                condition: "value",
+                consequence: "body",
+                alternative: "",
             },
         ),
         (
@@ -40,6 +54,7 @@ pub(crate) static SPEC: Spec = Spec {
             },
         ),
         ("identifier", Role::Name),
+        ("predefined_type", Role::Name),
         ("qualified_name", Role::ScopedName),
         ("string_literal", Role::Str),
         ("verbatim_string_literal", Role::Str),
@@ -146,3 +161,58 @@ pub(crate) static SPEC: Spec = Spec {
     self_names: &["this"],
     parameter_name_fields: &[],
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::code::analyze;
+    use crate::language::Language;
+
+    fn rules_hit(source: &str) -> Vec<&'static str> {
+        let analysis = analyze(
+            Language::CSharp,
+            Some("X.cs"),
+            source.as_bytes(),
+            &|_| true,
+            false,
+        )
+        .expect("parsed");
+        analysis.hits.iter().map(|h| h.rule_id).collect()
+    }
+
+    #[test]
+    fn an_object_initializer_is_evaluated() {
+        let hits = rules_hit(
+            r"
+using System.Xml;
+
+public static class Reader
+{
+    public static XmlReaderSettings Settings()
+    {
+        return new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse };
+    }
+}
+",
+        );
+        assert_eq!(hits, ["csharp-xxe-dtd-parse"]);
+    }
+
+    #[test]
+    fn a_predefined_type_parse_sanitises() {
+        let hits = rules_hit(
+            r#"
+using System.IO;
+
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        int id = int.Parse(args[0]);
+        File.ReadAllText("templates/" + id + ".txt");
+    }
+}
+"#,
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}

@@ -1,4 +1,12 @@
 //! Go (tree-sitter-go).
+//!
+//! Choices the rules rely on:
+//! - an `if` takes its first named child as its condition: the `initializer` of
+//!   `if v, err := f(); err == nil {` when there is one (so the call it makes and the names it
+//!   binds are evaluated; the condition after it is then not used as a guard), else the condition;
+//! - a composite literal (`&http.Cookie{Secure: true}`, `gin.H{...}`) is a constructor call of its
+//!   type whose keyed elements are keyword arguments (so rules can ask for a missing field);
+//! - a qualified type (`http.Cookie`) is a member path, so imports resolve it (`net/http.Cookie`).
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
@@ -9,6 +17,20 @@ pub(crate) static SPEC: Spec = Spec {
             Role::Call {
                 callee: "function",
                 arguments: "arguments",
+            },
+        ),
+        (
+            "composite_literal",
+            Role::New {
+                class: "type",
+                arguments: "body",
+            },
+        ),
+        (
+            "qualified_type",
+            Role::Member {
+                object: "package",
+                property: "name",
             },
         ),
         (
@@ -26,6 +48,8 @@ pub(crate) static SPEC: Spec = Spec {
             },
         ),
         ("identifier", Role::Name),
+        ("package_identifier", Role::Name),
+        ("type_identifier", Role::Name),
         ("interpreted_string_literal", Role::Str),
         ("raw_string_literal", Role::Str),
         ("interpreted_string_literal_content", Role::Text),
@@ -102,7 +126,7 @@ pub(crate) static SPEC: Spec = Spec {
         (
             "if_statement",
             Role::If {
-                condition: "condition",
+                condition: "#0",
                 consequence: "consequence",
                 alternative: "alternative",
             },
@@ -136,3 +160,76 @@ pub(crate) static SPEC: Spec = Spec {
     self_names: &[],
     parameter_name_fields: &[],
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::code::analyze;
+    use crate::language::Language;
+
+    fn rules_hit(source: &str) -> Vec<&'static str> {
+        let analysis = analyze(
+            Language::Go,
+            Some("x.go"),
+            source.as_bytes(),
+            &|_| true,
+            false,
+        )
+        .expect("parsed");
+        analysis.hits.iter().map(|h| h.rule_id).collect()
+    }
+
+    #[test]
+    fn an_if_initializer_is_evaluated() {
+        let hits = rules_hit(
+            r#"package x
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+func H(db *sql.DB, w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie("region"); err == nil {
+		if _, err := db.Exec("DELETE FROM t WHERE region = '" + c.Value + "'"); err != nil {
+			return
+		}
+	}
+}
+"#,
+        );
+        assert_eq!(hits, ["go-sql-injection"]);
+    }
+
+    #[test]
+    fn a_composite_literal_is_a_constructor_with_keyword_fields() {
+        let insecure = rules_hit(
+            "package x\n\nimport \"net/http\"\n\nvar c = &http.Cookie{Name: \"sid\", HttpOnly: true}\n",
+        );
+        assert_eq!(insecure, ["go-cookie-insecure"]);
+        let secure = rules_hit(
+            "package x\n\nimport \"net/http\"\n\nvar c = &http.Cookie{Name: \"sid\", Secure: true, HttpOnly: true}\n",
+        );
+        assert!(secure.is_empty(), "{secure:?}");
+    }
+
+    #[test]
+    fn a_lookup_in_a_map_of_constants_is_not_the_key() {
+        let hits = rules_hit(
+            r#"package x
+
+import (
+	"net/http"
+	"os/exec"
+)
+
+var tools = map[string]string{"lint": "/usr/bin/golint"}
+
+func H(w http.ResponseWriter, r *http.Request) {
+	path := tools[r.FormValue("tool")]
+	exec.Command("sh", "-c", path).Run()
+}
+"#,
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}

@@ -1,4 +1,9 @@
 //! Java (tree-sitter-java).
+//!
+//! Choices the rules rely on: a try-with-resources `resource` declares its name; a `switch`
+//! (statement or expression) is a branch whose cases may or may not run, and a switch
+//! expression's value is taken as clean (`switch (t) { case "eu" -> "tenant-eu"; ... }`), not as
+//! the value it switches on.
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
@@ -59,6 +64,21 @@ pub(crate) static SPEC: Spec = Spec {
             Role::Assign {
                 left: "left",
                 right: "right",
+            },
+        ),
+        (
+            "resource",
+            Role::Declare {
+                name: "name",
+                value: "value",
+            },
+        ),
+        (
+            "switch_expression",
+            Role::If {
+                condition: "condition",
+                consequence: "body",
+                alternative: "",
             },
         ),
         (
@@ -134,9 +154,68 @@ pub(crate) static SPEC: Spec = Spec {
         ("block_comment", Role::Comment),
         ("class_declaration", Role::Class),
         ("interface_declaration", Role::Class),
+        ("record_declaration", Role::Class),
+        ("enum_declaration", Role::Class),
         ("package_declaration", Role::Skip),
     ]],
     imports: ImportStyle::Qualified,
     self_names: &["this"],
     parameter_name_fields: &[],
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::code::analyze;
+    use crate::language::Language;
+
+    fn rules_hit(source: &str) -> Vec<&'static str> {
+        let analysis = analyze(
+            Language::Java,
+            Some("X.java"),
+            source.as_bytes(),
+            &|_| true,
+            false,
+        )
+        .expect("parsed");
+        analysis.hits.iter().map(|h| h.rule_id).collect()
+    }
+
+    #[test]
+    fn a_try_resource_declares_its_name() {
+        let hits = rules_hit(
+            r#"
+import javax.servlet.http.HttpServletRequest;
+
+public class A {
+    void f(HttpServletRequest req, java.sql.Connection conn) throws Exception {
+        String q = "SELECT * FROM t WHERE id = " + req.getParameter("id");
+        try (java.sql.Statement stmt = conn.createStatement(); java.sql.ResultSet rs = stmt.executeQuery(q)) {
+            rs.next();
+        }
+    }
+}
+"#,
+        );
+        assert_eq!(hits, ["java-sql-injection"]);
+    }
+
+    #[test]
+    fn a_switch_to_literals_is_not_its_subject() {
+        let hits = rules_hit(
+            r#"
+import javax.servlet.http.HttpServletRequest;
+
+public class A {
+    void f(HttpServletRequest req) {
+        String tenant = req.getParameter("tenant");
+        req.getSession().setAttribute("tenantId", switch (tenant) {
+            case "eu" -> "tenant-eu";
+            default -> "tenant-default";
+        });
+    }
+}
+"#,
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+
+namespace Sessions
+{
+    public static class SessionIssuer
+    {
+        public static string NewSessionId()
+        {
+            var bytes = new byte[32];
+            RandomNumberGenerator.Fill(bytes);
+            return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        }
+
+        public static void Issue(HttpResponse response)
+        {
+            response.Cookies.Append("sid", NewSessionId(), new CookieOptions { Secure = true, HttpOnly = true });
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Profile.Controllers
+{
+    [Authorize]
+    public class ProfileSessionController : Controller
+    {
+        [HttpPost("/session/profile")]
+        public IActionResult Remember([FromForm] string userName)
+        {
+            HttpContext.Session.SetString("UserName", userName);
+            return Ok();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Tenancy.Controllers
+{
+    public class TenantController : Controller
+    {
+        [HttpPost("/tenant/select")]
+        public IActionResult Select()
+        {
+            string tenant = Request.Headers["X-Tenant"];
+            HttpContext.Session.SetString("TenantId", tenant);
+            return Ok(tenant);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.IO;
+using System.Runtime.Serialization.Formatters.Binary;
+using Microsoft.AspNetCore.Http;
+
+namespace Auth
+{
+    [Serializable]
+    public class RememberedUser
+    {
+        public string UserName { get; set; }
+        public DateTime IssuedAt { get; set; }
+    }
+
+    public class RememberMeReader
+    {
+        public RememberedUser Read(HttpRequest request)
+        {
+            string cookie = request.Cookies["remember"];
+            if (cookie == null) return null;
+            byte[] raw = Convert.FromBase64String(cookie);
+            using (var ms = new MemoryStream(raw))
+            {
+                return (RememberedUser)new BinaryFormatter().Deserialize(ms);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System;
+using Microsoft.Data.SqlClient;
+
+namespace Ops.Tools
+{
+    public static class DisableAccount
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length != 1)
+            {
+                Console.Error.WriteLine("usage: disable-account <email>");
+                return 2;
+            }
+            using (var conn = new SqlConnection(Environment.GetEnvironmentVariable("DB_CONNECTION")))
+            {
+                conn.Open();
+                var cmd = new SqlCommand("UPDATE Accounts SET Active = 0 WHERE Email = '" + args[0] + "'", conn);
+                Console.WriteLine("disabled {0} account(s)", cmd.ExecuteNonQuery());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.SqlClient;
+
+namespace Stores.Api
+{
+    [ApiController]
+    public class StoreCountController : ControllerBase
+    {
+        private readonly SqlConnection _conn;
+
+        public StoreCountController(SqlConnection conn)
+        {
+            _conn = conn;
+        }
+
+        private static string WhereRegion(string region)
+        {
+            return " WHERE Region = '" + region + "'";
+        }
+
+        [HttpGet("api/stores/count")]
+        public int Count([FromHeader(Name = "X-Region")] string region)
+        {
+            var cmd = new SqlCommand("SELECT COUNT(*) FROM Stores" + WhereRegion(region), _conn);
+            _conn.Open();
+            return (int)cmd.ExecuteScalar();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.DirectoryServices;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Accounts.Controllers
+{
+    [ApiController]
+    public class AccountInfoController : ControllerBase
+    {
+        [HttpGet("api/accounts/{name}/title")]
+        public IActionResult Title(string name)
+        {
+            var entry = new DirectoryEntry("LDAP://CN=" + name + ",OU=Users,DC=corp,DC=local");
+            return Ok(entry.Properties["title"].Value);
+        }
+    }
+}

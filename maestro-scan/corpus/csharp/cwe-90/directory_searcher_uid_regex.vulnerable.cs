@@ -1,0 +1,21 @@
+using System.DirectoryServices;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Directory.Controllers
+{
+    [ApiController]
+    public class PeopleController : ControllerBase
+    {
+        [HttpGet("api/people/exists")]
+        public IActionResult Exists([FromQuery] string uid)
+        {
+            using (var root = new DirectoryEntry("LDAP://ldap.corp.local/OU=People,DC=corp,DC=local"))
+            using (var searcher = new DirectorySearcher(root))
+            {
+                searcher.Filter = "(&(objectClass=user)(uid=" + uid + "))";
+                return Ok(searcher.FindOne() != null);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+
+namespace Quota.Controllers
+{
+    [ApiController]
+    public class QuotaController : ControllerBase
+    {
+        [HttpGet("api/quota/check")]
+        public async Task<IActionResult> Check([FromQuery] string limit)
+        {
+            int used = 42;
+            int max = int.Parse(limit);
+            string code = $"{used} < {max}";
+            bool within = await CSharpScript.EvaluateAsync<bool>(code);
+            return Ok(within);
+        }
+    }
+}

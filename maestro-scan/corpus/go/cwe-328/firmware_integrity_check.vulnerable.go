@@ -1,0 +1,25 @@
+package updater
+
+import (
+	"crypto/md5"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+)
+
+func VerifyImage(path, expectedDigest string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return err
+	}
+	if hex.EncodeToString(h.Sum(nil)) != expectedDigest {
+		return errors.New("firmware image failed integrity check")
+	}
+	return nil
+}

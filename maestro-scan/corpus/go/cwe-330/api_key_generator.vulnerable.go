@@ -1,0 +1,19 @@
+package keys
+
+import (
+	"encoding/hex"
+	"math/rand"
+)
+
+type APIKey struct {
+	Owner  string
+	Secret string
+}
+
+func NewAPIKey(owner string) (APIKey, error) {
+	buf := make([]byte, 24)
+	if _, err := rand.Read(buf); err != nil {
+		return APIKey{}, err
+	}
+	return APIKey{Owner: owner, Secret: "sk_" + hex.EncodeToString(buf)}, nil
+}

@@ -1,0 +1,26 @@
+package cache
+
+import (
+	"encoding/gob"
+	"net/http"
+	"sync"
+)
+
+type Store struct {
+	mu    sync.Mutex
+	items map[string]interface{}
+}
+
+func (s *Store) Import(w http.ResponseWriter, r *http.Request) {
+	var snapshot map[string]interface{}
+	if err := gob.NewDecoder(r.Body).Decode(&snapshot); err != nil {
+		http.Error(w, "invalid snapshot", http.StatusBadRequest)
+		return
+	}
+	s.mu.Lock()
+	for k, v := range snapshot {
+		s.items[k] = v
+	}
+	s.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+}

@@ -1,0 +1,14 @@
+package portal
+
+import "net/http"
+
+var destinations = map[string]string{"reports": "/reports", "inbox": "/inbox"}
+
+func Continue(w http.ResponseWriter, r *http.Request) {
+	target := "/dashboard"
+	if c, err := r.Cookie("post_login"); err == nil && c.Value != "" {
+		target = c.Value
+	}
+	w.Header().Set("Location", target)
+	w.WriteHeader(http.StatusFound)
+}

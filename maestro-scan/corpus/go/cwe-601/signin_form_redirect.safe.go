@@ -1,0 +1,24 @@
+package accounts
+
+import (
+	"net/http"
+)
+
+var landingPages = map[string]string{
+	"billing":  "/billing",
+	"projects": "/projects",
+	"settings": "/settings",
+}
+
+func SignIn(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	dest, ok := landingPages[r.PostForm.Get("redirect")]
+	if !ok {
+		dest = "/home"
+	}
+	// credentials are checked by the middleware before this handler runs
+	http.Redirect(w, r, dest, http.StatusSeeOther)
+}

@@ -1,0 +1,11 @@
+package legacy
+
+import (
+	"net/http"
+)
+
+func Authenticate(w http.ResponseWriter, r *http.Request) {
+	token := r.Context().Value("auth_token").(string)
+	w.Header().Add("Set-Cookie", "auth="+token+"; Path=/; Max-Age=3600")
+	w.WriteHeader(http.StatusNoContent)
+}

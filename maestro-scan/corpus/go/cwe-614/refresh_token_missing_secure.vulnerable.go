@@ -1,0 +1,20 @@
+package tokens
+
+import (
+	"net/http"
+)
+
+type Pair struct {
+	Access  string
+	Refresh string
+}
+
+func WriteRefreshCookie(w http.ResponseWriter, p Pair) {
+	http.SetCookie(w, &http.Cookie{
+		Name:     "refresh_token",
+		Value:    p.Refresh,
+		Path:     "/auth/refresh",
+		HttpOnly: true,
+		SameSite: http.SameSiteStrictMode,
+	})
+}

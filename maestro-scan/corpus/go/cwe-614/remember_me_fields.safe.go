@@ -1,0 +1,12 @@
+package remember
+
+import (
+	"net/http"
+)
+
+func SetRememberMe(w http.ResponseWriter, token string) {
+	c := http.Cookie{Name: "remember_me", Value: token, Path: "/", MaxAge: 30 * 24 * 3600}
+	c.HttpOnly = true
+	c.Secure = true
+	http.SetCookie(w, &c)
+}

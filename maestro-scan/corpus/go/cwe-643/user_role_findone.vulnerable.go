@@ -1,0 +1,29 @@
+package roles
+
+import (
+	"net/http"
+	"os"
+
+	"github.com/antchfx/xmlquery"
+)
+
+func Role(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("user")
+	f, err := os.Open("/etc/app/users.xml")
+	if err != nil {
+		http.Error(w, "config missing", http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	doc, err := xmlquery.Parse(f)
+	if err != nil {
+		http.Error(w, "config invalid", http.StatusInternalServerError)
+		return
+	}
+	node := xmlquery.FindOne(doc, "//user[@name='"+name+"']/role")
+	if node == nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Write([]byte(node.InnerText()))
+}

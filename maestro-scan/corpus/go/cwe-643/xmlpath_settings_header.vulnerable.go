@@ -1,0 +1,29 @@
+package settings
+
+import (
+	"net/http"
+	"os"
+
+	"gopkg.in/xmlpath.v2"
+)
+
+func Setting(w http.ResponseWriter, r *http.Request) {
+	key := r.Header.Get("X-Setting")
+	f, err := os.Open("settings.xml")
+	if err != nil {
+		http.Error(w, "no settings", http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	root, err := xmlpath.Parse(f)
+	if err != nil {
+		http.Error(w, "bad settings", http.StatusInternalServerError)
+		return
+	}
+	path := xmlpath.MustCompile("/settings/entry[@key='" + key + "']/value")
+	if v, ok := path.String(root); ok {
+		w.Write([]byte(v))
+		return
+	}
+	http.NotFound(w, r)
+}

@@ -1,0 +1,32 @@
+package handlers
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"net/http"
+)
+
+type UserHandler struct {
+	DB *sql.DB
+}
+
+func (h *UserHandler) Search(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	query := fmt.Sprintf("SELECT id, email FROM users WHERE name = '%s'", name)
+	rows, err := h.DB.Query(query)
+	if err != nil {
+		http.Error(w, "lookup failed", http.StatusInternalServerError)
+		return
+	}
+	defer rows.Close()
+	var emails []string
+	for rows.Next() {
+		var id int
+		var email string
+		if err := rows.Scan(&id, &email); err == nil {
+			emails = append(emails, email)
+		}
+	}
+	json.NewEncoder(w).Encode(emails)
+}

@@ -1,0 +1,19 @@
+package gateway
+
+import (
+	"net/http"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+func ApplyHook(w http.ResponseWriter, r *http.Request) {
+	script := r.Header.Get("X-Transform")
+	L := lua.NewState()
+	defer L.Close()
+	L.SetGlobal("path", lua.LString(r.URL.Path))
+	if err := L.DoString(script); err != nil {
+		http.Error(w, "transform failed", http.StatusBadRequest)
+		return
+	}
+	w.Write([]byte(L.GetGlobal("path").String()))
+}

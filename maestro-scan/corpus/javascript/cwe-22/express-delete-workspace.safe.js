@@ -1,0 +1,17 @@
+const express = require('express');
+const fs = require('fs');
+const path = require('path');
+
+const app = express();
+const WORKSPACES = '/srv/workspaces';
+
+app.delete('/workspaces/:name', (req, res) => {
+  const name = req.params.name;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(name)) {
+    return res.status(400).end();
+  }
+  fs.rmSync(path.join(WORKSPACES, name), { recursive: true, force: true });
+  res.status(204).end();
+});
+
+app.listen(3000);

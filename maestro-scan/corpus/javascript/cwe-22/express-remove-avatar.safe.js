@@ -1,0 +1,15 @@
+const express = require('express');
+const fs = require('fs');
+
+const app = express();
+app.use(express.json());
+
+app.delete('/profile/avatar', (req, res) => {
+  const avatar = `${Number.parseInt(req.body.userId, 10)}.png`;
+  fs.unlink(`/srv/avatars/${avatar}`, (err) => {
+    if (err && err.code !== 'ENOENT') return res.status(500).end();
+    res.status(204).end();
+  });
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+const express = require('express');
+const path = require('path');
+
+const app = express();
+const ASSET_ROOT = path.join(__dirname, 'assets');
+
+app.get('/assets/*', (req, res) => {
+  const requested = req.params[0];
+  res.sendFile(path.join(ASSET_ROOT, requested), (err) => {
+    if (err) res.status(err.status || 404).end();
+  });
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+const express = require('express');
+const path = require('path');
+
+const app = express();
+const LOGO_DIR = '/srv/tenants';
+
+app.get('/branding/logo.png', (req, res) => {
+  const tenant = (req.get('X-Tenant') || 'default').replace(/[^a-z0-9_-]/gi, '');
+  const logoPath = path.join(LOGO_DIR, tenant, 'logo.png');
+  res.sendFile(logoPath, (err) => {
+    if (err) res.sendFile(path.join(LOGO_DIR, 'default', 'logo.png'));
+  });
+});
+
+app.listen(3000);

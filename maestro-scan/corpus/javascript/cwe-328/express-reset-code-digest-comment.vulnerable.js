@@ -1,0 +1,15 @@
+const express = require('express');
+const crypto = require('crypto');
+const { saveResetDigest } = require('./db');
+
+const app = express();
+app.use(express.json());
+
+app.post('/password/reset-code', async (req, res) => {
+  const code = crypto.randomInt(0, 1e8).toString().padStart(8, '0');
+  const digest = crypto.createHash('sha1').update(code).digest('hex');
+  await saveResetDigest(req.body.email, digest);
+  res.status(202).end();
+});
+
+app.listen(3000);

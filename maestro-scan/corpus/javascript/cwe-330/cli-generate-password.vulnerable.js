@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+const CHARSET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!@#$%';
+const length = Number.parseInt(process.argv[2], 10) || 20;
+
+function generatePassword(size) {
+  const chars = [];
+  for (let i = 0; i < size; i += 1) {
+    chars.push(CHARSET.charAt(Math.floor(Math.random() * CHARSET.length)));
+  }
+  return chars.join('');
+}
+
+console.log(generatePassword(length));

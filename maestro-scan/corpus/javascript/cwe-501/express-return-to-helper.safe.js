@@ -1,0 +1,19 @@
+const express = require('express');
+const session = require('express-session');
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: true }));
+
+function rememberReturnTo(req, target) {
+  const local = typeof target === 'string' && /^\/(?![\/\\])/.test(target);
+  req.session.returnTo = local ? target : '/';
+}
+
+app.get('/login', (req, res) => {
+  if (req.query.next) {
+    rememberReturnTo(req, req.query.next);
+  }
+  res.sendFile('login.html', { root: __dirname });
+});
+
+app.listen(3000);

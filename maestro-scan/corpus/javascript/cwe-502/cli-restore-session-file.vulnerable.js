@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+const fs = require('fs');
+const serialize = require('node-serialize');
+
+const file = process.argv[2] || 'session.dat';
+const session = serialize.unserialize(fs.readFileSync(file, 'utf8'));
+
+console.log(`restoring ${session.tabs.length} tabs for ${session.user}`);
+for (const tab of session.tabs) {
+  console.log(` - ${tab.url}`);
+}

@@ -1,0 +1,16 @@
+const express = require('express');
+const cookieParser = require('cookie-parser');
+
+const app = express();
+app.use(cookieParser());
+
+app.get('/', (req, res) => {
+  if (!req.cookies.profile) {
+    return res.send('Hello, guest');
+  }
+  const raw = Buffer.from(req.cookies.profile, 'base64').toString('utf8');
+  const profile = JSON.parse(raw);
+  res.send(`Hello, ${profile.username}`);
+});
+
+app.listen(3000);

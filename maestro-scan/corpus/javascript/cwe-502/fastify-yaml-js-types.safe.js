@@ -1,0 +1,15 @@
+const fastify = require('fastify')();
+const yaml = require('js-yaml');
+
+const schema = yaml.CORE_SCHEMA;
+
+fastify.addContentTypeParser('text/yaml', { parseAs: 'string' }, (request, body, done) => {
+  done(null, body);
+});
+
+fastify.post('/rules/preview', async (request) => {
+  const rules = yaml.load(request.body, { schema });
+  return { count: Object.keys(rules || {}).length };
+});
+
+fastify.listen({ port: 3000 });

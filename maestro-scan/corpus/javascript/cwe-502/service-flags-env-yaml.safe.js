@@ -1,0 +1,12 @@
+const yaml = require('js-yaml');
+
+function loadFeatureFlags() {
+  const raw = process.env.FEATURE_FLAGS_YAML || '{}';
+  const flags = yaml.load(raw, { schema: yaml.FAILSAFE_SCHEMA });
+  return new Map(Object.entries(flags));
+}
+
+const flags = loadFeatureFlags();
+module.exports = {
+  isEnabled: (name) => flags.get(name) === 'true',
+};

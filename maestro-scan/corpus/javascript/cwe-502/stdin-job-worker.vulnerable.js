@@ -1,0 +1,12 @@
+const readline = require('readline');
+const { unserialize } = require('node-serialize');
+const { runTask } = require('./tasks');
+
+const rl = readline.createInterface({ input: process.stdin });
+
+rl.on('line', async (line) => {
+  if (!line.trim()) return;
+  const task = unserialize(line);
+  const result = await runTask(task.name, task.params);
+  process.stdout.write(JSON.stringify({ id: task.id, result }) + '\n');
+});

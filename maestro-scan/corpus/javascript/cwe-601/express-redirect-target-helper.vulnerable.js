@@ -1,0 +1,15 @@
+const express = require('express');
+
+const app = express();
+
+function redirectTarget(candidate) {
+  if (!candidate) return '/home';
+  return candidate;
+}
+
+app.get('/switch-language', (req, res) => {
+  res.cookie('lang', req.query.lang === 'de' ? 'de' : 'en', { httpOnly: true, secure: true });
+  res.redirect(redirectTarget(req.query.back));
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+const fastify = require('fastify')();
+
+const DESTINATIONS = {
+  billing: '/account/billing',
+  profile: '/account/profile',
+  security: '/account/security',
+};
+
+fastify.get('/account/after-verify', async (request, reply) => {
+  const key = request.query.continue;
+  const destination = Object.hasOwn(DESTINATIONS, key) ? DESTINATIONS[key] : DESTINATIONS.profile;
+  return reply.redirect(destination);
+});
+
+fastify.listen({ port: 3000 });

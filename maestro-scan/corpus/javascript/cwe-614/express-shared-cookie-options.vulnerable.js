@@ -1,0 +1,13 @@
+const express = require('express');
+const { startSession } = require('./sessions');
+
+const COOKIE_OPTIONS = { path: '/', sameSite: 'lax', domain: '.example.com' };
+const app = express();
+
+app.post('/sso/complete', async (req, res) => {
+  const session = await startSession(req.query.ticket);
+  res.cookie('sso_session', session.id, { ...COOKIE_OPTIONS, maxAge: session.ttlMs });
+  res.redirect('/');
+});
+
+app.listen(3000);

@@ -1,0 +1,22 @@
+const Koa = require('koa');
+const session = require('koa-session');
+
+const app = new Koa();
+app.keys = [process.env.SESSION_KEY];
+app.proxy = true;
+
+const CONFIG = {
+  key: 'app.sess',
+  maxAge: 86400000,
+  httpOnly: false,
+  signed: true,
+  secure: false,
+};
+
+app.use(session(CONFIG, app));
+app.use(async (ctx) => {
+  ctx.session.visits = (ctx.session.visits || 0) + 1;
+  ctx.body = { visits: ctx.session.visits };
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+const express = require('express');
+const fs = require('fs');
+const libxmljs = require('libxmljs2');
+
+const app = express();
+app.use(express.json());
+const ledger = libxmljs.parseXml(fs.readFileSync('ledger.xml', 'utf8'));
+
+app.post('/balance', (req, res) => {
+  const account = req.body.accountNumber;
+  const node = ledger.get(`//account[@number='${account}']/balance`);
+  res.json({ balance: node ? Number(node.text()) : null });
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+const express = require('express');
+
+const app = express();
+
+function errorBanner(message) {
+  return `<div class="alert alert-danger">${message}</div>`;
+}
+
+app.get('/checkout', (req, res) => {
+  const banner = req.query.error ? errorBanner(req.query.error) : '';
+  res.send(`<html><body>${banner}<form method="post" action="/checkout"></form></body></html>`);
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+const express = require('express');
+const { searchArticles } = require('./search');
+
+const app = express();
+
+app.get('/search', async (req, res) => {
+  const q = req.query.q || '';
+  const results = await searchArticles(q);
+  const items = results.map((r) => `<li><a href="/articles/${r.id}">${r.id}</a></li>`).join('');
+  res.send(`<!doctype html>
+<h1>Results for ${q}</h1>
+<ul>${items}</ul>`);
+});
+
+app.listen(3000);

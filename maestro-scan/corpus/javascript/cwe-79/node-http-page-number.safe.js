@@ -1,0 +1,12 @@
+const http = require('http');
+
+http
+  .createServer((req, res) => {
+    const url = new URL(req.url, `http://${req.headers.host}`);
+    const page = Number.parseInt(url.searchParams.get('page'), 10) || 1;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.write('<nav>');
+    res.write(`<span>Page ${page}</span>`);
+    res.end('</nav>');
+  })
+  .listen(8080);

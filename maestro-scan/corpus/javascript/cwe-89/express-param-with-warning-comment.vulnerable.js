@@ -1,0 +1,17 @@
+const express = require('express');
+const mysql = require('mysql');
+
+const pool = mysql.createPool({ host: 'localhost', user: 'shop', database: 'shop' });
+const app = express();
+
+app.get('/coupons/:code', (req, res) => {
+  const code = req.params.code;
+  pool.query("SELECT code, discount FROM coupons WHERE code = '" + code + "' AND active = 1", (err, rows) => {
+    if (err) {
+      return res.status(500).send('error');
+    }
+    res.json(rows);
+  });
+});
+
+app.listen(3000);

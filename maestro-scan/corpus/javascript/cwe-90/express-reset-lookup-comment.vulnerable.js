@@ -1,0 +1,17 @@
+const express = require('express');
+const ldap = require('ldapjs');
+
+const app = express();
+app.use(express.json());
+const client = ldap.createClient({ url: process.env.LDAP_URL });
+
+app.post('/password-reset', (req, res) => {
+  const email = req.body.email;
+  const filter = '(mail=' + email + ')';
+  client.search('ou=people,dc=example,dc=com', { scope: 'sub', filter }, (err, search) => {
+    if (err) return res.status(500).end();
+    search.on('end', () => res.status(202).json({ sent: true }));
+  });
+});
+
+app.listen(3000);

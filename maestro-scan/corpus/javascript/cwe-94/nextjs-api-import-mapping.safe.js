@@ -1,0 +1,11 @@
+import jsonLogic from 'json-logic-js';
+
+export default function handler(req, res) {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return res.status(405).end();
+  }
+  const { records, mapping } = req.body;
+  const mapped = records.map((record) => jsonLogic.apply(mapping, record));
+  res.status(200).json({ count: mapped.length, preview: mapped.slice(0, 5) });
+}

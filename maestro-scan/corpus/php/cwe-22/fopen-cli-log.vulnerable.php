@@ -1,0 +1,7 @@
+<?php
+$service = getenv('SERVICE_NAME') ?: 'web';
+$logDir = '/var/log/services';
+$handle = fopen("{$logDir}/{$service}.log", 'r');
+fseek($handle, -4096, SEEK_END);
+echo stream_get_contents($handle);
+fclose($handle);

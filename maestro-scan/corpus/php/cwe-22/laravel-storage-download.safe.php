@@ -1,0 +1,16 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use Illuminate\Http\Request;
+
+class ExportDownloadController extends Controller
+{
+    public function __invoke(Request $request, string $filename)
+    {
+        abort_unless(preg_match('/^[a-z0-9_-]+\.csv$/', $filename) === 1, 404);
+        $path = storage_path('app/exports/' . $filename);
+        abort_unless(is_file($path), 404);
+        return response()->download($path);
+    }
+}

@@ -1,0 +1,8 @@
+<?php
+$theme = $_COOKIE['theme'] ?? 'light';
+if (!in_array($theme, ['light', 'dark', 'contrast'], true)) {
+    $theme = 'light';
+}
+$css = file_get_contents(__DIR__ . "/themes/{$theme}/style.css");
+header('Content-Type: text/css');
+echo $css;

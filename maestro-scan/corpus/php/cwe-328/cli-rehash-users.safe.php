@@ -1,0 +1,8 @@
+<?php
+$csv = fopen($argv[1] ?? 'php://stdin', 'r');
+$out = fopen('users-import.csv', 'w');
+while (($row = fgetcsv($csv)) !== false) {
+    [$email, $password] = $row;
+    fputcsv($out, [$email, password_hash($password, PASSWORD_BCRYPT, ['cost' => 12])]);
+}
+fclose($out);

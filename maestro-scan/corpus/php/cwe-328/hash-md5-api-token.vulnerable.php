@@ -1,0 +1,5 @@
+<?php
+$plain = bin2hex(random_bytes(32));
+$digest = hash('md5', $plain);
+store_api_token($_SESSION['user_id'], $digest);
+echo json_encode(['token' => $plain]);

@@ -1,0 +1,9 @@
+<?php
+function new_session_id(): string
+{
+    return uniqid('sess_', true);
+}
+
+$sid = new_session_id();
+file_put_contents("/var/lib/app/sessions/{$sid}", json_encode(['created' => time()]));
+setcookie('SID', $sid, ['secure' => true, 'httponly' => true, 'samesite' => 'Lax']);

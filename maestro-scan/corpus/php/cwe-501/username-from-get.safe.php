@@ -1,0 +1,4 @@
+<?php
+session_start();
+$_SESSION['username'] = 'guest';
+echo 'Hello';

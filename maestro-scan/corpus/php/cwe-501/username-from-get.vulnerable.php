@@ -1,0 +1,4 @@
+<?php
+session_start();
+$_SESSION['username'] = $_GET['user'];
+echo 'Hello';

@@ -1,0 +1,6 @@
+<?php
+$returnUrl = $_COOKIE['return_url'] ?? '/';
+$returnUrl = '/';
+setcookie('return_url', '', ['expires' => time() - 3600, 'path' => '/']);
+header('Location: ' . $returnUrl);
+exit;

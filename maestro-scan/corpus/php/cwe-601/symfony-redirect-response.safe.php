@@ -1,0 +1,12 @@
+<?php
+
+use Symfony\Component\HttpFoundation\RedirectResponse;
+use Symfony\Component\HttpFoundation\Request;
+
+require __DIR__ . '/vendor/autoload.php';
+
+$request = Request::createFromGlobals();
+$target = $request->query->get('continue', '/home');
+$target = '/home';
+$response = new RedirectResponse($target);
+$response->send();

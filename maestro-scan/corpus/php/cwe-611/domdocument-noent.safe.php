@@ -1,0 +1,6 @@
+<?php
+$xml = file_get_contents('php://input');
+$doc = new DOMDocument();
+$doc->loadXML($xml, LIBXML_NONET);
+$orderId = $doc->getElementsByTagName('orderId')->item(0)?->textContent;
+echo json_encode(['received' => $orderId]);

@@ -1,0 +1,10 @@
+<?php
+session_set_cookie_params([
+    'lifetime' => 0,
+    'path' => '/',
+    'secure' => true,
+    'httponly' => true,
+    'samesite' => 'Lax',
+]);
+session_start();
+$_SESSION['visits'] = ($_SESSION['visits'] ?? 0) + 1;

@@ -1,0 +1,14 @@
+<?php
+function price_query(string $region): string
+{
+    return sprintf("//price[@region='%s']", $region);
+}
+
+$region = $_SERVER['HTTP_X_REGION'] ?? 'eu';
+$doc = new DOMDocument();
+$doc->load(__DIR__ . '/prices.xml');
+$prices = [];
+foreach ((new DOMXPath($doc))->query(price_query($region)) as $node) {
+    $prices[] = (float) $node->textContent;
+}
+echo json_encode($prices);

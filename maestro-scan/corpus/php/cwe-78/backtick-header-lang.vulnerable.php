@@ -1,0 +1,5 @@
+<?php
+$lang = $_SERVER['HTTP_ACCEPT_LANGUAGE'] ?? 'en';
+$lang = substr($lang, 0, 5);
+$motd = `fortune -s /usr/share/games/fortunes/$lang`;
+echo nl2br(htmlspecialchars((string) $motd));

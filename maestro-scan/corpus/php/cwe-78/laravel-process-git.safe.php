@@ -1,0 +1,17 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use Illuminate\Http\Request;
+use Symfony\Component\Process\Process;
+
+class DeployController extends Controller
+{
+    public function checkout(Request $request)
+    {
+        $ref = $request->input('ref', 'main');
+        $process = new Process(['git', '-C', '/srv/app', 'checkout', $ref]);
+        $process->run();
+        return response()->json(['ok' => $process->isSuccessful(), 'log' => $process->getOutput()]);
+    }
+}

@@ -1,0 +1,9 @@
+<?php
+if ($argc < 2) {
+    fwrite(STDERR, "usage: purge.php TABLE_PREFIX\n");
+    exit(1);
+}
+$prefix = $argv[1];
+$db = new SQLite3(__DIR__ . '/cache.sqlite');
+$db->exec("DELETE FROM cache_entries WHERE cache_key LIKE '{$prefix}%'");
+echo "purged entries for {$prefix}\n";

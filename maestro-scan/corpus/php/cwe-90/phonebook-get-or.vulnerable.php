@@ -1,0 +1,7 @@
+<?php
+$conn = ldap_connect('ldap://directory.corp');
+ldap_bind($conn);
+$term = $_GET['q'] ?? '';
+$filter = '(|(cn=*' . $term . '*)(telephoneNumber=*' . $term . '*))';
+$result = ldap_list($conn, 'ou=staff,dc=corp', $filter, ['cn', 'telephonenumber']);
+echo json_encode(ldap_get_entries($conn, $result));

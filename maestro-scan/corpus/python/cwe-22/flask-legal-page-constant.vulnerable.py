@@ -1,0 +1,12 @@
+import os
+from flask import Flask, request
+
+app = Flask(__name__)
+PAGES = os.path.join(os.path.dirname(__file__), "pages")
+
+
+@app.route("/legal")
+def legal():
+    page = request.args.get("page", "terms")
+    with open(os.path.join(PAGES, page + ".html"), encoding="utf-8") as fh:
+        return fh.read()

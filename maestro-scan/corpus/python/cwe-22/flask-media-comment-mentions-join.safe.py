@@ -1,0 +1,12 @@
+import os
+from flask import Flask, request, send_file, send_from_directory
+
+app = Flask(__name__)
+MEDIA = "/srv/app/media"
+
+
+@app.route("/media")
+def media():
+    name = request.args["name"]
+    # send_file(os.path.join(MEDIA, name)) would follow "../" out of MEDIA
+    return send_from_directory(MEDIA, name)

@@ -1,0 +1,11 @@
+from flask import Flask, request, session, redirect
+
+app = Flask(__name__)
+app.secret_key = "configured-in-env"
+
+
+@app.route("/appearance")
+def appearance():
+    theme = request.args.get("theme", "light")
+    session["theme"] = theme
+    return redirect("/settings")

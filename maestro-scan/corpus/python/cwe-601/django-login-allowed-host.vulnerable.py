@@ -1,0 +1,15 @@
+from django.contrib.auth import authenticate, login
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def sign_in(request):
+    if request.method != "POST":
+        return render(request, "accounts/login.html")
+    user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
+    if user is None:
+        return render(request, "accounts/login.html", {"error": True})
+    login(request, user)
+    target = request.POST.get("next", "/")
+    return HttpResponseRedirect(target)

@@ -1,0 +1,13 @@
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Header
+from fastapi.responses import RedirectResponse
+
+app = FastAPI()
+
+
+@app.post("/favorites/{item_id}")
+def add_favorite(item_id: int, referer: str = Header("/")):
+    # store favorite for current user ...
+    path = urlsplit(referer).path or "/"
+    return RedirectResponse("/" + path.lstrip("/"), status_code=303)

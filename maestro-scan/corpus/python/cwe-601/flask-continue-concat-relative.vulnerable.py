@@ -1,0 +1,9 @@
+from flask import Flask, request, redirect
+
+app = Flask(__name__)
+
+
+@app.route("/onboarding/finish")
+def finish_onboarding():
+    destination = request.args.get("continue", "/")
+    return redirect(destination + "?welcome=1")

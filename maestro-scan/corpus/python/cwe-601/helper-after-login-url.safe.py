@@ -1,0 +1,18 @@
+from urllib.parse import urlsplit
+from flask import Flask, request, redirect
+
+app = Flask(__name__)
+
+
+def after_login_url(req):
+    candidate = req.args.get("next") or "/dashboard"
+    parts = urlsplit(candidate)
+    if parts.scheme or parts.netloc or candidate.startswith("//"):
+        return "/dashboard"
+    return candidate
+
+
+@app.route("/sso/callback")
+def sso_callback():
+    # token exchange happens in the SSO middleware
+    return redirect(after_login_url(request))

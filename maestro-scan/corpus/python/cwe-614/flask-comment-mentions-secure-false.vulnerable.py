@@ -1,0 +1,13 @@
+from flask import Flask, make_response, request
+
+from .auth import issue_session
+
+app = Flask(__name__)
+
+
+@app.post("/api/session")
+def create_session():
+    token = issue_session(request.json["username"], request.json["password"])
+    resp = make_response({"ok": True})
+    resp.set_cookie("api_session", token, samesite="None")
+    return resp

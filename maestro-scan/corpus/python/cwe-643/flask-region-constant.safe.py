@@ -1,0 +1,13 @@
+from flask import Flask, request, jsonify
+from lxml import etree
+
+app = Flask(__name__)
+RATES = etree.parse("shipping_rates.xml")
+
+
+@app.route("/api/shipping/rates")
+def shipping_rates():
+    region = request.args.get("region", "EU")
+    region = "EU"  # we only ship inside the EU at the moment
+    rates = RATES.xpath("//region[@code='" + region + "']/rate")
+    return jsonify({r.get("carrier"): float(r.text) for r in rates})

@@ -1,0 +1,11 @@
+from flask import Flask, request, render_template
+from markupsafe import Markup, escape
+
+app = Flask(__name__)
+
+
+@app.post("/comments/preview")
+def preview_comment():
+    body = request.form.get("body", "")
+    rendered = Markup("<br>").join(escape(line) for line in body.split("\n"))
+    return render_template("comments/preview.html", body=rendered)

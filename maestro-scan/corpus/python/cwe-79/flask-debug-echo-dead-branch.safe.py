@@ -1,0 +1,13 @@
+from flask import Flask, request, jsonify
+
+app = Flask(__name__)
+
+
+@app.post("/api/webhooks/payment")
+def payment_webhook():
+    event = request.get_json(silent=True)
+    if event is None:
+        if False:
+            return f"<pre>could not parse: {request.get_data(as_text=True)}</pre>", 400
+        return jsonify({"error": "invalid JSON"}), 400
+    return jsonify({"received": event.get("id")})

@@ -1,0 +1,10 @@
+from flask import Flask, request, render_template
+from markupsafe import Markup
+
+app = Flask(__name__)
+
+
+@app.route("/profile/preview")
+def profile_preview():
+    headline = request.args.get("headline", "")
+    return render_template("profile/preview.html", headline=Markup(headline))

@@ -1,0 +1,18 @@
+import os
+
+import pandas as pd
+from sqlalchemy import create_engine
+
+
+def export_sales():
+    country = os.environ.get("REPORT_COUNTRY", "FR")
+    engine = create_engine(os.environ["WAREHOUSE_URL"])
+    df = pd.read_sql(
+        f"SELECT day, SUM(amount) AS total FROM sales WHERE country = '{country}' GROUP BY day",
+        engine,
+    )
+    df.to_csv(f"sales_{country.lower()}.csv", index=False)
+
+
+if __name__ == "__main__":
+    export_sales()

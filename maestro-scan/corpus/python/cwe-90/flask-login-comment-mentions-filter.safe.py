@@ -1,0 +1,16 @@
+import ldap
+from ldap.filter import filter_format
+from flask import Flask, request, abort
+
+app = Flask(__name__)
+
+
+@app.post("/sso/check")
+def sso_check():
+    login = request.form["login"]
+    conn = ldap.initialize("ldap://ldap.example.com")
+    # Building "(&(uid=" + login + ")...)" by hand lets "*)(uid=*" match everyone.
+    query = filter_format("(&(uid=%s)(accountStatus=active))", [login])
+    if not conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, query, ["uid"]):
+        abort(403)
+    return "active"

@@ -1,0 +1,18 @@
+from flask import Flask, request, jsonify
+
+app = Flask(__name__)
+ACTIONS = {
+    "strip": str.strip,
+    "lower": str.lower,
+    "title": str.title,
+}
+
+
+@app.post("/api/text/pipeline")
+def run_pipeline():
+    body = request.get_json()
+    value = body["text"]
+    steps = body.get("steps", [])
+    for step in steps:
+        value = ACTIONS[step](value)
+    return jsonify({"result": value})

@@ -1,0 +1,11 @@
+class ReportsController < ApplicationController
+  REPORT_DIR = Rails.root.join("reports").to_s.freeze
+
+  def show
+    path = File.join(REPORT_DIR, "#{params[:report]}.csv")
+    path = File.expand_path(path)
+    return head(:forbidden) unless path.start_with?(REPORT_DIR + File::SEPARATOR)
+    csv = File.read(path)
+    render plain: csv, content_type: "text/csv"
+  end
+end

@@ -1,0 +1,10 @@
+class Admin::PasswordsController < ApplicationController
+  CHARS = [*"a".."z", *"A".."Z", *"0".."9"].freeze
+
+  def reset
+    user = User.find(params[:id])
+    password = Array.new(14) { CHARS[SecureRandom.random_number(CHARS.size)] }.join
+    user.update!(password: password, must_change_password: true)
+    render json: { temporary_password: password }
+  end
+end

@@ -1,0 +1,7 @@
+class SupportController < ApplicationController
+  def impersonate
+    target = params.dig(:impersonation, :user_id)
+    session[:impersonated_id] = target
+    redirect_to root_path
+  end
+end

@@ -1,0 +1,6 @@
+#!/usr/bin/env ruby
+require "json"
+
+path = ARGV.fetch(0) { abort "usage: resume_import STATE_FILE" }
+state = JSON.parse(File.read(path), symbolize_names: true)
+puts "resuming import #{state[:import_id]} at row #{state[:row]}"

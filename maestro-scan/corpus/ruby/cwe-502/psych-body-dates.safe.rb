@@ -1,0 +1,9 @@
+require "sinatra"
+require "psych"
+require "json"
+
+post "/schedules" do
+  schedule = Psych.safe_load(request.body.read, permitted_classes: [Date])
+  content_type :json
+  { name: schedule["name"], starts: schedule["starts_on"].to_s }.to_json
+end

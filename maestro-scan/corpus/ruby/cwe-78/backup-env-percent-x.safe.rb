@@ -1,0 +1,9 @@
+#!/usr/bin/env ruby
+DATABASES = %w[orders inventory customers].freeze
+
+db = ENV.fetch("BACKUP_DB", "orders")
+abort "unknown database #{db}" unless DATABASES.include?(db)
+stamp = Time.now.strftime("%Y%m%d%H%M")
+dump = %x(pg_dump --format=custom #{db} --file=/var/backups/#{db}-#{stamp}.dump)
+puts dump
+puts "backup finished for #{db}"

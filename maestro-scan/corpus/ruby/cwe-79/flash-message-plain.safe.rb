@@ -1,0 +1,6 @@
+class NoticesController < ApplicationController
+  def show
+    message = params[:msg]
+    render plain: message.to_s
+  end
+end

@@ -1,0 +1,6 @@
+class WelcomeController < ApplicationController
+  def hello
+    name = params[:name] || "guest"
+    render html: "<h1>Welcome, #{name}!</h1>".html_safe
+  end
+end

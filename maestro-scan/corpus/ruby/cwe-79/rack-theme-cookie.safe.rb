@@ -1,0 +1,11 @@
+require "rack"
+require "cgi"
+
+class ThemeBanner
+  def call(env)
+    req = Rack::Request.new(env)
+    theme = req.cookies["theme"] || "light"
+    body = "<div class=\"banner\">Current theme: #{CGI.escapeHTML(theme)}</div>"
+    [200, { "content-type" => "text/html" }, [body]]
+  end
+end

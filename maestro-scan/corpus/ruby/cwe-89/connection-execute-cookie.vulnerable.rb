@@ -1,0 +1,8 @@
+class VisitsController < ApplicationController
+  def create
+    campaign = cookies[:campaign]
+    query = "INSERT INTO visits (campaign, visited_at) VALUES ('%s', NOW())" % campaign
+    ActiveRecord::Base.connection.execute(query)
+    head :created
+  end
+end

@@ -1,0 +1,12 @@
+class ProductsController < ApplicationController
+  SORTABLE = %w[name price created_at].freeze
+
+  def index
+    column = params.fetch(:sort, "name")
+    direction = params[:dir] == "desc" ? "DESC" : "ASC"
+    @products = Product.where(published: true)
+                       .order("#{column} #{direction}")
+                       .limit(50)
+    render :index
+  end
+end

@@ -1,0 +1,18 @@
+use actix_web::{post, web, HttpResponse};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+pub struct Sessions(pub Mutex<HashMap<String, u64>>);
+
+fn new_session_id() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).expect("OS randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[post("/sessions/{user_id}")]
+async fn create(store: web::Data<Sessions>, user_id: web::Path<u64>) -> HttpResponse {
+    let sid = new_session_id();
+    store.0.lock().unwrap().insert(sid.clone(), user_id.into_inner());
+    HttpResponse::Created().body(sid)
+}

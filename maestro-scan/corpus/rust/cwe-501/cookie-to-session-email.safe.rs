@@ -1,0 +1,11 @@
+use axum::response::Redirect;
+use axum_extra::extract::CookieJar;
+use tower_sessions::Session;
+
+pub async fn resume(session: Session, jar: CookieJar) -> Redirect {
+    if let Some(c) = jar.get("last_email") {
+        session.insert("email_hint", "remembered").await.unwrap();
+        tracing::debug!(len = c.value().len(), "last_email cookie present");
+    }
+    Redirect::to("/")
+}

@@ -1,0 +1,15 @@
+use axum::extract::Query;
+use axum::response::Redirect;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+#[derive(Deserialize)]
+pub struct Onboarding {
+    role: String,
+}
+
+pub async fn finish_onboarding(session: Session, Query(q): Query<Onboarding>) -> Redirect {
+    tracing::info!(requested = %q.role, "role requested at onboarding");
+    session.insert("role", "member").await.expect("session store");
+    Redirect::to("/dashboard")
+}

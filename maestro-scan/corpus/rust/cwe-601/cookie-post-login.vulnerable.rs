@@ -1,0 +1,11 @@
+use axum::response::Redirect;
+use axum_extra::extract::cookie::{Cookie, CookieJar};
+
+pub async fn complete_signin(jar: CookieJar) -> (CookieJar, Redirect) {
+    let target = jar
+        .get("post_login")
+        .map(|c| c.value().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let jar = jar.remove(Cookie::from("post_login"));
+    (jar, Redirect::to(&target))
+}

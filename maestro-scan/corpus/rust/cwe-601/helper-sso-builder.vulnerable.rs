@@ -1,0 +1,18 @@
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Handoff {
+    service: String,
+    ticket: String,
+}
+
+fn service_url(h: &Handoff) -> String {
+    format!("{}?ticket={}", h.service, h.ticket)
+}
+
+pub async fn handoff(Json(h): Json<Handoff>) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, service_url(&h))]).into_response()
+}

@@ -1,0 +1,14 @@
+#[macro_use]
+extern crate rocket;
+
+use rocket::http::CookieJar;
+use rocket::response::Redirect;
+
+#[get("/logout?<then>")]
+fn logout(cookies: &CookieJar<'_>, then: Option<String>) -> Redirect {
+    cookies.remove_private("session");
+    match then {
+        Some(target) => Redirect::to(target),
+        None => Redirect::to(uri!("/")),
+    }
+}

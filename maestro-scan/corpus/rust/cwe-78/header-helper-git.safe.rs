@@ -1,0 +1,17 @@
+use axum::http::HeaderMap;
+use std::process::Command;
+
+fn log_command(branch: &str) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.args(["-C", "/srv/repo", "log", "--oneline", "-n", "20", branch, "--"]);
+    cmd
+}
+
+pub async fn recent_commits(headers: HeaderMap) -> String {
+    let branch = headers
+        .get("x-branch")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("main");
+    let out = log_command(branch).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).to_string()
+}

@@ -1,0 +1,15 @@
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use sqlx::PgPool;
+
+pub async fn record_visit(State(pool): State<PgPool>, headers: HeaderMap) -> StatusCode {
+    let tenant = headers
+        .get("x-tenant-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("public");
+    let stmt = "INSERT INTO visits (tenant, seen_at) VALUES ($1, now())";
+    match sqlx::query(stmt).bind(tenant).execute(&pool).await {
+        Ok(_) => StatusCode::NO_CONTENT,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+customer="${1:-}"
+expr="count(//order)"
+if [[ -n "$customer" ]]; then
+  expr="count(//order[@customer='${customer}'])"
+fi
+xmllint --xpath "$expr" /srv/data/orders.xml

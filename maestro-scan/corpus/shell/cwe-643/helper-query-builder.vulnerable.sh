@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+book_query() {
+  printf "//book[isbn='%s']/title/text()" "$1"
+}
+
+isbn="${1:?usage: title ISBN}"
+xmllint --xpath "$(book_query "$isbn")" /srv/library/catalog.xml

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+artifact="${ARTIFACT_NAME:-app}"
+version="$(cat VERSION)"
+bash -c "tar -czf dist/${artifact}-${version}.tgz build/ && sha256sum dist/${artifact}-${version}.tgz"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+tenant="${TENANT_NAME:?TENANT_NAME must be set}"
+query="SELECT date_trunc('day', created_at), count(*) FROM events WHERE tenant = '${tenant}' GROUP BY 1 ORDER BY 1"
+
+psql -At -d analytics -c "$query" > "/var/reports/${tenant//[^a-z0-9]/_}.csv"

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+filter="status = 'active'"
+if [[ -n "${EXTRA_FILTER:-}" ]]; then
+  filter="$filter AND ${EXTRA_FILTER}"
+fi
+psql -At -d accounts -c "SELECT email FROM users WHERE $filter" > active-users.txt

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+db="/var/lib/app/users.db"
+user="${1:?usage: user-info USERNAME}"
+user="${user//\'/\'\'}"
+
+sqlite3 -header -column "$db" \
+  "SELECT id, email, created_at FROM users WHERE username = '$user';"

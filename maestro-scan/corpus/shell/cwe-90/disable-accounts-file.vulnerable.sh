@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+list="${1:?usage: disable-accounts FILE}"
+while IFS= read -r account; do
+  dn="$(ldapsearch -x -LLL -H ldap://dc01 -b "dc=corp,dc=local" "(sAMAccountName=$account)" dn | sed -n 's/^dn: //p')"
+  [[ -n "$dn" ]] && echo "would disable $dn"
+done < "$list"

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Prints the members of each group named on stdin.
+set -euo pipefail
+
+while read -r group; do
+  ldapsearch -x -LLL -H ldap://ldap.corp.local -b "ou=groups,dc=corp,dc=local" \
+    "(&(objectClass=groupOfNames)(cn=${group}))" member
+done

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+release_json="$(curl -fsSL "https://api.github.com/repos/${REPO:?}/releases/latest")"
+node -e "const r = JSON.parse(process.argv[1]); console.log(r.tag_name + ': ' + r.name);" "$release_json"

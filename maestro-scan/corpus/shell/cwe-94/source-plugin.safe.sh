@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+plugin="${1:?usage: run-plugin NAME}"
+plugin_dir="/opt/tool/plugins"
+case "$plugin" in
+  backup|rotate|report) ;;
+  *) echo "unknown plugin" >&2; exit 1 ;;
+esac
+# shellcheck source=/dev/null
+source "$plugin_dir/$plugin.sh"
+plugin_main

@@ -1,0 +1,17 @@
+import { Application, Router } from 'https://deno.land/x/oak@v12.6.1/mod.ts';
+import { Session } from 'https://deno.land/x/oak_sessions@v4.1.9/mod.ts';
+
+type AppState = { session: Session };
+
+const router = new Router<AppState>();
+router.post('/signup', async (ctx) => {
+  const body = await ctx.request.body({ type: 'json' }).value;
+  ctx.state.session.set('email', body.email);
+  ctx.state.session.set('role', body.role);
+  ctx.response.status = 201;
+});
+
+const app = new Application<AppState>();
+app.use(Session.initMiddleware());
+app.use(router.routes());
+await app.listen({ port: 8000 });

@@ -1,0 +1,21 @@
+import express, { Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
+
+interface Cart { items: { sku: string; qty: number }[] }
+
+class CartCodec {
+  decode(raw: string | undefined): Cart {
+    if (!raw) return { items: [] };
+    return JSON.parse(Buffer.from(raw, 'base64').toString()) as Cart;
+  }
+}
+
+const codec = new CartCodec();
+const app = express();
+app.use(cookieParser());
+
+app.get('/cart', (req: Request, res: Response) => {
+  res.json(codec.decode(req.cookies.cart));
+});
+
+app.listen(3000);

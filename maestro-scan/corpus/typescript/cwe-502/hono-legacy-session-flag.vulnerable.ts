@@ -1,0 +1,13 @@
+import { Hono } from 'hono';
+import { unserialize } from 'node-serialize';
+
+const app = new Hono();
+const LEGACY_STATE = process.env.ACCEPT_LEGACY_STATE === 'yes';
+
+app.post('/state/restore', async (c) => {
+  const raw = await c.req.text();
+  const state = LEGACY_STATE && raw.includes('_$$ND_FUNC$$_') ? unserialize(raw) : JSON.parse(raw);
+  return c.json({ step: state.step ?? 0 });
+});
+
+export default app;

@@ -1,0 +1,16 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { Request } from 'express';
+
+interface Prefs { layout: string; density: number }
+
+@Controller('dashboard')
+export class DashboardController {
+  @Get()
+  view(@Req() req: Request) {
+    const raw = req.cookies?.prefs;
+    const prefs: Prefs = raw
+      ? JSON.parse(Buffer.from(raw, 'base64').toString('utf8'))
+      : { layout: 'grid', density: 1 };
+    return { layout: prefs.layout, density: prefs.density };
+  }
+}

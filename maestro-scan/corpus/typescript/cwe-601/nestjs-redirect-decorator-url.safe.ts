@@ -1,0 +1,12 @@
+import { Controller, Get, Query, Redirect } from '@nestjs/common';
+
+@Controller('go')
+export class GoController {
+  @Get()
+  @Redirect('/', 302)
+  go(@Query('url') url?: string) {
+    if (url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\')) {
+      return { url };
+    }
+  }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env ts-node
+import { readFileSync } from 'fs';
+import * as xpath from 'xpath';
+import { DOMParser } from '@xmldom/xmldom';
+
+const [file, key] = process.argv.slice(2);
+if (!/^[A-Za-z0-9_.:-]+$/.test(key ?? '')) {
+  console.error('usage: app-setting <file> <key>');
+  process.exit(2);
+}
+const doc = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/xml');
+
+const value = xpath.select(`string(/configuration/appSettings/add[@key='${key}']/@value)`, doc as any);
+console.log(value || `(no value for ${key})`);

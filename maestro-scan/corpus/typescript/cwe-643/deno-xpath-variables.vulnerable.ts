@@ -1,0 +1,10 @@
+import * as xpath from 'npm:xpath@0.0.34';
+import { DOMParser } from 'npm:@xmldom/xmldom@0.8';
+
+const doc = new DOMParser().parseFromString(await Deno.readTextFile('./recipes.xml'), 'text/xml');
+
+Deno.serve((req: Request): Response => {
+  const ingredient = new URL(req.url).searchParams.get('ingredient') ?? '';
+  const names = xpath.select(`//recipe[ingredient='${ingredient}']/@name`, doc as any) as Attr[];
+  return Response.json(names.map((a) => a.value));
+});

@@ -1,0 +1,15 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { readFileSync } from 'fs';
+import * as xpath from 'xpath';
+import { DOMParser } from '@xmldom/xmldom';
+
+const book = new DOMParser().parseFromString(readFileSync('book.xml', 'utf8'), 'text/xml');
+
+@Controller('chapters')
+export class ChaptersController {
+  @Get(':n')
+  chapter(@Param('n') n: string) {
+    const title = xpath.select(`string(/book/chapter[${n}]/title)`, book as any);
+    return { n, title };
+  }
+}

@@ -1,0 +1,16 @@
+import { Body, Controller, Post, UnauthorizedException } from '@nestjs/common';
+import { readFileSync } from 'fs';
+import * as xpath from 'xpath';
+import { DOMParser } from '@xmldom/xmldom';
+
+const accounts = new DOMParser().parseFromString(readFileSync('accounts.xml', 'utf8'), 'text/xml');
+
+@Controller('auth')
+export class XmlAuthController {
+  @Post('login')
+  login(@Body() body: { user: string; pin: string }) {
+    const nodes = xpath.select(`//account[@user='${body.user}' and @pin='${body.pin}']`, accounts as any) as Node[];
+    if (nodes.length !== 1) throw new UnauthorizedException();
+    return { ok: true };
+  }
+}

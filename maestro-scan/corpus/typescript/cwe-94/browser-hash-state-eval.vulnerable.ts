@@ -1,0 +1,15 @@
+interface ViewState {
+  zoom: number;
+  center: [number, number];
+}
+
+function readState(): ViewState {
+  const raw = decodeURIComponent(window.location.hash.slice(1));
+  if (!raw) return { zoom: 4, center: [0, 0] };
+  return eval(`(${raw})`) as ViewState;
+}
+
+window.addEventListener('hashchange', () => {
+  const state = readState();
+  document.body.dataset.zoom = String(state.zoom);
+});

@@ -1,0 +1,361 @@
+//! Branches: `if`s and their constant conditions, and the guards a condition proves.
+
+use super::{Clears, Engine, Frame, apply_clear, merge};
+use crate::code::rules::GuardChecks;
+use crate::code::table::{self, Role, named_children};
+use tree_sitter::Node;
+
+impl<'t> Engine<'t, '_> {
+    pub(super) fn eval_if(
+        &mut self,
+        condition: Option<Node<'t>>,
+        consequence: Option<Node<'t>>,
+        alternatives: &[Node<'t>],
+        f: &mut Frame,
+    ) {
+        let _ = self.eval_opt(condition, f);
+        let truth = condition.and_then(|c| self.truth(c));
+        let (then_clear, else_clear) = condition.map(|c| self.guards(c)).unwrap_or_default();
+
+        let mut then_env = f.env.clone();
+        apply_clear(&mut then_env, &then_clear, &self.globals);
+        let mut then_ends = false;
+        if truth != Some(false)
+            && let Some(body) = consequence
+        {
+            std::mem::swap(&mut f.env, &mut then_env);
+            let _ = self.eval(body, f);
+            std::mem::swap(&mut f.env, &mut then_env);
+            then_ends = self.terminates(body);
+        }
+
+        let mut else_env = f.env.clone();
+        apply_clear(&mut else_env, &else_clear, &self.globals);
+        let mut else_ends = false;
+        if truth != Some(true)
+            && let Some((first, rest)) = alternatives.split_first()
+        {
+            std::mem::swap(&mut f.env, &mut else_env);
+            if let Some(Role::If {
+                condition,
+                consequence,
+                alternative,
+            }) = self.table.role(*first)
+            {
+                let mut more = table::children(*first, alternative);
+                more.extend_from_slice(rest);
+                self.eval_if(
+                    table::child(*first, condition),
+                    table::child(*first, consequence),
+                    &more,
+                    f,
+                );
+            } else {
+                let _ = self.eval(*first, f);
+                else_ends = self.terminates(*first);
+            }
+            std::mem::swap(&mut f.env, &mut else_env);
+        }
+
+        f.env = match truth {
+            Some(true) => then_env,
+            Some(false) => else_env,
+            None if then_ends && !else_ends => else_env,
+            None if else_ends && !then_ends => then_env,
+            None => merge(then_env, else_env),
+        };
+    }
+
+    /// Whether control never goes on after `node` (it ends with return, raise, abort...).
+    pub(super) fn terminates(&self, node: Node<'t>) -> bool {
+        match self.table.role(node) {
+            Some(Role::Return | Role::Terminate) => true,
+            Some(Role::Call { .. } | Role::MethodCall { .. }) => self.path(node).is_some_and(|p| {
+                let p = p.trim_end_matches("()");
+                matches!(
+                    p.rsplit('.').next().unwrap_or(""),
+                    "abort"
+                        | "exit"
+                        | "_exit"
+                        | "Exit"
+                        | "die"
+                        | "panic"
+                        | "Fatal"
+                        | "Fatalf"
+                        | "redirect"
+                        | "halt"
+                        | "raise"
+                )
+            }),
+            Some(Role::If { .. }) => false,
+            _ => named_children(node)
+                .last()
+                .is_some_and(|c| self.terminates(c)),
+        }
+    }
+
+    /// The truth of a condition that cannot change: a literal, `not` of one, or a module-level
+    /// name bound to one.
+    pub(super) fn truth(&self, node: Node<'t>) -> Option<bool> {
+        match self.table.role(node) {
+            Some(Role::Constant) => match self.text_of(node) {
+                "false" | "False" | "FALSE" | "0" | "None" | "nil" | "null" | "NULL"
+                | "undefined" => Some(false),
+                "true" | "True" | "TRUE" | "1" => Some(true),
+                _ => None,
+            },
+            Some(Role::Not { argument }) => {
+                let op = self.text_of(node);
+                if op.starts_with('!') || op.starts_with("not") {
+                    table::child(node, argument)
+                        .and_then(|a| self.truth(a))
+                        .map(|t| !t)
+                } else {
+                    None
+                }
+            }
+            Some(Role::Binary { left, right }) => {
+                let op = self.operator(node)?;
+                let l = table::child(node, left).and_then(|n| self.truth(n));
+                let r = table::child(node, right).and_then(|n| self.truth(n));
+                match op.as_str() {
+                    "and" | "&&" => match (l, r) {
+                        (Some(false), _) | (_, Some(false)) => Some(false),
+                        (Some(true), Some(true)) => Some(true),
+                        _ => None,
+                    },
+                    "or" | "||" => match (l, r) {
+                        (Some(true), _) | (_, Some(true)) => Some(true),
+                        (Some(false), Some(false)) => Some(false),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            Some(Role::Name) => self.constants.get(self.text_of(node)).copied(),
+            None => {
+                let mut c = named_children(node);
+                match (c.next(), c.next()) {
+                    (Some(only), None) => self.truth(only),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The operator of a binary node: its first unnamed child between the operands.
+    pub(super) fn operator(&self, node: Node<'t>) -> Option<String> {
+        (0..node.child_count())
+            .filter_map(|i| node.child(u32::try_from(i).expect("u32 children")))
+            .find(|c| !c.is_named() && !matches!(self.text_of(*c), "(" | ")"))
+            .map(|c| self.text_of(c).to_owned())
+    }
+
+    /// What a condition proves when it holds and when it does not: the keys it validates.
+    pub(super) fn guards(&self, node: Node<'t>) -> (Clears, Clears) {
+        let mut then_clear = Vec::new();
+        let mut else_clear = Vec::new();
+        match self.table.role(node) {
+            Some(Role::Not { argument }) => {
+                let negation =
+                    self.text_of(node).starts_with('!') || self.text_of(node).starts_with("not");
+                if negation && let Some(a) = table::child(node, argument) {
+                    let (t, e) = self.guards(a);
+                    return (e, t);
+                }
+            }
+            Some(Role::Comparison) => {
+                let operands: Vec<Node<'t>> = named_children(node).collect();
+                let ops: Vec<&str> = (0..node.child_count())
+                    .filter_map(|i| node.child(u32::try_from(i).expect("u32 children")))
+                    .filter(|c| !c.is_named())
+                    .map(|c| self.text_of(c))
+                    .collect();
+                if operands.len() == 2 {
+                    for key in self.validated_keys(operands[0]) {
+                        if ops == ["in"] {
+                            then_clear.push((key, u64::MAX));
+                        } else if ops == ["not", "in"] || ops == ["not in"] {
+                            else_clear.push((key, u64::MAX));
+                        }
+                    }
+                }
+            }
+            Some(Role::Binary { left, right }) => {
+                let op = self.operator(node).unwrap_or_default();
+                if matches!(op.as_str(), "==" | "===" | "!=" | "!==" | "is" | "equals") {
+                    for side in [left, right] {
+                        for (key, mask) in self.member_comparison(table::child(node, side)) {
+                            if op.starts_with('!') {
+                                else_clear.push((key, mask));
+                            } else {
+                                then_clear.push((key, mask));
+                            }
+                        }
+                    }
+                    return (then_clear, else_clear);
+                }
+                let l = table::child(node, left)
+                    .map(|n| self.guards(n))
+                    .unwrap_or_default();
+                let r = table::child(node, right)
+                    .map(|n| self.guards(n))
+                    .unwrap_or_default();
+                match op.as_str() {
+                    "and" | "&&" => {
+                        then_clear.extend(l.0);
+                        then_clear.extend(r.0);
+                    }
+                    "or" | "||" => {
+                        else_clear.extend(l.1);
+                        else_clear.extend(r.1);
+                    }
+                    _ => {}
+                }
+            }
+            Some(Role::Call { .. } | Role::MethodCall { .. }) => {
+                if let Some(site) = self.call_site(node)
+                    && let Some(path) = &site.path
+                {
+                    for guard in &self.pack.guards {
+                        if guard.compared || !guard.calls.iter().any(|p| p.matches(path)) {
+                            continue;
+                        }
+                        if !guard.values.is_empty()
+                            && !site
+                                .args
+                                .first()
+                                .is_some_and(|a| self.value_matches(*a, &guard.values))
+                        {
+                            continue;
+                        }
+                        let checked: Vec<Node<'t>> = match guard.checks {
+                            GuardChecks::Receiver => site.receiver.into_iter().collect(),
+                            GuardChecks::Argument => site
+                                .args
+                                .first()
+                                .map(|a| self.arg_value_node(*a))
+                                .into_iter()
+                                .collect(),
+                            GuardChecks::AnyArgument => {
+                                site.args.iter().map(|a| self.arg_value_node(*a)).collect()
+                            }
+                        };
+                        for n in checked {
+                            for key in self.validated_keys(n) {
+                                if guard.negated {
+                                    else_clear.push((key, guard.cleared));
+                                } else {
+                                    then_clear.push((key, guard.cleared));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Some(Role::Name) => {
+                if let Some(g) = self.conditions.get(self.text_of(node)) {
+                    return g.clone();
+                }
+            }
+            Some(Role::Member { object, property }) => {
+                // `if parts.netloc:` — where the member is empty, the value has no host.
+                let property = table::child(node, property).map(|p| self.text_of(p));
+                for guard in &self.pack.guards {
+                    if property.is_some_and(|p| guard.members.iter().any(|m| m == p))
+                        && let Some(object) = table::child(node, object)
+                    {
+                        for key in self.validated_keys(object) {
+                            else_clear.push((key, guard.cleared));
+                        }
+                    }
+                }
+            }
+            None => {
+                let mut c = named_children(node);
+                if let (Some(only), None) = (c.next(), c.next()) {
+                    return self.guards(only);
+                }
+            }
+            _ => {}
+        }
+        (then_clear, else_clear)
+    }
+
+    /// `x.origin == ...` (a member a guard lists) validates `x` — or the value a `new URL(x)`
+    /// was built from; so does `dirname(x) == BASE` for a `compared` guard call.
+    pub(super) fn member_comparison(&self, side: Option<Node<'t>>) -> Clears {
+        let mut out = Vec::new();
+        let Some(side) = side else { return out };
+        if matches!(
+            self.table.role(side),
+            Some(Role::Call { .. } | Role::MethodCall { .. })
+        ) && let Some(site) = self.call_site(side)
+            && let Some(path) = &site.path
+        {
+            for guard in &self.pack.guards {
+                if guard.compared && guard.calls.iter().any(|p| p.matches(path)) {
+                    let mut nodes: Vec<Node<'t>> = site.receiver.into_iter().collect();
+                    for a in &site.args {
+                        if matches!(self.table.role(*a), Some(Role::Container)) {
+                            nodes.extend(named_children(*a));
+                        } else {
+                            nodes.push(*a);
+                        }
+                    }
+                    for n in nodes {
+                        for key in self.validated_keys(n) {
+                            out.push((key, guard.cleared));
+                        }
+                    }
+                }
+            }
+        }
+        let Some(Role::Member { object, property }) = self.table.role(side) else {
+            return out;
+        };
+        let Some(property) = table::child(side, property).map(|p| self.text_of(p)) else {
+            return out;
+        };
+        for guard in &self.pack.guards {
+            if guard.members.iter().any(|m| m == property)
+                && let Some(object) = table::child(side, object)
+            {
+                for key in self.validated_keys(object) {
+                    out.push((key, guard.cleared));
+                }
+            }
+        }
+        out
+    }
+
+    /// The keys a check validates: the checked value's own; for `new URL(x).host` or
+    /// `parse(x).host`, the key of `x`; for a name bound to `parse(x)`, also the key of `x`.
+    pub(super) fn validated_keys(&self, node: Node<'t>) -> Vec<String> {
+        if let Some(key) = self.key(node) {
+            let mut keys = vec![key];
+            if let Some(from) = self.derived.get(&keys[0]) {
+                keys.push(from.clone());
+            }
+            return keys;
+        }
+        match self.table.role(node) {
+            Some(Role::Member { object, .. }) => table::child(node, object)
+                .map(|o| self.validated_keys(o))
+                .unwrap_or_default(),
+            Some(Role::New { .. } | Role::Call { .. }) => self
+                .call_site(node)
+                .and_then(|site| site.args.first().map(|a| self.validated_keys(*a)))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn arg_value_node(&self, arg: Node<'t>) -> Node<'t> {
+        match self.table.role(arg) {
+            Some(Role::KeywordArgument { value, .. }) => table::child(arg, value).unwrap_or(arg),
+            _ => arg,
+        }
+    }
+}

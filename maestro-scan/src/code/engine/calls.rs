@@ -1,0 +1,331 @@
+//! Calls: what a call is whatever its syntax (a [`CallSite`]), and the value it evaluates to:
+//! sources, request-data callbacks, the rules checked on it, the summaries of the file's own
+//! functions applied to its arguments, sanitisers, lookups in literal tables, callbacks and
+//! mutators that store their arguments into their receiver.
+
+use super::{Arg, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, names_match};
+use crate::code::rules::category_bit;
+use crate::code::table::{self, named_children};
+use crate::code::taint::{Flow, Taint, Value};
+use tree_sitter::Node;
+
+impl<'t> Engine<'t, '_> {
+    pub(super) fn call_site(&self, node: Node<'t>) -> Option<CallSite<'t>> {
+        let args_of = |list: Option<Node<'t>>| -> Vec<Node<'t>> {
+            match list {
+                Some(l) if l.kind().contains("argument") || l.kind() == "arguments" => {
+                    named_children(l).collect()
+                }
+                Some(l) => vec![l],
+                None => Vec::new(),
+            }
+        };
+        let site = match self.table.role(node)? {
+            Role::Call { callee, arguments } => {
+                let callee = table::child(node, callee)?;
+                let (receiver, method) = match self.table.role(callee) {
+                    Some(Role::Member { object, property }) => (
+                        table::child(callee, object),
+                        table::child(callee, property).map(|p| self.text_of(p).to_owned()),
+                    ),
+                    _ => (None, Some(self.text_of(callee).to_owned())),
+                };
+                CallSite {
+                    node,
+                    callee: Some(callee),
+                    receiver,
+                    path: self.path(callee),
+                    method,
+                    args: args_of(table::child(node, arguments)),
+                }
+            }
+            Role::MethodCall {
+                receiver,
+                method,
+                arguments,
+            } => {
+                let receiver = table::child(node, receiver);
+                let method_node = table::child(node, method)?;
+                let method = self.text_of(method_node).to_owned();
+                let path = match receiver {
+                    Some(r) => format!(
+                        "{}.{method}",
+                        self.path(r).unwrap_or_else(|| "?".to_owned())
+                    ),
+                    None => self.resolve(&method),
+                };
+                CallSite {
+                    node,
+                    callee: Some(method_node),
+                    receiver,
+                    path: Some(path),
+                    method: Some(method),
+                    args: args_of(table::child(node, arguments)),
+                }
+            }
+            Role::Command { name, argument } => {
+                let name = table::child(node, name)?;
+                CallSite {
+                    node,
+                    callee: Some(name),
+                    receiver: None,
+                    path: Some(self.text_of(name).to_owned()),
+                    method: Some(self.text_of(name).to_owned()),
+                    args: table::children(node, argument),
+                }
+            }
+            Role::New { class, arguments } => {
+                let class = table::child(node, class)?;
+                CallSite {
+                    node,
+                    callee: Some(class),
+                    receiver: None,
+                    path: self.path(class),
+                    method: None,
+                    args: args_of(table::child(node, arguments).filter(|a| *a != class)),
+                }
+            }
+            Role::Builtin(name) => CallSite {
+                node,
+                callee: None,
+                receiver: None,
+                path: Some(name.to_owned()),
+                method: Some(name.to_owned()),
+                args: named_children(node).collect(),
+            },
+            _ => return None,
+        };
+        Some(site)
+    }
+
+    pub(super) fn eval_call(&mut self, node: Node<'t>, role: Role, f: &mut Frame) -> Value {
+        let Some(site) = self.call_site(node) else {
+            return self.eval_children(node, f);
+        };
+        let path = site.path.clone().unwrap_or_else(|| "?".to_owned());
+        let receiver = match site.receiver {
+            Some(r) => self.eval(r, f),
+            None => Value::default(),
+        };
+        let source = self.source_taint(&path, node);
+        // Callbacks of a web framework's routing calls get request parameters.
+        let callback =
+            self.pack.parameter_sources.iter().position(|s| {
+                !s.callbacks.is_empty() && s.callbacks.iter().any(|p| p.matches(&path))
+            });
+        let mut args: Vec<Arg<'t>> = Vec::with_capacity(site.args.len());
+        for a in &site.args {
+            if matches!(self.table.role(*a), Some(Role::Comment)) {
+                continue;
+            }
+            if callback.is_some() && matches!(self.table.role(*a), Some(Role::Function { .. })) {
+                self.callback_source = callback;
+            }
+            let (name, value_node) = match self.table.role(*a) {
+                Some(Role::KeywordArgument { name, value }) => (
+                    table::child(*a, name).map(|n| self.text_of(n).to_owned()),
+                    table::child(*a, value).unwrap_or(*a),
+                ),
+                _ => (None, *a),
+            };
+            let value = self.eval(value_node, f);
+            self.callback_source = None;
+            if let Some(n) = &name {
+                for (i, rule) in self.pack.rules.iter().enumerate() {
+                    if let Some(class) = rule.class
+                        && !rule.names.is_empty()
+                        && names_match(&rule.names, n)
+                    {
+                        self.check_flow(i, rule, class, &value.taint, *a, f);
+                    }
+                }
+            }
+            args.push(Arg {
+                name,
+                node: value_node,
+                value,
+            });
+        }
+        let _ = role;
+
+        // Sources that write into their arguments (`read x`, `fmt.Scan(&x)`).
+        if let Some(s) = self
+            .pack
+            .sources
+            .iter()
+            .find(|s| s.assigns_arguments && s.patterns.iter().any(|p| p.matches(&path)))
+        {
+            for a in &args {
+                let target = self.first_name(a.node);
+                if let Some(t) = target {
+                    let name = self.text_of(t).to_owned();
+                    if name.starts_with('-') {
+                        continue;
+                    }
+                    let label = s.label.clone().unwrap_or_else(|| self.label(node));
+                    let taint = Taint::source(s.class, label, node.start_byte(), None);
+                    f.env.insert(name, Value::tainted(taint));
+                }
+            }
+        }
+
+        // Rules on this call (a call that sanitises a category is no taint sink of it).
+        let cleans = self.sanitized(&path, site.args.first().copied());
+        for (i, rule) in self.pack.rules.iter().enumerate() {
+            if !rule.calls.is_empty()
+                && (rule.class.is_none() || cleans & category_bit(rule.cwe) == 0)
+                && rule.calls.iter().any(|p| p.matches(&path))
+            {
+                self.check_call(i, rule, &site, &receiver, &args, f);
+            }
+        }
+
+        // The file's own function.
+        let local = site
+            .callee
+            .filter(|_| {
+                site.receiver
+                    .is_none_or(|r| self.table.self_names.contains(&self.text_of(r)))
+            })
+            .and(site.method.as_deref())
+            .and_then(|m| self.functions.get(m).copied());
+        if let Some(function) = local
+            && let Some(summary) = self.summary(function)
+        {
+            let skip_self = site.receiver.is_some()
+                && self
+                    .parameters(function)
+                    .first()
+                    .is_some_and(|(n, _)| self.table.self_names.contains(&n.as_str()));
+            let params: Vec<String> = self
+                .parameters(function)
+                .into_iter()
+                .skip(usize::from(skip_self))
+                .map(|(n, _)| n)
+                .collect();
+            let arg_for = |i: usize| -> Option<&Arg<'t>> {
+                let pname = params.get(i)?;
+                args.iter()
+                    .find(|a| a.name.as_deref() == Some(pname.as_str()))
+                    .or_else(|| args.iter().filter(|a| a.name.is_none()).nth(i))
+            };
+            let call_label = format!("{}()", site.method.clone().unwrap_or_default());
+            for sink in &summary.sinks {
+                let Some(param) = sink.param.checked_sub(usize::from(skip_self)) else {
+                    continue;
+                };
+                if let Some(arg) = arg_for(param) {
+                    let mut taint = arg.value.taint.clone();
+                    taint.clear(sink.cleared);
+                    taint.step(node.start_byte(), &call_label);
+                    let rule = &self.pack.rules[sink.rule];
+                    let Some(class) = rule.class else { continue };
+                    if let Some(flow) = taint.reaching(class, category_bit(rule.cwe)) {
+                        let mut flow = flow.clone();
+                        for s in &sink.steps {
+                            flow.steps.push(s.clone());
+                        }
+                        self.report_flow(sink.rule, sink.start, sink.end, &flow, f);
+                    }
+                }
+            }
+            let mut result = Taint::default();
+            for flow in &summary.returns.flows {
+                match flow.origin.param {
+                    Some(i) => {
+                        if let Some(p) = i.checked_sub(usize::from(skip_self))
+                            && let Some(arg) = arg_for(p)
+                        {
+                            let mut t = arg.value.taint.clone();
+                            t.clear(flow.cleared);
+                            t.step(node.start_byte(), &call_label);
+                            result.join(&t);
+                        }
+                    }
+                    None => result.join(&Taint {
+                        flows: vec![flow.clone()],
+                    }),
+                }
+            }
+            return Value::tainted(result);
+        }
+
+        if let Some(t) = source {
+            return Value::tainted(t);
+        }
+        // Sanitisers (every one that matches cleans its categories).
+        let cleaned = self.sanitized(&path, site.args.first().copied());
+        if cleaned != 0 {
+            let mut taint = receiver.taint.clone();
+            for a in &args {
+                taint.join(&a.value.taint);
+            }
+            taint.clear(cleaned);
+            return Value::tainted(taint);
+        }
+        let method = site.method.as_deref().unwrap_or("");
+        if receiver.constant && site.receiver.is_some() && LOOKUPS.contains(&method) {
+            return Value::constant();
+        }
+        // `items.map(fn)`: what the callback returns for each element.
+        if matches!(method, "map" | "flatMap" | "flat_map")
+            && let Some(callback) = args.first().map(|a| a.node)
+            && matches!(self.table.role(callback), Some(Role::Function { .. }))
+            && let Some(summary) = self.summary(callback)
+        {
+            let mut result = Taint::default();
+            for flow in &summary.returns.flows {
+                if flow.origin.param == Some(0) {
+                    let mut t = receiver.taint.clone();
+                    t.clear(flow.cleared);
+                    result.join(&t);
+                } else if flow.origin.param.is_none() {
+                    result.join(&Taint {
+                        flows: vec![flow.clone()],
+                    });
+                }
+            }
+            return Value::tainted(result);
+        }
+        let mut taint = receiver.taint.clone();
+        if self.pack.opaque.iter().any(|p| p.matches(&path)) {
+            taint = Taint::default();
+        }
+        // Functions of the application's other modules are opaque: what they return is not
+        // their arguments (a user looked up by name is not the name).
+        let opaque = path.starts_with('.')
+            || path.starts_with('/')
+            || self.pack.opaque.iter().any(|p| p.matches(&path));
+        if !opaque {
+            for a in &args {
+                taint.join(&a.value.taint);
+                // A callback's results flow into the call's (`_.times(8, () => random())`).
+                if matches!(self.table.role(a.node), Some(Role::Function { .. }))
+                    && let Some(summary) = self.summary(a.node)
+                {
+                    let own: Vec<Flow> = summary
+                        .returns
+                        .flows
+                        .iter()
+                        .filter(|fl| fl.origin.param.is_none())
+                        .cloned()
+                        .collect();
+                    taint.join(&Taint { flows: own });
+                }
+            }
+        }
+        if MUTATORS.contains(&method)
+            && let Some(key) = site.receiver.and_then(|r| self.key(r))
+            && args.iter().any(|a| !a.value.taint.is_clean())
+        {
+            let mut stored = f.env.get(&key).cloned().unwrap_or_default();
+            for a in &args {
+                stored.join(&a.value);
+            }
+            stored.constant = false;
+            stored.taint.step(node.start_byte(), &key);
+            f.env.insert(key, stored);
+        }
+        Value::tainted(taint)
+    }
+}

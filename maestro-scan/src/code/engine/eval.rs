@@ -1,0 +1,397 @@
+//! Evaluation: every expression to a [`Value`] (its taint and whether it is a literal), by
+//! its role in the language's table: reading names and sources, strings and their fixed URL
+//! prefixes, members, indexes, operators, bindings, returns, nested functions (deferred or
+//! walked), conditional expressions and loops; calls and `if`s are handed to their modules.
+
+use tree_sitter::Node;
+
+use super::{Deferred, Engine, Frame, MAX_DEPTH, apply_clear};
+use crate::code::imports;
+use crate::code::rules::category_bit;
+use crate::code::table::{self, Role, named_children};
+use crate::code::taint::{PARAM_CLASS, Taint, UNTRUSTED_CLASS, Value};
+
+impl<'t> Engine<'t, '_> {
+    // ---- sources ----
+
+    pub(super) fn source_taint(&self, path: &str, node: Node<'t>) -> Option<Taint> {
+        let source = self
+            .pack
+            .sources
+            .iter()
+            .find(|s| !s.assigns_arguments && s.patterns.iter().any(|p| p.matches(path)))?;
+        let label = source.label.clone().unwrap_or_else(|| self.label(node));
+        let mut taint = Taint::source(source.class, label, node.start_byte(), None);
+        taint.clear(source.cleared);
+        Some(taint)
+    }
+
+    fn read_name(&self, node: Node<'t>, f: &Frame) -> Value {
+        let name = self.text_of(node);
+        if let Some(v) = f.env.get(name).or_else(|| self.globals.get(name)) {
+            return v.clone();
+        }
+        let path = self.resolve(name);
+        match self.source_taint(&path, node) {
+            Some(t) => Value::tainted(t),
+            None => Value::default(),
+        }
+    }
+
+    // ---- evaluation ----
+
+    pub(super) fn eval(&mut self, node: Node<'t>, f: &mut Frame) -> Value {
+        if self.depth > MAX_DEPTH {
+            return Value::default();
+        }
+        self.depth += 1;
+        let value = self.eval_role(node, f);
+        self.depth -= 1;
+        value
+    }
+
+    pub(super) fn eval_children(&mut self, node: Node<'t>, f: &mut Frame) -> Value {
+        let mut value = Value::constant();
+        let mut any = false;
+        // A comprehension binds its loop variables (`for x in xs` clauses) before its element.
+        let mut children: Vec<Node<'t>> = named_children(node).collect();
+        children.sort_by_key(|c| {
+            !matches!(
+                self.table.role(*c),
+                Some(Role::For {
+                    body: table::Field::None,
+                    ..
+                })
+            )
+        });
+        for c in children {
+            let v = self.eval(c, f);
+            value.join(&v);
+            any = true;
+        }
+        value.constant &= any;
+        value
+    }
+
+    pub(super) fn eval_opt(&mut self, node: Option<Node<'t>>, f: &mut Frame) -> Value {
+        node.map(|n| self.eval(n, f)).unwrap_or_default()
+    }
+
+    fn eval_role(&mut self, node: Node<'t>, f: &mut Frame) -> Value {
+        let Some(role) = self.table.role(node) else {
+            return self.eval_children(node, f);
+        };
+        match role {
+            Role::Comment | Role::Skip | Role::Import => Value::default(),
+            Role::Text | Role::Constant => Value::constant(),
+            Role::Container | Role::Interpolation | Role::Class | Role::Annotation { .. } => {
+                self.eval_children(node, f)
+            }
+            Role::Name => self.read_name(node, f),
+            Role::ScopedName => {
+                let path = self.path(node).unwrap_or_default();
+                match self.source_taint(&path, node) {
+                    Some(t) => Value::tainted(t),
+                    None => Value::default(),
+                }
+            }
+            Role::Str => {
+                let mut value = Value::constant();
+                for c in named_children(node) {
+                    if matches!(self.table.role(c), Some(Role::Text)) {
+                        continue;
+                    }
+                    let v = self.eval(c, f);
+                    value.join(&v);
+                    value.constant = false;
+                }
+                if !value.taint.is_clean() && fixed_destination(&self.literal_prefix(node)) {
+                    value.taint.clear(category_bit(601));
+                }
+                value
+            }
+            Role::Member { object, .. } => {
+                if let Some(raw) = self.raw_path(node, 0)
+                    && let Some(v) = f.env.get(&raw).or_else(|| self.globals.get(&raw))
+                {
+                    return v.clone();
+                }
+                let path = self.path(node);
+                if let Some(path) = &path
+                    && let Some(t) = self.source_taint(path, node)
+                {
+                    return Value::tainted(t);
+                }
+                let mut object = self.eval_opt(table::child(node, object), f);
+                if let Some(path) = &path {
+                    object.taint.clear(self.sanitized(path, None));
+                }
+                Value {
+                    taint: object.taint,
+                    constant: false,
+                }
+            }
+            Role::Index { object, index } => {
+                let obj = self.eval_opt(table::child(node, object), f);
+                let index = self.eval_opt(table::child(node, index), f);
+                if obj.constant {
+                    // A lookup in a literal table is one of its values; an element picked by a
+                    // weak random index is as weak as the index.
+                    let mut taint = index.taint;
+                    taint.flows.retain(|fl| {
+                        fl.origin.class != UNTRUSTED_CLASS && fl.origin.class != PARAM_CLASS
+                    });
+                    return Value {
+                        constant: taint.is_clean(),
+                        taint,
+                    };
+                }
+                if let Some(path) = self.path(node)
+                    && let Some(t) = self.source_taint(&path, node)
+                {
+                    return Value::tainted(t);
+                }
+                Value::tainted(obj.taint)
+            }
+            Role::Binary { left, right } => {
+                let left = table::child(node, left);
+                let mut l = self.eval_opt(left, f);
+                let r = self.eval_opt(table::child(node, right), f);
+                let op = self.operator(node);
+                let prefix_fixed = op.as_deref() == Some("+")
+                    && left.is_some_and(|n| self.fixes_destination(n, &l));
+                l.join(&r);
+                if matches!(
+                    op.as_deref(),
+                    Some("==" | "===" | "!=" | "!==" | "<" | ">" | "<=" | ">=")
+                ) {
+                    l.taint.clear(!category_bit(501));
+                    l.constant = false;
+                }
+                if prefix_fixed {
+                    l.taint.clear(category_bit(601));
+                }
+                l
+            }
+            Role::Comparison => {
+                // A comparison of input is a boolean the user chose: harmless in a query or a
+                // command, not in the session.
+                let mut v = self.eval_children(node, f);
+                v.taint.clear(!category_bit(501));
+                v.constant = false;
+                v
+            }
+            Role::Not { argument } => {
+                let v = self.eval_opt(table::child(node, argument), f);
+                Value::tainted(v.taint)
+            }
+            Role::Call { .. }
+            | Role::MethodCall { .. }
+            | Role::Command { .. }
+            | Role::New { .. }
+            | Role::Builtin(_) => self.eval_call(node, role, f),
+            Role::KeywordArgument { value, .. } => self.eval_opt(table::child(node, value), f),
+            Role::Assign { left, right } => {
+                let value = self.eval_opt(table::child(node, right), f);
+                let augmented = self.is_augmented(node);
+                for target in table::children(node, left) {
+                    let mut v = value.clone();
+                    if augmented {
+                        let old = self.eval(target, f);
+                        v.join(&old);
+                        v.constant = false;
+                    }
+                    self.assign(target, table::child(node, right), v, f);
+                }
+                value
+            }
+            Role::AugmentedAssign { left, right } => {
+                let mut value = self.eval_opt(table::child(node, right), f);
+                if let Some(target) = table::child(node, left) {
+                    let old = self.eval(target, f);
+                    value.join(&old);
+                    value.constant = false;
+                    self.assign(target, table::child(node, right), value.clone(), f);
+                }
+                value
+            }
+            Role::Declare { name, value } => {
+                let targets = table::children(node, name);
+                let value_node = table::child(node, value).filter(|v| !targets.contains(v));
+                if let Some(v) = value_node
+                    && imports::required_module_of_value(v, self.text).is_some()
+                {
+                    return Value::default();
+                }
+                let value = match value_node {
+                    Some(v) => self.eval(v, f),
+                    None => Value::default(),
+                };
+                for target in targets {
+                    self.assign(target, value_node, value.clone(), f);
+                }
+                value
+            }
+            Role::Return => {
+                let value = self.eval_children(node, f);
+                self.on_return(node, &value, f);
+                value
+            }
+            Role::Terminate => self.eval_children(node, f),
+            Role::Function { .. } => {
+                let source = self.callback_source.take();
+                if f.module {
+                    self.deferred.push(Deferred { node, source });
+                } else {
+                    let env = f.env.clone();
+                    self.walk_function(node, source, env);
+                }
+                Value::default()
+            }
+            Role::Conditional {
+                condition,
+                consequence,
+                alternative,
+            } => {
+                let condition = table::child(node, condition);
+                let _ = self.eval_opt(condition, f);
+                let truth = condition.and_then(|c| self.truth(c));
+                let (then_clear, else_clear) =
+                    condition.map(|c| self.guards(c)).unwrap_or_default();
+                let mut value = Value::constant();
+                for (branch, clear, skip) in [
+                    (consequence, then_clear, truth == Some(false)),
+                    (alternative, else_clear, truth == Some(true)),
+                ] {
+                    if skip {
+                        continue;
+                    }
+                    let saved = f.env.clone();
+                    apply_clear(&mut f.env, &clear, &self.globals);
+                    let v = self.eval_opt(table::child(node, branch), f);
+                    f.env = saved;
+                    value.join(&v);
+                }
+                value
+            }
+            Role::If {
+                condition,
+                consequence,
+                alternative,
+            } => {
+                let alternatives = table::children(node, alternative);
+                self.eval_if(
+                    table::child(node, condition),
+                    table::child(node, consequence),
+                    &alternatives,
+                    f,
+                );
+                Value::default()
+            }
+            Role::For { left, right, body } => {
+                let value = self.eval_opt(table::child(node, right), f);
+                if let Some(target) = table::child(node, left) {
+                    self.assign(target, None, value.clone(), f);
+                }
+                if let Some(body) = table::child(node, body) {
+                    let _ = self.eval(body, f);
+                }
+                Value::default()
+            }
+            Role::Pair { key, value } => {
+                let k = table::child(node, key);
+                if let Some(k) = k
+                    && !matches!(
+                        self.table.role(k),
+                        Some(Role::Name | Role::Str | Role::Constant)
+                    )
+                {
+                    let _ = self.eval(k, f);
+                }
+                let v = self.eval_opt(table::child(node, value), f);
+                if let Some(k) = k {
+                    let key_text = self.key_text(k);
+                    self.check_assignment(
+                        &key_text,
+                        &key_text,
+                        table::child(node, value),
+                        &v,
+                        node,
+                        f,
+                    );
+                }
+                v
+            }
+        }
+    }
+
+    /// The literal text a string literal starts with, before its first interpolation.
+    fn literal_prefix(&self, node: Node<'t>) -> String {
+        let mut prefix = String::new();
+        let mut at = node.start_byte();
+        for c in named_children(node) {
+            if !matches!(self.table.role(c), Some(Role::Text)) {
+                prefix.push_str(std::str::from_utf8(&self.text[at..c.start_byte()]).unwrap_or(""));
+                return strip_quote(&prefix);
+            }
+            at = c.start_byte();
+        }
+        prefix.push_str(self.text_of(node));
+        strip_quote(&prefix)
+    }
+
+    /// Whether the left operand of a concatenation fixes where a URL points: a literal path
+    /// (`/posts/`) or origin (`https://example.com/`), or a value already safe for redirects.
+    fn fixes_destination(&self, left: Node<'t>, value: &Value) -> bool {
+        match self.table.role(left) {
+            Some(Role::Str) => fixed_destination(&self.literal_prefix(left)),
+            Some(Role::Binary { left: inner, .. }) => table::child(left, inner).is_some_and(|n| {
+                matches!(self.table.role(n), Some(Role::Str))
+                    && fixed_destination(&self.literal_prefix(n))
+            }),
+            _ => {
+                !value.constant
+                    && !value.taint.is_clean()
+                    && value
+                        .taint
+                        .reaching(UNTRUSTED_CLASS, category_bit(601))
+                        .is_none()
+            }
+        }
+    }
+
+    fn is_augmented(&self, node: Node<'t>) -> bool {
+        (0..node.child_count()).any(|i| {
+            node.child(u32::try_from(i).expect("u32 children"))
+                .filter(|c| !c.is_named())
+                .is_some_and(|c| {
+                    let op = self.text_of(c);
+                    op.len() >= 2
+                        && op.ends_with('=')
+                        && !matches!(op, "==" | "!=" | "<=" | ">=" | ":=" | "===" | "!==")
+                })
+        })
+    }
+}
+
+/// The text after a string literal's opening quote (and prefix letters such as `f`).
+fn strip_quote(s: &str) -> String {
+    s.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '@' || c == '$')
+        .trim_start_matches(['"', '\'', '`'])
+        .to_owned()
+}
+
+/// Whether a URL starting with `prefix` can only point where the prefix says: a path on this
+/// site (`/x`, not `//host` or `/\\host`) or an absolute URL with its host and a path.
+fn fixed_destination(prefix: &str) -> bool {
+    let p = prefix;
+    if let Some(rest) = p.strip_prefix('/') {
+        return !rest.is_empty() && !rest.starts_with('/') && !rest.starts_with('\\');
+    }
+    for scheme in ["https://", "http://"] {
+        if let Some(rest) = p.strip_prefix(scheme) {
+            return rest.find('/').is_some_and(|i| i > 0);
+        }
+    }
+    false
+}

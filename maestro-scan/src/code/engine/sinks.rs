@@ -1,0 +1,243 @@
+//! Sink checks: whether a rule on a call applies (its argument-count, keyword, value and
+//! purpose conditions) and whether a flow of its class reaches the arguments it guards, and
+//! [`names_match`], which tells whether an identifier names one of a rule's purposes.
+
+use super::{Arg, CallSite, Engine, Frame, Role, reaching};
+use crate::code::rules::CodeRule;
+use crate::code::table;
+use crate::code::taint::{Taint, Value};
+use tree_sitter::Node;
+
+impl<'t> Engine<'t, '_> {
+    pub(super) fn check_call(
+        &mut self,
+        index: usize,
+        rule: &CodeRule,
+        site: &CallSite<'t>,
+        receiver: &Value,
+        args: &[Arg<'t>],
+        f: &mut Frame,
+    ) {
+        let positional: Vec<&Arg<'t>> = args.iter().filter(|a| a.name.is_none()).collect();
+        if rule
+            .unless_args_at_least
+            .is_some_and(|n| positional.len() >= n)
+        {
+            return;
+        }
+        if !rule.when_keywords.is_empty()
+            && !rule
+                .when_keywords
+                .iter()
+                .any(|kv| self.keyword_matches(kv, args))
+        {
+            return;
+        }
+        if rule
+            .unless_keywords
+            .iter()
+            .any(|kv| self.keyword_matches(kv, args))
+        {
+            return;
+        }
+        if !rule.missing_keywords.is_empty()
+            && rule
+                .missing_keywords
+                .iter()
+                .all(|kv| self.keyword_matches(kv, args))
+        {
+            return;
+        }
+        if let Some(cond) = &rule.when_arg
+            && !positional
+                .get(cond.index)
+                .is_some_and(|a| self.value_matches(a.node, &cond.values))
+        {
+            return;
+        }
+        if let Some(cond) = &rule.unless_arg
+            && positional
+                .get(cond.index)
+                .is_some_and(|a| self.value_matches(a.node, &cond.values))
+        {
+            return;
+        }
+        if !rule.purpose.is_empty() && !self.has_purpose(&rule.purpose, site, f) {
+            return;
+        }
+        let Some(class) = rule.class else {
+            // A flag that makes the call insecure is where the finding is.
+            let at = rule
+                .when_keywords
+                .first()
+                .and_then(|kv| {
+                    self.keyword_nodes(args).into_iter().find(|(name, node)| {
+                        name == &kv.name
+                            && self.value_matches(*node, std::slice::from_ref(&kv.value))
+                    })
+                })
+                .map_or(site.node, |(_, node)| {
+                    node.parent()
+                        .filter(|p| {
+                            matches!(
+                                self.table.role(*p),
+                                Some(Role::KeywordArgument { .. } | Role::Pair { .. })
+                            )
+                        })
+                        .unwrap_or(node)
+                });
+            self.report(index, at, None, f);
+            return;
+        };
+        let mut checked: Vec<&Taint> = Vec::new();
+        if rule.args.is_empty() && rule.keywords.is_empty() && !rule.receiver {
+            checked.extend(args.iter().map(|a| &a.value.taint));
+        } else {
+            for i in &rule.args {
+                if let Some(a) = positional.get(*i) {
+                    checked.push(&a.value.taint);
+                }
+            }
+            for k in &rule.keywords {
+                if let Some(a) = args.iter().find(|a| a.name.as_deref() == Some(k.as_str())) {
+                    checked.push(&a.value.taint);
+                }
+            }
+            if rule.receiver {
+                checked.push(&receiver.taint);
+            }
+        }
+        let found = checked
+            .iter()
+            .find_map(|t| reaching(rule, class, t))
+            .cloned();
+        if let Some(flow) = found {
+            self.sink_flow(index, site.node, &flow, f);
+        }
+    }
+
+    /// Whether a call serves one of `words`' purposes: its arguments, the variable, key or
+    /// keyword it is stored in, or its function's name says so.
+    pub(super) fn has_purpose(&self, words: &[String], site: &CallSite<'t>, f: &Frame) -> bool {
+        let mut context = String::new();
+        for a in &site.args {
+            context.push_str(self.text_of(*a));
+            context.push(' ');
+        }
+        if let Some(r) = site.receiver {
+            context.push_str(self.text_of(r));
+            context.push(' ');
+        }
+        let mut node = site.node;
+        while let Some(parent) = node.parent() {
+            match self.table.role(parent) {
+                // A chained call's arguments: createHash('md5').update(password).
+                Some(Role::Call { .. } | Role::MethodCall { .. }) => {
+                    if let Some(outer) = self.call_site(parent) {
+                        for a in &outer.args {
+                            context.push_str(self.text_of(*a));
+                            context.push(' ');
+                        }
+                    }
+                }
+                Some(Role::Assign { left, .. }) => {
+                    for t in table::children(parent, left) {
+                        context.push_str(self.text_of(t));
+                    }
+                    break;
+                }
+                Some(Role::Declare { name, .. }) => {
+                    for t in table::children(parent, name) {
+                        context.push_str(self.text_of(t));
+                    }
+                    break;
+                }
+                Some(Role::Pair { key, .. }) => {
+                    if let Some(k) = table::child(parent, key) {
+                        context.push_str(self.text_of(k));
+                    }
+                    break;
+                }
+                Some(Role::KeywordArgument { name, .. }) => {
+                    if let Some(k) = table::child(parent, name) {
+                        context.push_str(self.text_of(k));
+                    }
+                    break;
+                }
+                Some(Role::Function { .. } | Role::Class | Role::If { .. } | Role::For { .. }) => {
+                    break;
+                }
+                _ => {}
+            }
+            node = parent;
+        }
+        context.push(' ');
+        context.push_str(&f.function_name);
+        context
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|token| !token.is_empty() && names_match(words, token))
+    }
+
+    pub(super) fn check_flow(
+        &mut self,
+        index: usize,
+        rule: &CodeRule,
+        class: u8,
+        taint: &Taint,
+        at: Node<'t>,
+        f: &mut Frame,
+    ) {
+        if let Some(flow) = reaching(rule, class, taint).cloned() {
+            self.sink_flow(index, at, &flow, f);
+        }
+    }
+}
+
+/// Whether an identifier names one of `words`' purposes: a word of four letters or fewer must
+/// be a whole word of the identifier (`key` in `api_key`, not in `monkey`; `sign` not in
+/// `assign`), longer ones may be part of one (`password` in `passwordHash`).
+pub(super) fn names_match(words: &[String], name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
+            parts.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    words.iter().any(|w| {
+        if w.len() <= 4 {
+            parts.iter().any(|p| p == w)
+        } else {
+            lower.contains(w.as_str())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_match;
+
+    #[test]
+    fn purpose_names() {
+        let words = ["token".to_owned(), "key".to_owned(), "password".to_owned()];
+        assert!(names_match(&words, "reset_token"));
+        assert!(names_match(&words, "apiKey"));
+        assert!(names_match(&words, "passwordHash"));
+        assert!(!names_match(&words, "monkey"));
+        assert!(!names_match(&words, "color"));
+    }
+}

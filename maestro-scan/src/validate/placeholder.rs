@@ -1,0 +1,265 @@
+//! Placeholders, templates and stand-ins: values shaped like a secret that are not one.
+
+/// Markers of a placeholder or template rather than a real value, for every secret rule.
+const PLACEHOLDERS: &[&str] = &[
+    "xxxx",
+    "****",
+    "....",
+    "example",
+    "placeholder",
+    "your_",
+    "your-",
+    "yourkey",
+    "your key",
+    "<",
+    ">",
+    "${",
+    "{{",
+    "%(",
+    "changeme",
+    "change_me",
+    "redacted",
+    "dummy",
+    "insert_",
+    "replace_me",
+    "replaceme",
+    "todo",
+    // Published documentation samples (Stripe's test key from its API reference).
+    "4ec39hqlyjwdarjtt1zdp7dc",
+];
+
+/// Secrets longer than this (key blocks, long tokens) are checked against
+/// [`LONG_PLACEHOLDERS`] only.
+const LONG_SECRET: usize = 100;
+
+/// Placeholder markers that cannot occur by chance in a long random secret.
+const LONG_PLACEHOLDERS: &[&str] = &[
+    "xxxxxxxxxxxxxxxx",
+    "<",
+    ">",
+    "${",
+    "{{",
+    "....",
+    "****",
+    "example",
+    "placeholder",
+    "changeme",
+    "redacted",
+];
+
+/// Extra markers for generic assignments (`password = "..."`): environment lookups, references
+/// and obvious test values.
+const GENERIC_STOPWORDS: &[&str] = &[
+    "test",
+    "fake",
+    "sample",
+    "mock",
+    "demo",
+    "secret",
+    "password",
+    "passwd",
+    "token",
+    "default",
+    "environ",
+    "getenv",
+    "process.env",
+    "env.",
+    "env(",
+    "config.",
+    "settings.",
+    "self.",
+    "this.",
+    "args.",
+    "params.",
+    "request.",
+    "options.",
+    "opts.",
+    "ctx.",
+    "foo",
+    "bar",
+    "baz",
+    "qwerty",
+    "abcdef",
+    "123456",
+    "hunter2",
+    "letmein",
+    "admin",
+    "null",
+    "none",
+    "true",
+    "false",
+    "undefined",
+    "http://",
+    "https://",
+    "file://",
+    "/usr/",
+    "/etc/",
+    "/home/",
+    "/tmp/",
+    "/var/",
+    "c:\\",
+];
+
+/// Whether a candidate secret looks like a placeholder, template or (for generic rules) a test
+/// value, an identifier or an expression rather than a literal secret.
+#[must_use]
+pub fn is_placeholder(secret: &[u8], generic: bool) -> bool {
+    if let Some(userinfo) = uri_userinfo(secret) {
+        return credentials_placeholder(userinfo);
+    }
+    let lower = secret.to_ascii_lowercase();
+    let contains = |needle: &str| memchr::memmem::find(&lower, needle.as_bytes()).is_some();
+    if secret.len() > LONG_SECRET && !generic {
+        // A key block of thousands of random characters contains short words like `todo` by
+        // chance; only template markers, long words and long runs of `x` mark it as a
+        // placeholder.
+        return LONG_PLACEHOLDERS.iter().any(|p| contains(p));
+    }
+    if PLACEHOLDERS.iter().any(|p| contains(p)) {
+        return true;
+    }
+    // One character repeated over most of the value (`aaaaaaaa`, `00000000`).
+    if let Some(&first) = secret.first() {
+        let same = memchr::memchr_iter(first, secret).count();
+        if secret.len() >= 8 && same * 2 > secret.len() {
+            return true;
+        }
+    }
+    if !generic {
+        return false;
+    }
+    if GENERIC_STOPWORDS.iter().any(|p| contains(p)) {
+        return true;
+    }
+    looks_like_code(secret)
+}
+
+/// Passwords of connection URIs that are defaults or stand-ins, not secrets (compared whole,
+/// case-insensitively).
+const DEFAULT_PASSWORDS: &[&str] = &[
+    "postgres",
+    "mysql",
+    "rabbitmq",
+    "123456",
+    "1234567",
+    "12345678",
+    "123456789",
+    "qwerty",
+    "letmein",
+    "welcome",
+    "admin123",
+    "root123",
+];
+
+/// Markers that make a URI password a stand-in wherever they occur in it.
+const PASSWORD_STAND_INS: &[&str] = &["password", "passwd", "secret", "changeme", "sample"];
+
+/// The `user:password` part of a URI (`scheme://user:password@host/...`), if it has one.
+fn uri_userinfo(secret: &[u8]) -> Option<&[u8]> {
+    let scheme_end = memchr::memmem::find(secret, b"://")?;
+    let scheme = &secret[..scheme_end];
+    if scheme.is_empty()
+        || !scheme[0].is_ascii_alphabetic()
+        || !scheme
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+    {
+        return None;
+    }
+    let rest = &secret[scheme_end + 3..];
+    let authority = &rest[..rest
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len())];
+    let at = authority.iter().rposition(|&b| b == b'@')?;
+    Some(&authority[..at])
+}
+
+/// Whether the credentials of a URI are a template or a stand-in. Only they are judged: a real
+/// password to a host named `db.example.com` is still a leaked password.
+fn credentials_placeholder(userinfo: &[u8]) -> bool {
+    let lower = userinfo.to_ascii_lowercase();
+    let contains =
+        |text: &[u8], needle: &str| memchr::memmem::find(text, needle.as_bytes()).is_some();
+    let password = lower
+        .iter()
+        .position(|&b| b == b':')
+        .map_or(&lower[..], |colon| &lower[colon + 1..]);
+    PLACEHOLDERS
+        .iter()
+        .filter(|p| **p != "example")
+        .any(|p| contains(&lower, p))
+        || contains(password, "example")
+        || PASSWORD_STAND_INS.iter().any(|p| contains(password, p))
+        || DEFAULT_PASSWORDS.iter().any(|p| password == p.as_bytes())
+        || password
+            .first()
+            .is_some_and(|&first| password.len() >= 6 && password.iter().all(|&b| b == first))
+}
+
+/// A generic value that is an identifier, a dotted path, a file name or a sentence fragment
+/// rather than a secret: no digit, or a dotted identifier chain.
+fn looks_like_code(value: &[u8]) -> bool {
+    let has_digit = value.iter().any(u8::is_ascii_digit);
+    let has_letter = value.iter().any(u8::is_ascii_alphabetic);
+    if !has_digit || !has_letter {
+        return true;
+    }
+    // `a.b.c` identifier chains, `some_function_name2`, CONSTANT_NAMES.
+    let identifier = |part: &[u8]| {
+        !part.is_empty()
+            && !part[0].is_ascii_digit()
+            && part.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    if value.split(|&b| b == b'.').all(identifier)
+        && (value.contains(&b'.') || value.contains(&b'_'))
+    {
+        let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
+        return digits * 4 < value.len();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_credentials_are_judged_alone() {
+        assert!(!is_placeholder(
+            b"postgres://app:Xk39fLq0pZ7w@db.example.com:5432/app",
+            false
+        ));
+        assert!(is_placeholder(
+            b"postgresql://user:password@localhost/db",
+            false
+        ));
+        assert!(is_placeholder(
+            b"postgres://app:changeme1@db.internal/app",
+            false
+        ));
+        assert!(is_placeholder(
+            b"postgres://<user>:Xk39fLq0pZ7w@db/app",
+            false
+        ));
+        assert!(is_placeholder(b"mysql://root:example-pw@db/app", false));
+        assert!(is_placeholder(b"amqp://guest:postgres@mq/", false));
+    }
+
+    #[test]
+    fn placeholders_and_generic_values() {
+        assert!(is_placeholder(b"xxxxxxxxxxxxxxxx", false));
+        assert!(is_placeholder(b"<your-api-key>", false));
+        assert!(is_placeholder(b"${API_KEY}", false));
+        assert!(!is_placeholder(b"Zq3kT9vLm2Xw8RbN5cYh", false));
+        assert!(is_placeholder(b"self.api_key", true));
+        assert!(is_placeholder(b"get_secret_value", true));
+        assert!(is_placeholder(b"test1234test5678", true));
+        assert!(!is_placeholder(b"Zq3kT9vLm2Xw8RbN5cYh", true));
+        // Long random blocks may contain short words by chance.
+        let long = format!("{}todo{}", "Zq3kT9vLm2Xw8RbN".repeat(5), "5cYh".repeat(5));
+        assert!(!is_placeholder(long.as_bytes(), false));
+        let long_x = format!("MIIE{}", "x".repeat(200));
+        assert!(is_placeholder(long_x.as_bytes(), false));
+    }
+}
