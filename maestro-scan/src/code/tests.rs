@@ -54,6 +54,9 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
             alternative,
         } => vec![condition, consequence, alternative],
         Role::For { left, right, body } => vec![left, right, body],
+        Role::Match { value, body } => vec![value, body],
+        Role::Arm { pattern, value } => vec![pattern, value],
+        Role::FieldDeclaration { name, ty } => vec![name, ty],
         _ => Vec::new(),
     }
 }

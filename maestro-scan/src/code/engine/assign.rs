@@ -160,11 +160,23 @@ impl<'t> Engine<'t, '_> {
     }
 
     pub(super) fn on_return(&mut self, node: Node<'t>, value: &Value, f: &mut Frame) {
+        let expr = named_children(node).next();
+        self.on_value_returned(node, expr, value, f);
+    }
+
+    /// A function returns `value` (the expression `expr`) at `node`: it joins the summary
+    /// being computed, and rules on returned values are checked.
+    pub(super) fn on_value_returned(
+        &mut self,
+        node: Node<'t>,
+        expr: Option<Node<'t>>,
+        value: &Value,
+        f: &mut Frame,
+    ) {
         if let Some(summary) = &mut f.summary {
             summary.returns.join(&value.taint);
         }
         let function_name = f.function_name.clone();
-        let expr = named_children(node).next();
         for (i, rule) in self.pack.rules.iter().enumerate() {
             let Some(class) = rule.class else { continue };
             if !rule.names.is_empty() && names_match(&rule.names, &function_name) {

@@ -1,21 +1,27 @@
 //! Branches: `if`s and their constant conditions, and the guards a condition proves.
 
+use std::collections::HashMap;
+
 use super::{Clears, Engine, Frame, apply_clear, merge};
 use crate::code::rules::GuardChecks;
 use crate::code::table::{self, Role, named_children};
+use crate::code::taint::Value;
 use tree_sitter::Node;
 
 impl<'t> Engine<'t, '_> {
+    /// Walk an `if` and its `else`/`elif` branches; the value is the branches' (an `if` is
+    /// an expression in some languages).
     pub(super) fn eval_if(
         &mut self,
         condition: Option<Node<'t>>,
         consequence: Option<Node<'t>>,
         alternatives: &[Node<'t>],
         f: &mut Frame,
-    ) {
+    ) -> Value {
         let _ = self.eval_opt(condition, f);
         let truth = condition.and_then(|c| self.truth(c));
         let (then_clear, else_clear) = condition.map(|c| self.guards(c)).unwrap_or_default();
+        let mut value = Value::default();
 
         let mut then_env = f.env.clone();
         apply_clear(&mut then_env, &then_clear, &self.globals);
@@ -24,7 +30,7 @@ impl<'t> Engine<'t, '_> {
             && let Some(body) = consequence
         {
             std::mem::swap(&mut f.env, &mut then_env);
-            let _ = self.eval(body, f);
+            value = self.eval(body, f);
             std::mem::swap(&mut f.env, &mut then_env);
             then_ends = self.terminates(body);
         }
@@ -36,7 +42,7 @@ impl<'t> Engine<'t, '_> {
             && let Some((first, rest)) = alternatives.split_first()
         {
             std::mem::swap(&mut f.env, &mut else_env);
-            if let Some(Role::If {
+            let v = if let Some(Role::If {
                 condition,
                 consequence,
                 alternative,
@@ -49,11 +55,13 @@ impl<'t> Engine<'t, '_> {
                     table::child(*first, consequence),
                     &more,
                     f,
-                );
+                )
             } else {
-                let _ = self.eval(*first, f);
+                let v = self.eval(*first, f);
                 else_ends = self.terminates(*first);
-            }
+                v
+            };
+            value.join(&v);
             std::mem::swap(&mut f.env, &mut else_env);
         }
 
@@ -64,6 +72,106 @@ impl<'t> Engine<'t, '_> {
             None if else_ends && !then_ends => then_env,
             None => merge(then_env, else_env),
         };
+        value
+    }
+
+    /// Walk a `match`: each arm binds its pattern to the matched value (an arm whose pattern is
+    /// made of literals is an allow-list: the matched value is clean in it); the value is the
+    /// arms' values, and what the arms that go on bound is merged.
+    pub(super) fn eval_match(
+        &mut self,
+        matched: Option<Node<'t>>,
+        body: Option<Node<'t>>,
+        f: &mut Frame,
+    ) -> Value {
+        let value = self.eval_opt(matched, f);
+        let keys = matched.map(|m| self.validated_keys(m)).unwrap_or_default();
+        let Some(body) = body else { return value };
+        let before = f.env.clone();
+        let mut out = Value::default();
+        let mut after: Option<HashMap<String, Value>> = None;
+        for arm in named_children(body) {
+            let Some(Role::Arm {
+                pattern,
+                value: arm_value,
+            }) = self.table.role(arm)
+            else {
+                let _ = self.eval(arm, f);
+                continue;
+            };
+            f.env.clone_from(&before);
+            if let Some(p) = table::child(arm, pattern) {
+                if self.literal_pattern(p) {
+                    let clear: Vec<(String, u64)> =
+                        keys.iter().map(|k| (k.clone(), u64::MAX)).collect();
+                    apply_clear(&mut f.env, &clear, &self.globals);
+                } else {
+                    self.bind_pattern(p, &value, f);
+                }
+                if let Some(guard) = p.child_by_field_name("condition") {
+                    let _ = self.eval(guard, f);
+                    let (then_clear, _) = self.guards(guard);
+                    apply_clear(&mut f.env, &then_clear, &self.globals);
+                }
+            }
+            let arm_node = table::child(arm, arm_value);
+            let v = self.eval_opt(arm_node, f);
+            out.join(&v);
+            if !arm_node.is_some_and(|n| self.terminates(n)) {
+                let env = std::mem::take(&mut f.env);
+                after = Some(match after {
+                    Some(a) => merge(a, env),
+                    None => env,
+                });
+            }
+        }
+        f.env = after.unwrap_or(before);
+        out
+    }
+
+    /// Whether a pattern matches only literals (`"a" | "b"`, `1..=9`), not a binding or `_`.
+    fn literal_pattern(&self, node: Node<'t>) -> bool {
+        let mut literal = false;
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match self.table.role(n) {
+                Some(Role::Str | Role::Constant | Role::ScopedName) => literal = true,
+                Some(Role::Text | Role::Comment) => {}
+                Some(_) => return false,
+                None => {
+                    if Some(n) != node.child_by_field_name("condition") {
+                        stack.extend(named_children(n));
+                    }
+                }
+            }
+        }
+        literal
+    }
+
+    /// Bind every name a pattern introduces (`Some(x)`, `(a, b)`, `Ok(Json(v))`) to `value`;
+    /// the type a tuple-struct pattern names (`Some`) and a guard (`if ...`) bind nothing.
+    pub(super) fn bind_pattern(&mut self, node: Node<'t>, value: &Value, f: &mut Frame) {
+        match self.table.role(node) {
+            Some(Role::Name) => {
+                let name = self.text_of(node).to_owned();
+                let mut v = value.clone();
+                v.taint.step(node.start_byte(), &name);
+                self.bound.remove(&name);
+                f.env.insert(name, v);
+            }
+            Some(Role::Comment | Role::Str | Role::Constant | Role::ScopedName | Role::Text) => {}
+            _ => {
+                let skip = [
+                    table::child(node, self.table.type_field),
+                    node.child_by_field_name("condition"),
+                ];
+                for c in named_children(node) {
+                    if !skip.contains(&Some(c)) {
+                        self.bind_pattern(c, value, f);
+                    }
+                }
+            }
+        }
     }
 
     /// Whether control never goes on after `node` (it ends with return, raise, abort...).
@@ -88,6 +196,13 @@ impl<'t> Engine<'t, '_> {
                 )
             }),
             Some(Role::If { .. }) => false,
+            Some(Role::Match { body, .. }) => table::child(node, body).is_some_and(|b| {
+                let mut arms = named_children(b).peekable();
+                arms.peek().is_some() && arms.all(|a| self.terminates(a))
+            }),
+            Some(Role::Arm { value, .. }) => {
+                table::child(node, value).is_some_and(|v| self.terminates(v))
+            }
             _ => named_children(node)
                 .last()
                 .is_some_and(|c| self.terminates(c)),
@@ -344,10 +459,32 @@ impl<'t> Engine<'t, '_> {
             Some(Role::Member { object, .. }) => table::child(node, object)
                 .map(|o| self.validated_keys(o))
                 .unwrap_or_default(),
-            Some(Role::New { .. } | Role::Call { .. }) => self
+            // `parse(x)`, and a method of `x` that converts it (`x.as_str()`, `x.trim()`).
+            Some(Role::New { .. } | Role::Call { .. } | Role::MethodCall { .. }) => self
                 .call_site(node)
-                .and_then(|site| site.args.first().map(|a| self.validated_keys(*a)))
+                .map(|site| {
+                    let from_arg = site
+                        .args
+                        .first()
+                        .map(|a| self.validated_keys(*a))
+                        .unwrap_or_default();
+                    if from_arg.is_empty()
+                        && let Some(r) = site.receiver
+                    {
+                        self.validated_keys(r)
+                    } else {
+                        from_arg
+                    }
+                })
                 .unwrap_or_default(),
+            // `&x`, `(x)`, `x?`: the value inside.
+            None => {
+                let mut c = named_children(node);
+                match (c.next(), c.next()) {
+                    (Some(only), None) => self.validated_keys(only),
+                    _ => Vec::new(),
+                }
+            }
             _ => Vec::new(),
         }
     }

@@ -3,7 +3,7 @@
 //! functions applied to its arguments, sanitisers, lookups in literal tables, callbacks and
 //! mutators that store their arguments into their receiver.
 
-use super::{Arg, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, names_match};
+use super::{Arg, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, WRITERS, names_match};
 use crate::code::rules::category_bit;
 use crate::code::table::{self, named_children};
 use crate::code::taint::{Flow, Taint, Value};
@@ -23,6 +23,11 @@ impl<'t> Engine<'t, '_> {
         let site = match self.table.role(node)? {
             Role::Call { callee, arguments } => {
                 let callee = table::child(node, callee)?;
+                let args = if arguments == table::Field::Rest {
+                    table::children(node, arguments)
+                } else {
+                    args_of(table::child(node, arguments))
+                };
                 let (receiver, method) = match self.table.role(callee) {
                     Some(Role::Member { object, property }) => (
                         table::child(callee, object),
@@ -36,7 +41,7 @@ impl<'t> Engine<'t, '_> {
                     receiver,
                     path: self.path(callee),
                     method,
-                    args: args_of(table::child(node, arguments)),
+                    args,
                 }
             }
             Role::MethodCall {
@@ -103,10 +108,30 @@ impl<'t> Engine<'t, '_> {
             return self.eval_children(node, f);
         };
         let path = site.path.clone().unwrap_or_else(|| "?".to_owned());
-        let receiver = match site.receiver {
+        let mut receiver = match site.receiver {
             Some(r) => self.eval(r, f),
             None => Value::default(),
         };
+        // A callee that is itself an expression (`f(a)(b)`, `(function () {...})()`, the first
+        // element of a Rust tuple): its data is part of the result.
+        if let Some(callee) = site.callee
+            && site.receiver.is_none()
+            && !matches!(
+                self.table.role(callee),
+                Some(Role::Name | Role::ScopedName | Role::Member { .. })
+            )
+            && matches!(self.table.role(node), Some(Role::Call { .. }))
+        {
+            let v = self.eval(callee, f);
+            receiver.taint.join(&v.taint);
+        }
+        let method_name = site.method.clone().unwrap_or_default();
+        let element_callback =
+            site.receiver.is_some() && self.table.element_callbacks.contains(&method_name.as_str());
+        let macro_call = self.table.format_captures
+            && site
+                .callee
+                .is_some_and(|c| self.text.get(c.end_byte()) == Some(&b'!'));
         let source = self.source_taint(&path, node);
         // Callbacks of a web framework's routing calls get request parameters.
         let callback =
@@ -121,6 +146,9 @@ impl<'t> Engine<'t, '_> {
             if callback.is_some() && matches!(self.table.role(*a), Some(Role::Function { .. })) {
                 self.callback_source = callback;
             }
+            if element_callback && matches!(self.table.role(*a), Some(Role::Function { .. })) {
+                self.callback_value = Some(receiver.clone());
+            }
             let (name, value_node) = match self.table.role(*a) {
                 Some(Role::KeywordArgument { name, value }) => (
                     table::child(*a, name).map(|n| self.text_of(n).to_owned()),
@@ -128,8 +156,17 @@ impl<'t> Engine<'t, '_> {
                 ),
                 _ => (None, *a),
             };
-            let value = self.eval(value_node, f);
+            let mut value = self.eval(value_node, f);
             self.callback_source = None;
+            self.callback_value = None;
+            if macro_call && matches!(self.table.role(value_node), Some(Role::Str)) {
+                for name in format_captures(self.text_of(value_node)) {
+                    if let Some(v) = f.env.get(name).or_else(|| self.globals.get(name)) {
+                        value.join(v);
+                        value.constant = false;
+                    }
+                }
+            }
             if let Some(n) = &name {
                 for (i, rule) in self.pack.rules.iter().enumerate() {
                     if let Some(class) = rule.class
@@ -261,17 +298,52 @@ impl<'t> Engine<'t, '_> {
                 taint.join(&a.value.taint);
             }
             taint.clear(cleaned);
+            // `cookie.set_secure(true);` as a statement hardens its receiver.
+            if let Some(key) = site.receiver.and_then(|r| self.key(r))
+                && node
+                    .parent()
+                    .is_some_and(|p| p.kind() == "expression_statement")
+                && let Some(v) = f.env.get_mut(&key)
+            {
+                v.taint.clear(cleaned);
+            }
             return Value::tainted(taint);
         }
         let method = site.method.as_deref().unwrap_or("");
         if receiver.constant && site.receiver.is_some() && LOOKUPS.contains(&method) {
             return Value::constant();
         }
+        // `rng.fill_bytes(&mut buf)`, `reader.read_line(&mut s)`: the receiver's data is
+        // written into the argument.
+        if WRITERS.contains(&method) && !receiver.taint.is_clean() {
+            for a in &args {
+                if let Some(key) = self.written_key(a.node) {
+                    let mut stored = f.env.get(&key).cloned().unwrap_or_default();
+                    stored.taint.join(&receiver.taint);
+                    stored.constant = false;
+                    stored.taint.step(node.start_byte(), &key);
+                    f.env.insert(key, stored);
+                }
+            }
+        }
+        // `opt.filter(|v| check(v))`: what passes the callback's check is clean for what the
+        // check proves.
+        if element_callback
+            && FILTERS.contains(&method)
+            && let Some(callback) = args.first().map(|a| a.node)
+            && let Some(cleared) = self.callback_check(callback)
+        {
+            let mut taint = receiver.taint.clone();
+            taint.clear(cleared);
+            return Value::tainted(taint);
+        }
         // `items.map(fn)`: what the callback returns for each element.
-        if matches!(method, "map" | "flatMap" | "flat_map")
+        let transform = matches!(method, "map" | "flatMap" | "flat_map")
+            || (element_callback && TRANSFORMS.contains(&method));
+        if transform
             && let Some(callback) = args.first().map(|a| a.node)
             && matches!(self.table.role(callback), Some(Role::Function { .. }))
-            && let Some(summary) = self.summary(callback)
+            && let Some(summary) = self.summary_in(callback, Some(&f.env.clone()))
         {
             let mut result = Taint::default();
             for flow in &summary.returns.flows {
@@ -301,7 +373,7 @@ impl<'t> Engine<'t, '_> {
                 taint.join(&a.value.taint);
                 // A callback's results flow into the call's (`_.times(8, () => random())`).
                 if matches!(self.table.role(a.node), Some(Role::Function { .. }))
-                    && let Some(summary) = self.summary(a.node)
+                    && let Some(summary) = self.summary_in(a.node, Some(&f.env.clone()))
                 {
                     let own: Vec<Flow> = summary
                         .returns
@@ -327,5 +399,81 @@ impl<'t> Engine<'t, '_> {
             f.env.insert(key, stored);
         }
         Value::tainted(taint)
+    }
+}
+
+/// Element methods whose result is what their callback returns for the receiver's data.
+const TRANSFORMS: &[&str] = &[
+    "and_then",
+    "filter_map",
+    "find_map",
+    "map_while",
+    "then",
+    "map_ok",
+];
+
+/// Element methods whose result is the receiver's data that passed their callback's check.
+const FILTERS: &[&str] = &["filter", "find", "take_while", "skip_while"];
+
+/// The `{name}` placeholders of a format string (`"{name}"`, `"{name:>8}"`), not `{{` or
+/// positional ones.
+fn format_captures(literal: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = literal;
+    while let Some(i) = rest.find('{') {
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('{') {
+            rest = after;
+            continue;
+        }
+        let end = rest.find(['}', ':']).unwrap_or(rest.len());
+        let name = rest[..end].trim();
+        if name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        {
+            names.push(name);
+        }
+        rest = &rest[end..];
+    }
+    names
+}
+
+impl<'t> Engine<'t, '_> {
+    /// The variable a call writes into through an argument (`&mut buf`, `buf`).
+    fn written_key(&self, arg: Node<'t>) -> Option<String> {
+        self.key(arg).or_else(|| {
+            if self.table.role(arg).is_none() {
+                named_children(arg).last().and_then(|c| self.key(c))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// What a one-parameter callback's check proves about its parameter (`|t|
+    /// t.starts_with('/')`): the categories its body, a condition, cleans the parameter for.
+    fn callback_check(&self, callback: Node<'t>) -> Option<u64> {
+        let Some(Role::Function { body, .. }) = self.table.role(callback) else {
+            return None;
+        };
+        let (param, _) = self.parameters(callback).into_iter().next()?;
+        let mut body = table::child(callback, body)?;
+        // A block whose only content is the condition.
+        while matches!(self.table.role(body), Some(Role::Block)) {
+            let mut c = named_children(body);
+            match (c.next(), c.next()) {
+                (Some(only), None) => body = only,
+                _ => return None,
+            }
+        }
+        let (then_clear, _) = self.guards(body);
+        let cleared = then_clear
+            .iter()
+            .filter(|(k, _)| k.trim_start_matches(['*', '&']) == param)
+            .fold(0, |m, (_, c)| m | c);
+        (cleared != 0).then_some(cleared)
     }
 }

@@ -82,7 +82,9 @@ impl<'t> Engine<'t, '_> {
             return self.eval_children(node, f);
         };
         match role {
-            Role::Comment | Role::Skip | Role::Import => Value::default(),
+            Role::Comment | Role::Skip | Role::Import | Role::FieldDeclaration { .. } => {
+                Value::default()
+            }
             Role::Text | Role::Constant => Value::constant(),
             Role::Container | Role::Interpolation | Role::Class | Role::Annotation { .. } => {
                 self.eval_children(node, f)
@@ -110,7 +112,7 @@ impl<'t> Engine<'t, '_> {
                 }
                 value
             }
-            Role::Member { object, .. } => {
+            Role::Member { object, property } => {
                 if let Some(raw) = self.raw_path(node, 0)
                     && let Some(v) = f.env.get(&raw).or_else(|| self.globals.get(&raw))
                 {
@@ -125,6 +127,11 @@ impl<'t> Engine<'t, '_> {
                 let mut object = self.eval_opt(table::child(node, object), f);
                 if let Some(path) = &path {
                     object.taint.clear(self.sanitized(path, None));
+                }
+                if let Some(p) = table::child(node, property)
+                    && let Some(clears) = self.typed_fields.get(self.text_of(p))
+                {
+                    object.taint.clear(*clears);
                 }
                 Value {
                     taint: object.taint,
@@ -190,7 +197,9 @@ impl<'t> Engine<'t, '_> {
             | Role::Command { .. }
             | Role::New { .. }
             | Role::Builtin(_) => self.eval_call(node, role, f),
-            Role::KeywordArgument { value, .. } => self.eval_opt(table::child(node, value), f),
+            Role::KeywordArgument { value, .. } | Role::Arm { value, .. } => {
+                self.eval_opt(table::child(node, value), f)
+            }
             Role::Assign { left, right } => {
                 let value = self.eval_opt(table::child(node, right), f);
                 let augmented = self.is_augmented(node);
@@ -223,10 +232,12 @@ impl<'t> Engine<'t, '_> {
                 {
                     return Value::default();
                 }
-                let value = match value_node {
+                let mut value = match value_node {
                     Some(v) => self.eval(v, f),
                     None => Value::default(),
                 };
+                // `let n: u32 = ...`: a declared type that is a sanitiser (a number) cleans.
+                value.taint.clear(self.type_clears(node));
                 for target in targets {
                     self.assign(target, value_node, value.clone(), f);
                 }
@@ -240,13 +251,28 @@ impl<'t> Engine<'t, '_> {
             Role::Terminate => self.eval_children(node, f),
             Role::Function { .. } => {
                 let source = self.callback_source.take();
+                let element = self.callback_value.take();
                 if f.module {
                     self.deferred.push(Deferred { node, source });
                 } else {
                     let env = f.env.clone();
-                    self.walk_function(node, source, env);
+                    self.walk_function(node, source, element.as_ref(), env);
                 }
                 Value::default()
+            }
+            Role::Block => {
+                let mut last = Value::default();
+                let children: Vec<Node<'t>> = named_children(node).collect();
+                for c in &children {
+                    last = self.eval(*c, f);
+                }
+                match children.last() {
+                    Some(c) if self.is_tail(*c) => last,
+                    _ => Value::default(),
+                }
+            }
+            Role::Match { value, body } => {
+                self.eval_match(table::child(node, value), table::child(node, body), f)
             }
             Role::Conditional {
                 condition,
@@ -280,13 +306,17 @@ impl<'t> Engine<'t, '_> {
                 alternative,
             } => {
                 let alternatives = table::children(node, alternative);
-                self.eval_if(
+                let value = self.eval_if(
                     table::child(node, condition),
                     table::child(node, consequence),
                     &alternatives,
                     f,
                 );
-                Value::default()
+                if self.table.expression_bodies {
+                    value
+                } else {
+                    Value::default()
+                }
             }
             Role::For { left, right, body } => {
                 let value = self.eval_opt(table::child(node, right), f);
@@ -358,6 +388,27 @@ impl<'t> Engine<'t, '_> {
                         .is_none()
             }
         }
+    }
+
+    /// Whether the last child of a block is its value: an expression, not a statement ending
+    /// with `;`.
+    pub(super) fn is_tail(&self, node: Node<'t>) -> bool {
+        !matches!(
+            self.table.role(node),
+            Some(Role::Comment | Role::Declare { .. } | Role::Function { .. } | Role::Skip)
+        ) && !self.text_of(node).trim_end().ends_with(';')
+    }
+
+    /// The categories a declaration's type cleans (`let n: u32`, `id: i64`): those of the
+    /// sanitisers its type names, when it is a plain name.
+    pub(super) fn type_clears(&self, declaration: Node<'t>) -> u64 {
+        let Some(ty) = table::child(declaration, self.table.type_field) else {
+            return 0;
+        };
+        if !matches!(self.table.role(ty), Some(Role::Name | Role::ScopedName)) {
+            return 0;
+        }
+        self.path(ty).map_or(0, |p| self.sanitized(&p, None))
     }
 
     fn is_augmented(&self, node: Node<'t>) -> bool {

@@ -56,6 +56,20 @@ const MUTATORS: &[&str] = &[
     "write",
     "writelines",
     "WriteString",
+    "push_str",
+    "extend_from_slice",
+    "insert_str",
+];
+
+/// Method names that write their receiver's data into their (mutable) arguments.
+const WRITERS: &[&str] = &[
+    "fill_bytes",
+    "try_fill_bytes",
+    "fill",
+    "read_line",
+    "read_to_string",
+    "read_to_end",
+    "read_exact",
 ];
 
 /// Keys a condition validates, each with the categories it cleans them for.
@@ -144,12 +158,16 @@ pub(crate) struct Engine<'t, 'e> {
     conditions: HashMap<String, (Clears, Clears)>,
     /// Names bound to a parse of another value (`parts = urlparse(url)`): the value's key.
     derived: HashMap<String, String>,
+    /// Record fields by name, with the categories their declared types clean (`width: u32`).
+    typed_fields: HashMap<String, u64>,
     /// The expression each name was last bound to, in walk order (for flag and option values).
     bound: HashMap<String, Node<'t>>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
     callback_source: Option<usize>,
+    /// The data the next callback walked receives as its first parameter.
+    callback_value: Option<Value>,
     globals: HashMap<String, Value>,
     hits: Vec<Hit>,
     depth: usize,
@@ -175,11 +193,13 @@ impl<'t, 'e> Engine<'t, 'e> {
             assigned: std::collections::HashSet::new(),
             conditions: HashMap::new(),
             derived: HashMap::new(),
+            typed_fields: HashMap::new(),
             bound: HashMap::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
             callback_source: None,
+            callback_value: None,
             globals: HashMap::new(),
             hits: Vec::new(),
             depth: 0,
@@ -199,7 +219,7 @@ impl<'t, 'e> Engine<'t, 'e> {
         while i < self.deferred.len() {
             let Deferred { node, source } = self.deferred[i];
             let env = self.globals.clone();
-            self.walk_function(node, source, env);
+            self.walk_function(node, source, None, env);
             i += 1;
         }
         self.hits.sort_by_key(|h| (h.start, h.rule));

@@ -1,24 +1,27 @@
 //! Rust (tree-sitter-rust).
 //!
 //! Rust handlers receive request data through typed parameters (`Query(q): Query<Lookup>`,
-//! `headers: HeaderMap`, `form: web::Form<F>`), functions return their tail expression, and
-//! most data moves through closures and method chains. The table is shaped for that:
+//! `headers: HeaderMap`, `form: web::Form<F>`), blocks are expressions, functions return their
+//! tail expression, and most data moves through closures and method chains. The table is shaped
+//! for that:
 //!
-//! - A function item is walked in place (it has no function role): each parameter is a
-//!   declaration whose value is its type, so `Query(q): Query<Lookup>` binds `q` (and `Query`)
-//!   to what the type `Query<Lookup>` evaluates to. A generic type is a call of its type
+//! - A parameter is a declaration whose value is its type, so `Query(q): Query<Lookup>` binds
+//!   `q` to what the type `Query<Lookup>` evaluates to. A generic type is a call of its type
 //!   arguments with the outer type as argument, so `Query<Lookup>` carries the taint of the
 //!   `axum::extract::Query` source and `Path<u32>` is a call of `u32` (a numeric sanitiser).
-//!   The cost: calls of the file's own functions are not followed into their bodies (a call
-//!   passes its arguments' data on to its result), and findings have no enclosing function
-//!   name.
-//! - A closure has no function role either: its body is evaluated where it is written, so
-//!   `opt.map(|c| c.value().to_owned())` keeps the data of `opt`.
-//! - Macros are calls of their name with their token tree as argument (`format!`, `write!`,
-//!   `html!`): identifiers in the tree are read as variables, so `format!("{}", x)` carries `x`.
-//! - A tuple `(K, V)` is a call of `K` with `V` as argument, so a header pair
+//! - Blocks, `if` and `match` have values ([`Spec::expression_bodies`]): a function returns its
+//!   tail expression, `let x = if ok { a } else { b };` has both branches' data, and a `match`
+//!   arm binds its pattern (`Some(target) => ...`) to the matched value.
+//! - Closures are functions; the closure of a method listed in `element_callbacks`
+//!   (`opt.map(|v| ...)`, `it.filter(|x| ...)`) receives the receiver's data as its first
+//!   parameter.
+//! - A macro called with parentheses or brackets is parsed as a call of its name
+//!   (`format!("{}", x)` is a call of `format`, see `grammar.rs`), so its arguments are
+//!   expressions; `{name}` placeholders of its string arguments read `name`. A macro with a
+//!   brace body (`html! { ... }`) is a call of its name with its token tree as argument, whose
+//!   identifiers are read as variables.
+//! - A tuple `(K, V...)` is a call of `K` with the rest as arguments, so a header pair
 //!   `(header::LOCATION, url)` reads as `LOCATION(url)`.
-//! - `match` is a conditional: its value is its arms' values, not the matched value.
 
 use crate::code::table::{ImportStyle, Role, Spec};
 
@@ -63,7 +66,7 @@ pub(crate) static SPEC: Spec = Spec {
             "tuple_expression",
             Role::Call {
                 callee: "#0",
-                arguments: "#last",
+                arguments: "#rest",
             },
         ),
         (
@@ -154,6 +157,23 @@ pub(crate) static SPEC: Spec = Spec {
                 value: "value",
             },
         ),
+        (
+            "function_item",
+            Role::Function {
+                name: "name",
+                parameters: "parameters",
+                body: "body",
+            },
+        ),
+        (
+            "closure_expression",
+            Role::Function {
+                name: "",
+                parameters: "parameters",
+                body: "body",
+            },
+        ),
+        ("block", Role::Block),
         ("return_expression", Role::Return),
         ("break_expression", Role::Terminate),
         ("continue_expression", Role::Terminate),
@@ -168,10 +188,16 @@ pub(crate) static SPEC: Spec = Spec {
         ),
         (
             "match_expression",
-            Role::Conditional {
-                condition: "value",
-                consequence: "body",
-                alternative: "",
+            Role::Match {
+                value: "value",
+                body: "body",
+            },
+        ),
+        (
+            "match_arm",
+            Role::Arm {
+                pattern: "pattern",
+                value: "value",
             },
         ),
         (
@@ -196,20 +222,54 @@ pub(crate) static SPEC: Spec = Spec {
                 value: "#0",
             },
         ),
+        (
+            "field_declaration",
+            Role::FieldDeclaration {
+                name: "name",
+                ty: "type",
+            },
+        ),
         ("array_expression", Role::Container),
         ("struct_expression", Role::Container),
         ("integer_literal", Role::Constant),
         ("float_literal", Role::Constant),
         ("boolean_literal", Role::Constant),
         ("char_literal", Role::Constant),
+        ("unit_expression", Role::Constant),
         ("use_declaration", Role::Import),
         ("line_comment", Role::Comment),
         ("block_comment", Role::Comment),
         ("impl_item", Role::Class),
+        ("trait_item", Role::Class),
         ("struct_item", Role::Skip),
         ("enum_item", Role::Skip),
+        ("macro_definition", Role::Skip),
     ]],
     imports: ImportStyle::Qualified,
     self_names: &["self"],
     parameter_name_fields: &["pattern"],
+    expression_bodies: true,
+    format_captures: true,
+    element_callbacks: &[
+        "map",
+        "and_then",
+        "filter",
+        "filter_map",
+        "flat_map",
+        "find",
+        "find_map",
+        "for_each",
+        "inspect",
+        "take_while",
+        "skip_while",
+        "map_while",
+        "any",
+        "all",
+        "position",
+        "then",
+        "is_some_and",
+        "is_ok_and",
+        "map_ok",
+        "try_for_each",
+    ],
 };

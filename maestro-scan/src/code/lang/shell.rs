@@ -41,4 +41,7 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::None,
     self_names: &[],
     parameter_name_fields: &[],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
 };
