@@ -15,7 +15,7 @@ use crate::language::Language;
 mod pack;
 mod spec;
 
-pub(crate) use pack::{CodeRule, KeywordValue, Pack, ParameterSource};
+pub(crate) use pack::{ArgValues, CodeRule, KeywordValue, Pack, ParameterSource};
 pub(crate) use spec::GuardChecks;
 pub use spec::PackFile;
 
@@ -64,6 +64,11 @@ pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
         "rust.toml",
         include_str!("../../rules/code/rust.toml"),
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_rust.json")),
+    ),
+    (
+        "shell.toml",
+        include_str!("../../rules/code/shell.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_shell.json")),
     ),
 ];
 

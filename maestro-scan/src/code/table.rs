@@ -13,8 +13,8 @@ use tree_sitter::{Language as TsLanguage, Node};
 use super::grammar::{GRAMMARS, Grammar};
 
 /// A field of a node, as written in a [`Spec`]: a field name, `""` for none, `"#N"` for the
-/// N-th named child (from 0), `"#last"` for the last named child or `"#rest"` for every named
-/// child after the first.
+/// N-th named child (from 0), `"#last"` for the last named child, `"#rest"` for every named
+/// child after the first or `"#plain"` for every named child that is in no field.
 pub(crate) type FieldName = &'static str;
 
 /// A field of a node, resolved.
@@ -30,6 +30,8 @@ pub(crate) enum Field {
     Nth(u8),
     /// Every named child that is not a comment, after the first.
     Rest,
+    /// Every named child that is not a comment and is in no field.
+    Plain,
 }
 
 /// What a node is to the engine. `F` is [`FieldName`] in a [`Spec`] and [`Field`] once compiled.
@@ -43,8 +45,16 @@ pub(crate) enum Role<F = Field> {
         method: F,
         arguments: F,
     },
-    /// A command whose arguments are children under one field (shell: `name arg...`).
-    Command { name: F, argument: F },
+    /// A command whose arguments are children under one field (shell: `name arg...`); `input`
+    /// is what feeds its standard input (a here-string).
+    Command { name: F, argument: F, input: F },
+    /// `a | b | c`: each command receives the previous one's output; the value is the last's.
+    Pipeline,
+    /// A parameter expansion `${name op word}`: a call of `${op}` (`${//}`, `${##}`, `${:-}`)
+    /// with the variable as receiver and the words as arguments; `${name}` is the variable.
+    Expansion,
+    /// An `else` clause of an [`Role::If`] whose branches are its plain children.
+    Else,
     /// `new C(args)`: a constructor call.
     New { class: F, arguments: F },
     /// `name=value` inside an argument list.
@@ -166,6 +176,10 @@ pub(crate) struct Spec {
     /// Methods whose callback receives the receiver's data as its first parameter
     /// (`opt.map(|v| ...)`, `items.for_each(|x| ...)`).
     pub(crate) element_callbacks: &'static [&'static str],
+    /// Names that stand for others (shell: `$*` is `$@`).
+    pub(crate) aliases: &'static [(&'static str, &'static str)],
+    /// A function's parameters are positional (`$1`, `$2`, `$@`), not declared.
+    pub(crate) positional_parameters: bool,
 }
 
 /// A language's table, compiled for its grammar.
@@ -178,6 +192,8 @@ pub(crate) struct Table {
     pub(crate) expression_bodies: bool,
     pub(crate) format_captures: bool,
     pub(crate) element_callbacks: &'static [&'static str],
+    pub(crate) aliases: &'static [(&'static str, &'static str)],
+    pub(crate) positional_parameters: bool,
     pub(crate) name_field: Field,
     pub(crate) type_field: Field,
 }
@@ -196,6 +212,7 @@ impl Table {
                 "" => Field::None,
                 "#last" => Field::Last,
                 "#rest" => Field::Rest,
+                "#plain" => Field::Plain,
                 _ if name.starts_with('#') => {
                     Field::Nth(name[1..].parse().expect("a field `#N` has a number"))
                 }
@@ -233,6 +250,8 @@ impl Table {
             expression_bodies: spec.expression_bodies,
             format_captures: spec.format_captures,
             element_callbacks: spec.element_callbacks,
+            aliases: spec.aliases,
+            positional_parameters: spec.positional_parameters,
             name_field: field("name"),
             type_field: field("type"),
         }
@@ -263,9 +282,14 @@ fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Ro
             method: field(method),
             arguments: field(arguments),
         },
-        R::Command { name, argument } => R::Command {
+        R::Command {
+            name,
+            argument,
+            input,
+        } => R::Command {
             name: field(name),
             argument: field(argument),
+            input: field(input),
         },
         R::New { class, arguments } => R::New {
             class: field(class),
@@ -352,6 +376,9 @@ fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Ro
             ty: field(ty),
         },
         R::Block => R::Block,
+        R::Pipeline => R::Pipeline,
+        R::Expansion => R::Expansion,
+        R::Else => R::Else,
         R::ScopedName => R::ScopedName,
         R::Name => R::Name,
         R::Str => R::Str,
@@ -378,6 +405,7 @@ pub(crate) fn child(node: Node<'_>, field: Field) -> Option<Node<'_>> {
         Field::Last => named_children(node).last(),
         Field::Nth(n) => named_children(node).nth(usize::from(n)),
         Field::Rest => named_children(node).nth(1),
+        Field::Plain => plain_children(node).into_iter().next(),
     }
 }
 
@@ -391,6 +419,7 @@ pub(crate) fn children(node: Node<'_>, field: Field) -> Vec<Node<'_>> {
         }
         Field::Last | Field::Nth(_) => child(node, field).into_iter().collect(),
         Field::Rest => named_children(node).skip(1).collect(),
+        Field::Plain => plain_children(node),
     }
 }
 
@@ -399,4 +428,22 @@ pub(crate) fn named_children(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     (0..node.named_child_count())
         .filter_map(move |i| node.named_child(u32::try_from(i).expect("child counts are u32")))
         .filter(|c| !c.is_extra())
+}
+
+/// The named children of `node` that are in no field and are not comments.
+fn plain_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = node.walk();
+    let mut out = Vec::new();
+    if cursor.goto_first_child() {
+        loop {
+            let c = cursor.node();
+            if c.is_named() && !c.is_extra() && cursor.field_id().is_none() {
+                out.push(c);
+            }
+            if !cursor.goto_next_sibling() {
+                break;
+            }
+        }
+    }
+    out
 }

@@ -26,7 +26,11 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
             method,
             arguments,
         } => vec![receiver, method, arguments],
-        Role::Command { name, argument } => vec![name, argument],
+        Role::Command {
+            name,
+            argument,
+            input,
+        } => vec![name, argument, input],
         Role::New { class, arguments } => vec![class, arguments],
         Role::KeywordArgument { name, value }
         | Role::Declare { name, value }

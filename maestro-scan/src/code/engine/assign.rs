@@ -150,6 +150,14 @@ impl<'t> Engine<'t, '_> {
                     Some(class) => self.check_flow(i, rule, class, &value.taint, at, f),
                 }
             }
+        }
+        self.check_names(name, value, at, f);
+    }
+
+    /// Rules on names: data of a rule's class stored under (or written after) a name that says
+    /// what it is for.
+    pub(super) fn check_names(&mut self, name: &str, value: &Value, at: Node<'t>, f: &mut Frame) {
+        for (i, rule) in self.pack.rules.iter().enumerate() {
             if !rule.names.is_empty()
                 && let Some(class) = rule.class
                 && names_match(&rule.names, name)

@@ -42,6 +42,7 @@ impl<'t> Engine<'t, '_> {
                     path: self.path(callee),
                     method,
                     args,
+                    input: Vec::new(),
                 }
             }
             Role::MethodCall {
@@ -66,17 +67,52 @@ impl<'t> Engine<'t, '_> {
                     path: Some(path),
                     method: Some(method),
                     args: args_of(table::child(node, arguments)),
+                    input: Vec::new(),
                 }
             }
-            Role::Command { name, argument } => {
+            Role::Command {
+                name,
+                argument,
+                input,
+            } => {
                 let name = table::child(node, name)?;
+                // `$cmd args`: the program is data, a call of `$` with the expansion as
+                // receiver (not `"${cmd[@]}"`, an array whose first element is the program).
+                let text = self.text_of(name);
+                let computed = !named_children(name)
+                    .all(|c| matches!(self.table.role(c), Some(Role::Constant)))
+                    && !text.contains("[@]")
+                    && !text.contains("[*]");
+                let path = if computed { "$" } else { text };
                 CallSite {
                     node,
                     callee: Some(name),
-                    receiver: None,
-                    path: Some(self.text_of(name).to_owned()),
-                    method: Some(self.text_of(name).to_owned()),
+                    receiver: computed.then_some(name),
+                    path: Some(path.to_owned()),
+                    method: Some(text.to_owned()),
                     args: table::children(node, argument),
+                    input: table::children(node, input),
+                }
+            }
+            Role::Expansion => {
+                let mut parts = named_children(node);
+                let variable = parts.next()?;
+                let mut cursor = node.walk();
+                let op = node
+                    .children(&mut cursor)
+                    .filter(|c| !c.is_named())
+                    .map(|c| self.text_of(c))
+                    .find(|t| !matches!(*t, "${" | "}" | "$" | "\"\""))
+                    .unwrap_or("");
+                let path = format!("${{{op}}}");
+                CallSite {
+                    node,
+                    callee: None,
+                    receiver: Some(variable),
+                    path: Some(path.clone()),
+                    method: Some(path),
+                    args: parts.collect(),
+                    input: Vec::new(),
                 }
             }
             Role::New { class, arguments } => {
@@ -88,6 +124,7 @@ impl<'t> Engine<'t, '_> {
                     path: self.path(class),
                     method: None,
                     args: args_of(table::child(node, arguments).filter(|a| *a != class)),
+                    input: Vec::new(),
                 }
             }
             Role::Builtin(name) => CallSite {
@@ -97,6 +134,7 @@ impl<'t> Engine<'t, '_> {
                 path: Some(name.to_owned()),
                 method: Some(name.to_owned()),
                 args: named_children(node).collect(),
+                input: Vec::new(),
             },
             _ => return None,
         };
@@ -108,6 +146,12 @@ impl<'t> Engine<'t, '_> {
             return self.eval_children(node, f);
         };
         let path = site.path.clone().unwrap_or_else(|| "?".to_owned());
+        // What a pipe or a here-string feeds a command.
+        let mut stdin = self.pipe_input.take().unwrap_or_default();
+        for n in &site.input {
+            let v = self.eval(*n, f);
+            stdin.join(&v);
+        }
         let mut receiver = match site.receiver {
             Some(r) => self.eval(r, f),
             None => Value::default(),
@@ -193,10 +237,20 @@ impl<'t> Engine<'t, '_> {
             .find(|s| s.assigns_arguments && s.patterns.iter().any(|p| p.matches(&path)))
         {
             for a in &args {
-                let target = self.first_name(a.node);
+                // `read -r name`: a plain word names the variable (shell).
+                let word = matches!(self.table.role(a.node), Some(Role::Constant))
+                    && self
+                        .text_of(a.node)
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let target = if word {
+                    Some(a.node)
+                } else {
+                    self.first_name(a.node)
+                };
                 if let Some(t) = target {
                     let name = self.text_of(t).to_owned();
-                    if name.starts_with('-') {
+                    if name.starts_with('-') || name.starts_with(|c: char| c.is_ascii_digit()) {
                         continue;
                     }
                     let label = s.label.clone().unwrap_or_else(|| self.label(node));
@@ -207,13 +261,13 @@ impl<'t> Engine<'t, '_> {
         }
 
         // Rules on this call (a call that sanitises a category is no taint sink of it).
-        let cleans = self.sanitized(&path, site.args.first().copied());
+        let cleans = self.call_sanitized(&site, &path);
         for (i, rule) in self.pack.rules.iter().enumerate() {
             if !rule.calls.is_empty()
                 && (rule.class.is_none() || cleans & category_bit(rule.cwe) == 0)
                 && rule.calls.iter().any(|p| p.matches(&path))
             {
-                self.check_call(i, rule, &site, &receiver, &args, f);
+                self.check_call(i, rule, &site, (&receiver, &stdin), &args, f);
             }
         }
 
@@ -240,7 +294,11 @@ impl<'t> Engine<'t, '_> {
                 .skip(usize::from(skip_self))
                 .map(|(n, _)| n)
                 .collect();
+            let positional = self.table.positional_parameters;
             let arg_for = |i: usize| -> Option<&Arg<'t>> {
+                if positional {
+                    return args.iter().filter(|a| a.name.is_none()).nth(i);
+                }
                 let pname = params.get(i)?;
                 args.iter()
                     .find(|a| a.name.as_deref() == Some(pname.as_str()))
@@ -291,9 +349,10 @@ impl<'t> Engine<'t, '_> {
             return Value::tainted(t);
         }
         // Sanitisers (every one that matches cleans its categories).
-        let cleaned = self.sanitized(&path, site.args.first().copied());
+        let cleaned = self.call_sanitized(&site, &path);
         if cleaned != 0 {
             let mut taint = receiver.taint.clone();
+            taint.join(&stdin.taint);
             for a in &args {
                 taint.join(&a.value.taint);
             }
@@ -360,6 +419,7 @@ impl<'t> Engine<'t, '_> {
             return Value::tainted(result);
         }
         let mut taint = receiver.taint.clone();
+        taint.join(&stdin.taint);
         if self.pack.opaque.iter().any(|p| p.matches(&path)) {
             taint = Taint::default();
         }
@@ -442,6 +502,18 @@ fn format_captures(literal: &str) -> Vec<&str> {
 }
 
 impl<'t> Engine<'t, '_> {
+    /// The categories the sanitisers of a call clean: a sanitiser's `values` are matched
+    /// against the first argument, or any argument of a command (`tr -cd ...`).
+    fn call_sanitized(&self, site: &CallSite<'t>, path: &str) -> u64 {
+        let mut mask = self.sanitized(path, site.args.first().copied());
+        if matches!(self.table.role(site.node), Some(Role::Command { .. })) {
+            for a in &site.args {
+                mask |= self.sanitized(path, Some(*a));
+            }
+        }
+        mask
+    }
+
     /// The variable a call writes into through an argument (`&mut buf`, `buf`).
     fn written_key(&self, arg: Node<'t>) -> Option<String> {
         self.key(arg).or_else(|| {

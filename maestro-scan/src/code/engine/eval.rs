@@ -15,11 +15,15 @@ impl<'t> Engine<'t, '_> {
     // ---- sources ----
 
     pub(super) fn source_taint(&self, path: &str, node: Node<'t>) -> Option<Taint> {
-        let source = self
-            .pack
-            .sources
-            .iter()
-            .find(|s| !s.assigns_arguments && s.patterns.iter().any(|p| p.matches(path)))?;
+        let source = self.pack.sources.iter().find(|s| {
+            !s.assigns_arguments
+                && !s.environment
+                && s.patterns.iter().any(|p| p.matches(path))
+                && (s.values.is_empty()
+                    || self.call_site(node).is_some_and(|site| {
+                        site.args.iter().any(|a| self.value_matches(*a, &s.values))
+                    }))
+        })?;
         let label = source.label.clone().unwrap_or_else(|| self.label(node));
         let mut taint = Taint::source(source.class, label, node.start_byte(), None);
         taint.clear(source.cleared);
@@ -32,10 +36,24 @@ impl<'t> Engine<'t, '_> {
             return v.clone();
         }
         let path = self.resolve(name);
-        match self.source_taint(&path, node) {
-            Some(t) => Value::tainted(t),
-            None => Value::default(),
+        if let Some(t) = self.source_taint(&path, node) {
+            return Value::tainted(t);
         }
+        // A variable nothing bound, named in capitals: the environment's.
+        if let Some(s) = self.pack.sources.iter().find(|s| s.environment)
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && !s.except.iter().any(|e| e == name)
+            && !self.assigned.contains(name)
+        {
+            let label = s.label.clone().unwrap_or_else(|| self.label(node));
+            let mut taint = Taint::source(s.class, label, node.start_byte(), None);
+            taint.clear(s.cleared);
+            return Value::tainted(taint);
+        }
+        Value::default()
     }
 
     // ---- evaluation ----
@@ -86,8 +104,21 @@ impl<'t> Engine<'t, '_> {
                 Value::default()
             }
             Role::Text | Role::Constant => Value::constant(),
-            Role::Container | Role::Interpolation | Role::Class | Role::Annotation { .. } => {
-                self.eval_children(node, f)
+            Role::Container
+            | Role::Interpolation
+            | Role::Class
+            | Role::Annotation { .. }
+            | Role::Else
+            | Role::Terminate => self.eval_children(node, f),
+            Role::Pipeline => {
+                let mut input: Option<Value> = None;
+                for c in named_children(node) {
+                    self.pipe_input = input.take();
+                    let v = self.eval(c, f);
+                    self.pipe_input = None;
+                    input = Some(v);
+                }
+                input.unwrap_or_default()
             }
             Role::Name => self.read_name(node, f),
             Role::ScopedName => {
@@ -99,11 +130,20 @@ impl<'t> Engine<'t, '_> {
             }
             Role::Str => {
                 let mut value = Value::constant();
+                let mut at = node.start_byte();
                 for c in named_children(node) {
                     if matches!(self.table.role(c), Some(Role::Text)) {
                         continue;
                     }
                     let v = self.eval(c, f);
+                    // `"token=${t}"`, `"X-Nonce: ${n}"`: the text names the value.
+                    let before = std::str::from_utf8(&self.text[at..c.start_byte()]).unwrap_or("");
+                    if !v.taint.is_clean()
+                        && let Some(label) = text_label(before)
+                    {
+                        self.check_names(label, &v, c, f);
+                    }
+                    at = c.end_byte();
                     value.join(&v);
                     value.constant = false;
                 }
@@ -162,9 +202,13 @@ impl<'t> Engine<'t, '_> {
             }
             Role::Binary { left, right } => {
                 let left = table::child(node, left);
-                let mut l = self.eval_opt(left, f);
-                let r = self.eval_opt(table::child(node, right), f);
+                let right = table::child(node, right);
+                if left.is_none() && right.is_none() {
+                    return self.eval_children(node, f);
+                }
                 let op = self.operator(node);
+                let mut l = self.eval_opt(left, f);
+                let r = self.eval_binary_right(left, right, op.as_deref(), f);
                 let prefix_fixed = op.as_deref() == Some("+")
                     && left.is_some_and(|n| self.fixes_destination(n, &l));
                 l.join(&r);
@@ -196,6 +240,7 @@ impl<'t> Engine<'t, '_> {
             | Role::MethodCall { .. }
             | Role::Command { .. }
             | Role::New { .. }
+            | Role::Expansion
             | Role::Builtin(_) => self.eval_call(node, role, f),
             Role::KeywordArgument { value, .. } | Role::Arm { value, .. } => {
                 self.eval_opt(table::child(node, value), f)
@@ -248,7 +293,6 @@ impl<'t> Engine<'t, '_> {
                 self.on_return(node, &value, f);
                 value
             }
-            Role::Terminate => self.eval_children(node, f),
             Role::Function { .. } => {
                 let source = self.callback_source.take();
                 let element = self.callback_value.take();
@@ -271,9 +315,11 @@ impl<'t> Engine<'t, '_> {
                     _ => Value::default(),
                 }
             }
-            Role::Match { value, body } => {
-                self.eval_match(table::child(node, value), table::child(node, body), f)
-            }
+            Role::Match { value, body } => self.eval_match(
+                table::child(node, value),
+                table::child(node, body).unwrap_or(node),
+                f,
+            ),
             Role::Conditional {
                 condition,
                 consequence,
@@ -300,18 +346,9 @@ impl<'t> Engine<'t, '_> {
                 }
                 value
             }
-            Role::If {
-                condition,
-                consequence,
-                alternative,
-            } => {
-                let alternatives = table::children(node, alternative);
-                let value = self.eval_if(
-                    table::child(node, condition),
-                    table::child(node, consequence),
-                    &alternatives,
-                    f,
-                );
+            Role::If { .. } => {
+                let (condition, consequence, alternatives) = self.if_parts(node);
+                let value = self.eval_if(condition, &consequence, &alternatives, f);
                 if self.table.expression_bodies {
                     value
                 } else {
@@ -390,6 +427,35 @@ impl<'t> Engine<'t, '_> {
         }
     }
 
+    /// The right operand of a binary operator. `check || exit` and `check && continue` guard
+    /// what follows: it runs only where the check held (or did not).
+    fn eval_binary_right(
+        &mut self,
+        left: Option<Node<'t>>,
+        right: Option<Node<'t>>,
+        op: Option<&str>,
+        f: &mut Frame,
+    ) -> Value {
+        let or = matches!(op, Some("||" | "or"));
+        let guarded =
+            (or || matches!(op, Some("&&" | "and"))) && right.is_some_and(|r| self.terminates(r));
+        let Some(left) = left.filter(|_| guarded) else {
+            return self.eval_opt(right, f);
+        };
+        let (then_clear, else_clear) = self.guards(left);
+        let (runs, goes_on) = if or {
+            (else_clear, then_clear)
+        } else {
+            (then_clear, else_clear)
+        };
+        let saved = f.env.clone();
+        apply_clear(&mut f.env, &runs, &self.globals);
+        let r = self.eval_opt(right, f);
+        f.env = saved;
+        apply_clear(&mut f.env, &goes_on, &self.globals);
+        r
+    }
+
     /// Whether the last child of a block is its value: an expression, not a statement ending
     /// with `;`.
     pub(super) fn is_tail(&self, node: Node<'t>) -> bool {
@@ -423,6 +489,19 @@ impl<'t> Engine<'t, '_> {
                 })
         })
     }
+}
+
+/// The name a text gives the value interpolated after it: `token=`, `X-Request-Nonce: `.
+fn text_label(before: &str) -> Option<&str> {
+    let rest = before.trim_end();
+    let rest = rest.strip_suffix(['=', ':'])?.trim_end();
+    let start = rest
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let label = &rest[start..];
+    label
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some(label)
 }
 
 /// The text after a string literal's opening quote (and prefix letters such as `f`).

@@ -9,6 +9,9 @@ use crate::code::table::{self, Role, named_children};
 use crate::code::taint::{PARAM_CLASS, Taint, Value};
 use tree_sitter::Node;
 
+/// The names of positional parameters (shell `$1`...`$9`).
+pub(super) const POSITIONAL: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
 impl<'t> Engine<'t, '_> {
     /// The paths of a function's decorators or annotations.
     pub(super) fn decorators(&self, node: Node<'t>) -> Vec<String> {
@@ -167,6 +170,12 @@ impl<'t> Engine<'t, '_> {
             }
             self.bind_parameter(&pname, pnode, value, &mut frame);
         }
+        if self.table.positional_parameters {
+            // `$1`... are this function's arguments, unknown here (not the script's).
+            for name in POSITIONAL.iter().chain(["@", "*"].iter()) {
+                frame.env.insert((*name).to_owned(), Value::default());
+            }
+        }
         if frame.env.values().any(|v| !v.taint.is_clean()) {
             frame.handler = true;
         }
@@ -309,6 +318,19 @@ impl<'t> Engine<'t, '_> {
         for (i, (pname, pnode)) in self.parameters(node).into_iter().enumerate() {
             let taint = Taint::source(PARAM_CLASS, pname.clone(), pnode.start_byte(), Some(i));
             self.bind_parameter(&pname, pnode, Value::tainted(taint), &mut frame);
+        }
+        if self.table.positional_parameters {
+            let mut all = Taint::default();
+            for (i, name) in POSITIONAL.iter().enumerate() {
+                let taint =
+                    Taint::source(PARAM_CLASS, format!("${name}"), node.start_byte(), Some(i));
+                all.join(&taint);
+                frame.env.insert((*name).to_owned(), Value::tainted(taint));
+            }
+            frame
+                .env
+                .insert("@".to_owned(), Value::tainted(all.clone()));
+            frame.env.insert("*".to_owned(), Value::tainted(all));
         }
         if let Some(body) = table::child(node, body) {
             let value = self.eval(body, &mut frame);

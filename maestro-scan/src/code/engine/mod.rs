@@ -133,6 +133,8 @@ struct CallSite<'t> {
     path: Option<String>,
     method: Option<String>,
     args: Vec<Node<'t>>,
+    /// What feeds a command's standard input (a here-string).
+    input: Vec<Node<'t>>,
 }
 
 /// One evaluated argument.
@@ -168,6 +170,8 @@ pub(crate) struct Engine<'t, 'e> {
     callback_source: Option<usize>,
     /// The data the next callback walked receives as its first parameter.
     callback_value: Option<Value>,
+    /// The output of the previous command of a pipeline, for the next command evaluated.
+    pipe_input: Option<Value>,
     globals: HashMap<String, Value>,
     hits: Vec<Hit>,
     depth: usize,
@@ -186,7 +190,11 @@ impl<'t, 'e> Engine<'t, 'e> {
             table,
             pack,
             enabled,
-            aliases: HashMap::new(),
+            aliases: table
+                .aliases
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect(),
             functions: HashMap::new(),
             objects: HashMap::new(),
             constants: HashMap::new(),
@@ -200,6 +208,7 @@ impl<'t, 'e> Engine<'t, 'e> {
             deferred: Vec::new(),
             callback_source: None,
             callback_value: None,
+            pipe_input: None,
             globals: HashMap::new(),
             hits: Vec::new(),
             depth: 0,

@@ -162,6 +162,8 @@ pub(crate) static SPEC: Spec = Spec {
     expression_bodies: false,
     format_captures: false,
     element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };
 
 #[cfg(test)]

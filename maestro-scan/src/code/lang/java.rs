@@ -164,6 +164,8 @@ pub(crate) static SPEC: Spec = Spec {
     expression_bodies: false,
     format_captures: false,
     element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };
 
 #[cfg(test)]

@@ -201,6 +201,8 @@ pub(crate) static SPEC: Spec = Spec {
     expression_bodies: false,
     format_captures: false,
     element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };
 
 pub(crate) static TYPESCRIPT_SPEC: Spec = Spec {
@@ -211,4 +213,6 @@ pub(crate) static TYPESCRIPT_SPEC: Spec = Spec {
     expression_bodies: false,
     format_captures: false,
     element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };

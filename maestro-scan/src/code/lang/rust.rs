@@ -272,4 +272,6 @@ pub(crate) static SPEC: Spec = Spec {
         "map_ok",
         "try_for_each",
     ],
+    aliases: &[],
+    positional_parameters: false,
 };
