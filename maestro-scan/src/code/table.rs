@@ -50,6 +50,9 @@ pub(crate) enum Role<F = Field> {
     Command { name: F, argument: F, input: F },
     /// `a | b | c`: each command receives the previous one's output; the value is the last's.
     Pipeline,
+    /// A statement with redirections: what its input redirections (`<<EOF`, `<<<`, `< file`)
+    /// feed is the body's standard input.
+    Redirected { body: F, input: F },
     /// A parameter expansion `${name op word}`: a call of `${op}` (`${//}`, `${##}`, `${:-}`)
     /// with the variable as receiver and the words as arguments; `${name}` is the variable.
     Expansion,
@@ -374,6 +377,10 @@ fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Ro
         R::FieldDeclaration { name, ty } => R::FieldDeclaration {
             name: field(name),
             ty: field(ty),
+        },
+        R::Redirected { body, input } => R::Redirected {
+            body: field(body),
+            input: field(input),
         },
         R::Block => R::Block,
         R::Pipeline => R::Pipeline,

@@ -61,6 +61,7 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
         Role::Match { value, body } => vec![value, body],
         Role::Arm { pattern, value } => vec![pattern, value],
         Role::FieldDeclaration { name, ty } => vec![name, ty],
+        Role::Redirected { body, input } => vec![body, input],
         _ => Vec::new(),
     }
 }

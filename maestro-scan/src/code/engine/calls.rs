@@ -3,7 +3,9 @@
 //! functions applied to its arguments, sanitisers, lookups in literal tables, callbacks and
 //! mutators that store their arguments into their receiver.
 
-use super::{Arg, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, WRITERS, names_match};
+use super::{
+    Arg, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, WRITERS, names_match, reaching,
+};
 use crate::code::rules::category_bit;
 use crate::code::table::{self, named_children};
 use crate::code::taint::{Flow, Taint, Value};
@@ -147,10 +149,15 @@ impl<'t> Engine<'t, '_> {
         };
         let path = site.path.clone().unwrap_or_else(|| "?".to_owned());
         // What a pipe or a here-string feeds a command.
-        let mut stdin = self.pipe_input.take().unwrap_or_default();
+        let piped = self.pipe_input.take();
+        let fed = piped.is_some() || !site.input.is_empty();
+        let mut stdin = piped.unwrap_or_else(Value::constant);
         for n in &site.input {
             let v = self.eval(*n, f);
             stdin.join(&v);
+        }
+        if !fed {
+            stdin.constant = false;
         }
         let mut receiver = match site.receiver {
             Some(r) => self.eval(r, f),
@@ -182,8 +189,29 @@ impl<'t> Engine<'t, '_> {
             self.pack.parameter_sources.iter().position(|s| {
                 !s.callbacks.is_empty() && s.callbacks.iter().any(|p| p.matches(&path))
             });
+        // `format!("/srv/{}", x)`: the arguments of a format string that do not start it.
+        let format_at = if macro_call {
+            site.args
+                .iter()
+                .position(|a| matches!(self.table.role(*a), Some(Role::Str)))
+        } else {
+            None
+        };
+        let format_leads = format_at.is_some_and(|i| {
+            let text = self.text_of(site.args[i]);
+            let content = text.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '#');
+            let content = content.trim_start_matches('"');
+            content.starts_with('{') && !content.starts_with("{{")
+        });
+        // `base.join(name)`, `os.path.join(base, name)`: path parts after the first.
+        let joins = matches!(
+            method_name.as_str(),
+            "join" | "push" | "resolve" | "joinpath" | "Combine"
+        ) && site
+            .receiver
+            .is_some_and(|r| !matches!(self.table.role(r), Some(Role::Str)));
         let mut args: Vec<Arg<'t>> = Vec::with_capacity(site.args.len());
-        for a in &site.args {
+        for (position, a) in site.args.iter().enumerate() {
             if matches!(self.table.role(*a), Some(Role::Comment)) {
                 continue;
             }
@@ -203,10 +231,26 @@ impl<'t> Engine<'t, '_> {
             let mut value = self.eval(value_node, f);
             self.callback_source = None;
             self.callback_value = None;
+            if let Some(at) = format_at
+                && position > at
+                && !(format_leads && position == at + 1)
+            {
+                value.taint.append();
+            }
+            if joins && (position > 0 || site.receiver.is_some()) && name.is_none() {
+                value.taint.append();
+            }
             if macro_call && matches!(self.table.role(value_node), Some(Role::Str)) {
-                for name in format_captures(self.text_of(value_node)) {
+                for (k, name) in format_captures(self.text_of(value_node))
+                    .into_iter()
+                    .enumerate()
+                {
                     if let Some(v) = f.env.get(name).or_else(|| self.globals.get(name)) {
-                        value.join(v);
+                        let mut v = v.clone();
+                        if !(format_leads && k == 0) {
+                            v.taint.append();
+                        }
+                        value.join(&v);
                         value.constant = false;
                     }
                 }
@@ -251,6 +295,11 @@ impl<'t> Engine<'t, '_> {
                 if let Some(t) = target {
                     let name = self.text_of(t).to_owned();
                     if name.starts_with('-') || name.starts_with(|c: char| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    // `read x <<'EOF'`: what it is fed is known and constant.
+                    if fed && stdin.constant {
+                        f.env.insert(name, Value::constant());
                         continue;
                     }
                     let label = s.label.clone().unwrap_or_else(|| self.label(node));
@@ -312,10 +361,13 @@ impl<'t> Engine<'t, '_> {
                 if let Some(arg) = arg_for(param) {
                     let mut taint = arg.value.taint.clone();
                     taint.clear(sink.cleared);
+                    if sink.appended {
+                        taint.append();
+                    }
                     taint.step(node.start_byte(), &call_label);
                     let rule = &self.pack.rules[sink.rule];
                     let Some(class) = rule.class else { continue };
-                    if let Some(flow) = taint.reaching(class, category_bit(rule.cwe)) {
+                    if let Some(flow) = reaching(rule, class, &taint) {
                         let mut flow = flow.clone();
                         for s in &sink.steps {
                             flow.steps.push(s.clone());
@@ -333,6 +385,9 @@ impl<'t> Engine<'t, '_> {
                         {
                             let mut t = arg.value.taint.clone();
                             t.clear(flow.cleared);
+                            if flow.appended {
+                                t.append();
+                            }
                             t.step(node.start_byte(), &call_label);
                             result.join(&t);
                         }
@@ -409,6 +464,9 @@ impl<'t> Engine<'t, '_> {
                 if flow.origin.param == Some(0) {
                     let mut t = receiver.taint.clone();
                     t.clear(flow.cleared);
+                    if flow.appended {
+                        t.append();
+                    }
                     result.join(&t);
                 } else if flow.origin.param.is_none() {
                     result.join(&Taint {
@@ -452,7 +510,9 @@ impl<'t> Engine<'t, '_> {
         {
             let mut stored = f.env.get(&key).cloned().unwrap_or_default();
             for a in &args {
-                stored.join(&a.value);
+                let mut v = a.value.clone();
+                v.taint.append();
+                stored.join(&v);
             }
             stored.constant = false;
             stored.taint.step(node.start_byte(), &key);

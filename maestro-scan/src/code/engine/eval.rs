@@ -104,12 +104,64 @@ impl<'t> Engine<'t, '_> {
                 Value::default()
             }
             Role::Text | Role::Constant => Value::constant(),
+            // `[base, name]`: elements after the first are appended to it (`.join("/")`).
+            Role::Container
+                if !named_children(node)
+                    .any(|c| matches!(self.table.role(c), Some(Role::For { .. }))) =>
+            {
+                let mut value = Value::constant();
+                let mut any = false;
+                for (i, c) in named_children(node).enumerate() {
+                    let mut v = self.eval(c, f);
+                    if i > 0 {
+                        v.taint.append();
+                    }
+                    value.join(&v);
+                    any = true;
+                }
+                value.constant &= any;
+                value
+            }
             Role::Container
             | Role::Interpolation
             | Role::Class
             | Role::Annotation { .. }
             | Role::Else
             | Role::Terminate => self.eval_children(node, f),
+            Role::Redirected { body, input } => {
+                // Input redirections only: `<<EOF`, `<<<`, `< file` (a file's contents are
+                // not known), not `> out` or `2>&1`.
+                let mut fed: Option<Value> = None;
+                for r in table::children(node, input) {
+                    let mut cursor = r.walk();
+                    let reads = r
+                        .children(&mut cursor)
+                        .any(|c| !c.is_named() && self.text_of(c).starts_with('<'));
+                    if !reads {
+                        let _ = self.eval(r, f);
+                        continue;
+                    }
+                    // A here-document or here-string feeds its text; a file, what it holds.
+                    let mut v = if r.kind().contains("here") {
+                        Value::constant()
+                    } else {
+                        Value::default()
+                    };
+                    for c in named_children(r) {
+                        let cv = self.eval(c, f);
+                        if matches!(self.table.role(c), Some(Role::Str)) {
+                            v.join(&cv);
+                        }
+                    }
+                    fed.get_or_insert_with(Value::constant).join(&v);
+                }
+                if fed.is_some() {
+                    self.pipe_input = fed;
+                }
+                let value = self.eval_opt(table::child(node, body), f);
+                self.pipe_input = None;
+                value
+            }
             Role::Pipeline => {
                 let mut input: Option<Value> = None;
                 for c in named_children(node) {
@@ -135,9 +187,13 @@ impl<'t> Engine<'t, '_> {
                     if matches!(self.table.role(c), Some(Role::Text)) {
                         continue;
                     }
-                    let v = self.eval(c, f);
+                    let mut v = self.eval(c, f);
                     // `"token=${t}"`, `"X-Nonce: ${n}"`: the text names the value.
                     let before = std::str::from_utf8(&self.text[at..c.start_byte()]).unwrap_or("");
+                    // Data after text or after other data is appended to it (`"/srv/$name"`).
+                    if at != node.start_byte() || !strip_quote(before).is_empty() {
+                        v.taint.append();
+                    }
                     if !v.taint.is_clean()
                         && let Some(label) = text_label(before)
                     {
@@ -208,7 +264,10 @@ impl<'t> Engine<'t, '_> {
                 }
                 let op = self.operator(node);
                 let mut l = self.eval_opt(left, f);
-                let r = self.eval_binary_right(left, right, op.as_deref(), f);
+                let mut r = self.eval_binary_right(left, right, op.as_deref(), f);
+                if matches!(op.as_deref(), Some("+" | "." | ".." | "<>")) {
+                    r.taint.append();
+                }
                 let prefix_fixed = op.as_deref() == Some("+")
                     && left.is_some_and(|n| self.fixes_destination(n, &l));
                 l.join(&r);
@@ -251,6 +310,7 @@ impl<'t> Engine<'t, '_> {
                 for target in table::children(node, left) {
                     let mut v = value.clone();
                     if augmented {
+                        v.taint.append();
                         let old = self.eval(target, f);
                         v.join(&old);
                         v.constant = false;
@@ -261,6 +321,7 @@ impl<'t> Engine<'t, '_> {
             }
             Role::AugmentedAssign { left, right } => {
                 let mut value = self.eval_opt(table::child(node, right), f);
+                value.taint.append();
                 if let Some(target) = table::child(node, left) {
                     let old = self.eval(target, f);
                     value.join(&old);
@@ -296,6 +357,11 @@ impl<'t> Engine<'t, '_> {
             Role::Function { .. } => {
                 let source = self.callback_source.take();
                 let element = self.callback_value.take();
+                if f.summary.is_some() {
+                    // Computing a summary: a nested function is walked when its enclosing
+                    // function is, with real data.
+                    return Value::default();
+                }
                 if f.module {
                     self.deferred.push(Deferred { node, source });
                 } else {

@@ -11,7 +11,7 @@ use tree_sitter::Node;
 
 use super::rules::{CodeRule, Pack, category_bit};
 use super::table::{Role, Table};
-use super::taint::{Flow, Step, Taint, Value};
+use super::taint::{self, Flow, Step, Taint, Value};
 
 mod assign;
 mod branches;
@@ -101,6 +101,8 @@ struct ParamSink {
     param: usize,
     rule: usize,
     cleared: u64,
+    /// The parameter's data was appended to something on its way to the sink.
+    appended: bool,
     /// The steps from the parameter to the sink, the sink included.
     steps: Vec<Step>,
     start: usize,
@@ -241,10 +243,11 @@ impl<'t, 'e> Engine<'t, 'e> {
 /// rule's category, from a source the rule does not trust.
 fn reaching<'a>(rule: &CodeRule, class: u8, taint: &'a Taint) -> Option<&'a Flow> {
     let category = category_bit(rule.cwe);
-    taint
-        .flows
-        .iter()
-        .find(|f| f.reaches(class, category) && !rule.trusted_sources.contains(&f.origin.label))
+    taint.flows.iter().find(|f| {
+        f.reaches(class, category)
+            && !rule.trusted_sources.contains(&f.origin.label)
+            && (!rule.appended || f.appended || f.origin.class == taint::PARAM_CLASS)
+    })
 }
 
 fn apply_clear(

@@ -78,6 +78,13 @@ impl<'t> Engine<'t, '_> {
         {
             return;
         }
+        if !rule.when_receiver.is_empty()
+            && !site
+                .receiver
+                .is_some_and(|r| self.value_matches(r, &rule.when_receiver))
+        {
+            return;
+        }
         if !rule.purpose.is_empty() && !self.has_purpose(&rule.purpose, site, f) {
             return;
         }

@@ -5,7 +5,9 @@
 //!   is its input. A command whose name is an expansion (`$cmd args`) has that expansion as its
 //!   receiver.
 //! - A pipeline feeds each command the previous one's output: `printf '%s' "$x" | tr -cd
-//!   '[:alnum:]'` is clean when `tr -cd` is a sanitiser.
+//!   '[:alnum:]'` is clean when `tr -cd` is a sanitiser. A here-document or here-string feeds
+//!   the command it is on (`read -r -d '' SCRIPT <<'EOF'` reads a constant), and `read` reads
+//!   what it is fed when that is known.
 //! - A parameter expansion with an operator is a call of the operator on the variable:
 //!   `${x//[^a-z]/}` is `${//}` with `x` as receiver and the pattern as first argument,
 //!   `${name##*/}` is `${##}`; `${x:-default}` is `${:-}`.
@@ -28,6 +30,16 @@ pub(crate) static SPEC: Spec = Spec {
             },
         ),
         ("pipeline", Role::Pipeline),
+        (
+            "redirected_statement",
+            Role::Redirected {
+                body: "body",
+                input: "redirect",
+            },
+        ),
+        ("heredoc_body", Role::Str),
+        ("heredoc_start", Role::Constant),
+        ("heredoc_end", Role::Constant),
         (
             "variable_assignment",
             Role::Assign {

@@ -83,6 +83,7 @@ pub(crate) struct ArgValues {
 }
 
 /// A compiled rule.
+#[allow(clippy::struct_excessive_bools)] // the rule file's independent switches
 #[derive(Debug)]
 pub(crate) struct CodeRule {
     pub(crate) id: String,
@@ -120,6 +121,12 @@ pub(crate) struct CodeRule {
     /// Structural conditions on any argument (an array expansion's elements included).
     pub(crate) when_any_arg: Vec<Pattern>,
     pub(crate) unless_any_arg: Vec<Pattern>,
+    /// Structural condition on the receiver as written (or the expression a name was bound
+    /// to): `*.arg("-c")`, `*Context::new(*`.
+    pub(crate) when_receiver: Vec<Pattern>,
+    /// Only data appended to something else counts (`"/srv/$name"`, `base.join(name)`): a path
+    /// that starts with the data is the caller's choice of place, not a traversal.
+    pub(crate) appended: bool,
 }
 
 /// One language's compiled rules.
@@ -229,6 +236,8 @@ impl Pack {
                 stdin: r.stdin,
                 when_any_arg: patterns(&r.when_any_arg),
                 unless_any_arg: patterns(&r.unless_any_arg),
+                when_receiver: patterns(&r.when_receiver),
+                appended: r.appended,
             })
             .collect();
         Pack {

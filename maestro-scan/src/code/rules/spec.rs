@@ -119,6 +119,7 @@ pub(crate) enum GuardChecks {
 }
 
 /// One rule, as written.
+#[allow(clippy::struct_excessive_bools)] // the rule file's independent switches, as written
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
@@ -183,6 +184,10 @@ pub struct RuleSpec {
     pub(super) when_any_arg: Vec<String>,
     #[serde(default)]
     pub(super) unless_any_arg: Vec<String>,
+    #[serde(default)]
+    pub(super) when_receiver: Vec<String>,
+    #[serde(default)]
+    pub(super) appended: bool,
     /// Snippets that must produce this rule's finding.
     #[serde(default)]
     pub positive: Vec<String>,
