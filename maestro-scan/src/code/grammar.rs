@@ -71,6 +71,56 @@ impl Grammar {
         }
     }
 
+    /// Parse `text` for the engine. For Rust, a macro invocation whose parenthesised or
+    /// bracketed arguments are expressions (`format!("{}", x)`, `vec![a, b]`) is parsed as a
+    /// call of the macro's name (`format ("{}", x)`): the text is rewritten in place (`!` to a
+    /// space, `[`/`]` to parentheses, byte offsets unchanged) and parsed again, so the
+    /// arguments are expressions rather than a token tree. A macro whose rewriting does not
+    /// parse keeps its token tree. The engine still reads the original text.
+    pub(crate) fn parse_code(self, text: &[u8]) -> Option<Tree> {
+        let tree = self.parse(text)?;
+        if self != Grammar::Rust {
+            return Some(tree);
+        }
+        let had_errors = tree.root_node().has_error();
+        let mut best = tree;
+        let mut current = text.to_vec();
+        let mut refused: Vec<usize> = Vec::new();
+        for _ in 0..6 {
+            let edits: Vec<MacroEdit> = macro_calls(best.root_node(), &current)
+                .into_iter()
+                .filter(|e| !refused.contains(&e.bang))
+                .collect();
+            if edits.is_empty() {
+                break;
+            }
+            let mut next = current.clone();
+            for e in &edits {
+                next[e.bang] = b' ';
+                next[e.open] = b'(';
+                next[e.close] = b')';
+            }
+            let tree = self.parse(&next)?;
+            if !had_errors && tree.root_node().has_error() {
+                // Keep the token trees of the macros the errors are in, and try again.
+                let errors = error_ranges(tree.root_node());
+                let before = refused.len();
+                for e in &edits {
+                    if errors.iter().any(|&(s, end)| s <= e.close && e.bang < end) {
+                        refused.push(e.bang);
+                    }
+                }
+                if refused.len() == before {
+                    break;
+                }
+                continue;
+            }
+            best = tree;
+            current = next;
+        }
+        Some(best)
+    }
+
     /// Parse `text`. One parser per grammar is kept per thread (a parser is cheap to reuse and
     /// costly to build). `None` only when the parser gives up (it never does on its own).
     pub(crate) fn parse(self, text: &[u8]) -> Option<Tree> {
@@ -90,6 +140,69 @@ impl Grammar {
             slot.as_mut().expect("set just above").parse(text, None)
         })
     }
+}
+
+/// A macro invocation to parse as a call: the byte offsets of its `!` and of its opening and
+/// closing delimiters.
+struct MacroEdit {
+    bang: usize,
+    open: usize,
+    close: usize,
+}
+
+/// The Rust macro invocations whose arguments read as expressions: called with `(...)` or
+/// `[...]`, with no `;`, `=>`, `$` or `{...}` group at their top level.
+fn macro_calls(root: tree_sitter::Node<'_>, text: &[u8]) -> Vec<MacroEdit> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        let mut cursor = node.walk();
+        let children: Vec<tree_sitter::Node<'_>> = node.children(&mut cursor).collect();
+        if node.kind() == "macro_invocation"
+            && let Some(tree) = children.last().filter(|c| c.kind() == "token_tree")
+            && let Some(bang) = children.iter().find(|c| !c.is_named() && c.kind() == "!")
+            && bang.end_byte() == tree.start_byte()
+            && matches!(text.get(tree.start_byte()), Some(b'(' | b'['))
+            && tree.end_byte() > tree.start_byte() + 1
+        {
+            let mut inner = tree.walk();
+            let expression_like = tree.children(&mut inner).all(|t| {
+                let piece = &text[t.byte_range()];
+                !(matches!(piece, b";" | b"=>" | b"$" | b"#")
+                    || (t.kind() == "token_tree" && piece.first() == Some(&b'{')))
+            });
+            if expression_like {
+                out.push(MacroEdit {
+                    bang: bang.start_byte(),
+                    open: tree.start_byte(),
+                    close: tree.end_byte() - 1,
+                });
+            }
+        }
+        stack.extend(children.into_iter().filter(tree_sitter::Node::is_named));
+    }
+    out
+}
+
+/// The byte ranges of a tree's parse errors.
+fn error_ranges(root: tree_sitter::Node<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if !node.has_error() {
+            continue;
+        }
+        if node.is_error() || node.is_missing() {
+            out.push((
+                node.start_byte(),
+                node.end_byte().max(node.start_byte() + 1),
+            ));
+            continue;
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.children(&mut cursor));
+    }
+    out
 }
 
 #[cfg(test)]

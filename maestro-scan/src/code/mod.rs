@@ -105,7 +105,7 @@ pub(crate) fn analyze(
         return None;
     }
     let grammar = Grammar::new(language, path);
-    let tree = grammar.parse(text)?;
+    let tree = grammar.parse_code(text)?;
     let table = Table::of(grammar);
     let mut analysis = Analysis::default();
     if let Some(pack) = rules::Pack::of(language) {
@@ -182,12 +182,13 @@ fn literal_ranges(root: tree_sitter::Node<'_>, table: &Table) -> Vec<(usize, usi
     out
 }
 
-/// The syntax tree of a file as an S-expression (node kinds and field names), for rule
-/// authors; `None` when the path's language has no grammar.
+/// The syntax tree of a file as an S-expression (node kinds and field names), as the engine
+/// sees it (Rust macros with expression arguments are calls), for rule authors; `None` when
+/// the path's language has no grammar.
 #[must_use]
 pub fn syntax_tree(path: &str, text: &[u8]) -> Option<String> {
     let language = Language::from_path(path)?;
-    let tree = Grammar::new(language, Some(path)).parse(text)?;
+    let tree = Grammar::new(language, Some(path)).parse_code(text)?;
     Some(tree.root_node().to_sexp())
 }
 

@@ -15,7 +15,7 @@ use crate::language::Language;
 mod pack;
 mod spec;
 
-pub(crate) use pack::{CodeRule, KeywordValue, Pack, ParameterSource};
+pub(crate) use pack::{ArgValues, CodeRule, KeywordValue, Pack, ParameterSource};
 pub(crate) use spec::GuardChecks;
 pub use spec::PackFile;
 
@@ -59,6 +59,16 @@ pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
         "ruby.toml",
         include_str!("../../rules/code/ruby.toml"),
         include_str!(concat!(env!("OUT_DIR"), "/code_rules_ruby.json")),
+    ),
+    (
+        "rust.toml",
+        include_str!("../../rules/code/rust.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_rust.json")),
+    ),
+    (
+        "shell.toml",
+        include_str!("../../rules/code/shell.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/code_rules_shell.json")),
     ),
 ];
 

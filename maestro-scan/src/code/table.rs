@@ -13,7 +13,8 @@ use tree_sitter::{Language as TsLanguage, Node};
 use super::grammar::{GRAMMARS, Grammar};
 
 /// A field of a node, as written in a [`Spec`]: a field name, `""` for none, `"#N"` for the
-/// N-th named child (from 0) or `"#last"` for the last named child.
+/// N-th named child (from 0), `"#last"` for the last named child, `"#rest"` for every named
+/// child after the first or `"#plain"` for every named child that is in no field.
 pub(crate) type FieldName = &'static str;
 
 /// A field of a node, resolved.
@@ -27,6 +28,10 @@ pub(crate) enum Field {
     Last,
     /// The n-th named child that is not a comment.
     Nth(u8),
+    /// Every named child that is not a comment, after the first.
+    Rest,
+    /// Every named child that is not a comment and is in no field.
+    Plain,
 }
 
 /// What a node is to the engine. `F` is [`FieldName`] in a [`Spec`] and [`Field`] once compiled.
@@ -40,8 +45,19 @@ pub(crate) enum Role<F = Field> {
         method: F,
         arguments: F,
     },
-    /// A command whose arguments are children under one field (shell: `name arg...`).
-    Command { name: F, argument: F },
+    /// A command whose arguments are children under one field (shell: `name arg...`); `input`
+    /// is what feeds its standard input (a here-string).
+    Command { name: F, argument: F, input: F },
+    /// `a | b | c`: each command receives the previous one's output; the value is the last's.
+    Pipeline,
+    /// A statement with redirections: what its input redirections (`<<EOF`, `<<<`, `< file`)
+    /// feed is the body's standard input.
+    Redirected { body: F, input: F },
+    /// A parameter expansion `${name op word}`: a call of `${op}` (`${//}`, `${##}`, `${:-}`)
+    /// with the variable as receiver and the words as arguments; `${name}` is the variable.
+    Expansion,
+    /// An `else` clause of an [`Role::If`] whose branches are its plain children.
+    Else,
     /// `new C(args)`: a constructor call.
     New { class: F, arguments: F },
     /// `name=value` inside an argument list.
@@ -92,6 +108,19 @@ pub(crate) enum Role<F = Field> {
     },
     /// `for left in right body`.
     For { left: F, right: F, body: F },
+    /// `match value { arms }`: each arm of `body` (role [`Role::Arm`]) binds its pattern to
+    /// the matched value; the value of the whole is its arms' values.
+    Match { value: F, body: F },
+    /// One arm of a [`Role::Match`]: `pattern => value`. An arm whose pattern is made only of
+    /// literals is an allow-list: in it, the matched value is clean.
+    Arm { pattern: F, value: F },
+    /// A field of a record type declared with its type (`width: u32` in a Rust struct): where
+    /// every declaration of a field name has a type that is a sanitiser, reading that field
+    /// (`req.width`) is clean for what the sanitiser cleans.
+    FieldDeclaration { name: F, ty: F },
+    /// A block whose value is its last expression (one not ending with `;`), in languages whose
+    /// blocks are expressions ([`Spec::expression_bodies`]).
+    Block,
     /// A key/value pair of a map literal (or an object literal's property).
     Pair { key: F, value: F },
     /// A list, tuple, set, map or array literal.
@@ -141,6 +170,19 @@ pub(crate) struct Spec {
     pub(crate) self_names: &'static [&'static str],
     /// Node kinds of parameters that carry a name field other than `name` (e.g. `pattern`).
     pub(crate) parameter_name_fields: &'static [&'static str],
+    /// Blocks, `if`s and `match`es are expressions: an `if` has its branches' value and a
+    /// function returns the value of its body (Rust).
+    pub(crate) expression_bodies: bool,
+    /// A string literal passed to a macro (`format!("{name}")`) reads the variables its
+    /// `{name}` placeholders name.
+    pub(crate) format_captures: bool,
+    /// Methods whose callback receives the receiver's data as its first parameter
+    /// (`opt.map(|v| ...)`, `items.for_each(|x| ...)`).
+    pub(crate) element_callbacks: &'static [&'static str],
+    /// Names that stand for others (shell: `$*` is `$@`).
+    pub(crate) aliases: &'static [(&'static str, &'static str)],
+    /// A function's parameters are positional (`$1`, `$2`, `$@`), not declared.
+    pub(crate) positional_parameters: bool,
 }
 
 /// A language's table, compiled for its grammar.
@@ -150,6 +192,11 @@ pub(crate) struct Table {
     pub(crate) imports: ImportStyle,
     pub(crate) self_names: &'static [&'static str],
     pub(crate) parameter_name_fields: Vec<Field>,
+    pub(crate) expression_bodies: bool,
+    pub(crate) format_captures: bool,
+    pub(crate) element_callbacks: &'static [&'static str],
+    pub(crate) aliases: &'static [(&'static str, &'static str)],
+    pub(crate) positional_parameters: bool,
     pub(crate) name_field: Field,
     pub(crate) type_field: Field,
 }
@@ -167,6 +214,8 @@ impl Table {
             match name {
                 "" => Field::None,
                 "#last" => Field::Last,
+                "#rest" => Field::Rest,
+                "#plain" => Field::Plain,
                 _ if name.starts_with('#') => {
                     Field::Nth(name[1..].parse().expect("a field `#N` has a number"))
                 }
@@ -201,6 +250,11 @@ impl Table {
                 .iter()
                 .map(|f| field(f))
                 .collect(),
+            expression_bodies: spec.expression_bodies,
+            format_captures: spec.format_captures,
+            element_callbacks: spec.element_callbacks,
+            aliases: spec.aliases,
+            positional_parameters: spec.positional_parameters,
             name_field: field("name"),
             type_field: field("type"),
         }
@@ -231,9 +285,14 @@ fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Ro
             method: field(method),
             arguments: field(arguments),
         },
-        R::Command { name, argument } => R::Command {
+        R::Command {
+            name,
+            argument,
+            input,
+        } => R::Command {
             name: field(name),
             argument: field(argument),
+            input: field(input),
         },
         R::New { class, arguments } => R::New {
             class: field(class),
@@ -307,6 +366,26 @@ fn compile_role(role: Role<FieldName>, field: &dyn Fn(FieldName) -> Field) -> Ro
             key: field(key),
             value: field(value),
         },
+        R::Match { value, body } => R::Match {
+            value: field(value),
+            body: field(body),
+        },
+        R::Arm { pattern, value } => R::Arm {
+            pattern: field(pattern),
+            value: field(value),
+        },
+        R::FieldDeclaration { name, ty } => R::FieldDeclaration {
+            name: field(name),
+            ty: field(ty),
+        },
+        R::Redirected { body, input } => R::Redirected {
+            body: field(body),
+            input: field(input),
+        },
+        R::Block => R::Block,
+        R::Pipeline => R::Pipeline,
+        R::Expansion => R::Expansion,
+        R::Else => R::Else,
         R::ScopedName => R::ScopedName,
         R::Name => R::Name,
         R::Str => R::Str,
@@ -332,6 +411,8 @@ pub(crate) fn child(node: Node<'_>, field: Field) -> Option<Node<'_>> {
         Field::Id(id) => node.child_by_field_id(id.get()),
         Field::Last => named_children(node).last(),
         Field::Nth(n) => named_children(node).nth(usize::from(n)),
+        Field::Rest => named_children(node).nth(1),
+        Field::Plain => plain_children(node).into_iter().next(),
     }
 }
 
@@ -344,6 +425,8 @@ pub(crate) fn children(node: Node<'_>, field: Field) -> Vec<Node<'_>> {
             node.children_by_field_id(id, &mut cursor).collect()
         }
         Field::Last | Field::Nth(_) => child(node, field).into_iter().collect(),
+        Field::Rest => named_children(node).skip(1).collect(),
+        Field::Plain => plain_children(node),
     }
 }
 
@@ -352,4 +435,22 @@ pub(crate) fn named_children(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     (0..node.named_child_count())
         .filter_map(move |i| node.named_child(u32::try_from(i).expect("child counts are u32")))
         .filter(|c| !c.is_extra())
+}
+
+/// The named children of `node` that are in no field and are not comments.
+fn plain_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = node.walk();
+    let mut out = Vec::new();
+    if cursor.goto_first_child() {
+        loop {
+            let c = cursor.node();
+            if c.is_named() && !c.is_extra() && cursor.field_id().is_none() {
+                out.push(c);
+            }
+            if !cursor.goto_next_sibling() {
+                break;
+            }
+        }
+    }
+    out
 }

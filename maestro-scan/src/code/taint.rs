@@ -40,6 +40,9 @@ pub(crate) struct Flow {
     /// Categories (bits of [`category_bit`](super::rules::category_bit)) it was sanitised for.
     pub(crate) cleared: u64,
     pub(crate) steps: Vec<Step>,
+    /// The data was appended to something else (`"/srv/$name"`, `base.join(x)`): a path it
+    /// is in does not start with it.
+    pub(crate) appended: bool,
 }
 
 impl Flow {
@@ -69,6 +72,7 @@ impl Taint {
                 }),
                 cleared: 0,
                 steps: Vec::new(),
+                appended: false,
             }],
         }
     }
@@ -83,6 +87,7 @@ impl Taint {
         for flow in &other.flows {
             if let Some(mine) = self.flows.iter_mut().find(|f| same_origin(f, flow)) {
                 mine.cleared &= flow.cleared;
+                mine.appended |= flow.appended;
             } else if self.flows.len() < MAX_FLOWS {
                 self.flows.push(flow.clone());
             }
@@ -96,6 +101,13 @@ impl Taint {
             if flow.origin.class == UNTRUSTED_CLASS || flow.origin.class == PARAM_CLASS {
                 flow.cleared |= mask;
             }
+        }
+    }
+
+    /// Mark every flow as appended to something else.
+    pub(crate) fn append(&mut self) {
+        for flow in &mut self.flows {
+            flow.appended = true;
         }
     }
 

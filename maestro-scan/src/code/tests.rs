@@ -26,7 +26,11 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
             method,
             arguments,
         } => vec![receiver, method, arguments],
-        Role::Command { name, argument } => vec![name, argument],
+        Role::Command {
+            name,
+            argument,
+            input,
+        } => vec![name, argument, input],
         Role::New { class, arguments } => vec![class, arguments],
         Role::KeywordArgument { name, value }
         | Role::Declare { name, value }
@@ -54,6 +58,10 @@ fn fields(role: Role<&'static str>) -> Vec<&'static str> {
             alternative,
         } => vec![condition, consequence, alternative],
         Role::For { left, right, body } => vec![left, right, body],
+        Role::Match { value, body } => vec![value, body],
+        Role::Arm { pattern, value } => vec![pattern, value],
+        Role::FieldDeclaration { name, ty } => vec![name, ty],
+        Role::Redirected { body, input } => vec![body, input],
         _ => Vec::new(),
     }
 }

@@ -150,6 +150,14 @@ impl<'t> Engine<'t, '_> {
                     Some(class) => self.check_flow(i, rule, class, &value.taint, at, f),
                 }
             }
+        }
+        self.check_names(name, value, at, f);
+    }
+
+    /// Rules on names: data of a rule's class stored under (or written after) a name that says
+    /// what it is for.
+    pub(super) fn check_names(&mut self, name: &str, value: &Value, at: Node<'t>, f: &mut Frame) {
+        for (i, rule) in self.pack.rules.iter().enumerate() {
             if !rule.names.is_empty()
                 && let Some(class) = rule.class
                 && names_match(&rule.names, name)
@@ -160,11 +168,23 @@ impl<'t> Engine<'t, '_> {
     }
 
     pub(super) fn on_return(&mut self, node: Node<'t>, value: &Value, f: &mut Frame) {
+        let expr = named_children(node).next();
+        self.on_value_returned(node, expr, value, f);
+    }
+
+    /// A function returns `value` (the expression `expr`) at `node`: it joins the summary
+    /// being computed, and rules on returned values are checked.
+    pub(super) fn on_value_returned(
+        &mut self,
+        node: Node<'t>,
+        expr: Option<Node<'t>>,
+        value: &Value,
+        f: &mut Frame,
+    ) {
         if let Some(summary) = &mut f.summary {
             summary.returns.join(&value.taint);
         }
         let function_name = f.function_name.clone();
-        let expr = named_children(node).next();
         for (i, rule) in self.pack.rules.iter().enumerate() {
             let Some(class) = rule.class else { continue };
             if !rule.names.is_empty() && names_match(&rule.names, &function_name) {

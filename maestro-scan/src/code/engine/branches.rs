@@ -1,32 +1,78 @@
 //! Branches: `if`s and their constant conditions, and the guards a condition proves.
 
+use std::collections::HashMap;
+
 use super::{Clears, Engine, Frame, apply_clear, merge};
 use crate::code::rules::GuardChecks;
 use crate::code::table::{self, Role, named_children};
+use crate::code::taint::Value;
 use tree_sitter::Node;
 
 impl<'t> Engine<'t, '_> {
+    /// The condition, the statements of the consequence and the alternatives (`else`,
+    /// `elif`) of an `if`. Where the consequence and the alternatives are plain children
+    /// (shell), the alternatives are the ones that are `if`s or `else` clauses.
+    pub(super) fn if_parts(
+        &self,
+        node: Node<'t>,
+    ) -> (Option<Node<'t>>, Vec<Node<'t>>, Vec<Node<'t>>) {
+        let Some(Role::If {
+            condition,
+            consequence,
+            alternative,
+        }) = self.table.role(node)
+        else {
+            return (None, Vec::new(), Vec::new());
+        };
+        let condition_node = table::child(node, condition);
+        if consequence == table::Field::Plain {
+            let (alternatives, body): (Vec<Node<'t>>, Vec<Node<'t>>) =
+                table::children(node, consequence)
+                    .into_iter()
+                    .filter(|c| Some(*c) != condition_node)
+                    .partition(|c| {
+                        matches!(self.table.role(*c), Some(Role::If { .. } | Role::Else))
+                    });
+            let alternatives = if alternative == table::Field::Plain {
+                alternatives
+            } else {
+                table::children(node, alternative)
+            };
+            return (condition_node, body, alternatives);
+        }
+        (
+            condition_node,
+            table::child(node, consequence).into_iter().collect(),
+            table::children(node, alternative),
+        )
+    }
+
+    /// Walk an `if` and its `else`/`elif` branches; the value is the branches' (an `if` is
+    /// an expression in some languages).
     pub(super) fn eval_if(
         &mut self,
         condition: Option<Node<'t>>,
-        consequence: Option<Node<'t>>,
+        consequence: &[Node<'t>],
         alternatives: &[Node<'t>],
         f: &mut Frame,
-    ) {
+    ) -> Value {
         let _ = self.eval_opt(condition, f);
         let truth = condition.and_then(|c| self.truth(c));
         let (then_clear, else_clear) = condition.map(|c| self.guards(c)).unwrap_or_default();
+        let mut value = Value::default();
 
         let mut then_env = f.env.clone();
         apply_clear(&mut then_env, &then_clear, &self.globals);
         let mut then_ends = false;
         if truth != Some(false)
-            && let Some(body) = consequence
+            && let Some(last) = consequence.last()
         {
             std::mem::swap(&mut f.env, &mut then_env);
-            let _ = self.eval(body, f);
+            for body in consequence {
+                value = self.eval(*body, f);
+            }
             std::mem::swap(&mut f.env, &mut then_env);
-            then_ends = self.terminates(body);
+            then_ends = self.terminates(*last);
         }
 
         let mut else_env = f.env.clone();
@@ -36,24 +82,16 @@ impl<'t> Engine<'t, '_> {
             && let Some((first, rest)) = alternatives.split_first()
         {
             std::mem::swap(&mut f.env, &mut else_env);
-            if let Some(Role::If {
-                condition,
-                consequence,
-                alternative,
-            }) = self.table.role(*first)
-            {
-                let mut more = table::children(*first, alternative);
+            let v = if let Some(Role::If { .. }) = self.table.role(*first) {
+                let (condition, consequence, mut more) = self.if_parts(*first);
                 more.extend_from_slice(rest);
-                self.eval_if(
-                    table::child(*first, condition),
-                    table::child(*first, consequence),
-                    &more,
-                    f,
-                );
+                self.eval_if(condition, &consequence, &more, f)
             } else {
-                let _ = self.eval(*first, f);
+                let v = self.eval(*first, f);
                 else_ends = self.terminates(*first);
-            }
+                v
+            };
+            value.join(&v);
             std::mem::swap(&mut f.env, &mut else_env);
         }
 
@@ -64,12 +102,240 @@ impl<'t> Engine<'t, '_> {
             None if else_ends && !then_ends => then_env,
             None => merge(then_env, else_env),
         };
+        value
+    }
+
+    /// Walk a `match` (or a shell `case`): each arm binds its pattern to the matched value;
+    /// an arm whose patterns are literals is an allow-list (the matched value is clean in it),
+    /// and an arm that leaves (`return`, `exit`) rejects what its patterns match for the arms
+    /// after it. The value is the arms' values; what the arms that go on bound is merged, with
+    /// the matched value going on unchanged when no arm catches everything.
+    pub(super) fn eval_match(
+        &mut self,
+        matched: Option<Node<'t>>,
+        body: Node<'t>,
+        f: &mut Frame,
+    ) -> Value {
+        let value = self.eval_opt(matched, f);
+        let keys = matched.map(|m| self.compared_keys(m)).unwrap_or_default();
+        let before = f.env.clone();
+        let mut rejected: Clears = Vec::new();
+        let mut out = Value::default();
+        let mut after: Option<HashMap<String, Value>> = None;
+        let mut exhaustive = false;
+        for arm in named_children(body) {
+            if Some(arm) == matched {
+                continue;
+            }
+            let Some(Role::Arm {
+                pattern,
+                value: arm_value,
+            }) = self.table.role(arm)
+            else {
+                let _ = self.eval(arm, f);
+                continue;
+            };
+            f.env.clone_from(&before);
+            apply_clear(&mut f.env, &rejected, &self.globals);
+            let patterns = table::children(arm, pattern);
+            let mut leaving: Clears = Vec::new();
+            if !patterns.is_empty() && patterns.iter().all(|p| self.literal_pattern(*p)) {
+                let clear: Vec<(String, u64)> =
+                    keys.iter().map(|k| (k.clone(), u64::MAX)).collect();
+                apply_clear(&mut f.env, &clear, &self.globals);
+            } else {
+                for p in &patterns {
+                    exhaustive |= self.catch_all(*p);
+                    self.bind_pattern(*p, &value, f);
+                    if let Some(m) = matched {
+                        let (then_clear, else_clear) = self.pattern_guards(m, "==", *p);
+                        apply_clear(&mut f.env, &then_clear, &self.globals);
+                        leaving.extend(else_clear);
+                    }
+                }
+            }
+            if let Some(guard) = patterns
+                .first()
+                .and_then(|p| p.child_by_field_name("condition"))
+            {
+                let _ = self.eval(guard, f);
+                let (then_clear, _) = self.guards(guard);
+                apply_clear(&mut f.env, &then_clear, &self.globals);
+            }
+            let nodes = table::children(arm, arm_value);
+            let mut v = Value::default();
+            for n in &nodes {
+                v = self.eval(*n, f);
+            }
+            out.join(&v);
+            if nodes.last().is_some_and(|n| self.terminates(*n)) {
+                // What the patterns of an arm that leaves match does not reach the next arms.
+                rejected.extend(leaving);
+            } else {
+                let env = std::mem::take(&mut f.env);
+                after = Some(match after {
+                    Some(a) => merge(a, env),
+                    None => env,
+                });
+            }
+        }
+        if !exhaustive {
+            let mut env = before.clone();
+            apply_clear(&mut env, &rejected, &self.globals);
+            after = Some(match after {
+                Some(a) => merge(a, env),
+                None => env,
+            });
+        }
+        f.env = after.unwrap_or(before);
+        out
+    }
+
+    /// Whether a pattern matches every value: `_`, `*`, or a bare binding.
+    fn catch_all(&self, node: Node<'t>) -> bool {
+        let text = self.text_of(node).trim();
+        text == "_" || text == "*" || matches!(self.table.role(node), Some(Role::Name))
+    }
+
+    /// What `subject op pattern` proves (`==`, `!=`, `=~`). Shell's `[[ ! $x =~ re ]]` reads
+    /// as `(! $x) =~ re`, and `[[ a =~ r1 && b =~ r2 ]]` as `((a =~ r1) && b) =~ r2`: both are
+    /// read as written.
+    fn comparison_guards(
+        &self,
+        subject: Node<'t>,
+        op: &str,
+        pattern: Node<'t>,
+    ) -> (Clears, Clears) {
+        let mut negated = op.starts_with('!');
+        let mut subject = subject;
+        if let Some(Role::Not { argument }) = self.table.role(subject)
+            && self.text_of(subject).starts_with('!')
+            && let Some(inner) = table::child(subject, argument)
+        {
+            subject = inner;
+            negated = !negated;
+        }
+        if let Some(Role::Binary { left, right }) = self.table.role(subject)
+            && let Some(inner_op) = self.operator(subject)
+            && matches!(inner_op.as_str(), "&&" | "||")
+            && let (Some(first), Some(last)) =
+                (table::child(subject, left), table::child(subject, right))
+        {
+            let a = self.guards(first);
+            let b = self.comparison_guards(last, op, pattern);
+            return if inner_op == "&&" {
+                (a.0.into_iter().chain(b.0).collect(), Vec::new())
+            } else {
+                (Vec::new(), a.1.into_iter().chain(b.1).collect())
+            };
+        }
+        let compared = if op == "=~" { "=~" } else { "==" };
+        let (t, e) = self.pattern_guards(subject, compared, pattern);
+        if negated { (e, t) } else { (t, e) }
+    }
+
+    /// What comparing `subject` with a pattern (`[[ $x == *..* ]]`, `[[ $x =~ ^[0-9]+$ ]]`, a
+    /// `case` pattern) proves, by the rule file's pattern guards, and an equality with a
+    /// literal (an allow-list of one): the keys clean where it matched and where it did not.
+    pub(super) fn pattern_guards(
+        &self,
+        subject: Node<'t>,
+        op: &str,
+        pattern: Node<'t>,
+    ) -> (Clears, Clears) {
+        let mut then_clear = Vec::new();
+        let mut else_clear = Vec::new();
+        let keys = self.compared_keys(subject);
+        if keys.is_empty() {
+            return (then_clear, else_clear);
+        }
+        let text = format!("{op} {}", self.text_of(pattern).trim());
+        for guard in &self.pack.guards {
+            if guard.patterns.iter().any(|p| p.matches_text(&text)) {
+                for key in &keys {
+                    if guard.negated {
+                        else_clear.push((key.clone(), guard.cleared));
+                    } else {
+                        then_clear.push((key.clone(), guard.cleared));
+                    }
+                }
+            }
+        }
+        if matches!(op, "==" | "=" | "===") && self.literal_pattern(pattern) {
+            then_clear.extend(keys.iter().map(|k| (k.clone(), u64::MAX)));
+        }
+        (then_clear, else_clear)
+    }
+
+    /// Whether a pattern matches only literals (`"a" | "b"`, `1..=9`), not a binding or `_`.
+    fn literal_pattern(&self, node: Node<'t>) -> bool {
+        let mut literal = false;
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match self.table.role(n) {
+                Some(Role::Str | Role::Constant | Role::ScopedName) => {
+                    let text = self.text_of(n);
+                    let quoted = text.starts_with(['"', '\'']);
+                    if !quoted && text.contains(['*', '?', '[']) {
+                        return false;
+                    }
+                    if matches!(self.table.role(n), Some(Role::Str))
+                        && named_children(n)
+                            .any(|c| !matches!(self.table.role(c), Some(Role::Text)))
+                    {
+                        return false;
+                    }
+                    literal = true;
+                }
+                Some(Role::Text | Role::Comment) => {}
+                Some(_) => return false,
+                None => {
+                    if Some(n) != node.child_by_field_name("condition") {
+                        stack.extend(named_children(n));
+                    }
+                }
+            }
+        }
+        literal
+    }
+
+    /// Bind every name a pattern introduces (`Some(x)`, `(a, b)`, `Ok(Json(v))`) to `value`;
+    /// the type a tuple-struct pattern names (`Some`) and a guard (`if ...`) bind nothing.
+    pub(super) fn bind_pattern(&mut self, node: Node<'t>, value: &Value, f: &mut Frame) {
+        match self.table.role(node) {
+            Some(Role::Name) => {
+                let name = self.text_of(node).to_owned();
+                let mut v = value.clone();
+                v.taint.step(node.start_byte(), &name);
+                self.bound.remove(&name);
+                f.env.insert(name, v);
+            }
+            Some(Role::Comment | Role::Str | Role::Constant | Role::ScopedName | Role::Text) => {}
+            _ => {
+                let skip = [
+                    table::child(node, self.table.type_field),
+                    node.child_by_field_name("condition"),
+                ];
+                for c in named_children(node) {
+                    if !skip.contains(&Some(c)) {
+                        self.bind_pattern(c, value, f);
+                    }
+                }
+            }
+        }
     }
 
     /// Whether control never goes on after `node` (it ends with return, raise, abort...).
     pub(super) fn terminates(&self, node: Node<'t>) -> bool {
         match self.table.role(node) {
             Some(Role::Return | Role::Terminate) => true,
+            // Shell: `exit 1`, `continue`, `return`.
+            Some(Role::Command { .. }) => self.call_site(node).is_some_and(|site| {
+                matches!(
+                    site.path.as_deref(),
+                    Some("exit" | "return" | "continue" | "break" | "exec" | "die" | "abort")
+                )
+            }),
             Some(Role::Call { .. } | Role::MethodCall { .. }) => self.path(node).is_some_and(|p| {
                 let p = p.trim_end_matches("()");
                 matches!(
@@ -88,6 +354,13 @@ impl<'t> Engine<'t, '_> {
                 )
             }),
             Some(Role::If { .. }) => false,
+            Some(Role::Match { body, .. }) => table::child(node, body).is_some_and(|b| {
+                let mut arms = named_children(b).peekable();
+                arms.peek().is_some() && arms.all(|a| self.terminates(a))
+            }),
+            Some(Role::Arm { value, .. }) => {
+                table::child(node, value).is_some_and(|v| self.terminates(v))
+            }
             _ => named_children(node)
                 .last()
                 .is_some_and(|c| self.terminates(c)),
@@ -133,6 +406,12 @@ impl<'t> Engine<'t, '_> {
                 }
             }
             Some(Role::Name) => self.constants.get(self.text_of(node)).copied(),
+            // The shell commands `true` and `false`.
+            Some(Role::Command { .. }) => match self.text_of(node).trim() {
+                "false" => Some(false),
+                "true" => Some(true),
+                _ => None,
+            },
             None => {
                 let mut c = named_children(node);
                 match (c.next(), c.next()) {
@@ -184,6 +463,17 @@ impl<'t> Engine<'t, '_> {
             }
             Some(Role::Binary { left, right }) => {
                 let op = self.operator(node).unwrap_or_default();
+                if matches!(op.as_str(), "==" | "===" | "!=" | "!==" | "=" | "=~")
+                    && let (Some(subject), Some(pattern)) =
+                        (table::child(node, left), table::child(node, right))
+                {
+                    let (t, e) = self.comparison_guards(subject, &op, pattern);
+                    then_clear.extend(t);
+                    else_clear.extend(e);
+                    if op == "=~" || op == "=" {
+                        return (then_clear, else_clear);
+                    }
+                }
                 if matches!(op.as_str(), "==" | "===" | "!=" | "!==" | "is" | "equals") {
                     for side in [left, right] {
                         for (key, mask) in self.member_comparison(table::child(node, side)) {
@@ -344,9 +634,71 @@ impl<'t> Engine<'t, '_> {
             Some(Role::Member { object, .. }) => table::child(node, object)
                 .map(|o| self.validated_keys(o))
                 .unwrap_or_default(),
-            Some(Role::New { .. } | Role::Call { .. }) => self
+            // `parse(x)`, and a method of `x` that converts it (`x.as_str()`, `x.trim()`).
+            Some(Role::New { .. } | Role::Call { .. } | Role::MethodCall { .. }) => self
                 .call_site(node)
-                .and_then(|site| site.args.first().map(|a| self.validated_keys(*a)))
+                .map(|site| {
+                    let from_arg = site
+                        .args
+                        .first()
+                        .map(|a| self.validated_keys(*a))
+                        .unwrap_or_default();
+                    if from_arg.is_empty()
+                        && let Some(r) = site.receiver
+                    {
+                        self.validated_keys(r)
+                    } else {
+                        from_arg
+                    }
+                })
+                .unwrap_or_default(),
+            Some(Role::Str | Role::Interpolation | Role::Expansion) => self.compared_keys(node),
+            // `&x`, `(x)`, `x?`: the value inside.
+            None => {
+                let mut c = named_children(node);
+                match (c.next(), c.next()) {
+                    (Some(only), None) => self.validated_keys(only),
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The keys of a value compared as it is: `x`, `"$x"`, `${x}`, `x.as_str()` (not a value
+    /// computed from it, such as `len(x)`).
+    pub(super) fn compared_keys(&self, node: Node<'t>) -> Vec<String> {
+        if let Some(key) = self.key(node) {
+            return vec![key];
+        }
+        let only = |n: Node<'t>| -> Option<Node<'t>> {
+            let mut c =
+                named_children(n).filter(|c| !matches!(self.table.role(*c), Some(Role::Text)));
+            match (c.next(), c.next()) {
+                (Some(only), None) => Some(only),
+                _ => None,
+            }
+        };
+        match self.table.role(node) {
+            Some(Role::Str) => {
+                // `"$x"`, not `"a$x"`.
+                let inner = only(node);
+                let bare = inner.is_some_and(|i| {
+                    self.text_of(node).trim_matches(['"', '\'']) == self.text_of(i)
+                });
+                match inner {
+                    Some(i) if bare => self.compared_keys(i),
+                    _ => Vec::new(),
+                }
+            }
+            Some(Role::Interpolation) | None => only(node)
+                .map(|c| self.compared_keys(c))
+                .unwrap_or_default(),
+            Some(Role::Expansion | Role::Call { .. } | Role::MethodCall { .. }) => self
+                .call_site(node)
+                .filter(|site| site.args.is_empty() || site.path.as_deref() == Some("${}"))
+                .and_then(|site| site.receiver)
+                .map(|r| self.compared_keys(r))
                 .unwrap_or_default(),
             _ => Vec::new(),
         }

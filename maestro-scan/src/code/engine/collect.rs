@@ -38,6 +38,20 @@ impl<'t> Engine<'t, '_> {
                         self.functions.insert(self.text_of(name).to_owned(), node);
                     }
                 }
+                Some(Role::FieldDeclaration { name, ty }) => {
+                    if let Some(name) = table::child(node, name) {
+                        let clears = table::child(node, ty)
+                            .filter(|t| {
+                                matches!(self.table.role(*t), Some(Role::Name | Role::ScopedName))
+                            })
+                            .and_then(|t| self.path(t))
+                            .map_or(0, |p| self.sanitized(&p, None));
+                        *self
+                            .typed_fields
+                            .entry(self.text_of(name).to_owned())
+                            .or_insert(clears) &= clears;
+                    }
+                }
                 Some(Role::Comment | Role::Text) => continue,
                 _ => {}
             }

@@ -15,11 +15,15 @@ impl<'t> Engine<'t, '_> {
     // ---- sources ----
 
     pub(super) fn source_taint(&self, path: &str, node: Node<'t>) -> Option<Taint> {
-        let source = self
-            .pack
-            .sources
-            .iter()
-            .find(|s| !s.assigns_arguments && s.patterns.iter().any(|p| p.matches(path)))?;
+        let source = self.pack.sources.iter().find(|s| {
+            !s.assigns_arguments
+                && !s.environment
+                && s.patterns.iter().any(|p| p.matches(path))
+                && (s.values.is_empty()
+                    || self.call_site(node).is_some_and(|site| {
+                        site.args.iter().any(|a| self.value_matches(*a, &s.values))
+                    }))
+        })?;
         let label = source.label.clone().unwrap_or_else(|| self.label(node));
         let mut taint = Taint::source(source.class, label, node.start_byte(), None);
         taint.clear(source.cleared);
@@ -32,10 +36,24 @@ impl<'t> Engine<'t, '_> {
             return v.clone();
         }
         let path = self.resolve(name);
-        match self.source_taint(&path, node) {
-            Some(t) => Value::tainted(t),
-            None => Value::default(),
+        if let Some(t) = self.source_taint(&path, node) {
+            return Value::tainted(t);
         }
+        // A variable nothing bound, named in capitals: the environment's.
+        if let Some(s) = self.pack.sources.iter().find(|s| s.environment)
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && !s.except.iter().any(|e| e == name)
+            && !self.assigned.contains(name)
+        {
+            let label = s.label.clone().unwrap_or_else(|| self.label(node));
+            let mut taint = Taint::source(s.class, label, node.start_byte(), None);
+            taint.clear(s.cleared);
+            return Value::tainted(taint);
+        }
+        Value::default()
     }
 
     // ---- evaluation ----
@@ -82,10 +100,77 @@ impl<'t> Engine<'t, '_> {
             return self.eval_children(node, f);
         };
         match role {
-            Role::Comment | Role::Skip | Role::Import => Value::default(),
+            Role::Comment | Role::Skip | Role::Import | Role::FieldDeclaration { .. } => {
+                Value::default()
+            }
             Role::Text | Role::Constant => Value::constant(),
-            Role::Container | Role::Interpolation | Role::Class | Role::Annotation { .. } => {
-                self.eval_children(node, f)
+            // `[base, name]`: elements after the first are appended to it (`.join("/")`).
+            Role::Container
+                if !named_children(node)
+                    .any(|c| matches!(self.table.role(c), Some(Role::For { .. }))) =>
+            {
+                let mut value = Value::constant();
+                let mut any = false;
+                for (i, c) in named_children(node).enumerate() {
+                    let mut v = self.eval(c, f);
+                    if i > 0 {
+                        v.taint.append();
+                    }
+                    value.join(&v);
+                    any = true;
+                }
+                value.constant &= any;
+                value
+            }
+            Role::Container
+            | Role::Interpolation
+            | Role::Class
+            | Role::Annotation { .. }
+            | Role::Else
+            | Role::Terminate => self.eval_children(node, f),
+            Role::Redirected { body, input } => {
+                // Input redirections only: `<<EOF`, `<<<`, `< file` (a file's contents are
+                // not known), not `> out` or `2>&1`.
+                let mut fed: Option<Value> = None;
+                for r in table::children(node, input) {
+                    let mut cursor = r.walk();
+                    let reads = r
+                        .children(&mut cursor)
+                        .any(|c| !c.is_named() && self.text_of(c).starts_with('<'));
+                    if !reads {
+                        let _ = self.eval(r, f);
+                        continue;
+                    }
+                    // A here-document or here-string feeds its text; a file, what it holds.
+                    let mut v = if r.kind().contains("here") {
+                        Value::constant()
+                    } else {
+                        Value::default()
+                    };
+                    for c in named_children(r) {
+                        let cv = self.eval(c, f);
+                        if matches!(self.table.role(c), Some(Role::Str)) {
+                            v.join(&cv);
+                        }
+                    }
+                    fed.get_or_insert_with(Value::constant).join(&v);
+                }
+                if fed.is_some() {
+                    self.pipe_input = fed;
+                }
+                let value = self.eval_opt(table::child(node, body), f);
+                self.pipe_input = None;
+                value
+            }
+            Role::Pipeline => {
+                let mut input: Option<Value> = None;
+                for c in named_children(node) {
+                    self.pipe_input = input.take();
+                    let v = self.eval(c, f);
+                    self.pipe_input = None;
+                    input = Some(v);
+                }
+                input.unwrap_or_default()
             }
             Role::Name => self.read_name(node, f),
             Role::ScopedName => {
@@ -97,11 +182,24 @@ impl<'t> Engine<'t, '_> {
             }
             Role::Str => {
                 let mut value = Value::constant();
+                let mut at = node.start_byte();
                 for c in named_children(node) {
                     if matches!(self.table.role(c), Some(Role::Text)) {
                         continue;
                     }
-                    let v = self.eval(c, f);
+                    let mut v = self.eval(c, f);
+                    // `"token=${t}"`, `"X-Nonce: ${n}"`: the text names the value.
+                    let before = std::str::from_utf8(&self.text[at..c.start_byte()]).unwrap_or("");
+                    // Data after text or after other data is appended to it (`"/srv/$name"`).
+                    if at != node.start_byte() || !strip_quote(before).is_empty() {
+                        v.taint.append();
+                    }
+                    if !v.taint.is_clean()
+                        && let Some(label) = text_label(before)
+                    {
+                        self.check_names(label, &v, c, f);
+                    }
+                    at = c.end_byte();
                     value.join(&v);
                     value.constant = false;
                 }
@@ -110,7 +208,7 @@ impl<'t> Engine<'t, '_> {
                 }
                 value
             }
-            Role::Member { object, .. } => {
+            Role::Member { object, property } => {
                 if let Some(raw) = self.raw_path(node, 0)
                     && let Some(v) = f.env.get(&raw).or_else(|| self.globals.get(&raw))
                 {
@@ -125,6 +223,11 @@ impl<'t> Engine<'t, '_> {
                 let mut object = self.eval_opt(table::child(node, object), f);
                 if let Some(path) = &path {
                     object.taint.clear(self.sanitized(path, None));
+                }
+                if let Some(p) = table::child(node, property)
+                    && let Some(clears) = self.typed_fields.get(self.text_of(p))
+                {
+                    object.taint.clear(*clears);
                 }
                 Value {
                     taint: object.taint,
@@ -155,9 +258,16 @@ impl<'t> Engine<'t, '_> {
             }
             Role::Binary { left, right } => {
                 let left = table::child(node, left);
-                let mut l = self.eval_opt(left, f);
-                let r = self.eval_opt(table::child(node, right), f);
+                let right = table::child(node, right);
+                if left.is_none() && right.is_none() {
+                    return self.eval_children(node, f);
+                }
                 let op = self.operator(node);
+                let mut l = self.eval_opt(left, f);
+                let mut r = self.eval_binary_right(left, right, op.as_deref(), f);
+                if matches!(op.as_deref(), Some("+" | "." | ".." | "<>")) {
+                    r.taint.append();
+                }
                 let prefix_fixed = op.as_deref() == Some("+")
                     && left.is_some_and(|n| self.fixes_destination(n, &l));
                 l.join(&r);
@@ -189,14 +299,18 @@ impl<'t> Engine<'t, '_> {
             | Role::MethodCall { .. }
             | Role::Command { .. }
             | Role::New { .. }
+            | Role::Expansion
             | Role::Builtin(_) => self.eval_call(node, role, f),
-            Role::KeywordArgument { value, .. } => self.eval_opt(table::child(node, value), f),
+            Role::KeywordArgument { value, .. } | Role::Arm { value, .. } => {
+                self.eval_opt(table::child(node, value), f)
+            }
             Role::Assign { left, right } => {
                 let value = self.eval_opt(table::child(node, right), f);
                 let augmented = self.is_augmented(node);
                 for target in table::children(node, left) {
                     let mut v = value.clone();
                     if augmented {
+                        v.taint.append();
                         let old = self.eval(target, f);
                         v.join(&old);
                         v.constant = false;
@@ -207,6 +321,7 @@ impl<'t> Engine<'t, '_> {
             }
             Role::AugmentedAssign { left, right } => {
                 let mut value = self.eval_opt(table::child(node, right), f);
+                value.taint.append();
                 if let Some(target) = table::child(node, left) {
                     let old = self.eval(target, f);
                     value.join(&old);
@@ -223,10 +338,12 @@ impl<'t> Engine<'t, '_> {
                 {
                     return Value::default();
                 }
-                let value = match value_node {
+                let mut value = match value_node {
                     Some(v) => self.eval(v, f),
                     None => Value::default(),
                 };
+                // `let n: u32 = ...`: a declared type that is a sanitiser (a number) cleans.
+                value.taint.clear(self.type_clears(node));
                 for target in targets {
                     self.assign(target, value_node, value.clone(), f);
                 }
@@ -237,17 +354,38 @@ impl<'t> Engine<'t, '_> {
                 self.on_return(node, &value, f);
                 value
             }
-            Role::Terminate => self.eval_children(node, f),
             Role::Function { .. } => {
                 let source = self.callback_source.take();
+                let element = self.callback_value.take();
+                if f.summary.is_some() {
+                    // Computing a summary: a nested function is walked when its enclosing
+                    // function is, with real data.
+                    return Value::default();
+                }
                 if f.module {
                     self.deferred.push(Deferred { node, source });
                 } else {
                     let env = f.env.clone();
-                    self.walk_function(node, source, env);
+                    self.walk_function(node, source, element.as_ref(), env);
                 }
                 Value::default()
             }
+            Role::Block => {
+                let mut last = Value::default();
+                let children: Vec<Node<'t>> = named_children(node).collect();
+                for c in &children {
+                    last = self.eval(*c, f);
+                }
+                match children.last() {
+                    Some(c) if self.is_tail(*c) => last,
+                    _ => Value::default(),
+                }
+            }
+            Role::Match { value, body } => self.eval_match(
+                table::child(node, value),
+                table::child(node, body).unwrap_or(node),
+                f,
+            ),
             Role::Conditional {
                 condition,
                 consequence,
@@ -274,19 +412,14 @@ impl<'t> Engine<'t, '_> {
                 }
                 value
             }
-            Role::If {
-                condition,
-                consequence,
-                alternative,
-            } => {
-                let alternatives = table::children(node, alternative);
-                self.eval_if(
-                    table::child(node, condition),
-                    table::child(node, consequence),
-                    &alternatives,
-                    f,
-                );
-                Value::default()
+            Role::If { .. } => {
+                let (condition, consequence, alternatives) = self.if_parts(node);
+                let value = self.eval_if(condition, &consequence, &alternatives, f);
+                if self.table.expression_bodies {
+                    value
+                } else {
+                    Value::default()
+                }
             }
             Role::For { left, right, body } => {
                 let value = self.eval_opt(table::child(node, right), f);
@@ -360,6 +493,56 @@ impl<'t> Engine<'t, '_> {
         }
     }
 
+    /// The right operand of a binary operator. `check || exit` and `check && continue` guard
+    /// what follows: it runs only where the check held (or did not).
+    fn eval_binary_right(
+        &mut self,
+        left: Option<Node<'t>>,
+        right: Option<Node<'t>>,
+        op: Option<&str>,
+        f: &mut Frame,
+    ) -> Value {
+        let or = matches!(op, Some("||" | "or"));
+        let guarded =
+            (or || matches!(op, Some("&&" | "and"))) && right.is_some_and(|r| self.terminates(r));
+        let Some(left) = left.filter(|_| guarded) else {
+            return self.eval_opt(right, f);
+        };
+        let (then_clear, else_clear) = self.guards(left);
+        let (runs, goes_on) = if or {
+            (else_clear, then_clear)
+        } else {
+            (then_clear, else_clear)
+        };
+        let saved = f.env.clone();
+        apply_clear(&mut f.env, &runs, &self.globals);
+        let r = self.eval_opt(right, f);
+        f.env = saved;
+        apply_clear(&mut f.env, &goes_on, &self.globals);
+        r
+    }
+
+    /// Whether the last child of a block is its value: an expression, not a statement ending
+    /// with `;`.
+    pub(super) fn is_tail(&self, node: Node<'t>) -> bool {
+        !matches!(
+            self.table.role(node),
+            Some(Role::Comment | Role::Declare { .. } | Role::Function { .. } | Role::Skip)
+        ) && !self.text_of(node).trim_end().ends_with(';')
+    }
+
+    /// The categories a declaration's type cleans (`let n: u32`, `id: i64`): those of the
+    /// sanitisers its type names, when it is a plain name.
+    pub(super) fn type_clears(&self, declaration: Node<'t>) -> u64 {
+        let Some(ty) = table::child(declaration, self.table.type_field) else {
+            return 0;
+        };
+        if !matches!(self.table.role(ty), Some(Role::Name | Role::ScopedName)) {
+            return 0;
+        }
+        self.path(ty).map_or(0, |p| self.sanitized(&p, None))
+    }
+
     fn is_augmented(&self, node: Node<'t>) -> bool {
         (0..node.child_count()).any(|i| {
             node.child(u32::try_from(i).expect("u32 children"))
@@ -372,6 +555,19 @@ impl<'t> Engine<'t, '_> {
                 })
         })
     }
+}
+
+/// The name a text gives the value interpolated after it: `token=`, `X-Request-Nonce: `.
+fn text_label(before: &str) -> Option<&str> {
+    let rest = before.trim_end();
+    let rest = rest.strip_suffix(['=', ':'])?.trim_end();
+    let start = rest
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let label = &rest[start..];
+    label
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some(label)
 }
 
 /// The text after a string literal's opening quote (and prefix letters such as `f`).

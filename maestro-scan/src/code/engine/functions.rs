@@ -9,6 +9,9 @@ use crate::code::table::{self, Role, named_children};
 use crate::code::taint::{PARAM_CLASS, Taint, Value};
 use tree_sitter::Node;
 
+/// The names of positional parameters (shell `$1`...`$9`).
+pub(super) const POSITIONAL: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
 impl<'t> Engine<'t, '_> {
     /// The paths of a function's decorators or annotations.
     pub(super) fn decorators(&self, node: Node<'t>) -> Vec<String> {
@@ -130,10 +133,14 @@ impl<'t> Engine<'t, '_> {
         })
     }
 
+    /// Walk a function's body in a frame of its own; `callback` is the parameter source of a
+    /// routing call it is passed to, `element` the data its first parameter receives (the
+    /// receiver of `opt.map(|v| ...)`).
     pub(super) fn walk_function(
         &mut self,
         node: Node<'t>,
         callback: Option<usize>,
+        element: Option<&Value>,
         env: HashMap<String, Value>,
     ) {
         let Some(Role::Function { name, body, .. }) = self.table.role(node) else {
@@ -151,21 +158,80 @@ impl<'t> Engine<'t, '_> {
             module: false,
         };
         for (i, (pname, pnode)) in self.parameters(node).into_iter().enumerate() {
-            let taint = self.parameter_taint(source, i, &pname, pnode);
-            frame
-                .env
-                .insert(pname, Value::tainted(taint.unwrap_or_default()));
+            let mut value = Value::tainted(
+                self.parameter_taint(source, i, &pname, pnode)
+                    .unwrap_or_default(),
+            );
+            if i == 0
+                && let Some(e) = element
+            {
+                value.join(e);
+                value.constant = false;
+            }
+            self.bind_parameter(&pname, pnode, value, &mut frame);
+        }
+        if self.table.positional_parameters {
+            // `$1`... are this function's arguments, unknown here (not the script's).
+            for name in POSITIONAL.iter().chain(["@", "*"].iter()) {
+                frame.env.insert((*name).to_owned(), Value::default());
+            }
         }
         if frame.env.values().any(|v| !v.taint.is_clean()) {
             frame.handler = true;
         }
         if let Some(body) = table::child(node, body) {
-            let _ = self.eval(body, &mut frame);
+            let value = self.eval(body, &mut frame);
+            self.on_tail(body, &value, &mut frame);
         } else {
             // Expression-bodied lambdas without a body field: walk what follows the parameters.
             for c in named_children(node).skip(1) {
                 let _ = self.eval(c, &mut frame);
             }
+        }
+    }
+
+    /// Bind a parameter to `value`. A parameter that is a declaration (Rust `pattern: Type`)
+    /// binds every name of its pattern, to `value` joined with what its type evaluates to (an
+    /// extractor type is request data) and cleaned by a type that is a sanitiser (`u32`).
+    fn bind_parameter(&mut self, name: &str, node: Node<'t>, value: Value, f: &mut Frame) {
+        let mut value = value;
+        match self.table.role(node) {
+            Some(Role::Declare {
+                name: pattern,
+                value: ty,
+            }) => {
+                if let Some(ty) = table::child(node, ty) {
+                    let typed = self.eval(ty, f);
+                    value.taint.join(&typed.taint);
+                }
+                value.taint.clear(self.type_clears(node));
+                for target in table::children(node, pattern) {
+                    self.bind_pattern(target, &value, f);
+                }
+            }
+            None if named_children(node).count() > 1 => {
+                f.env.insert(name.to_owned(), value.clone());
+                self.bind_pattern(node, &value, f);
+            }
+            _ => {
+                f.env.insert(name.to_owned(), value);
+            }
+        }
+    }
+
+    /// The value of a function's body is what it returns, in languages whose blocks are
+    /// expressions (Rust's tail expression, a closure's expression body).
+    pub(super) fn on_tail(&mut self, body: Node<'t>, value: &Value, f: &mut Frame) {
+        if !self.table.expression_bodies {
+            return;
+        }
+        let tail = if matches!(self.table.role(body), Some(Role::Block)) {
+            named_children(body).last().filter(|c| self.is_tail(*c))
+        } else {
+            Some(body)
+        };
+        if let Some(tail) = tail {
+            self.on_value_returned(tail, Some(tail), value, f);
         }
     }
 
@@ -217,8 +283,19 @@ impl<'t> Engine<'t, '_> {
         ))
     }
 
-    /// The summary of a function of this file, computed on first use.
+    /// The summary of a function of this file, computed on first use (in the module's
+    /// environment).
     pub(super) fn summary(&mut self, node: Node<'t>) -> Option<Rc<Summary>> {
+        self.summary_in(node, None)
+    }
+
+    /// The summary of a function, computed on first use in `env` (a closure sees the variables
+    /// of the function it is written in) or the module's environment.
+    pub(super) fn summary_in(
+        &mut self,
+        node: Node<'t>,
+        env: Option<&HashMap<String, Value>>,
+    ) -> Option<Rc<Summary>> {
         if let Some(s) = self.summaries.get(&node.id()) {
             return Some(s.clone());
         }
@@ -230,7 +307,7 @@ impl<'t> Engine<'t, '_> {
         };
         self.in_progress.push(node.id());
         let mut frame = Frame {
-            env: self.globals.clone(),
+            env: env.cloned().unwrap_or_else(|| self.globals.clone()),
             function_name: table::child(node, name)
                 .map(|n| self.text_of(n).to_owned())
                 .unwrap_or_default(),
@@ -240,10 +317,24 @@ impl<'t> Engine<'t, '_> {
         };
         for (i, (pname, pnode)) in self.parameters(node).into_iter().enumerate() {
             let taint = Taint::source(PARAM_CLASS, pname.clone(), pnode.start_byte(), Some(i));
-            frame.env.insert(pname, Value::tainted(taint));
+            self.bind_parameter(&pname, pnode, Value::tainted(taint), &mut frame);
+        }
+        if self.table.positional_parameters {
+            let mut all = Taint::default();
+            for (i, name) in POSITIONAL.iter().enumerate() {
+                let taint =
+                    Taint::source(PARAM_CLASS, format!("${name}"), node.start_byte(), Some(i));
+                all.join(&taint);
+                frame.env.insert((*name).to_owned(), Value::tainted(taint));
+            }
+            frame
+                .env
+                .insert("@".to_owned(), Value::tainted(all.clone()));
+            frame.env.insert("*".to_owned(), Value::tainted(all));
         }
         if let Some(body) = table::child(node, body) {
-            let _ = self.eval(body, &mut frame);
+            let value = self.eval(body, &mut frame);
+            self.on_tail(body, &value, &mut frame);
         }
         self.in_progress.pop();
         let summary = Rc::new(frame.summary.unwrap_or_default());

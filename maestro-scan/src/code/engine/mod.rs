@@ -11,7 +11,7 @@ use tree_sitter::Node;
 
 use super::rules::{CodeRule, Pack, category_bit};
 use super::table::{Role, Table};
-use super::taint::{Flow, Step, Taint, Value};
+use super::taint::{self, Flow, Step, Taint, Value};
 
 mod assign;
 mod branches;
@@ -56,6 +56,20 @@ const MUTATORS: &[&str] = &[
     "write",
     "writelines",
     "WriteString",
+    "push_str",
+    "extend_from_slice",
+    "insert_str",
+];
+
+/// Method names that write their receiver's data into their (mutable) arguments.
+const WRITERS: &[&str] = &[
+    "fill_bytes",
+    "try_fill_bytes",
+    "fill",
+    "read_line",
+    "read_to_string",
+    "read_to_end",
+    "read_exact",
 ];
 
 /// Keys a condition validates, each with the categories it cleans them for.
@@ -87,6 +101,8 @@ struct ParamSink {
     param: usize,
     rule: usize,
     cleared: u64,
+    /// The parameter's data was appended to something on its way to the sink.
+    appended: bool,
     /// The steps from the parameter to the sink, the sink included.
     steps: Vec<Step>,
     start: usize,
@@ -119,6 +135,8 @@ struct CallSite<'t> {
     path: Option<String>,
     method: Option<String>,
     args: Vec<Node<'t>>,
+    /// What feeds a command's standard input (a here-string).
+    input: Vec<Node<'t>>,
 }
 
 /// One evaluated argument.
@@ -144,12 +162,18 @@ pub(crate) struct Engine<'t, 'e> {
     conditions: HashMap<String, (Clears, Clears)>,
     /// Names bound to a parse of another value (`parts = urlparse(url)`): the value's key.
     derived: HashMap<String, String>,
+    /// Record fields by name, with the categories their declared types clean (`width: u32`).
+    typed_fields: HashMap<String, u64>,
     /// The expression each name was last bound to, in walk order (for flag and option values).
     bound: HashMap<String, Node<'t>>,
     summaries: HashMap<usize, Rc<Summary>>,
     in_progress: Vec<usize>,
     deferred: Vec<Deferred<'t>>,
     callback_source: Option<usize>,
+    /// The data the next callback walked receives as its first parameter.
+    callback_value: Option<Value>,
+    /// The output of the previous command of a pipeline, for the next command evaluated.
+    pipe_input: Option<Value>,
     globals: HashMap<String, Value>,
     hits: Vec<Hit>,
     depth: usize,
@@ -168,18 +192,25 @@ impl<'t, 'e> Engine<'t, 'e> {
             table,
             pack,
             enabled,
-            aliases: HashMap::new(),
+            aliases: table
+                .aliases
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect(),
             functions: HashMap::new(),
             objects: HashMap::new(),
             constants: HashMap::new(),
             assigned: std::collections::HashSet::new(),
             conditions: HashMap::new(),
             derived: HashMap::new(),
+            typed_fields: HashMap::new(),
             bound: HashMap::new(),
             summaries: HashMap::new(),
             in_progress: Vec::new(),
             deferred: Vec::new(),
             callback_source: None,
+            callback_value: None,
+            pipe_input: None,
             globals: HashMap::new(),
             hits: Vec::new(),
             depth: 0,
@@ -199,7 +230,7 @@ impl<'t, 'e> Engine<'t, 'e> {
         while i < self.deferred.len() {
             let Deferred { node, source } = self.deferred[i];
             let env = self.globals.clone();
-            self.walk_function(node, source, env);
+            self.walk_function(node, source, None, env);
             i += 1;
         }
         self.hits.sort_by_key(|h| (h.start, h.rule));
@@ -212,10 +243,11 @@ impl<'t, 'e> Engine<'t, 'e> {
 /// rule's category, from a source the rule does not trust.
 fn reaching<'a>(rule: &CodeRule, class: u8, taint: &'a Taint) -> Option<&'a Flow> {
     let category = category_bit(rule.cwe);
-    taint
-        .flows
-        .iter()
-        .find(|f| f.reaches(class, category) && !rule.trusted_sources.contains(&f.origin.label))
+    taint.flows.iter().find(|f| {
+        f.reaches(class, category)
+            && !rule.trusted_sources.contains(&f.origin.label)
+            && (!rule.appended || f.appended || f.origin.class == taint::PARAM_CLASS)
+    })
 }
 
 fn apply_clear(

@@ -3,7 +3,7 @@
 //! in the summary as a [`ParamSink`] for its callers to check against their arguments.
 
 use super::{Engine, Frame, Hit, ParamSink};
-use crate::code::taint::{Flow, Step};
+use crate::code::taint::{Flow, PARAM_CLASS, Step};
 use tree_sitter::Node;
 
 impl<'t> Engine<'t, '_> {
@@ -21,6 +21,7 @@ impl<'t> Engine<'t, '_> {
                     param,
                     rule: index,
                     cleared: flow.cleared,
+                    appended: flow.appended,
                     steps,
                     start: at.start_byte(),
                     end: at.end_byte(),
@@ -66,7 +67,11 @@ impl<'t> Engine<'t, '_> {
         flow: &Flow,
         f: &Frame,
     ) {
-        if f.summary.is_some() || !(self.enabled)(&self.pack.rules[index].id) {
+        // A parameter's stand-in data is never a finding by itself.
+        if f.summary.is_some()
+            || flow.origin.class == PARAM_CLASS
+            || !(self.enabled)(&self.pack.rules[index].id)
+        {
             return;
         }
         let mut steps = vec![Step {

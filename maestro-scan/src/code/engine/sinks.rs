@@ -3,7 +3,7 @@
 //! [`names_match`], which tells whether an identifier names one of a rule's purposes.
 
 use super::{Arg, CallSite, Engine, Frame, Role, reaching};
-use crate::code::rules::CodeRule;
+use crate::code::rules::{ArgValues, CodeRule};
 use crate::code::table;
 use crate::code::taint::{Taint, Value};
 use tree_sitter::Node;
@@ -14,11 +14,12 @@ impl<'t> Engine<'t, '_> {
         index: usize,
         rule: &CodeRule,
         site: &CallSite<'t>,
-        receiver: &Value,
+        (receiver, stdin): (&Value, &Value),
         args: &[Arg<'t>],
         f: &mut Frame,
     ) {
         let positional: Vec<&Arg<'t>> = args.iter().filter(|a| a.name.is_none()).collect();
+        let line = self.command_line(rule, &positional);
         if rule
             .unless_args_at_least
             .is_some_and(|n| positional.len() >= n)
@@ -48,17 +49,39 @@ impl<'t> Engine<'t, '_> {
         {
             return;
         }
+        let arg_of = |cond: &ArgValues| -> Option<&Arg<'t>> {
+            match &cond.flag {
+                Some(flag) => after_flag(&self.arg_texts(&positional), flag),
+                None => positional.get(cond.index).copied(),
+            }
+        };
         if let Some(cond) = &rule.when_arg
-            && !positional
-                .get(cond.index)
-                .is_some_and(|a| self.value_matches(a.node, &cond.values))
+            && !arg_of(cond).is_some_and(|a| self.value_matches(a.node, &cond.values))
         {
             return;
         }
         if let Some(cond) = &rule.unless_arg
-            && positional
-                .get(cond.index)
-                .is_some_and(|a| self.value_matches(a.node, &cond.values))
+            && arg_of(cond).is_some_and(|a| self.value_matches(a.node, &cond.values))
+        {
+            return;
+        }
+        if !rule.when_any_arg.is_empty()
+            && !positional
+                .iter()
+                .any(|a| self.arg_matches(a.node, &rule.when_any_arg))
+        {
+            return;
+        }
+        if positional
+            .iter()
+            .any(|a| self.arg_matches(a.node, &rule.unless_any_arg))
+        {
+            return;
+        }
+        if !rule.when_receiver.is_empty()
+            && !site
+                .receiver
+                .is_some_and(|r| self.value_matches(r, &rule.when_receiver))
         {
             return;
         }
@@ -90,7 +113,24 @@ impl<'t> Engine<'t, '_> {
             return;
         };
         let mut checked: Vec<&Taint> = Vec::new();
-        if rule.args.is_empty() && rule.keywords.is_empty() && !rule.receiver {
+        let command_line = !rule.flag_args.is_empty()
+            || !rule.operands.is_empty()
+            || rule.operands_from.is_some()
+            || rule.stdin;
+        if command_line {
+            checked.extend(line.flag_values.iter().map(|&i| &positional[i].value.taint));
+            for (n, &i) in line.operands.iter().enumerate() {
+                if rule.operands.contains(&n) || rule.operands_from.is_some_and(|from| n >= from) {
+                    checked.push(&positional[i].value.taint);
+                }
+            }
+            if rule.stdin {
+                checked.push(&stdin.taint);
+            }
+            if rule.receiver {
+                checked.push(&receiver.taint);
+            }
+        } else if rule.args.is_empty() && rule.keywords.is_empty() && !rule.receiver {
             checked.extend(args.iter().map(|a| &a.value.taint));
         } else {
             for i in &rule.args {
@@ -114,6 +154,90 @@ impl<'t> Engine<'t, '_> {
         if let Some(flow) = found {
             self.sink_flow(index, site.node, &flow, f);
         }
+    }
+
+    /// The arguments of a call with their text as written, quotes removed.
+    fn arg_texts<'a>(&self, args: &[&'a Arg<'t>]) -> Vec<(String, &'a Arg<'t>)> {
+        args.iter()
+            .map(|a| {
+                let text = self.text_of(a.node).trim();
+                let text = text
+                    .strip_prefix(['"', '\''])
+                    .and_then(|t| t.strip_suffix(['"', '\'']))
+                    .unwrap_or(text);
+                (text.to_owned(), *a)
+            })
+            .collect()
+    }
+
+    /// Split a command's arguments as a rule reads them: the value after one of its
+    /// `flag_args` (or `--flag=value`), the options (skipping the values of its
+    /// `option_values`), and the operands; `--` ends the options.
+    pub(super) fn command_line(&self, rule: &CodeRule, args: &[&Arg<'t>]) -> CommandLine {
+        let mut line = CommandLine::default();
+        if rule.flag_args.is_empty()
+            && rule.operands.is_empty()
+            && rule.operands_from.is_none()
+            && rule.when_arg.as_ref().is_none_or(|c| c.flag.is_none())
+            && rule.unless_arg.as_ref().is_none_or(|c| c.flag.is_none())
+        {
+            return line;
+        }
+        let texts = self.arg_texts(args);
+        let mut options = true;
+        let mut i = 0;
+        while i < texts.len() {
+            let text = texts[i].0.as_str();
+            if options && text == "--" {
+                options = false;
+            } else if options && text.len() > 1 && text.starts_with('-') {
+                let (name, attached) = match text.split_once('=') {
+                    Some((n, _)) if n.starts_with("--") => (n, true),
+                    _ => (text, false),
+                };
+                if rule.flag_args.iter().any(|p| p.matches_text(name)) {
+                    if attached {
+                        line.flag_values.push(i);
+                    } else if i + 1 < texts.len() {
+                        line.flag_values.push(i + 1);
+                        i += 1;
+                    }
+                } else if !attached && rule.option_values.iter().any(|o| o == name) {
+                    i += 1;
+                }
+            } else {
+                line.operands.push(i);
+            }
+            i += 1;
+        }
+        line
+    }
+
+    /// Whether an argument, or an element of the array it expands (`"${flags[@]}"`), matches
+    /// one of `patterns`.
+    pub(super) fn arg_matches(
+        &self,
+        node: Node<'t>,
+        patterns: &[crate::code::pattern::Pattern],
+    ) -> bool {
+        if patterns.is_empty() {
+            return false;
+        }
+        if self.value_matches(node, patterns) {
+            return true;
+        }
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if matches!(self.table.role(n), Some(Role::Name))
+                && let Some(bound) = self.bound.get(self.text_of(n))
+                && (self.value_matches(*bound, patterns)
+                    || table::named_children(*bound).any(|e| self.value_matches(e, patterns)))
+            {
+                return true;
+            }
+            stack.extend(table::named_children(n));
+        }
+        false
     }
 
     /// Whether a call serves one of `words`' purposes: its arguments, the variable, key or
@@ -164,6 +288,15 @@ impl<'t> Engine<'t, '_> {
                     }
                     break;
                 }
+                // The other commands of a pipeline: `printf '%s' "$password" | md5sum`.
+                Some(Role::Pipeline) => {
+                    for c in table::named_children(parent) {
+                        if c != node {
+                            context.push_str(self.text_of(c));
+                            context.push(' ');
+                        }
+                    }
+                }
                 Some(Role::Function { .. } | Role::Class | Role::If { .. } | Role::For { .. }) => {
                     break;
                 }
@@ -191,6 +324,30 @@ impl<'t> Engine<'t, '_> {
             self.sink_flow(index, at, &flow, f);
         }
     }
+}
+
+/// A command line read by a rule: the arguments after its flags and its operands (indices
+/// into the positional arguments).
+#[derive(Debug, Default)]
+pub(super) struct CommandLine {
+    pub(super) flag_values: Vec<usize>,
+    pub(super) operands: Vec<usize>,
+}
+
+/// The argument after `flag` (or `flag=value` itself).
+fn after_flag<'a, 't>(texts: &[(String, &'a Arg<'t>)], flag: &str) -> Option<&'a Arg<'t>> {
+    texts.iter().enumerate().find_map(|(i, (t, _))| {
+        if t == flag {
+            texts.get(i + 1).map(|(_, a)| *a)
+        } else if t
+            .strip_prefix(flag)
+            .is_some_and(|rest| rest.starts_with('='))
+        {
+            Some(texts[i].1)
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether an identifier names one of `words`' purposes: a word of four letters or fewer must

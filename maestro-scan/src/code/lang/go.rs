@@ -159,6 +159,11 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::Go,
     self_names: &[],
     parameter_name_fields: &[],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };
 
 #[cfg(test)]

@@ -161,6 +161,11 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::Qualified,
     self_names: &["this"],
     parameter_name_fields: &[],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };
 
 #[cfg(test)]

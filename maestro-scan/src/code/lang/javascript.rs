@@ -198,6 +198,11 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::JavaScript,
     self_names: &["this"],
     parameter_name_fields: &["pattern", "left"],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };
 
 pub(crate) static TYPESCRIPT_SPEC: Spec = Spec {
@@ -205,4 +210,9 @@ pub(crate) static TYPESCRIPT_SPEC: Spec = Spec {
     imports: ImportStyle::JavaScript,
     self_names: &["this"],
     parameter_name_fields: &["pattern", "left"],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };

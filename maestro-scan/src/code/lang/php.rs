@@ -223,4 +223,9 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::Qualified,
     self_names: &["$this", "self", "static"],
     parameter_name_fields: &[],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };

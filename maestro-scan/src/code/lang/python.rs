@@ -173,4 +173,9 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::Python,
     self_names: &["self", "cls"],
     parameter_name_fields: &[],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };

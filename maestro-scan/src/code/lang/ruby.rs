@@ -195,4 +195,9 @@ pub(crate) static SPEC: Spec = Spec {
     imports: ImportStyle::None,
     self_names: &["self"],
     parameter_name_fields: &[],
+    expression_bodies: false,
+    format_captures: false,
+    element_callbacks: &[],
+    aliases: &[],
+    positional_parameters: false,
 };

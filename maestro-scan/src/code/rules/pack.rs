@@ -17,6 +17,12 @@ pub(crate) struct Source {
     /// Categories this data is not a threat for (the deployment's environment does not
     /// redirect users elsewhere).
     pub(crate) cleared: u64,
+    /// A variable the file does not bind, named in capitals (shell: the environment), except
+    /// these names.
+    pub(crate) environment: bool,
+    pub(crate) except: Vec<String>,
+    /// A source call only when one of its arguments matches one of these (empty: always).
+    pub(crate) values: Vec<Pattern>,
 }
 
 /// Parameters of handler functions that carry untrusted data.
@@ -47,6 +53,9 @@ pub(crate) struct Guard {
     pub(crate) calls: Vec<Pattern>,
     /// Comparing `x.member` with `==` validates `x` (`url.origin === SELF`).
     pub(crate) members: Vec<String>,
+    /// Pattern comparisons (`== *..*`, `=~ ^*$`: the operator, a space and the pattern as
+    /// written, as globs) that validate the compared value.
+    pub(crate) patterns: Vec<Pattern>,
     pub(crate) checks: GuardChecks,
     pub(crate) cleared: u64,
     /// The value is clean where the call returned false (`x.startsWith('//')`).
@@ -65,14 +74,16 @@ pub(crate) struct KeywordValue {
     pub(crate) value: Pattern,
 }
 
-/// Values of one positional argument.
+/// Values of one positional argument, or of the argument after a flag.
 #[derive(Debug, Clone)]
 pub(crate) struct ArgValues {
     pub(crate) index: usize,
+    pub(crate) flag: Option<String>,
     pub(crate) values: Vec<Pattern>,
 }
 
 /// A compiled rule.
+#[allow(clippy::struct_excessive_bools)] // the rule file's independent switches
 #[derive(Debug)]
 pub(crate) struct CodeRule {
     pub(crate) id: String,
@@ -97,6 +108,25 @@ pub(crate) struct CodeRule {
     pub(crate) purpose: Vec<String>,
     /// Labels of sources this sink trusts (credentials from the environment for a bind).
     pub(crate) trusted_sources: Vec<String>,
+    /// Command lines: the arguments after these flags (`-c SCRIPT`, `--command=SQL`).
+    pub(crate) flag_args: Vec<Pattern>,
+    /// Command lines: these operands (arguments that are not options), and every one from
+    /// `operands_from` on.
+    pub(crate) operands: Vec<usize>,
+    pub(crate) operands_from: Option<usize>,
+    /// Command lines: options that take the next argument as their value.
+    pub(crate) option_values: Vec<String>,
+    /// The data fed to the command's standard input (a pipe, a here-string).
+    pub(crate) stdin: bool,
+    /// Structural conditions on any argument (an array expansion's elements included).
+    pub(crate) when_any_arg: Vec<Pattern>,
+    pub(crate) unless_any_arg: Vec<Pattern>,
+    /// Structural condition on the receiver as written (or the expression a name was bound
+    /// to): `*.arg("-c")`, `*Context::new(*`.
+    pub(crate) when_receiver: Vec<Pattern>,
+    /// Only data appended to something else counts (`"/srv/$name"`, `base.join(name)`): a path
+    /// that starts with the data is the caller's choice of place, not a traversal.
+    pub(crate) appended: bool,
 }
 
 /// One language's compiled rules.
@@ -141,6 +171,7 @@ fn keyword_values(list: &[String]) -> Vec<KeywordValue> {
 fn arg_values(spec: Option<&ArgValuesSpec>) -> Option<ArgValues> {
     spec.map(|s| ArgValues {
         index: s.index,
+        flag: s.flag.clone(),
         values: patterns(&s.values),
     })
 }
@@ -170,6 +201,9 @@ impl Pack {
                 } else {
                     mask(&s.not_for)
                 },
+                environment: s.environment,
+                except: s.except.clone(),
+                values: patterns(&s.values),
             })
             .collect();
         let rules = file
@@ -195,6 +229,15 @@ impl Pack {
                 unless_arg: arg_values(r.unless_arg.as_ref()),
                 purpose: r.purpose.iter().map(|n| n.to_ascii_lowercase()).collect(),
                 trusted_sources: r.trusted_sources.clone(),
+                flag_args: patterns(&r.flag_args),
+                operands: r.operands.clone(),
+                operands_from: r.operands_from,
+                option_values: r.option_values.clone(),
+                stdin: r.stdin,
+                when_any_arg: patterns(&r.when_any_arg),
+                unless_any_arg: patterns(&r.unless_any_arg),
+                when_receiver: patterns(&r.when_receiver),
+                appended: r.appended,
             })
             .collect();
         Pack {
@@ -231,6 +274,7 @@ impl Pack {
                 .map(|g| Guard {
                     calls: patterns(&g.calls),
                     members: g.members.clone(),
+                    patterns: patterns(&g.patterns),
                     checks: g.checks,
                     cleared: mask(&g.cwes),
                     negated: g.negated,

@@ -32,6 +32,7 @@ pub struct PackFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SourceSpec {
+    #[serde(default)]
     pub(super) patterns: Vec<String>,
     pub(super) label: Option<String>,
     pub(super) class: Option<String>,
@@ -39,6 +40,12 @@ pub(super) struct SourceSpec {
     pub(super) assigns_arguments: bool,
     #[serde(default)]
     pub(super) not_for: Vec<u32>,
+    #[serde(default)]
+    pub(super) environment: bool,
+    #[serde(default)]
+    pub(super) except: Vec<String>,
+    #[serde(default)]
+    pub(super) values: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +91,9 @@ pub(super) struct GuardSpec {
     pub(super) calls: Vec<String>,
     #[serde(default)]
     pub(super) members: Vec<String>,
+    #[serde(default)]
+    pub(super) patterns: Vec<String>,
+    #[serde(default)]
     pub(super) checks: GuardChecks,
     #[serde(default)]
     pub(super) cwes: Vec<u32>,
@@ -96,10 +106,11 @@ pub(super) struct GuardSpec {
 }
 
 /// What a guard call validates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum GuardChecks {
     /// The receiver (`x.isdigit()`).
+    #[default]
     Receiver,
     /// The first argument (`ALLOWED.includes(x)`, `re.fullmatch(p, x)` takes `any-argument`).
     Argument,
@@ -108,6 +119,7 @@ pub(crate) enum GuardChecks {
 }
 
 /// One rule, as written.
+#[allow(clippy::struct_excessive_bools)] // the rule file's independent switches, as written
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
@@ -158,6 +170,24 @@ pub struct RuleSpec {
     pub(super) purpose: Vec<String>,
     #[serde(default)]
     pub(super) trusted_sources: Vec<String>,
+    #[serde(default)]
+    pub(super) flag_args: Vec<String>,
+    #[serde(default)]
+    pub(super) operands: Vec<usize>,
+    #[serde(default)]
+    pub(super) operands_from: Option<usize>,
+    #[serde(default)]
+    pub(super) option_values: Vec<String>,
+    #[serde(default)]
+    pub(super) stdin: bool,
+    #[serde(default)]
+    pub(super) when_any_arg: Vec<String>,
+    #[serde(default)]
+    pub(super) unless_any_arg: Vec<String>,
+    #[serde(default)]
+    pub(super) when_receiver: Vec<String>,
+    #[serde(default)]
+    pub(super) appended: bool,
     /// Snippets that must produce this rule's finding.
     #[serde(default)]
     pub positive: Vec<String>,
@@ -169,6 +199,9 @@ pub struct RuleSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ArgValuesSpec {
+    #[serde(default)]
     pub(super) index: usize,
+    #[serde(default)]
+    pub(super) flag: Option<String>,
     pub(super) values: Vec<String>,
 }
