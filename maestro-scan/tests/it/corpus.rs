@@ -123,18 +123,6 @@ const KNOWN_SHORT: &[(&str, u32, f64, &str)] = &[
         0.125,
         "a call that hardens its receiver (dbf.setFeature(disallow-doctype-decl, true)) does not clear it yet",
     ),
-    (
-        "java",
-        614,
-        0.5,
-        "cookie.setSecure(true) / setHttpOnly(true) on the receiver are not followed yet",
-    ),
-    (
-        "ruby",
-        643,
-        0.5,
-        "the Ruby rules were tuned against an older engine; with today's engine three XPath flows through helpers and blocks are lost",
-    ),
 ];
 
 /// The file extension of a corpus language directory.

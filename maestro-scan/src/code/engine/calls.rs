@@ -13,11 +13,10 @@ use tree_sitter::Node;
 
 impl<'t> Engine<'t, '_> {
     pub(super) fn call_site(&self, node: Node<'t>) -> Option<CallSite<'t>> {
+        let args_list = |l: Node<'t>| l.kind().contains("argument") || l.kind() == "arguments";
         let args_of = |list: Option<Node<'t>>| -> Vec<Node<'t>> {
             match list {
-                Some(l) if l.kind().contains("argument") || l.kind() == "arguments" => {
-                    named_children(l).collect()
-                }
+                Some(l) if args_list(l) => named_children(l).collect(),
                 Some(l) => vec![l],
                 None => Vec::new(),
             }
@@ -62,13 +61,26 @@ impl<'t> Engine<'t, '_> {
                     ),
                     None => self.resolve(&method),
                 };
+                // A call's last child stands for its arguments: when that is a block
+                // (`XPath.each(doc, q) { |n| .. }`), the argument list before it counts too.
+                let list = table::child(node, arguments);
+                let mut args = Vec::new();
+                if arguments == table::Field::Last
+                    && let Some(l) = list
+                    && !args_list(l)
+                    && let Some(before) = l.prev_named_sibling()
+                    && args_list(before)
+                {
+                    args = args_of(Some(before));
+                }
+                args.extend(args_of(list));
                 CallSite {
                     node,
                     callee: Some(method_node),
                     receiver,
                     path: Some(path),
                     method: Some(method),
-                    args: args_of(table::child(node, arguments)),
+                    args,
                     input: Vec::new(),
                 }
             }

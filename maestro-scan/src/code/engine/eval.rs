@@ -236,7 +236,11 @@ impl<'t> Engine<'t, '_> {
             }
             Role::Index { object, index } => {
                 let obj = self.eval_opt(table::child(node, object), f);
-                let index = self.eval_opt(table::child(node, index), f);
+                let index_node = table::child(node, index);
+                let index = self.eval_opt(index_node, f);
+                if let Some(at) = index_node {
+                    self.check_index(node, table::child(node, object), at, (&obj, &index), f);
+                }
                 if obj.constant {
                     // A lookup in a literal table is one of its values; an element picked by a
                     // weak random index is as weak as the index.

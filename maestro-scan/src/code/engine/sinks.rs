@@ -9,6 +9,43 @@ use crate::code::taint::{Taint, Value};
 use tree_sitter::Node;
 
 impl<'t> Engine<'t, '_> {
+    /// `doc.elements["//item[@sku='#{sku}']"]`: a lookup is a call of `[]` on its object (the
+    /// path `doc.elements[]`), and a rule naming that path checks the index as its argument.
+    pub(super) fn check_index(
+        &mut self,
+        node: Node<'t>,
+        object: Option<Node<'t>>,
+        at: Node<'t>,
+        (obj, index): (&Value, &Value),
+        f: &mut Frame,
+    ) {
+        let Some(path) = self.path(node) else {
+            return;
+        };
+        if !path.ends_with("[]") {
+            return;
+        }
+        let site = CallSite {
+            node,
+            callee: None,
+            receiver: object,
+            path: Some(path.clone()),
+            method: Some("[]".to_owned()),
+            args: vec![at],
+            input: Vec::new(),
+        };
+        let args = [Arg {
+            name: None,
+            node: at,
+            value: index.clone(),
+        }];
+        for (i, rule) in self.pack.rules.iter().enumerate() {
+            if !rule.calls.is_empty() && rule.calls.iter().any(|p| p.matches(&path)) {
+                self.check_call(i, rule, &site, (obj, &Value::default()), &args, f);
+            }
+        }
+    }
+
     pub(super) fn check_call(
         &mut self,
         index: usize,
