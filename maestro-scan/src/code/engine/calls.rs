@@ -577,10 +577,10 @@ impl<'t> Engine<'t, '_> {
     /// The categories the sanitisers of a call clean: a sanitiser's `values` are matched
     /// against the first argument, or any argument of a command (`tr -cd ...`).
     fn call_sanitized(&self, site: &CallSite<'t>, path: &str) -> u64 {
-        let mut mask = self.sanitized(path, site.args.first().copied());
+        let mut mask = self.sanitized(path, &site.args);
         if matches!(self.table.role(site.node), Some(Role::Command { .. })) {
             for a in &site.args {
-                mask |= self.sanitized(path, Some(*a));
+                mask |= self.sanitized(path, std::slice::from_ref(a));
             }
         }
         mask

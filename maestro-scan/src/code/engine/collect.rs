@@ -45,7 +45,7 @@ impl<'t> Engine<'t, '_> {
                                 matches!(self.table.role(*t), Some(Role::Name | Role::ScopedName))
                             })
                             .and_then(|t| self.path(t))
-                            .map_or(0, |p| self.sanitized(&p, None));
+                            .map_or(0, |p| self.sanitized(&p, &[]));
                         *self
                             .typed_fields
                             .entry(self.text_of(name).to_owned())

@@ -222,7 +222,7 @@ impl<'t> Engine<'t, '_> {
                 }
                 let mut object = self.eval_opt(table::child(node, object), f);
                 if let Some(path) = &path {
-                    object.taint.clear(self.sanitized(path, None));
+                    object.taint.clear(self.sanitized(path, &[]));
                 }
                 if let Some(p) = table::child(node, property)
                     && let Some(clears) = self.typed_fields.get(self.text_of(p))
@@ -544,7 +544,7 @@ impl<'t> Engine<'t, '_> {
         if !matches!(self.table.role(ty), Some(Role::Name | Role::ScopedName)) {
             return 0;
         }
-        self.path(ty).map_or(0, |p| self.sanitized(&p, None))
+        self.path(ty).map_or(0, |p| self.sanitized(&p, &[]))
     }
 
     fn is_augmented(&self, node: Node<'t>) -> bool {

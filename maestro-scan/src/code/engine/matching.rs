@@ -9,16 +9,17 @@ use crate::code::table::{self, named_children};
 use tree_sitter::Node;
 
 impl<'t> Engine<'t, '_> {
-    /// The categories the sanitisers matching `path` clean (0 when none matches); `first` is
-    /// the call's first argument, for sanitisers that need a particular one.
-    pub(super) fn sanitized(&self, path: &str, first: Option<Node<'t>>) -> u64 {
+    /// The categories the sanitisers matching `path` clean (0 when none matches); `args` are
+    /// the call's arguments, for sanitisers that need particular first or second ones.
+    pub(super) fn sanitized(&self, path: &str, args: &[Node<'t>]) -> u64 {
+        let holds = |values: &[Pattern], at: usize| {
+            values.is_empty() || args.get(at).is_some_and(|a| self.value_matches(*a, values))
+        };
         self.pack
             .sanitizers
             .iter()
             .filter(|s| s.calls.iter().any(|p| p.matches(path)))
-            .filter(|s| {
-                s.values.is_empty() || first.is_some_and(|a| self.value_matches(a, &s.values))
-            })
+            .filter(|s| holds(&s.values, 0) && holds(&s.second_values, 1))
             .fold(0, |mask, s| mask | s.cleared)
     }
 

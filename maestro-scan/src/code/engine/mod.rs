@@ -246,6 +246,9 @@ fn reaching<'a>(rule: &CodeRule, class: u8, taint: &'a Taint) -> Option<&'a Flow
     taint.flows.iter().find(|f| {
         f.reaches(class, category)
             && !rule.trusted_sources.contains(&f.origin.label)
+            && (rule.only_sources.is_empty()
+                || rule.only_sources.contains(&f.origin.label)
+                || f.origin.class == taint::PARAM_CLASS)
             && (!rule.appended || f.appended || f.origin.class == taint::PARAM_CLASS)
     })
 }

@@ -45,6 +45,8 @@ pub(crate) struct Sanitizer {
     pub(crate) cleared: u64,
     /// The call's first argument must match one of these (empty: any).
     pub(crate) values: Vec<Pattern>,
+    /// And its second argument one of these (empty: any).
+    pub(crate) second_values: Vec<Pattern>,
 }
 
 /// A validating call: in the branch where it held, the value it checked is clean.
@@ -108,6 +110,8 @@ pub(crate) struct CodeRule {
     pub(crate) purpose: Vec<String>,
     /// Labels of sources this sink trusts (credentials from the environment for a bind).
     pub(crate) trusted_sources: Vec<String>,
+    /// Labels of the only sources whose data counts (empty: every source of the class).
+    pub(crate) only_sources: Vec<String>,
     /// Command lines: the arguments after these flags (`-c SCRIPT`, `--command=SQL`).
     pub(crate) flag_args: Vec<Pattern>,
     /// Command lines: these operands (arguments that are not options), and every one from
@@ -229,6 +233,7 @@ impl Pack {
                 unless_arg: arg_values(r.unless_arg.as_ref()),
                 purpose: r.purpose.iter().map(|n| n.to_ascii_lowercase()).collect(),
                 trusted_sources: r.trusted_sources.clone(),
+                only_sources: r.only_sources.clone(),
                 flag_args: patterns(&r.flag_args),
                 operands: r.operands.clone(),
                 operands_from: r.operands_from,
@@ -266,6 +271,7 @@ impl Pack {
                     calls: patterns(&s.calls),
                     cleared: mask(&s.cwes),
                     values: patterns(&s.values),
+                    second_values: patterns(&s.second_values),
                 })
                 .collect(),
             guards: file

@@ -76,6 +76,8 @@ pub(super) struct SanitizerSpec {
     pub(super) cwes: Vec<u32>,
     #[serde(default)]
     pub(super) values: Vec<String>,
+    #[serde(default)]
+    pub(super) second_values: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -170,6 +172,8 @@ pub struct RuleSpec {
     pub(super) purpose: Vec<String>,
     #[serde(default)]
     pub(super) trusted_sources: Vec<String>,
+    #[serde(default)]
+    pub(super) only_sources: Vec<String>,
     #[serde(default)]
     pub(super) flag_args: Vec<String>,
     #[serde(default)]
