@@ -28,7 +28,7 @@ impl<'t> Engine<'t, '_> {
                 if let Some(v) = value_node
                     && matches!(
                         self.table.role(v),
-                        Some(Role::Call { .. } | Role::New { .. })
+                        Some(Role::Call { .. } | Role::New { .. } | Role::MethodCall { .. })
                     )
                     && let Some(site) = self.call_site(v)
                 {

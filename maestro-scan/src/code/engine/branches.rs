@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Clears, Engine, Frame, apply_clear, merge};
+use super::{Clears, EQUALITY_METHODS, Engine, Frame, LOOKUPS, apply_clear, merge};
 use crate::code::rules::GuardChecks;
 use crate::code::table::{self, Role, named_children};
 use crate::code::taint::Value;
@@ -508,6 +508,30 @@ impl<'t> Engine<'t, '_> {
                 if let Some(site) = self.call_site(node)
                     && let Some(path) = &site.path
                 {
+                    // `"https".equals(x)`, `x.equals(ALLOWED.get(k))`: where it held, the other
+                    // side equals a literal.
+                    if site
+                        .method
+                        .as_deref()
+                        .is_some_and(|m| EQUALITY_METHODS.contains(&m))
+                        && let ([arg], Some(receiver)) = (site.args.as_slice(), site.receiver)
+                    {
+                        for (literal, side) in [(receiver, *arg), (*arg, receiver)] {
+                            if self.is_literal(literal) {
+                                // Not through a getter (`c.getName().equals("id")` says
+                                // nothing of `c.getValue()`), unless a guard lists it.
+                                if !matches!(
+                                    self.table.role(side),
+                                    Some(Role::Call { .. } | Role::MethodCall { .. })
+                                ) {
+                                    for key in self.compared_keys(side) {
+                                        then_clear.push((key, u64::MAX));
+                                    }
+                                }
+                                then_clear.extend(self.member_comparison(Some(side)));
+                            }
+                        }
+                    }
                     for guard in &self.pack.guards {
                         if guard.compared || !guard.calls.iter().any(|p| p.matches(path)) {
                             continue;
@@ -602,15 +626,30 @@ impl<'t> Engine<'t, '_> {
                 }
             }
         }
-        let Some(Role::Member { object, property }) = self.table.role(side) else {
-            return out;
+        // `x.host`, or a getter `x.getHost()`.
+        let (object, property) = match self.table.role(side) {
+            Some(Role::Member { object, property }) => (
+                table::child(side, object),
+                table::child(side, property).map(|p| self.text_of(p)),
+            ),
+            Some(Role::Call { .. } | Role::MethodCall { .. }) => match self.call_site(side) {
+                Some(site) if site.args.is_empty() && site.receiver.is_some() => (
+                    site.receiver,
+                    site.callee.map(|c| {
+                        let text = self.text_of(c);
+                        text.rsplit('.').next().unwrap_or(text)
+                    }),
+                ),
+                _ => (None, None),
+            },
+            _ => (None, None),
         };
-        let Some(property) = table::child(side, property).map(|p| self.text_of(p)) else {
+        let Some(property) = property else {
             return out;
         };
         for guard in &self.pack.guards {
             if guard.members.iter().any(|m| m == property)
-                && let Some(object) = table::child(side, object)
+                && let Some(object) = object
             {
                 for key in self.validated_keys(object) {
                     out.push((key, guard.cleared));
@@ -701,6 +740,29 @@ impl<'t> Engine<'t, '_> {
                 .map(|r| self.compared_keys(r))
                 .unwrap_or_default(),
             _ => Vec::new(),
+        }
+    }
+
+    /// Whether a value is a literal as written: a string without interpolation, a number, a
+    /// name bound to a literal for the whole file, or a lookup in a literal table
+    /// (`ALLOWED.get(k)`).
+    fn is_literal(&self, node: Node<'t>) -> bool {
+        match self.table.role(node) {
+            Some(Role::Str) => {
+                named_children(node).all(|c| matches!(self.table.role(c), Some(Role::Text)))
+            }
+            Some(Role::Constant) => true,
+            Some(Role::Name) => self
+                .globals
+                .get(self.text_of(node))
+                .is_some_and(|v| v.constant),
+            Some(Role::Call { .. } | Role::MethodCall { .. }) => {
+                self.call_site(node).is_some_and(|site| {
+                    site.method.as_deref().is_some_and(|m| LOOKUPS.contains(&m))
+                        && site.receiver.is_some_and(|r| self.is_literal(r))
+                })
+            }
+            _ => false,
         }
     }
 

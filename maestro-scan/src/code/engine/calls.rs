@@ -4,7 +4,8 @@
 //! mutators that store their arguments into their receiver.
 
 use super::{
-    Arg, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, WRITERS, names_match, reaching,
+    Arg, COLLECTION_FACTORIES, CallSite, Engine, Frame, LOOKUPS, MUTATORS, Role, WRITERS,
+    names_match, reaching,
 };
 use crate::code::rules::category_bit;
 use crate::code::table::{self, named_children};
@@ -437,6 +438,13 @@ impl<'t> Engine<'t, '_> {
         }
         let method = site.method.as_deref().unwrap_or("");
         if receiver.constant && site.receiver.is_some() && LOOKUPS.contains(&method) {
+            return Value::constant();
+        }
+        if args.iter().all(|a| a.value.constant)
+            && COLLECTION_FACTORIES
+                .iter()
+                .any(|c| path == *c || path.strip_suffix(c).is_some_and(|head| head.ends_with('.')))
+        {
             return Value::constant();
         }
         // `rng.fill_bytes(&mut buf)`, `reader.read_line(&mut s)`: the receiver's data is

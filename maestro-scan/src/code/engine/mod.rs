@@ -38,6 +38,24 @@ const LOOKUPS: &[&str] = &[
     "get_or",
 ];
 
+/// Method names that compare their receiver with their argument (`"https".equals(x)`).
+const EQUALITY_METHODS: &[&str] = &["equals", "equalsIgnoreCase", "Equals", "eql?", "equal?"];
+
+/// Calls that build a collection of their arguments (`Map.of("a", "/a")`): of literals, the
+/// collection is a literal table.
+const COLLECTION_FACTORIES: &[&str] = &[
+    "Map.of",
+    "Map.ofEntries",
+    "Map.entry",
+    "Set.of",
+    "List.of",
+    "Arrays.asList",
+    "EnumSet.of",
+    "ImmutableMap.of",
+    "ImmutableSet.of",
+    "ImmutableList.of",
+];
+
 /// Method names that store their arguments into their receiver.
 const MUTATORS: &[&str] = &[
     "append",
