@@ -143,6 +143,7 @@
 pub mod allow;
 mod binary;
 pub mod code;
+mod decode;
 pub mod examples;
 pub mod finding;
 mod keywords;
