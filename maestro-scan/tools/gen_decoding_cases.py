@@ -220,6 +220,9 @@ write(
         case("Rust does not join", f'let t = concat!("{g[:20]}", "{g[20:]}");\nlet u = "{g[:20]}" "{g[20:]}";\n',
              path="lib.rs"),
         case("a list of strings", f'parts = [\n    "{g[:20]}",\n    "{g[20:]}",\n]\n', path="app.py"),
+        case("one literal a line, in a form", f"    Params.Strings = (\n      'DriverName=Interbase'\n      'Password={PASSWORD[:8]}'\n      'RoleName=R{PASSWORD[8:]}')\n",
+             path="Form.dfm"),
+        case("the words of a shell command", f'curl -u "{g[:20]}" "{g[20:]}" https://x.test\n', path="run.sh"),
     ],
 )
 

@@ -126,11 +126,16 @@ fn block(text: &[u8], run: Range<usize>) -> Vec<Range<usize>> {
     if width < MIN_BLOCK_LINE || !width.is_multiple_of(4) {
         return segments;
     }
-    let line_start = memchr::memrchr(b'\n', &text[..run.start]).map_or(0, |i| i + 1);
-    let indent = &text[line_start..run.start];
-    if !indent.iter().all(|&b| b == b' ' || b == b'\t') {
+    let blanks = text[..run.start]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let line_start = run.start - blanks;
+    if line_start > 0 && text[line_start - 1] != b'\n' {
         return segments;
     }
+    let indent = &text[line_start..run.start];
     let mut end = run.end;
     loop {
         let mut next = end;

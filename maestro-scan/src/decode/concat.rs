@@ -1,6 +1,8 @@
 //! Split strings: chains of string literals joined by `+` (JavaScript, Java, C#, Go, Python),
-//! `.` (PHP), `..` (Lua), nothing (Python and C adjacent literals, shell `"a""b"`), across line
-//! breaks and `\` continuations, are joined into one value.
+//! `.` (PHP), `..` (Lua) or nothing (shell `"a""b"`), across line breaks and `\` continuations,
+//! are joined into one value; in Python and C, where literals separated by white space are
+//! one string, so are they ([`Joins::Adjacent`]), and nowhere else (a list of literals, one a
+//! line, or the words of a shell command are not one value).
 //!
 //! A line is read only when a quote in it is followed by such a joint and another quote (a
 //! scan of the quotes, not of the text); it is then read from its start, literal by literal,
@@ -9,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::{Budget, Encoding, Found, MIN_TEXT, Origin, prefix_before};
+use super::{Budget, Encoding, Found, Joins, MIN_TEXT, Origin, prefix_before};
 
 /// The longest joined value.
 const MAX_JOINED: usize = 16 << 10;
@@ -22,12 +24,13 @@ fn is_quote(b: u8) -> bool {
 }
 
 /// After a literal ending before `at`, where the next literal of its chain starts: spaces, an
-/// optional operator (`+`, `.`, `..`) or `\` continuation, white space including at most
-/// [`MAX_BREAKS`] line breaks, and a quote.
-fn joint(text: &[u8], at: usize) -> Option<usize> {
+/// operator (`+`, `.`, `..`) or a `\` continuation, white space including at most
+/// [`MAX_BREAKS`] line breaks, and a quote; without an operator or a continuation, only a quote
+/// right there, unless literals separated by white space are joined (`adjacent`).
+fn joint(text: &[u8], at: usize, adjacent: bool) -> Option<usize> {
     let mut i = at;
     let mut breaks = 0;
-    let mut operator = false;
+    let mut explicit = false;
     loop {
         match text.get(i)? {
             b' ' | b'\t' | b'\r' => i += 1,
@@ -38,16 +41,19 @@ fn joint(text: &[u8], at: usize) -> Option<usize> {
                 }
                 i += 1;
             }
-            b'\\' if matches!(text.get(i + 1), Some(b'\n' | b'\r')) => i += 1,
-            b'+' if !operator => {
-                operator = true;
+            b'\\' if matches!(text.get(i + 1), Some(b'\n' | b'\r')) => {
+                explicit = true;
                 i += 1;
             }
-            b'.' if !operator => {
-                operator = true;
+            b'+' if !explicit => {
+                explicit = true;
+                i += 1;
+            }
+            b'.' if !explicit => {
+                explicit = true;
                 i += if text.get(i + 1) == Some(&b'.') { 2 } else { 1 };
             }
-            &b => return is_quote(b).then_some(i),
+            &b => return (is_quote(b) && (explicit || adjacent || i == at)).then_some(i),
         }
     }
 }
@@ -59,9 +65,12 @@ fn literal(text: &[u8], at: usize) -> Option<(Range<usize>, usize)> {
     let triple = [quote; 3];
     if text[at..].starts_with(&triple) {
         let start = at + 3;
-        let line_end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
-        let close = memchr::memmem::find(&text[start..line_end], &triple)? + start;
-        return Some((start..close, close + 3));
+        let window = &text[start..(start + MAX_JOINED).min(text.len())];
+        let close = memchr::memmem::find(window, &triple)?;
+        if memchr::memchr(b'\n', &window[..close]).is_some() {
+            return None;
+        }
+        return Some((start..start + close, start + close + 3));
     }
     let mut i = at + 1;
     while i < text.len() {
@@ -85,15 +94,20 @@ fn comment(text: &[u8], i: usize) -> bool {
     }
 }
 
-/// The joined values of the chains of literals in `text`.
-pub(super) fn find(text: &[u8], budget: &mut Budget, out: &mut Vec<Found>) {
+/// The joined values of the chains of literals in `text`, joined as `joins` says.
+pub(super) fn find(text: &[u8], joins: Joins, budget: &mut Budget, out: &mut Vec<Found>) {
+    let adjacent = match joins {
+        Joins::No => return,
+        Joins::Operators => false,
+        Joins::Adjacent => true,
+    };
     let mut done = 0;
     for q in memchr::memchr3_iter(b'"', b'\'', b'`', text) {
-        if q < done || joint(text, q + 1).is_none() {
+        if q < done || joint(text, q + 1, adjacent).is_none() {
             continue;
         }
         let line = memchr::memrchr(b'\n', &text[..q]).map_or(0, |i| i + 1);
-        done = read_line(text, line.max(done), budget, out);
+        done = read_line(text, line.max(done), adjacent, budget, out);
         if budget.exhausted() {
             return;
         }
@@ -102,7 +116,13 @@ pub(super) fn find(text: &[u8], budget: &mut Budget, out: &mut Vec<Found>) {
 
 /// Read literals from `start` to the end of its line (or of the last line a chain reaches),
 /// emitting the chains of two literals or more; returns where it stopped.
-fn read_line(text: &[u8], start: usize, budget: &mut Budget, out: &mut Vec<Found>) -> usize {
+fn read_line(
+    text: &[u8],
+    start: usize,
+    adjacent: bool,
+    budget: &mut Budget,
+    out: &mut Vec<Found>,
+) -> usize {
     let mut chain: Vec<(u8, Range<usize>, usize)> = Vec::new();
     let mut i = start;
     while i < text.len() {
@@ -124,7 +144,7 @@ fn read_line(text: &[u8], start: usize, budget: &mut Budget, out: &mut Vec<Found
         };
         chain.push((b, content, i));
         i = end;
-        if let Some(next) = joint(text, end) {
+        if let Some(next) = joint(text, end, adjacent) {
             i = next;
         } else {
             emit(text, &chain, budget, out);
@@ -174,8 +194,12 @@ mod tests {
     use super::*;
 
     fn joined(text: &str) -> Vec<String> {
+        joined_as(text, Joins::Adjacent)
+    }
+
+    fn joined_as(text: &str, joins: Joins) -> Vec<String> {
         let mut out = Vec::new();
-        find(text.as_bytes(), &mut Budget::new(1 << 20), &mut out);
+        find(text.as_bytes(), joins, &mut Budget::new(1 << 20), &mut out);
         out.into_iter()
             .map(|f| {
                 let mut s = String::from_utf8(f.prefix).expect("text");
@@ -219,6 +243,24 @@ mod tests {
     }
 
     #[test]
+    fn white_space_joins_only_where_the_language_joins() {
+        let list = "'Password=abcd1'\n'RoleName=efgh2'\n";
+        assert_eq!(joined_as(list, Joins::Adjacent).len(), 1);
+        assert!(joined_as(list, Joins::Operators).is_empty());
+        assert!(joined_as(r#"curl -u "abcd" "efgh""#, Joins::Operators).is_empty());
+        assert_eq!(joined_as(r#"T="abcd""efgh""#, Joins::Operators).len(), 1);
+        assert_eq!(
+            joined_as("x = 'abcd' +\n  'efgh'", Joins::Operators).len(),
+            1
+        );
+        assert_eq!(
+            joined_as("x = 'abcd' \\\n  'efgh'", Joins::Operators).len(),
+            1
+        );
+        assert!(joined_as(r#"x = "abcd" + "efgh""#, Joins::No).is_empty());
+    }
+
+    #[test]
     fn quotes_are_read_from_the_start_of_the_line() {
         // `" "` is one literal, not the joint of two.
         assert!(joined(r#"x = " ".join(parts) + name"#).is_empty());
@@ -234,7 +276,12 @@ mod tests {
     fn joined_bytes_map_to_their_literals() {
         let text = r#"t = "abcd" + "efgh""#;
         let mut out = Vec::new();
-        find(text.as_bytes(), &mut Budget::new(1 << 20), &mut out);
+        find(
+            text.as_bytes(),
+            Joins::Operators,
+            &mut Budget::new(1 << 20),
+            &mut out,
+        );
         let origin = &out[0].origin;
         // A range ends where the source of the next byte starts (the joint included).
         assert_eq!(origin.range(0..4), 5..14);

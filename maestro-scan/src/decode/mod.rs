@@ -5,7 +5,7 @@
 //!
 //! Only candidate runs are decoded, never the whole input: runs of the base64 alphabet of at
 //! least 16 characters ([`runs`], [`base64`]), of at least 32 hex digits ([`hex`]), runs with
-//! `%XX` escapes ([`percent`]), chains of string literals ([`concat`]) and the values of
+//! `%XX` escapes ([`percent`]), chains of string literals ([`concat`](mod@concat)) and the values of
 //! [`values`]. A decoding is kept only when it is mostly printable text ([`is_text`]); it is
 //! then searched again for the same runs, once (depth 2: base64 of base64, hex of a base64 PEM,
 //! a URL-encoded base64 value). The decoded bytes of one input are bounded ([`MAX_DECODED`]).
@@ -271,20 +271,29 @@ fn find_all(text: &[u8], budget: &mut Budget, finders: Finders) -> Vec<Found> {
     let mut found = Vec::new();
     runs::find(text, budget, &mut found);
     percent::find(text, budget, &mut found);
-    if finders.joins {
-        concat::find(text, budget, &mut found);
-    }
+    concat::find(text, finders.joins, budget, &mut found);
     values::find(text, budget, finders.block_scalars, &mut found);
     found.sort_by_key(|f| f.origin.range(0..0).start);
     found
+}
+
+/// Which string literals are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Joins {
+    /// None (Rust, data files, decoded values).
+    No,
+    /// Literals joined by an operator (`+`, `.`, `..`), a `\` continuation, or touching.
+    Operators,
+    /// Those and literals separated by white space and line breaks (Python, C).
+    Adjacent,
 }
 
 /// Which finders apply to a text besides the runs, `%XX` escapes, escaped strings and
 /// name/value pairs, which apply everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Finders {
-    /// Adjacent string literals are joined: code of a language that concatenates them.
-    pub(crate) joins: bool,
+    /// Which string literals are joined.
+    pub(crate) joins: Joins,
     /// YAML block scalars are read.
     pub(crate) block_scalars: bool,
 }
@@ -296,36 +305,56 @@ const NO_JOINS: &[&str] = &[
     "crt", "key",
 ];
 
+/// Extensions of files where literals separated by white space are one string.
+const ADJACENT: &[&str] = &[
+    "py", "pyi", "pyw", "c", "h", "cc", "cpp", "cxx", "hh", "hpp", "hxx", "m", "mm",
+];
+
 /// Extensions of YAML files.
 const YAML: &[&str] = &["yaml", "yml"];
 
 impl Finders {
-    /// Every finder.
+    /// Every finder, literals joined by white space too: for redaction, where hiding a little
+    /// more than a secret costs nothing.
     pub(crate) const ALL: Finders = Finders {
-        joins: true,
+        joins: Joins::Adjacent,
+        block_scalars: true,
+    };
+
+    /// Text of no known kind (without a path or an extension): literals joined by operators,
+    /// block scalars read.
+    pub(crate) const ANY: Finders = Finders {
+        joins: Joins::Operators,
         block_scalars: true,
     };
 
     /// In a decoded value: not code, maybe YAML.
     pub(crate) const DECODED: Finders = Finders {
-        joins: false,
+        joins: Joins::No,
         block_scalars: true,
     };
 
-    /// The finders of the file at `path`: literals are joined unless its extension is in
-    /// [`NO_JOINS`]; block scalars are read in YAML files and in files without an extension.
-    /// Text without a path gets every finder.
+    /// The finders of the file at `path`: literals are not joined when its extension is in
+    /// [`NO_JOINS`], joined by white space too when it is in [`ADJACENT`]; block scalars are
+    /// read in YAML files. Text without a path or an extension gets [`Finders::ANY`].
     pub(crate) fn for_path(path: Option<&str>) -> Finders {
         let Some(path) = path else {
-            return Finders::ALL;
+            return Finders::ANY;
         };
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let Some((_, extension)) = name.rsplit_once('.') else {
-            return Finders::ALL;
+            return Finders::ANY;
         };
         let any = |list: &[&str]| list.iter().any(|e| extension.eq_ignore_ascii_case(e));
+        let joins = if any(NO_JOINS) {
+            Joins::No
+        } else if any(ADJACENT) {
+            Joins::Adjacent
+        } else {
+            Joins::Operators
+        };
         Finders {
-            joins: !any(NO_JOINS),
+            joins,
             block_scalars: any(YAML),
         }
     }
@@ -355,8 +384,8 @@ pub(crate) fn is_text(bytes: &[u8], complete: bool) -> bool {
 /// The context before `at` in `text`: from the start of its line, at most [`MAX_PREFIX`]
 /// bytes, and whether it reaches the start of the text.
 pub(crate) fn prefix_before(text: &[u8], at: usize) -> (Vec<u8>, bool) {
-    let line = memchr::memrchr(b'\n', &text[..at]).map_or(0, |i| i + 1);
-    let start = line.max(at.saturating_sub(MAX_PREFIX));
+    let from = at.saturating_sub(MAX_PREFIX);
+    let start = memchr::memrchr(b'\n', &text[from..at]).map_or(from, |i| from + i + 1);
     (text[start..at].to_vec(), start == 0)
 }
 

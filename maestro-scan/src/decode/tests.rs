@@ -22,7 +22,7 @@ fn base64_of_base64_is_decoded_twice_and_maps_to_the_outer_run() {
     let inner = b64("postgres://app:Zq3k9xTw@db/app");
     let outer = b64(&inner);
     let text = format!("x = 1\nblob: \"{outer}\"\n");
-    let view = Decoded::of(text.as_bytes(), Finders::ALL).expect("decoded");
+    let view = Decoded::of(text.as_bytes(), Finders::ANY).expect("decoded");
     assert_eq!(
         pieces(&view),
         [
@@ -49,15 +49,15 @@ fn base64_of_base64_is_decoded_twice_and_maps_to_the_outer_run() {
 
 #[test]
 fn nothing_to_decode_is_no_view() {
-    assert!(Decoded::of(b"fn main() { println!(\"hello, world\"); }\n", Finders::ALL).is_none());
-    assert!(Decoded::of(b"", Finders::ALL).is_none());
+    assert!(Decoded::of(b"fn main() { println!(\"hello, world\"); }\n", Finders::ANY).is_none());
+    assert!(Decoded::of(b"", Finders::ANY).is_none());
 }
 
 #[test]
 fn the_budget_bounds_the_decoded_bytes() {
     let line = format!("v = \"{}\"\n", b64(&"printable text ".repeat(10)));
     let text = line.repeat(MAX_DECODED / 100 + 100);
-    let view = Decoded::of(text.as_bytes(), Finders::ALL).expect("decoded");
+    let view = Decoded::of(text.as_bytes(), Finders::ANY).expect("decoded");
     let decoded: usize = view.pieces.iter().map(|p| p.end - p.value).sum();
     assert!(decoded <= MAX_DECODED, "{decoded}");
     assert!(view.pieces.len() < text.len() / line.len());
@@ -79,20 +79,24 @@ fn text_is_mostly_printable_utf8() {
 
 #[test]
 fn finders_follow_the_file_kind() {
-    assert_eq!(Finders::for_path(None), Finders::ALL);
-    assert_eq!(Finders::for_path(Some("Makefile")), Finders::ALL);
-    assert!(Finders::for_path(Some("src/app.py")).joins);
+    assert_eq!(Finders::for_path(None), Finders::ANY);
+    assert_eq!(Finders::for_path(Some("Makefile")), Finders::ANY);
+    assert_eq!(Finders::for_path(Some("src/app.py")).joins, Joins::Adjacent);
     assert!(!Finders::for_path(Some("src/app.py")).block_scalars);
-    assert!(!Finders::for_path(Some("src/lib.rs")).joins);
-    assert!(!Finders::for_path(Some("conf/app.JSON")).joins);
+    assert_eq!(
+        Finders::for_path(Some("src/app.js")).joins,
+        Joins::Operators
+    );
+    assert_eq!(Finders::for_path(Some("src/lib.rs")).joins, Joins::No);
+    assert_eq!(Finders::for_path(Some("conf/app.JSON")).joins, Joins::No);
     assert_eq!(
         Finders::for_path(Some("k8s/secret.yaml")),
         Finders {
-            joins: false,
+            joins: Joins::No,
             block_scalars: true
         }
     );
     let text = r#"x = "abcd" + "efgh""#;
-    assert!(Decoded::of(text.as_bytes(), Finders::ALL).is_some());
+    assert!(Decoded::of(text.as_bytes(), Finders::ANY).is_some());
     assert!(Decoded::of(text.as_bytes(), Finders::DECODED).is_none());
 }

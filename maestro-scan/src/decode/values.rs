@@ -44,13 +44,21 @@ pub(super) fn find(text: &[u8], budget: &mut Budget, block_scalars: bool, out: &
     name_values(text, budget, out);
 }
 
-fn line_start(text: &[u8], at: usize) -> usize {
-    memchr::memrchr(b'\n', &text[..at]).map_or(0, |i| i + 1)
+/// The start of the line of `at`, or `at - within` when the line starts before that (lines
+/// are searched only so far, so that long lines cost no more than short ones).
+fn line_start(text: &[u8], at: usize, within: usize) -> usize {
+    let from = at.saturating_sub(within);
+    memchr::memrchr(b'\n', &text[from..at]).map_or(from, |i| from + i + 1)
 }
 
-fn line_end(text: &[u8], at: usize) -> usize {
-    memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i)
+/// The end of the line of `at`, or `at + within` when the line ends after that.
+fn line_end(text: &[u8], at: usize, within: usize) -> usize {
+    let to = (at + within).min(text.len());
+    memchr::memchr(b'\n', &text[at..to]).map_or(to, |i| at + i)
 }
+
+/// The longest key line or value line read.
+const MAX_LINE: usize = 4 << 10;
 
 /// The length of a key name at `at` (`[A-Za-z_][A-Za-z0-9_.-]*`, at most [`MAX_KEY`]).
 fn key_len(text: &[u8], at: usize) -> usize {
@@ -109,8 +117,8 @@ fn escaped(text: &[u8], budget: &mut Budget, out: &mut Vec<Found>) {
         if !key {
             continue;
         }
-        let start = line_start(text, at).max(at.saturating_sub(ESCAPED_BEFORE));
-        let end = line_end(text, at).min(at + ESCAPED_AFTER);
+        let start = line_start(text, at, ESCAPED_BEFORE);
+        let end = line_end(text, at, ESCAPED_AFTER);
         done = end;
         if !budget.take(end - start) {
             return;
@@ -129,12 +137,18 @@ fn escaped(text: &[u8], budget: &mut Budget, out: &mut Vec<Found>) {
 
 /// YAML block scalars (`key: |`, `key: >-`), their lines joined onto the key.
 fn block_scalars(text: &[u8], budget: &mut Budget, out: &mut Vec<Found>) {
-    let literal = LITERAL_BLOCK.find_iter(text);
-    let folded = FOLDED_BLOCK.find_iter(text);
-    for (at, folded) in literal
+    let mut headers: Vec<(usize, bool)> = LITERAL_BLOCK
+        .find_iter(text)
         .map(|at| (at, false))
-        .chain(folded.map(|at| (at, true)))
-    {
+        .collect();
+    headers.extend(FOLDED_BLOCK.find_iter(text).map(|at| (at, true)));
+    headers.sort_unstable();
+    // A header inside a block read already is its text.
+    let mut done = 0;
+    for (at, folded) in headers {
+        if at < done {
+            continue;
+        }
         let indicator = at + 2;
         let mut i = indicator + 1;
         while matches!(text.get(i), Some(b'-' | b'+' | b'1'..=b'9')) && i < indicator + 3 {
@@ -144,14 +158,15 @@ fn block_scalars(text: &[u8], budget: &mut Budget, out: &mut Vec<Found>) {
         let header_end = match text.get(i) {
             Some(b'\n') => i,
             Some(b'\r') if text.get(i + 1) == Some(&b'\n') => i + 1,
-            Some(b'#') => line_end(text, i),
+            Some(b'#') => line_end(text, i, MAX_LINE),
             _ => continue,
         };
-        let key_line = line_start(text, at);
+        let key_line = line_start(text, at, MAX_LINE);
         let key_indent = skip_blanks(text, key_line) - key_line;
         let Some((value, map)) = block_lines(text, header_end + 1, key_indent, folded) else {
             continue;
         };
+        done = map.last().copied().unwrap_or(done);
         if value.len() < MIN_TEXT || !budget.take(value.len()) {
             continue;
         }
@@ -180,8 +195,8 @@ fn block_lines(
     let mut at = from;
     let mut last_end = from;
     while at < text.len() && value.len() < MAX_BLOCK {
-        let end = line_end(text, at);
-        let content = skip_blanks(text, at);
+        let end = line_end(text, at, MAX_LINE);
+        let content = skip_blanks(text, at).min(end);
         let line = &text[content..end];
         if line.iter().all(|&b| b == b'\r') {
             at = end + 1;
@@ -201,6 +216,10 @@ fn block_lines(
         value.extend_from_slice(&text[start..stop]);
         map.extend(start..stop);
         last_end = stop;
+        if text.get(end).is_some_and(|&b| b != b'\n') {
+            // A line longer than is read: the block ends with what was read of it.
+            break;
+        }
         at = end + 1;
     }
     if value.is_empty() {
@@ -222,7 +241,7 @@ fn key_value(text: &[u8], at: usize) -> Option<Range<usize>> {
         return None;
     }
     i = skip_blanks(text, i + 1);
-    let end = line_end(text, i);
+    let end = line_end(text, i, MAX_LINE);
     if let &q @ (b'"' | b'\'') = text.get(i)? {
         let close = memchr::memchr(q, &text[i + 1..end])? + i + 1;
         return Some(i..close + 1);

@@ -23,19 +23,19 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 impl Scanner {
-    /// The secret matches of the decoded view of `text` (of the file at `path`) that `direct`
-    /// (the matches of `text` itself) does not already hold; `None` when there are none, or
-    /// when no secret rule runs.
+    /// The secret matches of the decoded view of `text` (with `finders`) that `direct` (the
+    /// matches of `text` itself) does not already hold; `None` when there are none, or when no
+    /// secret rule runs.
     pub(super) fn decoded_matches(
         &self,
-        path: Option<&str>,
+        finders: Finders,
         text: &[u8],
         direct: &[Candidate],
     ) -> Option<DecodedMatches> {
         if !self.options.kinds.includes(Kind::Secret) {
             return None;
         }
-        let view = Decoded::of(text, Finders::for_path(path))?;
+        let view = Decoded::of(text, finders)?;
         let rules = self.rules.rules();
         let mut found = self.candidates(Scope::Path(None), &view.text);
         if found.is_empty() {

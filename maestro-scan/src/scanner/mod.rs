@@ -13,6 +13,7 @@ use std::fmt;
 use crate::allow::BaseLines;
 use crate::binary;
 use crate::code;
+use crate::decode::Finders;
 use crate::language::Language;
 use crate::position::Positions;
 use crate::report::Report;
@@ -110,9 +111,10 @@ impl Scanner {
     #[must_use]
     pub fn redact_secrets(&self, text: &str) -> Option<String> {
         // Without a language only secret rules run, and their matches do not overlap; a match
-        // in the decoded view hides the encoded value it comes from.
+        // in the decoded view (with every finder: the text's language is unknown) hides the
+        // encoded value it comes from.
         let mut found = self.candidates(Scope::Path(None), text.as_bytes());
-        if let Some(decoded) = self.decoded_matches(None, text.as_bytes(), &found) {
+        if let Some(decoded) = self.decoded_matches(Finders::ALL, text.as_bytes(), &found) {
             found.extend(
                 decoded
                     .matches
@@ -157,7 +159,7 @@ impl Scanner {
             if let Scope::Path(Some(language)) = scope {
                 self.code_candidates(language, path, text, &mut candidates);
             }
-            let decoded = self.decoded_matches(path, text, &candidates);
+            let decoded = self.decoded_matches(Finders::for_path(path), text, &candidates);
             if !candidates.is_empty() {
                 let view = View {
                     text,
