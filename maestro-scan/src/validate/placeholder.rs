@@ -26,6 +26,14 @@ const PLACEHOLDERS: &[&str] = &[
     "todo",
     // Published documentation samples (Stripe's test key from its API reference).
     "4ec39hqlyjwdarjtt1zdp7dc",
+    // The OAuth 2.0 samples of RFC 6749, copied into OAuth libraries: client id and secret,
+    // their Basic credentials, an authorization code, an access and a refresh token.
+    "s6bhdrkqt3",
+    "gx1fbat3bv",
+    "czzcagrsa3f0mzpnwdfmqmf0m2jw",
+    "splxlobezqqybys6wxsbia",
+    "2yotnfzfejr1zcsicmwpaa",
+    "tgzv3jokf0xg5qx2tlkwia",
 ];
 
 /// Secrets longer than this (key blocks, long tokens) are checked against
@@ -203,9 +211,10 @@ fn credentials_placeholder(userinfo: &[u8]) -> bool {
 
 /// A generic value that is an identifier, a path in code, a constant name, a file name or a
 /// sentence fragment rather than a secret: no digit; a type or module path (`a::b::C`, after
-/// `&` or `*`: `&p256::PRIVATE_KEY_OPS`, an enum variant `Kind::Key2`); a constant or variable
-/// name in one case whose words all start with a letter (`TLS13_AES_128_GCM_SHA256`,
-/// `api_key_v2`); or a dotted identifier chain with few digits (`settings.API_KEY`).
+/// `&` or `*`: `&p256::PRIVATE_KEY_OPS`, an enum variant `Kind::Key2`; a lowercase module and
+/// names: `ed25519.Ed25519PrivateKey`); a constant or variable name in one case whose words all
+/// start with a letter (`TLS13_AES_128_GCM_SHA256`, `api_key_v2`); or a dotted identifier chain
+/// with few digits (`settings.API_KEY`).
 fn looks_like_code(value: &[u8]) -> bool {
     let has_digit = value.iter().any(u8::is_ascii_digit);
     let has_letter = value.iter().any(u8::is_ascii_alphabetic);
@@ -225,6 +234,16 @@ fn looks_like_code(value: &[u8]) -> bool {
             .filter(|p| !p.is_empty())
             .all(identifier)
         && !path.windows(3).any(|w| w == b":::")
+    {
+        return true;
+    }
+    // `module.ClassName`, `ed25519.Ed25519PrivateKey`: a lowercase module, then names.
+    let mut parts = value.split(|&b| b == b'.');
+    if value.contains(&b'.')
+        && parts
+            .next()
+            .is_some_and(|module| identifier(module) && !module.iter().any(u8::is_ascii_uppercase))
+        && parts.all(|name| name.first().is_some_and(u8::is_ascii_alphabetic) && identifier(name))
     {
         return true;
     }
@@ -301,6 +320,8 @@ mod tests {
             b"TLS13_CHACHA20_POLY1305_SHA256_INTERNAL",
             b"aws_sdk_v2_api_key_field",
             b"settings.API_KEY_V2",
+            b"ed25519.Ed25519PrivateKey",
+            b"hashes.SHA256",
         ] {
             assert!(
                 is_placeholder(code, true),
@@ -314,6 +335,7 @@ mod tests {
             b"9Zq3_kT9v_Lm2X_w8Rb",
             b"zq3k::t9vl::m2xw:8rbn",
             b"8f3a::9c2b::11",
+            b"Zq3kT9.vLm2X48Rb5",
         ] {
             assert!(
                 !is_placeholder(secret, true),
