@@ -102,12 +102,13 @@ pub(super) fn find(text: &[u8], joins: Joins, budget: &mut Budget, out: &mut Vec
         Joins::Adjacent => true,
     };
     let mut done = 0;
+    let mut chain = Vec::new();
     for q in memchr::memchr3_iter(b'"', b'\'', b'`', text) {
         if q < done || joint(text, q + 1, adjacent).is_none() {
             continue;
         }
         let line = memchr::memrchr(b'\n', &text[..q]).map_or(0, |i| i + 1);
-        done = read_line(text, line.max(done), adjacent, budget, out);
+        done = read_line(text, line.max(done), adjacent, &mut chain, budget, out);
         if budget.exhausted() {
             return;
         }
@@ -120,10 +121,11 @@ fn read_line(
     text: &[u8],
     start: usize,
     adjacent: bool,
+    chain: &mut Vec<Literal>,
     budget: &mut Budget,
     out: &mut Vec<Found>,
 ) -> usize {
-    let mut chain: Vec<(u8, Range<usize>, usize)> = Vec::new();
+    chain.clear();
     let mut i = start;
     while i < text.len() {
         let b = text[i];
@@ -147,21 +149,19 @@ fn read_line(
         if let Some(next) = joint(text, end, adjacent) {
             i = next;
         } else {
-            emit(text, &chain, budget, out);
+            emit(text, chain, budget, out);
             chain.clear();
         }
     }
-    emit(text, &chain, budget, out);
+    emit(text, chain, budget, out);
     i
 }
 
-/// The joined value of a chain (quote, content, opening quote) of two literals or more.
-fn emit(
-    text: &[u8],
-    chain: &[(u8, Range<usize>, usize)],
-    budget: &mut Budget,
-    out: &mut Vec<Found>,
-) {
+/// A literal of a chain: its quote, its content and where it opens.
+type Literal = (u8, Range<usize>, usize);
+
+/// The joined value of a chain of two literals or more.
+fn emit(text: &[u8], chain: &[Literal], budget: &mut Budget, out: &mut Vec<Found>) {
     if chain.len() < 2 {
         return;
     }

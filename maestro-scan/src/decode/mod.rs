@@ -272,7 +272,7 @@ fn find_all(text: &[u8], budget: &mut Budget, finders: Finders) -> Vec<Found> {
     runs::find(text, budget, &mut found);
     percent::find(text, budget, &mut found);
     concat::find(text, finders.joins, budget, &mut found);
-    values::find(text, budget, finders.block_scalars, &mut found);
+    values::find(text, budget, finders, &mut found);
     found.sort_by_key(|f| f.origin.range(0..0).start);
     found
 }
@@ -288,14 +288,16 @@ pub(crate) enum Joins {
     Adjacent,
 }
 
-/// Which finders apply to a text besides the runs, `%XX` escapes, escaped strings and
-/// name/value pairs, which apply everywhere.
+/// Which finders apply to a text besides the runs, `%XX` escapes and escaped strings, which
+/// apply everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Finders {
     /// Which string literals are joined.
     pub(crate) joins: Joins,
     /// YAML block scalars are read.
     pub(crate) block_scalars: bool,
+    /// Name/value pairs are read.
+    pub(crate) pairs: bool,
 }
 
 /// Extensions of files whose string literals are never joined: Rust (`concat!` takes a list)
@@ -313,12 +315,17 @@ const ADJACENT: &[&str] = &[
 /// Extensions of YAML files.
 const YAML: &[&str] = &["yaml", "yml"];
 
+/// Extensions of files whose values come in name/value pairs (Kubernetes manifests, ECS task
+/// definitions, `CloudFormation` templates).
+const PAIRS: &[&str] = &["yaml", "yml", "json", "jsonl", "template"];
+
 impl Finders {
     /// Every finder, literals joined by white space too: for redaction, where hiding a little
     /// more than a secret costs nothing.
     pub(crate) const ALL: Finders = Finders {
         joins: Joins::Adjacent,
         block_scalars: true,
+        pairs: true,
     };
 
     /// Text of no known kind (without a path or an extension): literals joined by operators,
@@ -326,17 +333,20 @@ impl Finders {
     pub(crate) const ANY: Finders = Finders {
         joins: Joins::Operators,
         block_scalars: true,
+        pairs: true,
     };
 
     /// In a decoded value: not code, maybe YAML.
     pub(crate) const DECODED: Finders = Finders {
         joins: Joins::No,
         block_scalars: true,
+        pairs: true,
     };
 
     /// The finders of the file at `path`: literals are not joined when its extension is in
     /// [`NO_JOINS`], joined by white space too when it is in [`ADJACENT`]; block scalars are
-    /// read in YAML files. Text without a path or an extension gets [`Finders::ANY`].
+    /// read in YAML files, name/value pairs in the files of [`PAIRS`]. Text without a path or
+    /// an extension gets [`Finders::ANY`].
     pub(crate) fn for_path(path: Option<&str>) -> Finders {
         let Some(path) = path else {
             return Finders::ANY;
@@ -356,6 +366,7 @@ impl Finders {
         Finders {
             joins,
             block_scalars: any(YAML),
+            pairs: any(PAIRS),
         }
     }
 }

@@ -93,9 +93,12 @@ fn finders_follow_the_file_kind() {
         Finders::for_path(Some("k8s/secret.yaml")),
         Finders {
             joins: Joins::No,
-            block_scalars: true
+            block_scalars: true,
+            pairs: true,
         }
     );
+    assert!(!Finders::for_path(Some("src/app.py")).pairs);
+    assert!(Finders::for_path(Some("task.json")).pairs);
     let text = r#"x = "abcd" + "efgh""#;
     assert!(Decoded::of(text.as_bytes(), Finders::ANY).is_some());
     assert!(Decoded::of(text.as_bytes(), Finders::DECODED).is_none());

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 
 use super::escapes::unescape;
-use super::{Budget, Encoding, Found, MIN_TEXT, Origin, prefix_before};
+use super::{Budget, Encoding, Finders, Found, MIN_TEXT, Origin, prefix_before};
 
 /// Bytes unescaped before and after an escaped key.
 const ESCAPED_BEFORE: usize = 512;
@@ -35,13 +35,15 @@ static LITERAL_BLOCK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b
 static FOLDED_BLOCK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b": >"));
 static VALUE_KEY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"alue"));
 
-/// Every structured value of `text` (block scalars only when `block_scalars`).
-pub(super) fn find(text: &[u8], budget: &mut Budget, block_scalars: bool, out: &mut Vec<Found>) {
+/// Every structured value of `text` (block scalars and name/value pairs as `finders` say).
+pub(super) fn find(text: &[u8], budget: &mut Budget, finders: Finders, out: &mut Vec<Found>) {
     escaped(text, budget, out);
-    if block_scalars {
-        self::block_scalars(text, budget, out);
+    if finders.block_scalars {
+        block_scalars(text, budget, out);
     }
-    name_values(text, budget, out);
+    if finders.pairs {
+        name_values(text, budget, out);
+    }
 }
 
 /// The start of the line of `at`, or `at - within` when the line starts before that (lines
@@ -342,7 +344,12 @@ mod tests {
 
     fn found(text: &str) -> Vec<(Encoding, String)> {
         let mut out = Vec::new();
-        find(text.as_bytes(), &mut Budget::new(1 << 20), true, &mut out);
+        find(
+            text.as_bytes(),
+            &mut Budget::new(1 << 20),
+            Finders::ALL,
+            &mut out,
+        );
         out.into_iter()
             .map(|f| {
                 let mut s = String::from_utf8(f.prefix).expect("text");
