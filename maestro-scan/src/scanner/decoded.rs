@@ -23,19 +23,22 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 impl Scanner {
-    /// The secret matches of the decoded view of `text` (with `finders`) that `direct` (the
-    /// matches of `text` itself) does not already hold; `None` when there are none, or when no
-    /// secret rule runs.
-    pub(super) fn decoded_matches(
-        &self,
-        finders: Finders,
-        text: &[u8],
-        direct: &[Candidate],
-    ) -> Option<DecodedMatches> {
+    /// The decoded view of `text` (with `finders`), when secret rules run and it has one.
+    /// (Decoding before the text's own keyword pass leaves the text in the caches for it.)
+    pub(super) fn decoded_view(&self, finders: Finders, text: &[u8]) -> Option<Decoded> {
         if !self.options.kinds.includes(Kind::Secret) {
             return None;
         }
-        let view = Decoded::of(text, finders)?;
+        Decoded::of(text, finders)
+    }
+
+    /// The secret matches of a decoded `view` that `direct` (the matches of the text itself)
+    /// does not already hold; `None` when there are none.
+    pub(super) fn decoded_matches(
+        &self,
+        view: Decoded,
+        direct: &[Candidate],
+    ) -> Option<DecodedMatches> {
         let rules = self.rules.rules();
         let mut found = self.candidates(Scope::Path(None), &view.text);
         if found.is_empty() {

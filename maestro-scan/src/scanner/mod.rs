@@ -113,8 +113,9 @@ impl Scanner {
         // Without a language only secret rules run, and their matches do not overlap; a match
         // in the decoded view (with every finder: the text's language is unknown) hides the
         // encoded value it comes from.
+        let view = self.decoded_view(Finders::ALL, text.as_bytes());
         let mut found = self.candidates(Scope::Path(None), text.as_bytes());
-        if let Some(decoded) = self.decoded_matches(Finders::ALL, text.as_bytes(), &found) {
+        if let Some(decoded) = view.and_then(|view| self.decoded_matches(view, &found)) {
             found.extend(
                 decoded
                     .matches
@@ -155,11 +156,12 @@ impl Scanner {
             seen: None,
         };
         if memchr::memchr(0, text).is_none() {
+            let view = self.decoded_view(Finders::for_path(path), text);
             let mut candidates = self.candidates(scope, text);
             if let Scope::Path(Some(language)) = scope {
                 self.code_candidates(language, path, text, &mut candidates);
             }
-            let decoded = self.decoded_matches(Finders::for_path(path), text, &candidates);
+            let decoded = view.and_then(|view| self.decoded_matches(view, &candidates));
             if !candidates.is_empty() {
                 let view = View {
                     text,
