@@ -1,7 +1,8 @@
 //! Measurement driver: scan paths with the built-in rules and print throughput and counts.
 //!
 //! `cargo run --release -p maestro-scan --example scan_tree -- [--secrets|--code] [--list] PATH...`
-//! prints one summary line, then the blocking findings with `--list`.
+//! prints one summary line, then the blocking findings with `--list` (every finding, with its
+//! confidence and description, with `--list-all`).
 //! `--startup FILE` instead times, in this fresh process, loading the built-in rules, building
 //! the scanner and scanning FILE once (the work of one hook invocation).
 
@@ -14,6 +15,7 @@ use maestro_scan::{BlockPolicy, Kinds, RuleSet, ScanOptions, Scanner};
 fn main() {
     let mut kinds = Kinds::All;
     let mut list = false;
+    let mut list_all = false;
     let mut startup = None;
     let mut paths = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -22,6 +24,7 @@ fn main() {
             "--secrets" => kinds = Kinds::Secrets,
             "--code" => kinds = Kinds::Code,
             "--list" => list = true,
+            "--list-all" => list_all = true,
             "--startup" => startup = args.next().map(PathBuf::from),
             _ => paths.push(PathBuf::from(arg)),
         }
@@ -81,7 +84,14 @@ fn main() {
     for (rule, n) in &by_rule {
         eprintln!("  {n:6} {rule}");
     }
-    if list {
+    if list_all {
+        for f in &report.findings {
+            println!(
+                "{}:{}:{}: {} {:?} {} | {}",
+                f.path, f.line, f.column, f.rule_id, f.confidence, f.redacted, f.description
+            );
+        }
+    } else if list {
         for f in blocking {
             println!(
                 "{}:{}:{}: {} {}",

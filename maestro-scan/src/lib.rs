@@ -30,6 +30,16 @@
 //! [`Report::unscanned`] with a one-line reason naming its size, the limit and the setting that
 //! raises it (`scan.maxFileSize`), as are unreadable files of a tree.
 //!
+//! **Nor does an encoded, split or structured secret.** In text, runs of base64 (16 characters
+//! or more), of hex digits (32 or more) and runs with `%XX` escapes are decoded when they spell
+//! text, string literals joined by `+`, `.`, `..` or adjacency are joined, and escaped JSON
+//! strings, YAML block scalars and name/value pairs are read as key and value; the secret rules
+//! scan these values again (a second decoding inside the first too). A finding there keeps its
+//! rule, is reported at the line of the encoded run, says how it was found in its description
+//! (`… (found base64-decoded)`), and is hidden with the whole run by
+//! [`Scanner::redact_secrets`]. Identifiers, type paths and constant names are not taken for
+//! generic secrets.
+//!
 //! **Suppressions are listed, not only counted.** A finding is suppressed by an inline
 //! `maestro:allow [rule-id,...]` comment on its line or by an [`Allowlist`] built from
 //! `scan.allow`; each suppressed finding (redacted like any other) is kept in
@@ -143,6 +153,7 @@
 pub mod allow;
 mod binary;
 pub mod code;
+mod decode;
 pub mod examples;
 pub mod finding;
 mod keywords;

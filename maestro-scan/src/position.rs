@@ -2,6 +2,7 @@
 //! input, counted incrementally over increasing offsets.
 
 use crate::binary;
+use crate::decode::Decoded;
 
 /// How a view's offsets become lines and columns.
 #[derive(Clone, Copy)]
@@ -12,6 +13,13 @@ pub(crate) enum Positions<'a> {
     Runs {
         original: &'a [u8],
         runs: &'a binary::Runs,
+        line_map: Option<&'a [usize]>,
+    },
+    /// In `original`, at the start of the encoded value each piece of the decoded view comes
+    /// from.
+    Decoded {
+        original: &'a [u8],
+        decoded: &'a Decoded,
         line_map: Option<&'a [usize]>,
     },
 }
@@ -39,9 +47,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// The 0-based line and 1-based column of `to` (not before the previous offset).
+    /// The 0-based line and 1-based column of `to`; counting restarts from the start of the
+    /// text when `to` is before the previous offset.
     pub(crate) fn advance(&mut self, to: usize) -> (usize, usize) {
-        let to = to.clamp(self.at, self.text.len());
+        if to < self.at {
+            *self = Cursor::new(self.text, self.characters);
+        }
+        let to = to.min(self.text.len());
         let span = &self.text[self.at..to];
         let width = |bytes: &[u8]| {
             if self.characters {
@@ -76,5 +88,7 @@ mod tests {
         assert_eq!(cursor.advance(8), (2, 3));
         let mut bytes = Cursor::new(text, false);
         assert_eq!(bytes.advance(5), (1, 3));
+        // Backwards: counted again from the start.
+        assert_eq!(cursor.advance(1), (0, 2));
     }
 }

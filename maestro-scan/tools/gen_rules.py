@@ -750,13 +750,26 @@ S("generic-password", "Hard-coded password assignment", ["passw", "pwd"],
   "{A62:10}!{A62:6}", ctx="DB_PASSWORD", conf="medium", ent=3.5, generic=True)
 S("generic-secret", "Hard-coded secret assignment", ["secret"],
   r"(?i:\b\w*secret(?:_?key)?)[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
-  "{A62:32}", ctx="CLIENT_SECRET", conf="low", ent=3.8, generic=True)
+  "{A62:32}", ctx="CLIENT_SECRET", conf="low", ent=3.8, generic=True,
+  neg=["let traffic_secret_expander = TLS13_CHACHA20_POLY1305_SHA256_INTERNAL",
+       "client_secret = Settings::OAuth2::ClientSecretV2;"])
+# Pagination, idempotency and concurrency tokens (`NextToken`, `nextPageToken`, `ClientToken`,
+# `PolicyUpdateToken`) are opaque cursors an API hands out, not credentials.
+NOT_CREDENTIAL_TOKENS = (r"(?i)(?:next\w*|page|continuation|pagination|cursor|idempotency|client(?:request)?"
+                         r"|change|lock|update)[ _-]?token\b")
 S("generic-token", "Hard-coded token assignment", ["token"],
   r"(?i:\b\w*token)[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
-  "{A62:32}", ctx="AUTH_TOKEN", conf="low", ent=3.8, generic=True)
+  "{A62:32}", ctx="AUTH_TOKEN", conf="low", ent=3.8, generic=True, unless=NOT_CREDENTIAL_TOKENS,
+  neg=['"NextToken": "eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ=="',
+       '"nextPageToken": "AAAAKgAAAAEAAAAAAAAAA1Gp1BelJq+PmHvAnDxJYbup8+0R4LVtbXLDl7QNY7C3"',
+       'self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"',
+       'token: windows_sys::Win32::Foundation::HANDLE,',
+       'Next page token: eav1OzQB0OM8rLdGXOEsyQWSG'])
 S("generic-api-key", "Hard-coded API key assignment", ["api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "private_key"],
   r"(?i:\b\w*(?:api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key))[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
-  "{A62:32}", ctx="API_KEY", conf="low", ent=3.8, generic=True)
+  "{A62:32}", ctx="API_KEY", conf="low", ent=3.8, generic=True,
+  neg=["private_key_ops: &p256::PRIVATE_KEY_OPS,", "api_key => ApiKeyKind::Restricted2", "API_KEY = aws_sdk_v2_api_key_field",
+       "self, private_key: ed25519.Ed25519PrivateKey, f_priv: _FragList"])
 
 
 # ---------------------------------------------------------------- helpers for structured tokens

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::matching::{Candidate, line_end, line_start};
 use super::options::ScanOptions;
 use crate::allow::{self, BaseLines, InlineAllow, Suppression};
+use crate::decode::{Decoded, Encoding};
 use crate::finding::{self, Finding, FlowStep};
 use crate::position::{Cursor, Positions};
 use crate::report::Report;
@@ -48,6 +49,7 @@ pub(super) fn report_candidates(
     let mut cursor = match view.positions {
         Positions::Direct { .. } => Cursor::new(text, true),
         Positions::Runs { original, .. } => Cursor::new(original, false),
+        Positions::Decoded { original, .. } => Cursor::new(original, true),
     };
     for c in candidates {
         let rule = &rule_list[c.rule];
@@ -61,15 +63,27 @@ pub(super) fn report_candidates(
         let (line_index, column) = match view.positions {
             Positions::Direct { .. } => cursor.advance(c.start),
             Positions::Runs { runs, .. } => cursor.advance(runs.original_offset(c.start)),
+            Positions::Decoded { decoded, .. } => cursor.advance(decoded_offset(decoded, &c)),
         };
         let line_map = match view.positions {
-            Positions::Direct { line_map } | Positions::Runs { line_map, .. } => line_map,
+            Positions::Direct { line_map }
+            | Positions::Runs { line_map, .. }
+            | Positions::Decoded { line_map, .. } => line_map,
         };
         let line = match line_map {
             Some(map) => map.get(line_index).copied().unwrap_or(line_index + 1),
             None => line_index + 1,
         };
-        let line_text = &text[line_start(text, c.start)..line_end(text, c.start)];
+        // An inline allow is read on the line of the input the finding is reported at.
+        let line_text = match view.positions {
+            Positions::Decoded {
+                original, decoded, ..
+            } => {
+                let at = decoded_offset(decoded, &c);
+                &original[line_start(original, at)..line_end(original, at)]
+            }
+            _ => &text[line_start(text, c.start)..line_end(text, c.start)],
+        };
         let mut inline = None;
         if allow::inline_allows(line_text, rule.id(), rules) {
             inline = Some(match options.inline_allow {
@@ -103,6 +117,13 @@ pub(super) fn report_candidates(
             ),
             _ => rule.description().to_owned(),
         };
+        let description = match view.positions {
+            Positions::Decoded { decoded, .. } => match decoded.locate(c.start, c.end) {
+                Some(at) => format!("{description} ({})", found_how(&at.piece.how)),
+                None => description,
+            },
+            _ => description,
+        };
         let finding = Finding {
             rule_id: rule.id().to_owned(),
             kind: rule.kind(),
@@ -124,6 +145,21 @@ pub(super) fn report_candidates(
             None => report.findings.push(finding),
         }
     }
+}
+
+/// Where in the input a match of a decoded view is reported: where its first byte comes from
+/// (for base64 and hex, the start of the encoded run).
+fn decoded_offset(decoded: &Decoded, c: &Candidate) -> usize {
+    decoded
+        .locate(c.start, c.end)
+        .map_or(0, |at| at.range.start)
+}
+
+/// `found base64-decoded`, `found URL-decoded, then base64-decoded`, `found in joined string
+/// literals`.
+fn found_how(how: &[Encoding]) -> String {
+    let labels: Vec<&str> = how.iter().map(|e| e.label()).collect();
+    format!("found {}", labels.join(", then "))
 }
 
 /// A syntax-tree finding's flow with lines and columns (1-based, columns in characters).

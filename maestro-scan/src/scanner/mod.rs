@@ -5,7 +5,7 @@
 //! This file holds the [`Scanner`] and its views of one input (the text itself, or the views of
 //! binary content); `options` says what it runs, `matching` finds and checks the matches,
 //! `findings` turns them into findings and suppressions, `redact` rewrites a text without its
-//! secrets.
+//! secrets, `decoded` scans a text's decoded view (its encoded, split and structured values).
 
 use std::collections::HashSet;
 use std::fmt;
@@ -13,12 +13,14 @@ use std::fmt;
 use crate::allow::BaseLines;
 use crate::binary;
 use crate::code;
+use crate::decode::Finders;
 use crate::language::Language;
 use crate::position::Positions;
 use crate::report::Report;
 use crate::rule::Kind;
 use crate::rule_set::RuleSet;
 
+mod decoded;
 mod findings;
 mod matching;
 mod options;
@@ -108,8 +110,24 @@ impl Scanner {
     /// allowlisted value is still not worth keeping in a log).
     #[must_use]
     pub fn redact_secrets(&self, text: &str) -> Option<String> {
-        // Without a language only secret rules run, and their matches do not overlap.
-        let found = self.candidates(Scope::Path(None), text.as_bytes());
+        // Without a language only secret rules run, and their matches do not overlap; a match
+        // in the decoded view (with every finder: the text's language is unknown) hides the
+        // encoded value it comes from.
+        let view = self.decoded_view(Finders::ALL, text.as_bytes());
+        let mut found = self.candidates(Scope::Path(None), text.as_bytes());
+        if let Some(decoded) = view.and_then(|view| self.decoded_matches(view, &found)) {
+            found.extend(
+                decoded
+                    .matches
+                    .into_iter()
+                    .map(|(c, range)| matching::Candidate {
+                        rule: c.rule,
+                        start: range.start,
+                        end: range.end,
+                        flow: Vec::new(),
+                    }),
+            );
+        }
         redact::redact(text, found, self.rules.rules())
     }
 
@@ -138,10 +156,12 @@ impl Scanner {
             seen: None,
         };
         if memchr::memchr(0, text).is_none() {
+            let view = self.decoded_view(Finders::for_path(path), text);
             let mut candidates = self.candidates(scope, text);
             if let Scope::Path(Some(language)) = scope {
                 self.code_candidates(language, path, text, &mut candidates);
             }
+            let decoded = view.and_then(|view| self.decoded_matches(view, &candidates));
             if !candidates.is_empty() {
                 let view = View {
                     text,
@@ -149,6 +169,19 @@ impl Scanner {
                     base_comparable: true,
                 };
                 self.report_candidates(&view, candidates, &mut context, report);
+            }
+            if let Some(decoded) = decoded {
+                let view = View {
+                    text: &decoded.view.text,
+                    positions: Positions::Decoded {
+                        original: text,
+                        decoded: &decoded.view,
+                        line_map,
+                    },
+                    base_comparable: true,
+                };
+                let matches = decoded.matches.into_iter().map(|(c, _)| c).collect();
+                self.report_candidates(&view, matches, &mut context, report);
             }
             return;
         }

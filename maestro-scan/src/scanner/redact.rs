@@ -11,10 +11,14 @@ pub(super) fn redact(text: &str, mut found: Vec<Candidate>, rules: &[Arc<Rule>])
     if found.is_empty() {
         return None;
     }
-    found.sort_unstable_by_key(|c| c.start);
+    found.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for c in found {
+        // A match inside one already replaced (a secret and the encoded value holding it).
+        if at > 0 && c.end <= at {
+            continue;
+        }
         // Matches are byte ranges; widen them to character boundaries (which can make one
         // reach into the next).
         let start = floor_char_boundary(text, c.start.max(at));

@@ -26,6 +26,14 @@ const PLACEHOLDERS: &[&str] = &[
     "todo",
     // Published documentation samples (Stripe's test key from its API reference).
     "4ec39hqlyjwdarjtt1zdp7dc",
+    // The OAuth 2.0 samples of RFC 6749, copied into OAuth libraries: client id and secret,
+    // their Basic credentials, an authorization code, an access and a refresh token.
+    "s6bhdrkqt3",
+    "gx1fbat3bv",
+    "czzcagrsa3f0mzpnwdfmqmf0m2jw",
+    "splxlobezqqybys6wxsbia",
+    "2yotnfzfejr1zcsicmwpaa",
+    "tgzv3jokf0xg5qx2tlkwia",
 ];
 
 /// Secrets longer than this (key blocks, long tokens) are checked against
@@ -81,6 +89,10 @@ const GENERIC_STOPWORDS: &[&str] = &[
     "qwerty",
     "abcdef",
     "123456",
+    // Sequences written by hand in documentation samples (`abcd1234defg5678`, `1a2b3c4d-...`).
+    "abcd1234",
+    "1a2b3c",
+    "a1b2c3",
     "hunter2",
     "letmein",
     "admin",
@@ -197,20 +209,56 @@ fn credentials_placeholder(userinfo: &[u8]) -> bool {
             .is_some_and(|&first| password.len() >= 6 && password.iter().all(|&b| b == first))
 }
 
-/// A generic value that is an identifier, a dotted path, a file name or a sentence fragment
-/// rather than a secret: no digit, or a dotted identifier chain.
+/// A generic value that is an identifier, a path in code, a constant name, a file name or a
+/// sentence fragment rather than a secret: no digit; a type or module path (`a::b::C`, after
+/// `&` or `*`: `&p256::PRIVATE_KEY_OPS`, an enum variant `Kind::Key2`; a lowercase module and
+/// names: `ed25519.Ed25519PrivateKey`); a constant or variable name in one case whose words all
+/// start with a letter (`TLS13_AES_128_GCM_SHA256`, `api_key_v2`); or a dotted identifier chain
+/// with few digits (`settings.API_KEY`).
 fn looks_like_code(value: &[u8]) -> bool {
     let has_digit = value.iter().any(u8::is_ascii_digit);
     let has_letter = value.iter().any(u8::is_ascii_alphabetic);
     if !has_digit || !has_letter {
         return true;
     }
-    // `a.b.c` identifier chains, `some_function_name2`, CONSTANT_NAMES.
     let identifier = |part: &[u8]| {
         !part.is_empty()
             && !part[0].is_ascii_digit()
             && part.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
     };
+    let path = value.trim_ascii_start();
+    let path = &path[path.iter().take_while(|&&b| b == b'&' || b == b'*').count()..];
+    if memchr::memmem::find(path, b"::").is_some()
+        && path
+            .split(|&b| b == b':')
+            .filter(|p| !p.is_empty())
+            .all(identifier)
+        && !path.windows(3).any(|w| w == b":::")
+    {
+        return true;
+    }
+    // `module.ClassName`, `ed25519.Ed25519PrivateKey`: a lowercase module, then names.
+    let mut parts = value.split(|&b| b == b'.');
+    if value.contains(&b'.')
+        && parts
+            .next()
+            .is_some_and(|module| identifier(module) && !module.iter().any(u8::is_ascii_uppercase))
+        && parts.all(|name| name.first().is_some_and(u8::is_ascii_alphabetic) && identifier(name))
+    {
+        return true;
+    }
+    // `CONSTANT_NAME_2`, `variable_name_v2`: one case, every word starting with a letter.
+    let one_case =
+        !value.iter().any(u8::is_ascii_uppercase) || !value.iter().any(u8::is_ascii_lowercase);
+    if one_case
+        && value.contains(&b'_')
+        && value
+            .split(|&b| b == b'_')
+            .all(|word| word.first().is_some_and(u8::is_ascii_alphabetic) && identifier(word))
+    {
+        return true;
+    }
+    // `a.b.c` identifier chains, `some_function_name2`, CONSTANT_NAMES.
     if value.split(|&b| b == b'.').all(identifier)
         && (value.contains(&b'.') || value.contains(&b'_'))
     {
@@ -261,5 +309,39 @@ mod tests {
         assert!(!is_placeholder(long.as_bytes(), false));
         let long_x = format!("MIIE{}", "x".repeat(200));
         assert!(is_placeholder(long_x.as_bytes(), false));
+    }
+
+    #[test]
+    fn paths_constants_and_variants_in_code_are_not_generic_secrets() {
+        for code in [
+            &b"&p256::PRIVATE_KEY_OPS"[..],
+            b"windows_sys::Win32::Foundation::HANDLE",
+            b"ApiKeyKind::Restricted2",
+            b"TLS13_CHACHA20_POLY1305_SHA256_INTERNAL",
+            b"aws_sdk_v2_api_key_field",
+            b"settings.API_KEY_V2",
+            b"ed25519.Ed25519PrivateKey",
+            b"hashes.SHA256",
+        ] {
+            assert!(
+                is_placeholder(code, true),
+                "{}",
+                String::from_utf8_lossy(code)
+            );
+        }
+        for secret in [
+            &b"Zq3kT9vLm2Xw8RbN5cYh"[..],
+            b"Zq3k_T9v1_m2X4_8Rb5",
+            b"9Zq3_kT9v_Lm2X_w8Rb",
+            b"zq3k::t9vl::m2xw:8rbn",
+            b"8f3a::9c2b::11",
+            b"Zq3kT9.vLm2X48Rb5",
+        ] {
+            assert!(
+                !is_placeholder(secret, true),
+                "{}",
+                String::from_utf8_lossy(secret)
+            );
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 mod code_rules;
 mod corpus;
+mod decoding;
 mod embedding;
 mod examples;
 mod inputs;
