@@ -6,6 +6,7 @@
 # files and templates through safe forms, so every rule family parses and follows data and
 # nothing is reported). Baselines: `maestro --version` and `sh -c true`, timed in the same run.
 # Usage: benches/scripts/hook-latency.sh [--post] [path/to/maestro]   (default: target/release/maestro)
+# KEEP=1 keeps the workspace and its payload.json (to run a profiler on the same call).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 event=pre-tool-use

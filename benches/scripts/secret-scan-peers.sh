@@ -23,8 +23,8 @@ maestro="$PWD/target/release/examples/scan_tree"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 offline() { unshare -rn sh -c 'ip link set lo up && exec "$@"' sh "$@"; }
-# Each peer takes one directory: it runs once per path, and its time is the sum (the findings
-# counted are the last path's report plus the earlier ones, summed by count_findings).
+# Each peer takes one directory: it runs once per path; its time and its findings are the sums
+# over the paths.
 count() { # FORMAT FILE: number of findings in a report
     python3 - "$1" "$2" <<'PY' 2>/dev/null || echo '?'
 import json, sys

@@ -38,20 +38,10 @@ fn url_char(b: u8) -> bool {
         )
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// The byte a `%XX` escape at `at` stands for, when it is one and not of a control character.
 fn escape(text: &[u8], at: usize) -> Option<u8> {
-    let high = hex_value(*text.get(at + 1)?)?;
-    let low = hex_value(*text.get(at + 2)?)?;
-    let byte = high << 4 | low;
+    let digit = |i: usize| char::from(*text.get(i)?).to_digit(16);
+    let byte = u8::try_from(digit(at + 1)? << 4 | digit(at + 2)?).ok()?;
     (byte >= 0x20 && byte != 0x7F || matches!(byte, b'\t' | b'\n' | b'\r')).then_some(byte)
 }
 
