@@ -21,6 +21,7 @@
 //! client: the coordinator's address is the only destination it may reach.
 
 pub mod client;
+pub mod job;
 pub mod server;
 pub mod tls;
 pub mod wire;
