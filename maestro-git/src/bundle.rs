@@ -37,6 +37,16 @@ pub enum BundleError {
 const BUNDLE_REF: &str = "refs/maestro-bundle/tip";
 
 fn git(dir: &Path, action: &'static str, args: &[&str]) -> Result<String, BundleError> {
+    git_with_index(dir, action, args, None)
+}
+
+/// [`git`] with `GIT_INDEX_FILE` set to `index`, when given.
+fn git_with_index(
+    dir: &Path,
+    action: &'static str,
+    args: &[&str],
+    index: Option<&Path>,
+) -> Result<String, BundleError> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -53,6 +63,7 @@ fn git(dir: &Path, action: &'static str, args: &[&str]) -> Result<String, Bundle
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
         .env_remove("GIT_INDEX_FILE")
+        .envs(index.map(|i| ("GIT_INDEX_FILE", i)))
         .output()
         .map_err(BundleError::Spawn)?;
     if !output.status.success() {
@@ -136,6 +147,62 @@ pub fn clone(bundle: &Path, tip: &str, dest: &Path) -> Result<(), BundleError> {
     git(dest, "init", &["init", "-q"])?;
     receive(dest, bundle, tip)?;
     git(dest, "checkout", &["checkout", "-q", "--detach", tip]).map(drop)
+}
+
+/// Writes the change of `commit` (one commit on `base`, in `bundle`) into the files of the
+/// worktree at `worktree`, which holds `base` and nothing else; commits nothing.
+///
+/// The bundle's objects go into a quarantine repository that borrows the objects of
+/// `common_dir` (the repository's shared git directory), never into the repository itself:
+/// what a remote crew sent is only written there by the dispatcher's own collection, after it
+/// was scanned, exactly as a local crew's files are. The commit must have `base` as its only
+/// parent.
+pub fn materialize(
+    common_dir: &Path,
+    bundle: &Path,
+    base: &str,
+    commit: &str,
+    worktree: &Path,
+) -> Result<(), BundleError> {
+    let base = commit_id(base)?;
+    let commit = commit_id(commit)?;
+    let quarantine = tempfile::Builder::new()
+        .prefix("maestro-quarantine-")
+        .tempdir()
+        .map_err(BundleError::Spawn)?;
+    let q = quarantine.path();
+    git(q, "init", &["init", "-q", "--bare"])?;
+    let objects = std::path::absolute(common_dir.join("objects")).map_err(BundleError::Spawn)?;
+    std::fs::write(
+        q.join("objects/info/alternates"),
+        format!("{}\n", objects.display()),
+    )
+    .map_err(BundleError::Spawn)?;
+    receive(q, bundle, commit)?;
+    let parents = git(q, "rev-list", &["rev-list", "--parents", "-n", "1", commit])?;
+    let parents: Vec<&str> = parents.split_whitespace().skip(1).collect();
+    if parents != [base] {
+        return Err(BundleError::Git {
+            action: "check the crew's commit",
+            dir: q.to_owned(),
+            message: format!("commit {commit} is not one commit on {base}"),
+        });
+    }
+    let index = q.join("materialize.index");
+    let in_worktree = |action: &'static str, args: &[&str]| -> Result<String, BundleError> {
+        let q_text = q.to_string_lossy();
+        let wt_text = worktree.to_string_lossy();
+        let mut all = vec![
+            "--git-dir",
+            q_text.as_ref(),
+            "--work-tree",
+            wt_text.as_ref(),
+        ];
+        all.extend_from_slice(args);
+        git_with_index(worktree, action, &all, Some(&index))
+    };
+    in_worktree("read-tree", &["read-tree", base])?;
+    in_worktree("read-tree -m -u", &["read-tree", "-m", "-u", base, commit]).map(drop)
 }
 
 /// Commits everything in the worktree at `dir` (new, changed and deleted files) on its `HEAD`
@@ -222,6 +289,39 @@ mod tests {
         // The receiver's branches and files did not move.
         assert_eq!(run(origin.path(), &["rev-parse", "HEAD"]).trim(), base);
         assert!(!origin.path().join("NEW").exists());
+        // The change lands in a worktree's files only: the repository receives no object.
+        let wt = home.path().join("wt");
+        run(
+            origin.path(),
+            &[
+                "worktree",
+                "add",
+                "-q",
+                "--detach",
+                wt.to_str().expect("utf-8"),
+                &base,
+            ],
+        );
+        std::fs::remove_file(node.join("README")).expect("rm");
+        let second = commit_all(&node, "m <m@x>", "rm")
+            .expect("commit")
+            .expect("a change");
+        let twice = home.path().join("twice.bundle");
+        create(&node, &second, Some(&base), &twice).expect("bundle");
+        let common = origin.path().join(".git");
+        assert!(
+            matches!(
+                materialize(&common, &twice, &base, &second, &wt),
+                Err(BundleError::Git { .. })
+            ),
+            "two commits on the base are refused"
+        );
+        materialize(&common, &up, &base, &crew, &wt).expect("materialized");
+        assert_eq!(
+            std::fs::read_to_string(wt.join("NEW")).expect("read"),
+            "crew\n"
+        );
+        assert_eq!(run(&wt, &["status", "--porcelain"]), "?? NEW");
         // A bundle said to hold a commit it does not hold is refused.
         let other = "0".repeat(40);
         assert!(matches!(
