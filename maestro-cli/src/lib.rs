@@ -28,6 +28,7 @@ pub mod audit;
 pub mod control;
 pub mod crews;
 pub mod discard;
+pub mod executor;
 pub mod licence;
 pub mod mcp;
 pub mod redaction;

@@ -116,9 +116,24 @@ fn crew(
         .enable_all()
         .build()
         .map_err(|e| JobError::Crew(e.to_string()))?;
-    let (_stop_tx, stop) = tokio::sync::watch::channel(false);
+    let (stop_tx, stop) = tokio::sync::watch::channel(false);
+    // The engine cancels a job with SIGTERM (then SIGKILL): the crew is stopped in turn, as
+    // the dispatcher stops a local one.
     let outcome = runtime
-        .block_on(agent.run(request, stop))
+        .block_on(async {
+            let mut terminate =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                    .map_err(|e| format!("cannot watch for SIGTERM: {e}"))?;
+            let crew = agent.run(request, stop);
+            tokio::pin!(crew);
+            tokio::select! {
+                outcome = &mut crew => outcome,
+                _ = terminate.recv() => {
+                    let _ = stop_tx.send(true);
+                    crew.await
+                }
+            }
+        })
         .map_err(|e| JobError::Crew(e.to_string()))?;
     send_log(client, &log)?;
     let commit = maestro_git::bundle::commit_all(

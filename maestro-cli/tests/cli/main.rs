@@ -16,6 +16,7 @@ mod mcp;
 mod order;
 mod plan;
 mod readme;
+mod remote_executor;
 mod report;
 mod retry;
 mod schema;
