@@ -20,7 +20,7 @@ mod workspace;
 
 pub use agent::{Agent, AgentKind, RoleProfile};
 pub use audit::AuditKey;
-pub use crews::{Crews, SandboxMode, Worktrees};
+pub use crews::{Crews, ExecutorConfig, ExecutorKind, JobResources, SandboxMode, Worktrees};
 pub use licence::Licence;
 pub use load::ConfigError;
 pub use mcp::{Mcp, McpServer};

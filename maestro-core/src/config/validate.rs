@@ -7,6 +7,41 @@ use super::workspace::{CONFIG_VERSION, STATE_DIR, WorkspaceConfig};
 
 impl WorkspaceConfig {
     /// Checks the values serde cannot: ranges, URLs, host names, variable names.
+    /// `crews.executor`: a Slurm executor needs the address nodes dial back, a listening
+    /// address that is one, and resources for roles that exist.
+    fn check_executor(&self) -> Result<(), (String, String)> {
+        let executor = &self.crews.executor;
+        let fail = |path: &str, message: String| Err((format!("crews.executor.{path}"), message));
+        if let Some(listen) = &executor.listen
+            && listen.parse::<std::net::SocketAddr>().is_err()
+        {
+            return fail("listen", format!("`{listen}` is not an ip:port address"));
+        }
+        for (name, resources) in &executor.resources {
+            if name != "default" && name.parse::<crate::Role>().is_err() {
+                return fail(
+                    &format!("resources.{name}"),
+                    "is neither `default` nor a role".to_owned(),
+                );
+            }
+            if resources.cpus == Some(0) || resources.memory_mib == Some(0) {
+                return fail(&format!("resources.{name}"), "must be at least 1".to_owned());
+            }
+        }
+        if executor.heartbeat_secs == Some(0) {
+            return fail("heartbeatSecs", "must be at least 1".to_owned());
+        }
+        if executor.kind == super::crews::ExecutorKind::Slurm
+            && executor.advertise.as_deref().is_none_or(str::is_empty)
+        {
+            return fail(
+                "advertise",
+                "is required with `slurm`: the host the nodes dial to reach this machine".to_owned(),
+            );
+        }
+        Ok(())
+    }
+
     /// Returns the JSON path and the problem.
     pub(super) fn validate(&self) -> Result<(), (String, String)> {
         let fail = |path: &str, message: String| Err((path.to_owned(), message));
@@ -70,6 +105,7 @@ impl WorkspaceConfig {
         if self.crews.timeout_secs == 0 {
             return fail("crews.timeoutSecs", "must be at least 1".to_owned());
         }
+        self.check_executor()?;
         for (key, budget) in [
             ("crews.maxBudgetUsd", self.crews.max_budget_usd),
             ("crews.voyageBudgetUsd", self.crews.voyage_budget_usd),
