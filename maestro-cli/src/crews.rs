@@ -121,6 +121,7 @@ pub fn dispatcher(
     let ports = Ports {
         isolation: Arc::new(GitIsolation::new(ws.store.repo_root(), &ws.config)),
         agent,
+        executor: Arc::new(maestro_core::executor::LocalExecutor),
         scanner: Arc::new(scanner),
         audit: Arc::new(audit),
     };

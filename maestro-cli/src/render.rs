@@ -20,6 +20,9 @@ pub struct OrderRow<'a> {
     /// While it waits out a limit of the model's API: until when, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     wait: Option<&'a maestro_core::voyage::Wait>,
+    /// Where its latest crew runs or ran when a remote executor placed it: the job and node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    placement: Option<&'a maestro_core::ports::Placement>,
 }
 
 impl OrderRow<'_> {
@@ -46,6 +49,7 @@ impl<'a> From<&'a Order> for OrderRow<'a> {
             cost_usd: order.cost_usd,
             duration_secs: order.duration_secs,
             wait: order.wait.as_ref(),
+            placement: order.placement.as_ref(),
         }
     }
 }

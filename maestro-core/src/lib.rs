@@ -44,6 +44,7 @@ pub mod config;
 pub mod dag;
 pub mod dispatch;
 pub mod egress;
+pub mod executor;
 pub mod hook;
 mod json;
 pub mod mcp;

@@ -409,6 +409,10 @@ pub struct CrewOutcome {
     /// The crew stopped because the API would not serve it (a rate or usage limit, an
     /// overloaded API): not a failure of its work, to be resumed when the limit passes.
     pub limited: Option<ApiLimit>,
+    /// Why the executor lost the crew — its node failed, the engine cancelled, preempted or
+    /// timed out its job, its control channel went silent: not a failure of its work; the
+    /// attempt is run again (see [`Executor`]).
+    pub lost: Option<String>,
 }
 
 /// The API would not serve a crew for now: a rate or usage limit, or an overloaded API.
@@ -436,6 +440,22 @@ pub enum CrewProgress {
     },
     /// The API refused a request; the agent sends it again by itself at `until`.
     Waiting(ApiLimit),
+    /// Where the crew runs, when an [`Executor`] placed it elsewhere than on this machine
+    /// (a job of a distributed engine, and the node once the engine picked one).
+    Placed(Placement),
+}
+
+/// Where an attempt runs, as a remote [`Executor`] placed it: `status` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    /// The executor's kind, e.g. `slurm`.
+    pub executor: String,
+    /// The engine's id of the job (Slurm's job id).
+    pub job: String,
+    /// The node the job runs on, once the engine picked one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
 }
 
 /// Tokens a crew used.
@@ -445,6 +465,28 @@ pub struct Tokens {
     pub input: u64,
     /// Output tokens.
     pub output: u64,
+}
+
+/// Where crews run: on this machine ([`crate::executor::LocalExecutor`]: the agent runs in the
+/// worktree the dispatcher prepared), or as jobs of an existing distributed engine, whose job
+/// works on a copy elsewhere and hands the crew's work back into the request's worktree before
+/// the future ends. Either way what follows — scanning the change, gates, the merge, the
+/// audit chain — is the dispatcher's, on this machine: a node is trusted no more than a crew.
+pub trait Executor: Send + Sync {
+    /// The executor's kind, for status, reports and the audit log: `local`, `slurm`.
+    fn kind(&self) -> &'static str;
+
+    /// Runs one attempt of a crew with `agent` to its end. When `stop` turns true the crew
+    /// must be stopped promptly (its job cancelled) and reported as interrupted; a crew lost
+    /// with its node, or a job the engine cancelled, preempted or timed out, is reported
+    /// interrupted too, so that the dispatcher runs the attempt again. A remote executor
+    /// reports where the crew runs as [`CrewProgress::Placed`].
+    fn run(
+        &self,
+        agent: std::sync::Arc<dyn Agent>,
+        request: CrewRequest,
+        stop: tokio::sync::watch::Receiver<bool>,
+    ) -> CrewFuture;
 }
 
 /// A future returned by [`Agent::run`].

@@ -144,6 +144,9 @@ pub struct Order {
     /// How many of its attempts failed (interrupted attempts do not count).
     #[serde(default)]
     pub failures: u32,
+    /// How many of its crews an executor lost (a failed node, a cancelled job).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub lost: u32,
     /// Where its crew stands while it runs, so that a crew interrupted (a stop, a killed
     /// dispatcher) is resumed in its worktree, as the same attempt; `None` once the crew ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,6 +154,10 @@ pub struct Order {
     /// Until when and why its crew waits out a limit of the model's API (state `waiting`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait: Option<Wait>,
+    /// Where its latest attempt's crew runs or ran, when a remote executor placed it (the
+    /// engine's job and node); `None` for crews on this machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement: Option<crate::ports::Placement>,
 }
 
 /// A limit of the model's API an order's crew waits out.
@@ -204,6 +211,8 @@ impl Order {
             failures: 0,
             resume: None,
             wait: None,
+            placement: None,
+            lost: 0,
         }
     }
 
@@ -245,6 +254,11 @@ pub fn blockers(orders: &[Order], dag: &Dag, states: &[OrderState], i: usize) ->
     (0..orders.len())
         .filter(|&j| j != i && orders[j].spec.role != Role::Releaser && stuck(states[j]))
         .collect()
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

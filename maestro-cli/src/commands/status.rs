@@ -113,6 +113,21 @@ fn render(ws: &Workspace, voyages: &[Voyage], orders: &[Vec<Order>]) -> String {
                 ));
             }
         }
+        for order in orders
+            .iter()
+            .filter(|o| matches!(o.state, OrderState::Running | OrderState::Gating))
+        {
+            if let Some(p) = &order.placement {
+                text.push_str(&format!(
+                    "{} {} runs as {} job {} on {}\n",
+                    words.order,
+                    order.id(),
+                    p.executor,
+                    p.job,
+                    p.node.as_deref().unwrap_or("a node not picked yet")
+                ));
+            }
+        }
         text.push_str(&orders_table(words.orders, orders));
         if orders.iter().any(|o| !o.spec.depends_on.is_empty()) {
             text.push_str(&graph(orders));

@@ -87,6 +87,7 @@ impl Agent for CommandAgent {
             .await?;
             Ok(CrewOutcome {
                 limited: None,
+                lost: None,
                 success: exit.success(),
                 exit_code: exit.code,
                 timed_out: exit.timed_out,

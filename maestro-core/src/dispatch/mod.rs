@@ -30,7 +30,7 @@ use tokio::sync::{mpsc, watch};
 use crate::agent::CommandAgent;
 use crate::config::WorkspaceConfig;
 use crate::name::OrderId;
-use crate::ports::{Agent, AuditSink, Entitlements, Isolation, PortError, Scanner};
+use crate::ports::{Agent, AuditSink, Entitlements, Executor, Isolation, PortError, Scanner};
 use crate::role::Role;
 use crate::state::{OrderState, TransitionError};
 use crate::store::{Store, StoreError};
@@ -48,6 +48,8 @@ pub struct Ports {
     pub isolation: Arc<dyn Isolation>,
     /// The default agent (orders with their own `agent.command` use the command agent).
     pub agent: Arc<dyn Agent>,
+    /// Where crews run ([`crate::executor::LocalExecutor`]: on this machine).
+    pub executor: Arc<dyn Executor>,
     /// The scanner for gates.
     pub scanner: Arc<dyn Scanner>,
     /// The audit log.

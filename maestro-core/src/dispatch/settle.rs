@@ -8,6 +8,10 @@ use super::{DispatchError, Dispatcher};
 use crate::name::OrderId;
 use crate::state::OrderState;
 
+/// How many times an order's crew may be lost (see [`End::Lost`]) before it waits for the
+/// next run instead of being dispatched again.
+const MAX_LOST: u32 = 3;
+
 impl Dispatcher {
     /// Records an attempt's end and decides what follows: merge, retry, conflict re-dispatch,
     /// failure, or interruption.
@@ -50,6 +54,36 @@ impl Dispatcher {
                         "order.paused",
                         id,
                         serde_json::json!({"attempt": order.attempts, "reason": limit.reason, "until": until.to_string()}),
+                    )
+                    .map_err(DispatchError::Audit)?;
+            }
+            End::Lost { reason } => {
+                // Not the crew's failure: dispatched again in this run, a few times at most
+                // (an order that loses node after node waits for the next run).
+                let lost = order.lost + 1;
+                let next = if lost <= MAX_LOST {
+                    OrderState::Pending
+                } else {
+                    OrderState::Interrupted
+                };
+                let order = shared.transition(id, next, |o| {
+                    o.lost = lost;
+                    account(o, &report);
+                })?;
+                shared.note(
+                    &order,
+                    if next == OrderState::Pending {
+                        format!("lost: {reason}; dispatching again")
+                    } else {
+                        format!("lost: {reason}; lost {lost} times, left for the next run")
+                    },
+                );
+                shared.save_report(&order, Some(report), None)?;
+                shared
+                    .audit(
+                        "order.lost",
+                        id,
+                        serde_json::json!({"attempt": order.attempts, "reason": reason}),
                     )
                     .map_err(DispatchError::Audit)?;
             }

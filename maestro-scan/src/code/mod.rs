@@ -42,6 +42,7 @@ mod grammar;
 mod imports;
 mod lang;
 pub(crate) mod pattern;
+pub(crate) mod pattern_index;
 pub(crate) mod rules;
 mod table;
 mod taint;

@@ -87,6 +87,12 @@ impl Pattern {
         }
     }
 
+    /// The last segment when it is literal: a path matches only if its own last segment (see
+    /// [`last_segment`]) is this.
+    pub(crate) fn literal_last(&self) -> Option<&str> {
+        self.last.as_deref()
+    }
+
     /// Whether the whole of `text` matches the pattern read as a plain glob (`*` matches any
     /// run of characters, dots included): for values such as `*SafeLoader` or `["sh", "-c", *`.
     pub(crate) fn matches_text(&self, text: &str) -> bool {
@@ -112,6 +118,21 @@ fn glob(pattern: &str, text: &str) -> bool {
         }
     }
     true
+}
+
+/// The last of a path's segments (what [`split`] returns last), without splitting it.
+pub(crate) fn last_segment(path: &str) -> &str {
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, b) in path.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'.' if depth == 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    &path[start..]
 }
 
 /// Split a path at the dots that are not inside parentheses or brackets.
@@ -159,5 +180,22 @@ mod tests {
         assert!(Pattern::new("*SafeLoader").matches_text("yaml.SafeLoader"));
         assert!(Pattern::new("[\"sh\", \"-c\", *").matches_text("[\"sh\", \"-c\", cmd]"));
         assert!(!Pattern::new("*sha256").matches_text("hashlib.md5"));
+    }
+
+    #[test]
+    fn last_segment_is_the_last_part_of_split() {
+        for path in [
+            "a.b.c",
+            "a.get(x.y)",
+            "f(a.b)",
+            "x[a.b].c",
+            "",
+            ".",
+            "a.",
+            "(a.b",
+            "a)].b",
+        ] {
+            assert_eq!(Some(&last_segment(path)), split(path).last(), "{path}");
+        }
     }
 }

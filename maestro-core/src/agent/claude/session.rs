@@ -115,6 +115,7 @@ impl Agent for ClaudeAgent {
                     denials: Some(spent.denials),
                     session_id,
                     limited,
+                    lost: None,
                 };
                 break finish(&agent, &request, outcome).await;
             }

@@ -29,6 +29,8 @@ pub(super) enum End {
     Failed { reason: String, feedback: String },
     /// Stopped by the user (or the dispatcher's own end).
     Interrupted,
+    /// The executor lost the crew (its node, its job): the attempt is run again.
+    Lost { reason: String },
     /// The model's API would not serve the crew for now: it is resumed when the limit passes.
     Limited(ApiLimit),
 }
@@ -74,6 +76,9 @@ pub(super) async fn attempt(
     report.result = match &end {
         End::Passed { .. } => AttemptResult::Passed,
         End::Interrupted => AttemptResult::Interrupted,
+        End::Lost { reason } => AttemptResult::Lost {
+            reason: reason.clone(),
+        },
         End::Limited(limit) => AttemptResult::Paused {
             reason: limit.reason.clone(),
         },
@@ -144,6 +149,7 @@ async fn attempt_inner(
             after_limit: None,
         });
         o.session_id.clone_from(&session_id);
+        o.placement = None;
         Ok::<_, crate::store::StoreError>(())
     })?;
     let env = shared.crew_env(order, number, &worktree);
@@ -183,7 +189,7 @@ async fn attempt_inner(
     // What the crew reports while it works is followed alongside: its turns for the live
     // progress, a limit it waits out for the shared back-off and `status`.
     let (outcome, followed) = tokio::join!(
-        agent.run(request, stop.clone()),
+        shared.ports.executor.run(agent, request, stop.clone()),
         progress::watch_crew(shared, order, progress_rx)
     );
     let outcome: CrewOutcome = outcome?;
@@ -196,6 +202,14 @@ async fn attempt_inner(
     report.denials = outcome.denials;
     report.session_id.clone_from(&outcome.session_id);
     report.output_tail.clone_from(&outcome.output_tail);
+    // A crew its executor lost starts over: its session and worktree went with its node.
+    if let Some(reason) = outcome.lost.clone() {
+        shared.store.update_order(&voyage.name, &spec.id, |o| {
+            o.resume = None;
+            Ok::<_, crate::store::StoreError>(())
+        })?;
+        return Ok(End::Lost { reason });
+    }
     // An interrupted crew, or one the API refused, goes on later in the session it ran last
     // (a new one when its old one could not be resumed) and in this worktree, as the same
     // attempt.

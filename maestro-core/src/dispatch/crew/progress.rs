@@ -53,6 +53,12 @@ pub(super) async fn watch_crew(
                     shared.transition(id, OrderState::Waiting, |o| o.wait = Some(wait))?;
                 }
             }
+            CrewProgress::Placed(placement) => {
+                shared.store.update_order(&shared.voyage.name, id, |o| {
+                    o.placement = Some(placement);
+                    Ok::<_, crate::store::StoreError>(())
+                })?;
+            }
         }
     }
     // The crew ended: what follows is decided from how it ended, so the order is not shown

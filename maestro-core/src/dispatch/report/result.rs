@@ -14,6 +14,11 @@ pub enum AttemptResult {
     Passed,
     /// Stopped (Ctrl-C, a killed dispatcher); the order goes on later.
     Interrupted,
+    /// The executor lost the crew (its node failed, its job was cancelled): run again.
+    Lost {
+        /// What the executor said.
+        reason: String,
+    },
     /// The model's API refused it for now; resumed when the limit passes.
     Paused {
         /// What the API said.
@@ -43,6 +48,7 @@ impl std::fmt::Display for AttemptResult {
             AttemptResult::Passed => f.write_str("passed"),
             AttemptResult::Interrupted => f.write_str("interrupted"),
             AttemptResult::Paused { reason } => write!(f, "paused: {reason}"),
+            AttemptResult::Lost { reason } => write!(f, "lost: {reason}"),
             AttemptResult::Conflict {
                 paths,
                 redispatched: true,
@@ -83,14 +89,21 @@ impl AttemptResult {
             "" => AttemptResult::Running,
             "passed" => AttemptResult::Passed,
             "interrupted" => AttemptResult::Interrupted,
-            _ => match text.strip_prefix("paused: ") {
-                Some(reason) => AttemptResult::Paused {
-                    reason: reason.to_owned(),
-                },
-                None => AttemptResult::Failed {
-                    reason: text.to_owned(),
-                },
-            },
+            _ => {
+                if let Some(reason) = text.strip_prefix("paused: ") {
+                    AttemptResult::Paused {
+                        reason: reason.to_owned(),
+                    }
+                } else if let Some(reason) = text.strip_prefix("lost: ") {
+                    AttemptResult::Lost {
+                        reason: reason.to_owned(),
+                    }
+                } else {
+                    AttemptResult::Failed {
+                        reason: text.to_owned(),
+                    }
+                }
+            }
         }
     }
 }

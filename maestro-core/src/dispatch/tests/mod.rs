@@ -2,6 +2,7 @@
 //! agent, a scanner that finds `SECRET_` markers, and an audit log in memory.
 
 mod agents;
+mod executor;
 mod fakes;
 mod limits;
 mod merge;
@@ -31,6 +32,8 @@ struct Fixture {
     audit: Arc<MemoryAudit>,
     runs: Arc<Mutex<Vec<Run>>>,
     agent: Arc<ScriptedAgent>,
+    /// Where crews run: on this machine unless a test places them elsewhere.
+    executor: Arc<dyn Executor>,
     config: WorkspaceConfig,
 }
 
@@ -69,6 +72,7 @@ fn fixture(orders: serde_json::Value, agent: ScriptedAgent) -> Fixture {
         audit: Arc::new(MemoryAudit::default()),
         runs,
         agent: Arc::new(agent),
+        executor: Arc::new(crate::executor::LocalExecutor),
         store,
         voyage,
         config,
@@ -103,6 +107,7 @@ impl Fixture {
             Ports {
                 isolation: Arc::clone(&self.isolation) as Arc<dyn Isolation>,
                 agent: Arc::clone(&self.agent) as Arc<dyn Agent>,
+                executor: Arc::clone(&self.executor),
                 scanner: Arc::new(MarkerScanner),
                 audit: Arc::clone(&self.audit) as Arc<dyn AuditSink>,
             },

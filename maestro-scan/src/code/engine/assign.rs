@@ -137,7 +137,9 @@ impl<'t> Engine<'t, '_> {
         at: Node<'t>,
         f: &mut Frame,
     ) {
-        for (i, rule) in self.pack.rules.iter().enumerate() {
+        let pack = self.pack;
+        for i in pack.index.rule_assign.candidates(path) {
+            let rule = &pack.rules[i];
             if !rule.assign.is_empty() && rule.assign.iter().any(|p| p.matches(path)) {
                 match rule.class {
                     None => {

@@ -287,10 +287,12 @@ impl<'t> Engine<'t, '_> {
         let _ = role;
 
         // Sources that write into their arguments (`read x`, `fmt.Scan(&x)`).
-        if let Some(s) = self
-            .pack
+        let pack = self.pack;
+        if let Some(s) = pack
+            .index
             .sources
-            .iter()
+            .candidates(&path)
+            .map(|i| &pack.sources[i])
             .find(|s| s.assigns_arguments && s.patterns.iter().any(|p| p.matches(&path)))
         {
             for a in &args {
@@ -324,7 +326,8 @@ impl<'t> Engine<'t, '_> {
 
         // Rules on this call (a call that sanitises a category is no taint sink of it).
         let cleans = self.call_sanitized(&site, &path);
-        for (i, rule) in self.pack.rules.iter().enumerate() {
+        for i in pack.index.rule_calls.candidates(&path) {
+            let rule = &pack.rules[i];
             if !rule.calls.is_empty()
                 && (rule.class.is_none() || cleans & category_bit(rule.cwe) == 0)
                 && rule.calls.iter().any(|p| p.matches(&path))
@@ -498,14 +501,13 @@ impl<'t> Engine<'t, '_> {
         }
         let mut taint = receiver.taint.clone();
         taint.join(&stdin.taint);
-        if self.pack.opaque.iter().any(|p| p.matches(&path)) {
+        let opaque_call = self.opaque(&path);
+        if opaque_call {
             taint = Taint::default();
         }
         // Functions of the application's other modules are opaque: what they return is not
         // their arguments (a user looked up by name is not the name).
-        let opaque = path.starts_with('.')
-            || path.starts_with('/')
-            || self.pack.opaque.iter().any(|p| p.matches(&path));
+        let opaque = path.starts_with('.') || path.starts_with('/') || opaque_call;
         if !opaque {
             for a in &args {
                 taint.join(&a.value.taint);
@@ -584,6 +586,15 @@ fn format_captures(literal: &str) -> Vec<&str> {
 impl<'t> Engine<'t, '_> {
     /// The categories the sanitisers of a call clean: a sanitiser's `values` are matched
     /// against the first argument, or any argument of a command (`tr -cd ...`).
+    /// Whether `path` names a call whose result carries none of its arguments' data.
+    fn opaque(&self, path: &str) -> bool {
+        let pack = self.pack;
+        pack.index
+            .opaque
+            .candidates(path)
+            .any(|i| pack.opaque[i].matches(path))
+    }
+
     fn call_sanitized(&self, site: &CallSite<'t>, path: &str) -> u64 {
         let mut mask = self.sanitized(path, &site.args);
         if matches!(self.table.role(site.node), Some(Role::Command { .. })) {

@@ -15,7 +15,13 @@ impl<'t> Engine<'t, '_> {
     // ---- sources ----
 
     pub(super) fn source_taint(&self, path: &str, node: Node<'t>) -> Option<Taint> {
-        let source = self.pack.sources.iter().find(|s| {
+        let pack = self.pack;
+        let candidates = pack
+            .index
+            .sources
+            .candidates(path)
+            .map(|i| &pack.sources[i]);
+        let source = candidates.into_iter().find(|s| {
             !s.assigns_arguments
                 && !s.environment
                 && s.patterns.iter().any(|p| p.matches(path))

@@ -15,9 +15,11 @@ impl<'t> Engine<'t, '_> {
         let holds = |values: &[Pattern], at: usize| {
             values.is_empty() || args.get(at).is_some_and(|a| self.value_matches(*a, values))
         };
-        self.pack
+        let pack = self.pack;
+        pack.index
             .sanitizers
-            .iter()
+            .candidates(path)
+            .map(|i| &pack.sanitizers[i])
             .filter(|s| s.calls.iter().any(|p| p.matches(path)))
             .filter(|s| holds(&s.values, 0) && holds(&s.second_values, 1))
             .fold(0, |mask, s| mask | s.cleared)

@@ -39,7 +39,9 @@ impl<'t> Engine<'t, '_> {
             node: at,
             value: index.clone(),
         }];
-        for (i, rule) in self.pack.rules.iter().enumerate() {
+        let pack = self.pack;
+        for i in pack.index.rule_calls.candidates(&path) {
+            let rule = &pack.rules[i];
             if !rule.calls.is_empty() && rule.calls.iter().any(|p| p.matches(&path)) {
                 self.check_call(i, rule, &site, (obj, &Value::default()), &args, f);
             }

@@ -6,6 +6,7 @@
 use super::spec::{ArgValuesSpec, GuardChecks, PackFile};
 use super::{UNTRUSTED, category_bit};
 use crate::code::pattern::Pattern;
+use crate::code::pattern_index::PatternIndex;
 
 /// A source of data of a class.
 #[derive(Debug)]
@@ -146,6 +147,40 @@ pub(crate) struct Pack {
     /// Calls whose result carries none of their arguments' data.
     pub(crate) opaque: Vec<Pattern>,
     pub(crate) rules: Vec<CodeRule>,
+    /// The entries of the lists above that may name a path (see [`PatternIndex`]).
+    pub(crate) index: PackIndex,
+}
+
+/// Per list, which entries may name a path.
+#[derive(Debug)]
+pub(crate) struct PackIndex {
+    /// `sources` by their patterns.
+    pub(crate) sources: PatternIndex,
+    /// `sanitizers` by their calls.
+    pub(crate) sanitizers: PatternIndex,
+    /// `opaque`, one pattern an entry.
+    pub(crate) opaque: PatternIndex,
+    /// `rules` by their calls.
+    pub(crate) rule_calls: PatternIndex,
+    /// `rules` by the names they watch assignments to.
+    pub(crate) rule_assign: PatternIndex,
+}
+
+impl PackIndex {
+    fn new(
+        sources: &[Source],
+        sanitizers: &[Sanitizer],
+        opaque: &[Pattern],
+        rules: &[CodeRule],
+    ) -> PackIndex {
+        PackIndex {
+            sources: PatternIndex::new(sources.iter().map(|s| &s.patterns)),
+            sanitizers: PatternIndex::new(sanitizers.iter().map(|s| &s.calls)),
+            opaque: PatternIndex::new(opaque.iter().map(std::slice::from_ref)),
+            rule_calls: PatternIndex::new(rules.iter().map(|r| &r.calls)),
+            rule_assign: PatternIndex::new(rules.iter().map(|r| &r.assign)),
+        }
+    }
 }
 
 fn mask(cwes: &[u32]) -> u64 {
@@ -192,7 +227,7 @@ impl Pack {
             });
             u8::try_from(at).expect("fewer than 256 classes")
         };
-        let sources = file
+        let sources: Vec<Source> = file
             .source
             .iter()
             .map(|s| Source {
@@ -210,7 +245,7 @@ impl Pack {
                 values: patterns(&s.values),
             })
             .collect();
-        let rules = file
+        let rules: Vec<CodeRule> = file
             .rule
             .iter()
             .map(|r| CodeRule {
@@ -245,6 +280,22 @@ impl Pack {
                 appended: r.appended,
             })
             .collect();
+        let sanitizers: Vec<Sanitizer> = file
+            .sanitizer
+            .iter()
+            .map(|s| Sanitizer {
+                calls: patterns(&s.calls),
+                cleared: mask(&s.cwes),
+                values: patterns(&s.values),
+                second_values: patterns(&s.second_values),
+            })
+            .collect();
+        let opaque: Vec<Pattern> = file
+            .opaque
+            .iter()
+            .flat_map(|o| patterns(&o.calls))
+            .collect();
+        let index = PackIndex::new(&sources, &sanitizers, &opaque, &rules);
         Pack {
             sources,
             parameter_sources: file
@@ -264,16 +315,7 @@ impl Pack {
                         .unwrap_or_else(|| "handler parameter".to_owned()),
                 })
                 .collect(),
-            sanitizers: file
-                .sanitizer
-                .iter()
-                .map(|s| Sanitizer {
-                    calls: patterns(&s.calls),
-                    cleared: mask(&s.cwes),
-                    values: patterns(&s.values),
-                    second_values: patterns(&s.second_values),
-                })
-                .collect(),
+            sanitizers,
             guards: file
                 .guard
                 .iter()
@@ -288,13 +330,10 @@ impl Pack {
                     compared: g.compared,
                 })
                 .collect(),
-            opaque: file
-                .opaque
-                .iter()
-                .flat_map(|o| patterns(&o.calls))
-                .collect(),
+            opaque,
             rules,
             classes,
+            index,
         }
     }
 }
