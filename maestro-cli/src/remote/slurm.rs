@@ -94,8 +94,11 @@ pub struct JobSpec {
     /// The batch script, starting with `#!`, given to `sbatch` on stdin. No `#SBATCH` lines:
     /// the job's options are this spec's.
     pub script: String,
-    /// The job's environment, exported by name (`--export=NAME,…`) with these values; empty:
-    /// `--export=NONE` (Slurm loads the user's login environment on the node).
+    /// The job's variables, exported by name (`--export=NAME,…`, the values set in `sbatch`'s
+    /// environment, not on its command line); empty: `--export=NONE`. Either way the job also
+    /// gets Slurm's `SLURM_*` variables and, on the node, the submitting user's login
+    /// environment (Slurm sets `SLURM_GET_USER_ENV`), never the caller's. Names `SLURM_*` and
+    /// `SBATCH_*` are refused: `sbatch` reads those as its own settings.
     pub env: Vec<(String, String)>,
     /// `--cpus-per-task`.
     pub cpus: Option<u32>,
