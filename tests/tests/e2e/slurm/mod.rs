@@ -42,7 +42,9 @@ fn job(cluster: &SlurmCluster, name: &str, body: &str) -> JobSpec {
     )
 }
 
-/// Polls the job until `done` holds, for at most `limit`.
+/// Polls the job until `done` holds, for at most `limit`. A command that fails on the way (a
+/// controller slow to answer on a loaded machine) is asked again; only the limit fails the
+/// test.
 fn wait_for(
     client: &SlurmClient,
     id: JobId,
@@ -52,13 +54,14 @@ fn wait_for(
 ) -> JobInfo {
     let started = Instant::now();
     loop {
-        let info = client.job(&id).expect("scontrol show job");
-        if done(&info) {
-            return info;
-        }
+        let last = match client.job(&id) {
+            Ok(info) if done(&info) => return info,
+            Ok(info) => format!("{info:?}"),
+            Err(error) => error.to_string(),
+        };
         assert!(
             started.elapsed() < limit,
-            "job {id} not {what} after {limit:?}: {info:?}"
+            "job {id} not {what} after {limit:?}: {last}"
         );
         std::thread::sleep(Duration::from_millis(200));
     }
@@ -80,16 +83,16 @@ fn two_jobs_of_a_whole_node_each_run_on_both_nodes_to_completion() {
     assert!(info.nodes.iter().all(NodeInfo::is_usable), "{info:?}");
     let cpus = info.nodes[0].cpus;
 
-    let ids: Vec<JobId> = ["whole-a", "whole-b"]
-        .iter()
-        .map(|name| {
-            let mut spec = job(&cluster, name, "echo \"$SLURMD_NODENAME\"\nsleep 3");
-            spec.cpus = Some(cpus);
-            spec.memory_mb = Some(100);
-            spec.time_minutes = Some(2);
-            client.submit(&spec, &[]).expect("sbatch")
-        })
-        .collect();
+    // Each job holds its node until the test creates `release` (or 20 s pass).
+    let body = "echo \"$SLURMD_NODENAME\"\nfor _ in $(seq 200); do [ -e release ] && break; sleep 0.1; done";
+    let whole_node = |name: &str| {
+        let mut spec = job(&cluster, name, body);
+        spec.cpus = Some(cpus);
+        spec.memory_mb = Some(100);
+        spec.time_minutes = Some(2);
+        client.submit(&spec, &[]).expect("sbatch")
+    };
+    let ids = [whole_node("whole-a"), whole_node("whole-b")];
     let running: Vec<JobInfo> = ids
         .iter()
         .map(|id| {
@@ -104,13 +107,24 @@ fn two_jobs_of_a_whole_node_each_run_on_both_nodes_to_completion() {
         .collect();
     nodes.sort_unstable();
     assert_eq!(nodes, cluster.nodes(), "one whole node each: {running:?}");
+    // A third finds no node free: it waits for resources, then runs after the others.
+    let third = whole_node("whole-c");
+    let waiting = wait_for(&client, third, Duration::from_secs(5), "pending", |info| {
+        info.state == JobState::Pending && info.reason.is_some()
+    });
+    assert_eq!(waiting.reason.as_deref(), Some("Resources"), "{waiting:?}");
+    assert_eq!(waiting.node, None);
+    std::fs::write(cluster.dir().join("jobs/release"), "").expect("release");
+    let ids = [ids[0], ids[1], third];
 
-    for (id, ran) in ids.iter().zip(&running) {
+    for (index, id) in ids.iter().enumerate() {
         let done = wait_for(&client, *id, Duration::from_secs(20), "completed", |info| {
             info.state.is_finished()
         });
         assert_eq!(done.state, JobState::Completed, "{done:?}");
-        assert_eq!(done.node, ran.node, "the node stays reported");
+        if let Some(ran) = running.get(index) {
+            assert_eq!(done.node, ran.node, "the node stays reported");
+        }
         assert_eq!(done.exit_code.map(|code| code.status), Some(0));
         assert_eq!(done.lost_reason(false), None);
         let out = cluster.dir().join(format!("jobs/{}.out", done.name));
