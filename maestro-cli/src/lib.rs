@@ -25,6 +25,7 @@
 //! ```
 
 pub mod audit;
+pub mod control;
 pub mod crews;
 pub mod discard;
 pub mod licence;

@@ -23,8 +23,10 @@
 //! - [`diff`]: changed paths and line counts between commits, and the added lines of the
 //!   index (for secret scanning of staged changes).
 //! - [`github`]: pull requests and pushes through the GitHub REST API.
+//! - [`bundle`]: a commit's objects in one file, to and from a crew on another machine.
 //!
-//! Everything is done with gix; nothing runs the `git` program.
+//! Everything is done with gix except [`bundle`]: gix cannot write or read bundles yet, so that
+//! one module runs the `git` program (configuration ignored, hooks off, objects checked).
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -77,6 +79,7 @@
 
 pub mod ancestry;
 pub mod branch;
+pub mod bundle;
 pub mod collect;
 pub mod commit;
 pub mod diff;

@@ -17,7 +17,7 @@
 //! | `generic` | bool | extra placeholder and test-value filtering (generic assignments) |
 //! | `exact_keywords` | bool | keywords are matched case-sensitively |
 //! | `context` | string | variable name the embedding tests use for rules that need one |
-//! | `unless` | regex | a match is dropped when its line matches this |
+//! | `unless` | regex | a match is dropped when its line matches this (for a `generic` rule: when the name it is assigned to, with the words just before it, matches) |
 //! | `cwe` | integer | CWE id (code rules; secrets default to 798) |
 //! | `severity` | `"low"` \| `"medium"` \| `"high"` \| `"critical"` | code rules; secrets default to high |
 //! | `languages` | strings | code rules: `python`, `javascript`, `typescript`, `go`, `java`, `rust`, `ruby`, `php`, `csharp`, `shell` |

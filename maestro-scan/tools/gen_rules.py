@@ -754,9 +754,13 @@ S("generic-secret", "Hard-coded secret assignment", ["secret"],
   neg=["let traffic_secret_expander = TLS13_CHACHA20_POLY1305_SHA256_INTERNAL",
        "client_secret = Settings::OAuth2::ClientSecretV2;"])
 # Pagination, idempotency and concurrency tokens (`NextToken`, `nextPageToken`, `ClientToken`,
-# `PolicyUpdateToken`) are opaque cursors an API hands out, not credentials.
+# `PolicyUpdateToken`) are opaque cursors an API hands out, not credentials. Amazon SES's
+# `VerificationToken` (written so, as the API names it) is the value of the DNS TXT record that
+# proves a domain's ownership: published by design. (Slack's `verification_token` and
+# `verificationToken`, a shared secret, stay reported.) The scanner judges a generic assignment's
+# `unless` on its own name, not on its whole line.
 NOT_CREDENTIAL_TOKENS = (r"(?i)(?:next\w*|page|continuation|pagination|cursor|idempotency|client(?:request)?"
-                         r"|change|lock|update)[ _-]?token\b")
+                         r"|change|lock|update)[ _-]?token\b|(?-i:\bVerificationToken\b)")
 S("generic-token", "Hard-coded token assignment", ["token"],
   r"(?i:\b\w*token)[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
   "{A62:32}", ctx="AUTH_TOKEN", conf="low", ent=3.8, generic=True, unless=NOT_CREDENTIAL_TOKENS,
@@ -764,7 +768,8 @@ S("generic-token", "Hard-coded token assignment", ["token"],
        '"nextPageToken": "AAAAKgAAAAEAAAAAAAAAA1Gp1BelJq+PmHvAnDxJYbup8+0R4LVtbXLDl7QNY7C3"',
        'self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"',
        'token: windows_sys::Win32::Foundation::HANDLE,',
-       'Next page token: eav1OzQB0OM8rLdGXOEsyQWSG'])
+       'Next page token: eav1OzQB0OM8rLdGXOEsyQWSG',
+       '"VerificationToken": "QkJ6sTRbdmX0cA9vN3pZyw8LfH2uGe5KiOrUtYl1jEa="'])
 S("generic-api-key", "Hard-coded API key assignment", ["api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "private_key"],
   r"(?i:\b\w*(?:api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key))[\w.-]{0,12}['\"]?\s{0,4}(?:=|:=|=>|:)\s{0,4}['\"`]?(" + GEN_VAL + r"{16,256})" + GEN_END,
   "{A62:32}", ctx="API_KEY", conf="low", ent=3.8, generic=True,

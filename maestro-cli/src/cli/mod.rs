@@ -86,6 +86,23 @@ pub enum Command {
     ///
     /// A command agent's program (agent.kind "command") is only looked up on PATH, never run.
     Doctor,
+    /// Run one remote crew's attempt on this node (what an executor's job runs): fetch the
+    /// work over the coordinator's control channel, run the crew, send back its commit.
+    ///
+    /// The attempt's token is read from the first line of standard input, so that it is in
+    /// neither the command line nor the environment the crew inherits.
+    CrewExec {
+        /// The coordinator's control channel (`https://host:port`).
+        #[arg(long, value_name = "URL")]
+        channel: String,
+        /// The channel's certificate (PEM): the only one trusted.
+        #[arg(long, value_name = "FILE")]
+        certificate: PathBuf,
+        /// The node's name as reported to the coordinator. Default: `SLURMD_NODENAME`, else
+        /// the host name.
+        #[arg(long)]
+        node: Option<String>,
+    },
     /// Run a complete voyage of scripted crews in a temporary repository: no network, no key.
     Demo {
         /// Keep the demo repository in DIR (which must not exist) instead of a temporary one.

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod audit;
+pub mod crew_exec;
 pub mod demo;
 pub mod doctor;
 pub mod hook;
@@ -61,6 +62,11 @@ pub fn execute(command: Command, out: Output) -> anyhow::Result<Outcome> {
             self::order::remove(out, &voyage, &order)
         }
         Command::Run(args) => self::run::run(out, &args),
+        Command::CrewExec {
+            channel,
+            certificate,
+            node,
+        } => self::crew_exec::run(out, &channel, &certificate, node),
         Command::Plan(args) => self::plan::run(out, &args),
         Command::Status(args) => self::status::run(out, &args),
         Command::Release(args) => self::release::run(out, &args),

@@ -5,6 +5,7 @@ mod support;
 
 mod audit;
 mod concurrency;
+mod crew_exec;
 mod demo;
 mod doctor;
 mod hook;

@@ -29,6 +29,10 @@ pub struct HttpOptions {
     pub max_redirects: usize,
     /// The `User-Agent` header. Default: `maestro/<version>`.
     pub user_agent: String,
+    /// A certificate (PEM) that is the only one trusted: the server must present exactly it,
+    /// whatever certificate authority would vouch for another (a remote crew dialling its
+    /// coordinator's control channel). Default: `None`, the built-in roots.
+    pub pinned_certificate: Option<String>,
 }
 
 impl Default for HttpOptions {
@@ -38,6 +42,7 @@ impl Default for HttpOptions {
             timeout: Duration::from_secs(60),
             max_redirects: 5,
             user_agent: concat!("maestro/", env!("CARGO_PKG_VERSION")).to_owned(),
+            pinned_certificate: None,
         }
     }
 }
@@ -118,7 +123,13 @@ impl HttpClient {
                 }
             })
         };
-        let inner = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder();
+        if let Some(pem) = &options.pinned_certificate {
+            let certificate =
+                reqwest::Certificate::from_pem(pem.as_bytes()).map_err(HttpError::Build)?;
+            builder = builder.tls_certs_only([certificate]);
+        }
+        let inner = builder
             .no_proxy()
             .redirect(redirect_policy)
             .dns_resolver(Arc::new(GuardedResolver {

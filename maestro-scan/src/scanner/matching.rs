@@ -193,25 +193,35 @@ fn run_rule(
         let window = &text[ws..we];
         if group == 0 {
             for m in regex.find_iter(window) {
-                check(rule, rule_index, text, ws + m.start(), ws + m.end(), out);
+                let at = ws + m.start();
+                check(rule, rule_index, text, at, (at, ws + m.end()), out);
             }
         } else {
             for caps in regex.captures_iter(window) {
-                if let Some(m) = caps.get(group) {
-                    check(rule, rule_index, text, ws + m.start(), ws + m.end(), out);
+                if let (Some(whole), Some(m)) = (caps.get(0), caps.get(group)) {
+                    let at = ws + whole.start();
+                    check(
+                        rule,
+                        rule_index,
+                        text,
+                        at,
+                        (ws + m.start(), ws + m.end()),
+                        out,
+                    );
                 }
             }
         }
     }
 }
 
-/// Entropy, placeholder, validator and `unless` checks on one match.
+/// Entropy, placeholder, validator, sample and `unless` checks on one match: `matched` is where
+/// the whole match starts, `(start, end)` the secret (its group).
 fn check(
     rule: &Rule,
     rule_index: usize,
     text: &[u8],
-    start: usize,
-    end: usize,
+    matched: usize,
+    (start, end): (usize, usize),
     out: &mut Vec<Candidate>,
 ) {
     let secret = &text[start..end];
@@ -230,10 +240,30 @@ fn check(
         {
             return;
         }
+        if validate::expired_signed_url(text, start, end)
+            || (rule.generic && validate::documentation_sibling(text, start, end))
+        {
+            return;
+        }
     }
     if let Some(unless) = rule.unless_regex() {
-        let line = &text[line_start(text, start)..line_end(text, end.saturating_sub(1))];
-        if unless.is_match(line) {
+        // A generic assignment is judged by its own name (`NextToken`, `Next page token`): the
+        // `unless` match must end where the name does, so neither another name on the line
+        // (`{"NextToken": "…", "AuthToken": "…"}`) nor words put before the name
+        // (`page token AuthToken = …`) drop it.
+        let dropped = if rule.generic {
+            let from = matched.min(start);
+            let name_end = from
+                + text[from..start]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                    .count();
+            let judged = &text[name_start(text, from)..name_end];
+            unless.find_iter(judged).any(|m| m.end() == judged.len())
+        } else {
+            unless.is_match(&text[line_start(text, start)..line_end(text, end.saturating_sub(1))])
+        };
+        if dropped {
             return;
         }
     }
@@ -267,6 +297,24 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         kept.push(c);
     }
     kept
+}
+
+/// Where the name an assignment starting at `pos` is made to begins, with up to three words
+/// before it on its line separated by single spaces (`Next page token`).
+fn name_start(text: &[u8], pos: usize) -> usize {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut at = pos;
+    for _ in 0..3 {
+        if at < 2 || text[at - 1] != b' ' || !word(text[at - 2]) {
+            break;
+        }
+        let mut i = at - 1;
+        while i > 0 && word(text[i - 1]) {
+            i -= 1;
+        }
+        at = i;
+    }
+    at
 }
 
 pub(super) fn line_start(text: &[u8], pos: usize) -> usize {

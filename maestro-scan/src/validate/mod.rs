@@ -8,9 +8,23 @@ use crate::rule::Validator;
 
 mod checksum;
 mod placeholder;
+mod samples;
 mod structure;
 
 pub use placeholder::is_placeholder;
+
+/// Whether a match is the access key id of an expired AWS-signed URL (see `samples`).
+#[must_use]
+pub fn expired_signed_url(text: &[u8], start: usize, end: usize) -> bool {
+    samples::expired_signed_url(text, start, end)
+}
+
+/// Whether a generic value's credential id in the same record is a documentation id
+/// (`AccessKeyId=ABCDE12345670EXAMPLE`; see `samples`).
+#[must_use]
+pub fn documentation_sibling(text: &[u8], start: usize, end: usize) -> bool {
+    samples::documentation_sibling(text, start, end)
+}
 
 /// Shannon entropy of `bytes`, in bits per byte.
 #[must_use]

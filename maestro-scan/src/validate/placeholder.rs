@@ -116,8 +116,8 @@ const GENERIC_STOPWORDS: &[&str] = &[
 /// value, an identifier or an expression rather than a literal secret.
 #[must_use]
 pub fn is_placeholder(secret: &[u8], generic: bool) -> bool {
-    if let Some(userinfo) = uri_userinfo(secret) {
-        return credentials_placeholder(userinfo);
+    if let Some((userinfo, host)) = uri_userinfo(secret) {
+        return credentials_placeholder(userinfo, host);
     }
     let lower = secret.to_ascii_lowercase();
     let contains = |needle: &str| memchr::memmem::find(&lower, needle.as_bytes()).is_some();
@@ -143,7 +143,7 @@ pub fn is_placeholder(secret: &[u8], generic: bool) -> bool {
     if GENERIC_STOPWORDS.iter().any(|p| contains(p)) {
         return true;
     }
-    looks_like_code(secret)
+    looks_like_code(secret) || super::samples::generic_value(secret)
 }
 
 /// Passwords of connection URIs that are defaults or stand-ins, not secrets (compared whole,
@@ -163,11 +163,60 @@ const DEFAULT_PASSWORDS: &[&str] = &[
     "root123",
 ];
 
-/// Markers that make a URI password a stand-in wherever they occur in it.
-const PASSWORD_STAND_INS: &[&str] = &["password", "passwd", "secret", "changeme", "sample"];
+/// Words that sample and stand-in passwords are made of (`password`, `pass word`, `p@ss:word`,
+/// `secret123`, `your_password_here`, RFC 7617's `Aladdin:open sesame`, `hunter2`). A URI
+/// password is a stand-in when it is nothing but these words, once spelled plainly: only the
+/// whole password is judged, so a real password with one of them added is still reported.
+const STAND_IN_WORDS: &[&str] = &[
+    "pass",
+    "password",
+    "passwd",
+    "passwort",
+    "pwd",
+    "pw",
+    "word",
+    "secret",
+    "changeme",
+    "change",
+    "me",
+    "sample",
+    "example",
+    "dummy",
+    "fake",
+    "test",
+    "demo",
+    "default",
+    "foo",
+    "bar",
+    "baz",
+    "qux",
+    "your",
+    "my",
+    "here",
+    "open",
+    "sesame",
+    "hunter",
+    "letmein",
+    "qwerty",
+    "welcome",
+    "guest",
+    "user",
+    "admin",
+    "root",
+    "redacted",
+    "placeholder",
+    "insert",
+    "replace",
+    "todo",
+];
 
-/// The `user:password` part of a URI (`scheme://user:password@host/...`), if it has one.
-fn uri_userinfo(secret: &[u8]) -> Option<&[u8]> {
+/// Passwords shorter than this, to a host reserved for documentation (`example.com`, `.test`),
+/// are samples: a real password is long and a reserved host is never a real server.
+const SHORT_PASSWORD: usize = 8;
+
+/// The `user:password` part and the host of a URI (`scheme://user:password@host:port/...`), if
+/// it has credentials.
+fn uri_userinfo(secret: &[u8]) -> Option<(&[u8], &[u8])> {
     let scheme_end = memchr::memmem::find(secret, b"://")?;
     let scheme = &secret[..scheme_end];
     if scheme.is_empty()
@@ -179,34 +228,148 @@ fn uri_userinfo(secret: &[u8]) -> Option<&[u8]> {
         return None;
     }
     let rest = &secret[scheme_end + 3..];
-    let authority = &rest[..rest
-        .iter()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len())];
+    // Up to the path; a `?` or `#` before the `@` is part of the password as the rules read it
+    // (`user:pass#pass@host` once URL-decoded).
+    let authority = &rest[..rest.iter().position(|&b| b == b'/').unwrap_or(rest.len())];
     let at = authority.iter().rposition(|&b| b == b'@')?;
-    Some(&authority[..at])
+    let host = &authority[at + 1..];
+    let host = &host[..host
+        .iter()
+        .position(|b| matches!(b, b':' | b'?' | b'#'))
+        .unwrap_or(host.len())];
+    Some((&authority[..at], host))
 }
 
 /// Whether the credentials of a URI are a template or a stand-in. Only they are judged: a real
-/// password to a host named `db.example.com` is still a leaked password.
-fn credentials_placeholder(userinfo: &[u8]) -> bool {
+/// password to a host named `db.example.com` is still a leaked password. Template markers
+/// (`<user>`, `${PASSWORD}`, `xxxx`) anywhere in them make a template; words only when the
+/// whole password is made of them, so neither a user named `dummy` nor a password with
+/// `example` appended hides a real password.
+fn credentials_placeholder(userinfo: &[u8], host: &[u8]) -> bool {
+    const TEMPLATE_MARKERS: &[&str] = &["xxxx", "****", "....", "<", ">", "${", "{{", "%("];
     let lower = userinfo.to_ascii_lowercase();
     let contains =
         |text: &[u8], needle: &str| memchr::memmem::find(text, needle.as_bytes()).is_some();
-    let password = lower
+    if TEMPLATE_MARKERS.iter().any(|p| contains(&lower, p)) {
+        return true;
+    }
+    let raw_password = lower
         .iter()
         .position(|&b| b == b':')
         .map_or(&lower[..], |colon| &lower[colon + 1..]);
-    PLACEHOLDERS
-        .iter()
-        .filter(|p| **p != "example")
-        .any(|p| contains(&lower, p))
-        || contains(password, "example")
-        || PASSWORD_STAND_INS.iter().any(|p| contains(password, p))
-        || DEFAULT_PASSWORDS.iter().any(|p| password == p.as_bytes())
+    let password = unescape(raw_password);
+    DEFAULT_PASSWORDS.iter().any(|p| password == p.as_bytes())
         || password
             .first()
             .is_some_and(|&first| password.len() >= 6 && password.iter().all(|&b| b == first))
+        || made_of_stand_in_words(&password)
+        || (std::str::from_utf8(&password).map_or(password.len(), |p| p.chars().count())
+            < SHORT_PASSWORD
+            && documentation_host(host))
+}
+
+/// The password as written in the source: `%XX` escapes decoded; `\uXXXX`, `\xXX` and other
+/// backslash escapes of a string literal kept as one separator byte.
+fn unescape(text: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'%' => {
+                if let (Some(high), Some(low)) = (
+                    text.get(i + 1).and_then(|&b| hex(b)),
+                    text.get(i + 2).and_then(|&b| hex(b)),
+                ) {
+                    out.push(u8::try_from(high * 16 + low).unwrap_or(b' '));
+                    i += 3;
+                } else {
+                    out.push(b'%');
+                    i += 1;
+                }
+            }
+            b'\\' => {
+                let digits = match text.get(i + 1) {
+                    Some(b'u') => 4,
+                    Some(b'x') => 2,
+                    _ => 0,
+                };
+                let escape = 2 + digits;
+                out.push(b' ');
+                i = (i + escape).min(text.len());
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a password, spelled plainly (lowercase, `@` and `4` as `a`, `0` as `o`, `3` as `e`,
+/// `1` as `i`, `5` and `$` as `s`, `7` as `t`; separators dropped; trailing digits dropped), is
+/// one or more [`STAND_IN_WORDS`] and nothing else.
+fn made_of_stand_in_words(password: &[u8]) -> bool {
+    let mut plain: Vec<u8> = password
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$'))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    while plain.last().is_some_and(u8::is_ascii_digit) {
+        plain.pop();
+    }
+    for b in &mut plain {
+        *b = match *b {
+            b'@' | b'4' => b'a',
+            b'0' => b'o',
+            b'3' => b'e',
+            b'1' => b'i',
+            b'5' | b'$' => b's',
+            b'7' => b't',
+            other => other,
+        };
+    }
+    if plain.is_empty() {
+        return false;
+    }
+    // reachable[i]: plain[..i] is a sequence of words.
+    let mut reachable = vec![false; plain.len() + 1];
+    reachable[0] = true;
+    for i in 0..plain.len() {
+        if !reachable[i] {
+            continue;
+        }
+        for word in STAND_IN_WORDS {
+            if plain[i..].starts_with(word.as_bytes()) {
+                reachable[i + word.len()] = true;
+            }
+        }
+    }
+    reachable[plain.len()]
+}
+
+/// A host name reserved for documentation and tests (RFC 2606): `example.com`, `.net`, `.org`
+/// and their subdomains, and the `.example`, `.test` and `.invalid` top-level domains.
+fn documentation_host(host: &[u8]) -> bool {
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_suffix(b".").unwrap_or(&host);
+    let under = |domain: &[u8]| {
+        host == domain
+            || host
+                .strip_suffix(domain)
+                .is_some_and(|sub| sub.ends_with(b"."))
+    };
+    [
+        &b"example.com"[..],
+        b"example.net",
+        b"example.org",
+        b"example",
+        b"test",
+        b"invalid",
+    ]
+    .into_iter()
+    .any(under)
 }
 
 /// A generic value that is an identifier, a path in code, a constant name, a file name or a
@@ -292,6 +455,70 @@ mod tests {
         ));
         assert!(is_placeholder(b"mysql://root:example-pw@db/app", false));
         assert!(is_placeholder(b"amqp://guest:postgres@mq/", false));
+    }
+
+    #[test]
+    fn uri_passwords_are_stand_ins_only_when_made_of_stand_in_words() {
+        for sample in [
+            &b"http://user:pass%20word@example.com/path"[..],
+            b"http://user:p%40ss%3Aword@git.internal.corp/path",
+            b"https://user:pass[\\u007F@foo/bar",
+            b"https://Aladdin:opensesame@proxy.internal.corp:8887",
+            b"https://admin:hunter2@ci.internal.corp",
+            b"mysql://root:Your_Password_Here1@db.internal.corp/app",
+            b"postgres://app:P4ssw0rd!@db.internal.corp/app",
+            b"postgres://app:REDACTED@db.internal.corp/app",
+            b"postgres://app:insert-password-here@db.internal.corp/app",
+        ] {
+            assert!(
+                is_placeholder(sample, false),
+                "{}",
+                String::from_utf8_lossy(sample)
+            );
+        }
+        for real in [
+            // Words added to a real password, or a stand-in user, hide nothing.
+            &b"postgres://app:Xk39fLq0pZ7w-example@db.internal.corp/app"[..],
+            b"postgres://app:secretXk39fLq0pZ7w@db.internal.corp/app",
+            b"postgres://dummy:Xk39fLq0pZ7w@db.internal.corp/app",
+            b"https://Aladdin:niOugh9aoLWbo8n0wbw8op9g@proxy.internal.corp",
+            // Leetspeak that does not spell stand-in words.
+            b"postgres://app:p4ss9Kz2@db.internal.corp/app",
+        ] {
+            assert!(
+                !is_placeholder(real, false),
+                "{}",
+                String::from_utf8_lossy(real)
+            );
+        }
+    }
+
+    #[test]
+    fn short_passwords_are_samples_only_on_documentation_hosts() {
+        assert!(is_placeholder(b"ftp://user1:secre1@example.com/", false));
+        assert!(is_placeholder(b"ftp://:Zx9!qw@ftp.example.org/", false));
+        assert!(is_placeholder(
+            b"http://foo:%F0%9F%92%A9@example.com/bar",
+            false
+        ));
+        assert!(is_placeholder(b"smtp://u:Zx9!qw@mail.test:25", false));
+        // A real host, a look-alike of a reserved name, or a long password: reported.
+        assert!(!is_placeholder(
+            b"ftp://user1:Zx9!qwK@ftp.internal.corp/",
+            false
+        ));
+        assert!(!is_placeholder(
+            b"ftp://user1:Zx9!qwK@example.com.evil.io/",
+            false
+        ));
+        assert!(!is_placeholder(
+            b"ftp://user1:Zx9!qwK@myexample.com/",
+            false
+        ));
+        assert!(!is_placeholder(
+            b"ftp://user1:Zx9!qwKp3m@ftp.example.com/",
+            false
+        ));
     }
 
     #[test]

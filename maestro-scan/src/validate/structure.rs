@@ -147,7 +147,8 @@ pub(super) fn basic_auth(encoded: &[u8]) -> bool {
     !user.is_empty() && password.len() >= 6 && !is_placeholder(password, false)
 }
 
-/// `header.payload.signature`, the header being base64url JSON with an `"alg"` string.
+/// `header.payload.signature`, the header being base64url JSON with an `"alg"` string, the
+/// payload not a sample's (`{"k": "value"}`, jwt.io's `John Doe`: see `samples`).
 pub(super) fn jwt(token: &[u8]) -> bool {
     let mut parts = token.split(|&b| b == b'.');
     let (Some(header), Some(payload), Some(_signature)) =
@@ -162,7 +163,10 @@ pub(super) fn jwt(token: &[u8]) -> bool {
     let Ok(header) = serde_json::from_slice::<serde_json::Value>(&header) else {
         return false;
     };
-    header.get("alg").is_some_and(serde_json::Value::is_string) && engine.decode(payload).is_ok()
+    header.get("alg").is_some_and(serde_json::Value::is_string)
+        && engine
+            .decode(payload)
+            .is_ok_and(|payload| !super::samples::sample_jwt_payload(&payload))
 }
 
 /// `-----BEGIN X-----` ... `-----END X-----` with matching labels and a base64 body (headers such

@@ -1,0 +1,210 @@
+//! The job's work on a node (`maestro crew-exec`): fetch the work order and the base, run the
+//! crew in a scratch clone under the same sandbox as on the coordinator, and send back its
+//! commit and how it ended — with heartbeats all along, so that the coordinator can tell a
+//! silent job from a working one.
+//!
+//! What the job sends is not trusted by the coordinator: it scans and gates the returned change
+//! as it does a local crew's.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use maestro_core::agent::CommandAgent;
+use maestro_core::config::{AgentKind, SandboxMode};
+use maestro_core::ports::{Agent as _, CrewRequest};
+use maestro_core::sandbox::Sandbox;
+use maestro_core::{OrderId, Role, WorkspaceConfig};
+
+use super::client::{ChannelClient, ChannelError};
+use super::wire::{JobEvent, JobResult, WorkOrder};
+
+/// The job could not do its work (the crew's own failure is a [`JobResult`], not this).
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    /// The channel failed.
+    #[error(transparent)]
+    Channel(#[from] ChannelError),
+    /// A git bundle could not be read or made.
+    #[error(transparent)]
+    Bundle(#[from] maestro_git::bundle::BundleError),
+    /// The work order cannot be run here.
+    #[error("cannot run this work order: {0}")]
+    Work(String),
+    /// The crew could not be started.
+    #[error("cannot run the crew: {0}")]
+    Crew(String),
+}
+
+/// Where and how a job works.
+#[derive(Debug, Clone)]
+pub struct JobOptions {
+    /// The node's name (reported to the coordinator).
+    pub node: String,
+    /// A directory of the job's own, for the clone and the bundles.
+    pub scratch: PathBuf,
+    /// Time between SIGTERM and SIGKILL when the crew must stop.
+    pub grace: Duration,
+}
+
+/// Does the job: returns what it sent as the result.
+pub fn run(client: &ChannelClient, options: &JobOptions) -> Result<JobResult, JobError> {
+    let work = client.work()?;
+    client.events(&[JobEvent::Started {
+        node: options.node.clone(),
+    }])?;
+    let beats = Heartbeats::start(
+        client.clone(),
+        Duration::from_secs(work.heartbeat_secs.max(1)),
+    );
+    let outcome = crew(client, &work, options);
+    beats.stop();
+    let result = outcome?;
+    client.result(&result)?;
+    Ok(result)
+}
+
+fn crew(
+    client: &ChannelClient,
+    work: &WorkOrder,
+    options: &JobOptions,
+) -> Result<JobResult, JobError> {
+    let config: WorkspaceConfig = serde_json::from_str(&work.workspace_json)
+        .map_err(|e| JobError::Work(format!("its workspace.json does not parse: {e}")))?;
+    let role: Role = work
+        .role
+        .parse()
+        .map_err(|e| JobError::Work(format!("role {}: {e}", work.role)))?;
+    let order: OrderId = work
+        .order
+        .parse()
+        .map_err(|e| JobError::Work(format!("order {}: {e}", work.order)))?;
+    if work.command.is_none() && config.agent.kind == AgentKind::Claude {
+        // Not built yet: a Claude crew on a node needs its hooks, MCP configuration and API key
+        // from the channel. Refused rather than run without its governance.
+        return Err(JobError::Work(
+            "Claude crews do not run on remote nodes yet (command agents only)".into(),
+        ));
+    }
+    let bundle = options.scratch.join("base.bundle");
+    client.base_bundle(&bundle)?;
+    let worktree = options.scratch.join("worktree");
+    maestro_git::bundle::clone(&bundle, &work.base, &worktree)?;
+    let sandbox = sandbox(&config, &worktree)?;
+    let agent = CommandAgent::from_config(&config.agent, options.grace).with_sandbox(sandbox);
+    let log = options.scratch.join("crew.log");
+    let request = CrewRequest {
+        voyage: work.voyage.clone(),
+        order,
+        role,
+        attempt: work.attempt,
+        worktree: worktree.clone(),
+        prompt: work.prompt.clone(),
+        command: work.command.clone(),
+        env: work.env.clone(),
+        timeout: Duration::from_secs(work.timeout_secs),
+        log: log.clone(),
+        resume_session: None,
+        resume_note: None,
+        session_id: work.session_id.clone(),
+        progress: None,
+        pid_file: Some(options.scratch.join("crew.pid")),
+        redact: Some(crate::redaction::redactor()),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| JobError::Crew(e.to_string()))?;
+    let (_stop_tx, stop) = tokio::sync::watch::channel(false);
+    let outcome = runtime
+        .block_on(agent.run(request, stop))
+        .map_err(|e| JobError::Crew(e.to_string()))?;
+    send_log(client, &log)?;
+    let commit = maestro_git::bundle::commit_all(
+        &worktree,
+        &format!("maestro {} <maestro@localhost>", role.as_str()),
+        &format!("maestro: {} attempt {}", work.order, work.attempt),
+    )?;
+    if let Some(commit) = &commit {
+        let up = options.scratch.join("result.bundle");
+        maestro_git::bundle::create(&worktree, commit, Some(&work.base), &up)?;
+        client.result_bundle(&up)?;
+    }
+    Ok(JobResult {
+        success: outcome.success,
+        exit_code: outcome.exit_code,
+        timed_out: outcome.timed_out,
+        output_tail: outcome.output_tail,
+        cost_usd: outcome.cost_usd,
+        turns: outcome.turns,
+        session_id: outcome.session_id,
+        commit,
+    })
+}
+
+/// The sandbox the coordinator would use, for this worktree on this node.
+fn sandbox(config: &WorkspaceConfig, worktree: &Path) -> Result<Option<Sandbox>, JobError> {
+    if config.crews.sandbox == SandboxMode::Off {
+        return Ok(None);
+    }
+    maestro_core::sandbox::check_available().map_err(|e| JobError::Crew(e.to_string()))?;
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let sandbox = Sandbox::from_config(config, worktree, &worktree.join(".git"), home.as_deref())
+        .map_err(|e| JobError::Crew(e.to_string()))?;
+    let credentials = maestro_core::sandbox::credential_variables(std::env::vars_os(), |value| {
+        crate::redaction::redact(value).is_some()
+    });
+    Ok(Some(sandbox.withhold_env(credentials)))
+}
+
+/// The crew's event log (redacted as it was written), at most its last 2,000 lines.
+fn send_log(client: &ChannelClient, log: &Path) -> Result<(), JobError> {
+    let Ok(text) = std::fs::read_to_string(log) else {
+        return Ok(());
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let from = lines.len().saturating_sub(2000);
+    for chunk in lines[from..].chunks(200) {
+        let events: Vec<JobEvent> = chunk
+            .iter()
+            .map(|l| JobEvent::Log {
+                line: (*l).to_owned(),
+            })
+            .collect();
+        client.events(&events)?;
+    }
+    Ok(())
+}
+
+/// A thread sending a heartbeat every period until stopped.
+struct Heartbeats {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Heartbeats {
+    fn start(client: ChannelClient, period: Duration) -> Heartbeats {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            let tick = Duration::from_millis(100);
+            let mut waited = Duration::ZERO;
+            while !flag.load(Ordering::Relaxed) {
+                std::thread::sleep(tick);
+                waited += tick;
+                if waited >= period {
+                    waited = Duration::ZERO;
+                    // A lost heartbeat is the coordinator's to notice.
+                    let _ = client.events(&[JobEvent::Heartbeat]);
+                }
+            }
+        });
+        Heartbeats { stop, thread }
+    }
+
+    fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+    }
+}
