@@ -1,7 +1,8 @@
 //! Tells the end-to-end tests which external programs this machine has, so a test that needs a
 //! missing one is reported as ignored (with what to install), never as passed: `maestro_claude`
 //! when the pinned claude CLI is installed, `maestro_sandbox` when bubblewrap and socat are on
-//! `PATH`. With `MAESTRO_REQUIRE_CLAUDE=1` or
+//! `PATH`, `maestro_slurm` when Slurm's `slurmctld`, `slurmd` and `sbatch` are installed
+//! (`scripts/slurm-cluster install`). With `MAESTRO_REQUIRE_CLAUDE=1` or
 //! `MAESTRO_REQUIRE_TOOLS=1` (CI), a missing program fails the build instead.
 
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(maestro_claude)");
     println!("cargo::rustc-check-cfg=cfg(maestro_sandbox)");
+    println!("cargo::rustc-check-cfg=cfg(maestro_slurm)");
     for var in [
         "MAESTRO_CLAUDE_BIN",
         "MAESTRO_REQUIRE_CLAUDE",
@@ -60,6 +62,55 @@ fn main() {
         // Rerun when they are installed.
         println!("cargo::rerun-if-changed=/usr/bin/bwrap");
         println!("cargo::rerun-if-changed=/usr/bin/socat");
+    }
+
+    slurm();
+}
+
+/// Slurm's daemons live in `/usr/sbin`, which a user's `PATH` may lack. The test cluster
+/// needs root as well (network namespaces, root daemons): without it the tests are ignored too.
+fn slurm() {
+    let dirs = ["/usr/sbin", "/usr/bin"];
+    let found: Vec<Option<PathBuf>> = ["slurmctld", "slurmd", "sbatch"]
+        .iter()
+        .map(|program| {
+            on_path(program).or_else(|| {
+                dirs.iter()
+                    .map(|dir| Path::new(dir).join(program))
+                    .find(|candidate| candidate.is_file())
+            })
+        })
+        .collect();
+    for path in found.iter().flatten() {
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
+    let root = std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .any(|line| line.split_whitespace().take(2).eq(["Uid:", "0"]))
+    });
+    if found.iter().all(Option::is_some) && root {
+        println!("cargo::rustc-cfg=maestro_slurm");
+    } else if found.iter().all(Option::is_some) {
+        assert!(
+            std::env::var("MAESTRO_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "MAESTRO_REQUIRE_TOOLS=1 but the Slurm test cluster needs root (scripts/slurm-cluster)"
+        );
+        println!(
+            "cargo::warning=not root: the Slurm tests are ignored (scripts/slurm-cluster needs root)"
+        );
+    } else {
+        assert!(
+            std::env::var("MAESTRO_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "MAESTRO_REQUIRE_TOOLS=1 but Slurm (slurmctld, slurmd, sbatch) is not installed (run scripts/slurm-cluster install)"
+        );
+        println!(
+            "cargo::warning=Slurm is not installed: the Slurm tests are ignored (scripts/slurm-cluster install)"
+        );
+        // Rerun when it is installed.
+        for program in ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/bin/sbatch"] {
+            println!("cargo::rerun-if-changed={program}");
+        }
     }
 }
 

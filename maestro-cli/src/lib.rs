@@ -32,6 +32,8 @@ pub mod executor;
 pub mod licence;
 pub mod mcp;
 pub mod redaction;
+/// Clients of distributed engines (Slurm) for remote executors.
+pub mod remote;
 pub mod transport;
 pub mod wiring;
 pub mod workspace;

@@ -17,6 +17,7 @@
 pub mod github_fake;
 pub mod licence_fake;
 pub mod model_fake;
+pub mod slurm;
 mod wire;
 
 use std::io;

@@ -8,4 +8,5 @@ mod hostile;
 mod release;
 mod run;
 mod sandbox;
+mod slurm;
 mod workspace;
