@@ -117,13 +117,15 @@ pub fn dispatcher(
         ..options.clone()
     };
     let agent = agent(ws, &voyage.name, options.grace, sandbox.as_ref())?;
+    let audit: Arc<dyn maestro_core::ports::AuditSink> = Arc::new(audit);
+    let executor = executor(ws, Arc::clone(&audit))?;
     crate::licence::save(ws, checked)?;
     let ports = Ports {
         isolation: Arc::new(GitIsolation::new(ws.store.repo_root(), &ws.config)),
         agent,
-        executor: Arc::new(maestro_core::executor::LocalExecutor),
+        executor,
         scanner: Arc::new(scanner),
-        audit: Arc::new(audit),
+        audit,
     };
     Ok(Dispatcher::new(
         ws.store.clone(),
@@ -134,6 +136,62 @@ pub fn dispatcher(
         options,
         events,
     ))
+}
+
+/// Where the workspace's crews run (`crews.executor`): on this machine, or as Slurm jobs
+/// reached back over a control channel that starts listening here — which needs the tokio
+/// runtime the dispatcher will run on to be entered.
+pub fn executor(
+    ws: &Workspace,
+    audit: Arc<dyn maestro_core::ports::AuditSink>,
+) -> anyhow::Result<Arc<dyn maestro_core::ports::Executor>> {
+    use maestro_core::config::ExecutorKind;
+    let config = &ws.config.crews.executor;
+    match config.kind {
+        ExecutorKind::Local => Ok(Arc::new(maestro_core::executor::LocalExecutor)),
+        ExecutorKind::Slurm => {
+            let listen: std::net::SocketAddr = config
+                .listen
+                .as_deref()
+                .unwrap_or("0.0.0.0:0")
+                .parse()
+                .context("crews.executor.listen is not an ip:port address")?;
+            let advertise = config
+                .advertise
+                .as_deref()
+                .context("crews.executor.advertise: the host the nodes dial is required")?;
+            let channel = crate::control::server::ControlServer::start(
+                listen,
+                advertise,
+                crate::control::server::Limits::default(),
+            )?;
+            let client =
+                crate::remote::slurm::SlurmClient::new(crate::remote::slurm::SlurmSettings {
+                    conf: config.slurm_conf.as_ref().map(std::path::PathBuf::from),
+                    bin_dir: config.slurm_bin_dir.as_ref().map(std::path::PathBuf::from),
+                    partition: config.partition.clone(),
+                    ..crate::remote::slurm::SlurmSettings::default()
+                });
+            let maestro = match &config.maestro {
+                Some(path) => std::path::PathBuf::from(path),
+                None => std::env::current_exe()
+                    .context("cannot locate the maestro binary for the nodes")?,
+            };
+            Ok(Arc::new(crate::executor::RemoteExecutor::new(
+                Arc::new(crate::executor::SlurmEngine::new(client, None)),
+                Arc::new(channel),
+                audit,
+                crate::executor::RemoteOptions {
+                    maestro,
+                    workspace_json: ws.config.to_pretty_json(),
+                    resources: config.clone(),
+                    heartbeat: Duration::from_secs(config.heartbeat_secs.unwrap_or(10)),
+                    poll: Duration::from_secs(1),
+                    scratch: ws.store.dir().join("remote"),
+                },
+            )))
+        }
+    }
 }
 
 /// Runs the Planner crew of `voyage` on `goal` (the voyage already holding `existing`) in the

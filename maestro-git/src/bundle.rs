@@ -33,8 +33,16 @@ pub enum BundleError {
     Missing(String),
 }
 
-/// The temporary reference a bundle's tip is written under.
-const BUNDLE_REF: &str = "refs/maestro-bundle/tip";
+/// A temporary reference for a bundle's tip, its own for each call: the worktrees of one
+/// repository share its references, and attempts bundle at the same time.
+fn bundle_ref() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("refs/maestro-bundle/{}-{n}-{nanos}", std::process::id())
+}
 
 fn git(dir: &Path, action: &'static str, args: &[&str]) -> Result<String, BundleError> {
     git_with_index(dir, action, args, None)
@@ -96,16 +104,17 @@ fn commit_id(id: &str) -> Result<&str, BundleError> {
 /// `known` is `None`.
 pub fn create(repo: &Path, tip: &str, known: Option<&str>, dest: &Path) -> Result<(), BundleError> {
     let tip = commit_id(tip)?;
-    git(repo, "update-ref", &["update-ref", BUNDLE_REF, tip])?;
+    let local = bundle_ref();
+    git(repo, "update-ref", &["update-ref", &local, tip])?;
     let dest_text = dest.to_string_lossy();
-    let mut args = vec!["bundle", "create", "-q", dest_text.as_ref(), BUNDLE_REF];
+    let mut args = vec!["bundle", "create", "-q", dest_text.as_ref(), local.as_str()];
     let exclude;
     if let Some(known) = known {
         exclude = format!("^{}", commit_id(known)?);
         args.push(&exclude);
     }
     let made = git(repo, "bundle create", &args);
-    let removed = git(repo, "update-ref", &["update-ref", "-d", BUNDLE_REF]);
+    let removed = git(repo, "update-ref", &["update-ref", "-d", &local]);
     made?;
     removed.map(drop)
 }
@@ -120,6 +129,19 @@ pub fn receive(repo: &Path, bundle: &Path, tip: &str) -> Result<(), BundleError>
         "bundle verify",
         &["bundle", "verify", "-q", bundle_text.as_ref()],
     )?;
+    // The bundle names its one tip by a reference: it must be the commit it is said to hold.
+    let heads = git(
+        repo,
+        "bundle list-heads",
+        &["bundle", "list-heads", bundle_text.as_ref()],
+    )?;
+    let Some(name) = heads.lines().find_map(|line| {
+        let (id, name) = line.split_once(' ')?;
+        (id == tip && name.starts_with("refs/")).then(|| name.to_owned())
+    }) else {
+        return Err(BundleError::Missing(tip.to_owned()));
+    };
+    let local = bundle_ref();
     git(
         repo,
         "fetch",
@@ -129,11 +151,11 @@ pub fn receive(repo: &Path, bundle: &Path, tip: &str) -> Result<(), BundleError>
             "--no-tags",
             "--no-write-fetch-head",
             bundle_text.as_ref(),
-            &format!("+{BUNDLE_REF}:{BUNDLE_REF}"),
+            &format!("+{name}:{local}"),
         ],
     )?;
     let holds = git(repo, "cat-file", &["cat-file", "-t", tip]).map(|t| t.trim() == "commit");
-    git(repo, "update-ref", &["update-ref", "-d", BUNDLE_REF])?;
+    git(repo, "update-ref", &["update-ref", "-d", &local])?;
     if holds.unwrap_or(false) {
         Ok(())
     } else {
@@ -202,6 +224,9 @@ pub fn materialize(
         git_with_index(worktree, action, &all, Some(&index))
     };
     in_worktree("read-tree", &["read-tree", base])?;
+    // The fresh index knows no file's stat data: refreshed, the worktree's files that match
+    // the base count as up to date, and any that does not makes the two-tree read refuse.
+    let _ = in_worktree("update-index", &["update-index", "-q", "--refresh"]);
     in_worktree("read-tree -m -u", &["read-tree", "-m", "-u", base, commit]).map(drop)
 }
 
@@ -270,6 +295,7 @@ mod tests {
             "hello\n"
         );
         std::fs::write(node.join("NEW"), "crew\n").expect("write");
+        std::fs::write(node.join("README"), "hello, crew\n").expect("write");
         let crew = commit_all(&node, "maestro builder <maestro@localhost>", "crew work")
             .expect("commit")
             .expect("a change");
@@ -321,7 +347,33 @@ mod tests {
             std::fs::read_to_string(wt.join("NEW")).expect("read"),
             "crew\n"
         );
-        assert_eq!(run(&wt, &["status", "--porcelain"]), "?? NEW");
+        assert_eq!(
+            std::fs::read_to_string(wt.join("README")).expect("read"),
+            "hello, crew\n"
+        );
+        assert_eq!(run(&wt, &["status", "--porcelain"]), "M README\n?? NEW");
+        // A worktree whose files are not the base's refuses the change.
+        let dirty = home.path().join("wt2");
+        run(
+            origin.path(),
+            &[
+                "worktree",
+                "add",
+                "-q",
+                "--detach",
+                dirty.to_str().expect("utf-8"),
+                &base,
+            ],
+        );
+        std::fs::write(dirty.join("README"), "edited here\n").expect("write");
+        assert!(matches!(
+            materialize(&common, &up, &base, &crew, &dirty),
+            Err(BundleError::Git { .. })
+        ));
+        assert_eq!(
+            std::fs::read_to_string(dirty.join("README")).expect("read"),
+            "edited here\n"
+        );
         // A bundle said to hold a commit it does not hold is refused.
         let other = "0".repeat(40);
         assert!(matches!(

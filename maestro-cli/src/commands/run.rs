@@ -76,6 +76,12 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
         max_crews: args.max_crews,
         ..RunOptions::default()
     };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    // A remote executor's control channel starts listening as the dispatcher is made.
+    let entered = runtime.enter();
     let dispatcher = crews::dispatcher(
         &ws,
         voyage,
@@ -93,10 +99,7 @@ pub fn run(out: Output, args: &RunArgs) -> anyhow::Result<Outcome> {
         args.voyage,
         crews(dispatcher.concurrency(), words)
     ))?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
+    drop(entered);
     let summary = runtime.block_on(async move {
         let (stop_tx, stop_rx) = watch::channel(false);
         tokio::spawn(async move {

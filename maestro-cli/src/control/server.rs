@@ -162,16 +162,19 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 impl ControlServer {
     /// Listens on `bind` with a new certificate for `advertise`, the host (an IP address or a
-    /// name) jobs dial; jobs reach it at [`ControlServer::url`].
-    pub async fn start(
+    /// name) jobs dial; jobs reach it at [`ControlServer::url`]. Binds at once (an address in
+    /// use is an error here, before anything runs); serves on the tokio runtime it is called
+    /// in, which it needs.
+    pub fn start(
         bind: SocketAddr,
         advertise: &str,
         limits: Limits,
     ) -> Result<ControlServer, ServerError> {
         let certificate = ChannelCertificate::generate(&[advertise.to_owned()])?;
         let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(certificate.server_config()?));
-        let listener = tokio::net::TcpListener::bind(bind)
-            .await
+        let listener = std::net::TcpListener::bind(bind)
+            .and_then(|l| l.set_nonblocking(true).map(|()| l))
+            .and_then(tokio::net::TcpListener::from_std)
             .map_err(|source| ServerError::Bind { addr: bind, source })?;
         let port = listener
             .local_addr()

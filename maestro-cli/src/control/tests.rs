@@ -43,7 +43,6 @@ async fn setup(limits: Limits) -> Setup {
         "127.0.0.1",
         limits,
     )
-    .await
     .expect("server");
     Setup {
         result: dir.path().join("result.bundle"),

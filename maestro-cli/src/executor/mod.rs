@@ -16,6 +16,7 @@
 //! ([`CrewOutcome::lost`]). A stop cancels the job.
 
 mod script;
+mod slurm;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,6 +32,7 @@ use crate::control::server::{AttemptSpec, ControlServer};
 use crate::control::wire::{JobEvent, JobResult, WorkOrder};
 
 pub use script::job_script;
+pub use slurm::SlurmEngine;
 
 /// A job to submit: a shell script and the resources it asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,10 +93,8 @@ pub struct RemoteOptions {
     pub maestro: PathBuf,
     /// The workspace's `workspace.json`, for the hooks and the sandbox on the nodes.
     pub workspace_json: String,
-    /// Resources of each job.
-    pub cpus: u32,
-    /// Memory of each job, in MiB.
-    pub memory_mib: u64,
+    /// Resources of each job, per role (`crews.executor.resources`).
+    pub resources: maestro_core::config::ExecutorConfig,
     /// Time between a job's heartbeats; silent for four of them and it is lost.
     pub heartbeat: Duration,
     /// How often the engine is asked where a job stands.
@@ -226,6 +226,7 @@ async fn attempt<E: JobEngine>(
             lifetime: request.timeout + Duration::from_secs(3600),
         })
         .map_err(|e| port_error("cannot register the attempt on the control channel", e))?;
+    let (cpus, memory_mib) = options.resources.resources_of(request.role.as_str());
     let job = JobRequest {
         name: name.clone(),
         script: job_script(
@@ -234,8 +235,8 @@ async fn attempt<E: JobEngine>(
             channel.certificate_pem(),
             handle.token(),
         ),
-        cpus: options.cpus,
-        memory_mib: options.memory_mib,
+        cpus,
+        memory_mib,
         minutes: request.timeout.as_secs().div_ceil(60) + 10,
         secrets: Vec::new(),
     };

@@ -32,7 +32,6 @@ async fn a_job_runs_its_crew_and_hands_back_the_commit() {
         "127.0.0.1",
         Limits::default(),
     )
-    .await
     .expect("server");
     let result_bundle = dir.path().join("result.bundle");
     let mut handle = server

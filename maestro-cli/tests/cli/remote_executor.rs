@@ -244,7 +244,6 @@ async fn executor(
         "127.0.0.1",
         Limits::default(),
     )
-    .await
     .expect("channel");
     RemoteExecutor::new(
         engine,
@@ -253,8 +252,7 @@ async fn executor(
         RemoteOptions {
             maestro: PathBuf::from(env!("CARGO_BIN_EXE_maestro")),
             workspace_json: config.to_pretty_json(),
-            cpus: 1,
-            memory_mib: 512,
+            resources: maestro_core::config::ExecutorConfig::default(),
             heartbeat: Duration::from_secs(1),
             poll: Duration::from_millis(100),
             scratch: s.dir.path().join("scratch"),

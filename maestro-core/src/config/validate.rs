@@ -25,7 +25,10 @@ impl WorkspaceConfig {
                 );
             }
             if resources.cpus == Some(0) || resources.memory_mib == Some(0) {
-                return fail(&format!("resources.{name}"), "must be at least 1".to_owned());
+                return fail(
+                    &format!("resources.{name}"),
+                    "must be at least 1".to_owned(),
+                );
             }
         }
         if executor.heartbeat_secs == Some(0) {
@@ -36,7 +39,8 @@ impl WorkspaceConfig {
         {
             return fail(
                 "advertise",
-                "is required with `slurm`: the host the nodes dial to reach this machine".to_owned(),
+                "is required with `slurm`: the host the nodes dial to reach this machine"
+                    .to_owned(),
             );
         }
         Ok(())

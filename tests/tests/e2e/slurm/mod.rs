@@ -394,3 +394,5 @@ fn files_under(dir: &Path, found: &mut Vec<PathBuf>) {
         }
     }
 }
+
+mod voyage;

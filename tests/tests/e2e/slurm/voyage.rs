@@ -1,0 +1,185 @@
+//! `maestro run` with `crews.executor.kind = "slurm"` on the real two-node cluster: every
+//! attempt a batch job running `maestro crew-exec` on a node, reached back over the control
+//! channel, its change scanned, gated and merged on this machine.
+
+use maestro_tests::GitRepo;
+use maestro_tests::slurm::SlurmCluster;
+
+fn run(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
+    maestro_tests::outcome(&mut repo.maestro(args).expect("maestro is built"))
+}
+
+/// Twelve orders: eight independent writers, a chain of two dependents, a gate that fails
+/// once and passes on retry, and two orders writing the same file (a conflict, re-dispatched).
+const ORDERS: &str = r#"
+[[orders]]
+id = "w1"
+title = "W1"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/1.txt"] }
+[[orders]]
+id = "clash"
+title = "Clash"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w; if grep -q conflicted; then echo clash >> w/1.txt; else sleep 3; echo clash > w/1.txt; fi"] }
+[[orders]]
+id = "w2"
+title = "W2"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/2.txt"] }
+[[orders]]
+id = "w3"
+title = "W3"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/3.txt; sleep 2"] }
+[[orders]]
+id = "w4"
+title = "W4"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/4.txt; sleep 2"] }
+[[orders]]
+id = "w5"
+title = "W5"
+role = "tester"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/5.txt; sleep 1"] }
+[[orders]]
+id = "w6"
+title = "W6"
+role = "tester"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/6.txt; sleep 1"] }
+[[orders]]
+id = "w7"
+title = "W7"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/7.txt"] }
+[[orders]]
+id = "w8"
+title = "W8"
+role = "builder"
+agent = { command = ["sh", "-c", "mkdir -p w && echo \"$SLURMD_NODENAME\" > w/8.txt"] }
+[[orders]]
+id = "d1"
+title = "D1"
+role = "builder"
+depends_on = ["w1", "w2"]
+agent = { command = ["sh", "-c", "cat w/1.txt w/2.txt > d1.txt"] }
+[[orders]]
+id = "d2"
+title = "D2"
+role = "tester"
+depends_on = ["d1"]
+accept = [{ path_exists = "d1.txt" }]
+agent = { command = ["sh", "-c", "wc -l < d1.txt > d2.txt"] }
+[[orders]]
+id = "retry"
+title = "Retry"
+role = "builder"
+accept = [{ path_exists = "done.txt" }]
+agent = { command = ["sh", "-c", "if grep -q 'Feedback from your previous attempt'; then echo ok > done.txt; else echo first > try.txt; fi"] }
+"#;
+
+#[test]
+#[cfg_attr(
+    not(maestro_slurm),
+    ignore = "Slurm is not installed or not root (scripts/slurm-cluster install)"
+)]
+fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
+    let cluster = SlurmCluster::start().expect("cluster");
+    let coordinator = cluster.coordinator_addr().to_owned();
+    let repo = GitRepo::with_commit().expect("repo");
+    assert_eq!(run(&repo, &["init", "-q"]).0, 0);
+    crate::run::pro(&repo);
+    let path = repo.path().join(".mso/workspace.json");
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("config")).expect("JSON");
+    config["crews"]["maxConcurrent"] = 5.into();
+    config["crews"]["retries"] = 1.into();
+    config["crews"]["sandbox"] = "off".into();
+    config["crews"]["executor"] = serde_json::json!({
+        "kind": "slurm",
+        "slurmConf": cluster.slurm_conf(),
+        "partition": cluster.partition(),
+        "listen": format!("{coordinator}:0"),
+        "advertise": coordinator,
+        "resources": {"default": {"cpus": 1, "memoryMib": 256}},
+        "heartbeatSecs": 2,
+    });
+    std::fs::write(&path, config.to_string()).expect("write");
+    assert_eq!(run(&repo, &["voyage", "new", "v1", "-q"]).0, 0);
+    repo.write("orders.toml", ORDERS).expect("orders");
+    let (code, _, stderr) = run(&repo, &["voyage", "import", "v1", "orders.toml", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let (code, ran, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "run:\n{ran}\n{stderr}");
+
+    let (code, status, stderr) = run(&repo, &["status", "v1", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let status: serde_json::Value = serde_json::from_str(&status).expect("JSON");
+    let orders = status["orders"].as_array().expect("orders");
+    assert_eq!(orders.len(), 12);
+    let mut nodes = std::collections::BTreeSet::new();
+    for order in orders {
+        assert_eq!(order["state"], "merged", "{order}");
+        let placement = &order["placement"];
+        assert_eq!(placement["executor"], "slurm", "{order}");
+        assert!(
+            placement["job"]
+                .as_str()
+                .is_some_and(|j| j.parse::<u32>().is_ok()),
+            "{order}"
+        );
+        nodes.insert(placement["node"].as_str().expect("node").to_owned());
+    }
+    assert_eq!(
+        nodes.into_iter().collect::<Vec<_>>(),
+        ["node1", "node2"],
+        "orders ran on both nodes"
+    );
+    let attempts = |id: &str| {
+        orders
+            .iter()
+            .find(|o| o["id"] == id)
+            .and_then(|o| o["attempts"].as_u64())
+    };
+    assert_eq!(attempts("retry"), Some(2), "the failed gate was retried");
+
+    // Every order merged once, per the audit log, which verifies.
+    let (code, log, _) = run(&repo, &["--json", "audit", "show"]);
+    assert_eq!(code, 0);
+    let entries: Vec<serde_json::Value> = log
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    for order in orders {
+        let subject = format!("v1/{}", order["id"].as_str().expect("id"));
+        let merges = entries
+            .iter()
+            .filter(|e| e["action"] == "merge" && e["subject"] == subject.as_str())
+            .count();
+        assert_eq!(merges, 1, "{subject} merged once");
+        assert!(
+            entries
+                .iter()
+                .any(|e| e["action"] == "job.submit" && e["subject"] == subject.as_str()),
+            "{subject}'s job is audited"
+        );
+    }
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["action"] == "order.conflict" && e["subject"] == "v1/clash"),
+        "the clash conflicted and was re-dispatched:\n{ran}"
+    );
+    let (code, _, stderr) = run(&repo, &["audit", "verify"]);
+    assert_eq!(code, 0, "{stderr}");
+    // The nodes' files came back: each writer's file names the node it ran on.
+    let (_, w1, _) = run(&repo, &["status", "v1"]);
+    assert!(w1.contains("merged"), "{w1}");
+    let tree = repo
+        .git(&["ls-tree", "-r", "--name-only", "maestro/v1"])
+        .expect("ls-tree");
+    for n in 1..=8 {
+        assert!(tree.contains(&format!("w/{n}.txt")), "{tree}");
+    }
+}
