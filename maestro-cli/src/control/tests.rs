@@ -34,7 +34,7 @@ struct Setup {
     result: PathBuf,
 }
 
-async fn setup(limits: Limits) -> Setup {
+fn setup(limits: Limits) -> Setup {
     let dir = tempfile::tempdir().expect("tempdir");
     let base = dir.path().join("base.bundle");
     std::fs::write(&base, b"bundle bytes \x00\x01\x02").expect("write");
@@ -100,7 +100,7 @@ fn status(result: Result<impl std::fmt::Debug, ChannelError>) -> u16 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_job_fetches_its_work_and_sends_events_bundle_and_result() {
-    let s = setup(Limits::default()).await;
+    let s = setup(Limits::default());
     let mut handle = s
         .server
         .register(spec(&s, "api", Duration::from_secs(60)))
@@ -170,7 +170,7 @@ async fn a_job_fetches_its_work_and_sends_events_bundle_and_result() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_a_registered_unexpired_token_opens_its_own_attempt() {
-    let s = setup(Limits::default()).await;
+    let s = setup(Limits::default());
     let a = s
         .server
         .register(spec(&s, "api", Duration::from_secs(60)))
@@ -211,8 +211,8 @@ async fn only_a_registered_unexpired_token_opens_its_own_attempt() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_pinned_to_another_certificate_reaches_nothing() {
-    let s = setup(Limits::default()).await;
-    let other = setup(Limits::default()).await;
+    let s = setup(Limits::default());
+    let other = setup(Limits::default());
     let mut handle = s
         .server
         .register(spec(&s, "api", Duration::from_secs(60)))
@@ -267,8 +267,7 @@ async fn bodies_past_their_limits_and_bad_event_lines_deliver_nothing() {
         events: 64,
         bundle: 16,
         result: 1024,
-    })
-    .await;
+    });
     let mut handle = s
         .server
         .register(spec(&s, "api", Duration::from_secs(60)))

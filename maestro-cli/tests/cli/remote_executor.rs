@@ -232,7 +232,7 @@ fn request(
     )
 }
 
-async fn executor(
+fn executor(
     s: &Setup,
     engine: Arc<ProcessEngine>,
     audit: Arc<Audit>,
@@ -282,7 +282,7 @@ async fn a_remote_crew_s_change_arrives_in_the_worktree_as_files_only() {
     let s = setup();
     let engine = Arc::new(ProcessEngine::new(&s.dir.path().join("home"), false));
     let audit = Arc::new(Audit::default());
-    let executor = executor(&s, Arc::clone(&engine), Arc::clone(&audit)).await;
+    let executor = executor(&s, Arc::clone(&engine), Arc::clone(&audit));
     let (request, mut progress) = request(&s, "echo remote > made.txt");
     let (_stop_tx, stop) = tokio::sync::watch::channel(false);
     let outcome = executor.run(agent(), request, stop).await.expect("outcome");
@@ -331,7 +331,7 @@ async fn a_remote_crew_s_change_arrives_in_the_worktree_as_files_only() {
 async fn a_job_whose_node_fails_is_lost_and_cancelled() {
     let s = setup();
     let engine = Arc::new(ProcessEngine::new(&s.dir.path().join("home"), true));
-    let executor = executor(&s, Arc::clone(&engine), Arc::new(Audit::default())).await;
+    let executor = executor(&s, Arc::clone(&engine), Arc::new(Audit::default()));
     let (request, _progress) = request(&s, "sleep 30");
     let (_stop_tx, stop) = tokio::sync::watch::channel(false);
     let outcome = executor.run(agent(), request, stop).await.expect("outcome");
@@ -347,7 +347,7 @@ async fn a_job_whose_node_fails_is_lost_and_cancelled() {
 async fn a_stop_cancels_the_job_and_interrupts_the_attempt() {
     let s = setup();
     let engine = Arc::new(ProcessEngine::new(&s.dir.path().join("home"), false));
-    let executor = executor(&s, Arc::clone(&engine), Arc::new(Audit::default())).await;
+    let executor = executor(&s, Arc::clone(&engine), Arc::new(Audit::default()));
     let marker = format!("stopped-crew-{}", std::process::id());
     let (request, _progress) = request(&s, &format!("sleep 30; echo {marker}"));
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
