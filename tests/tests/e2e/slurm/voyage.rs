@@ -78,13 +78,8 @@ accept = [{ path_exists = "done.txt" }]
 agent = { command = ["sh", "-c", "if grep -q 'Feedback from your previous attempt'; then echo ok > done.txt; else echo first > try.txt; fi"] }
 "#;
 
-#[test]
-#[cfg_attr(
-    not(maestro_slurm),
-    ignore = "Slurm is not installed or not root (scripts/slurm-cluster install)"
-)]
-fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
-    let cluster = SlurmCluster::start().expect("cluster");
+/// A Pro workspace whose crews run on `cluster`, with voyage `v1` holding `orders`.
+fn workspace(cluster: &SlurmCluster, orders: &str) -> GitRepo {
     let coordinator = cluster.coordinator_addr().to_owned();
     let repo = GitRepo::with_commit().expect("repo");
     assert_eq!(run(&repo, &["init", "-q"]).0, 0);
@@ -106,20 +101,45 @@ fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
     });
     std::fs::write(&path, config.to_string()).expect("write");
     assert_eq!(run(&repo, &["voyage", "new", "v1", "-q"]).0, 0);
-    repo.write("orders.toml", ORDERS).expect("orders");
+    repo.write("orders.toml", orders).expect("orders");
     let (code, _, stderr) = run(&repo, &["voyage", "import", "v1", "orders.toml", "-q"]);
     assert_eq!(code, 0, "{stderr}");
+    repo
+}
+
+/// `status v1 --json`'s orders.
+fn orders(repo: &GitRepo) -> Vec<serde_json::Value> {
+    let (code, status, stderr) = run(repo, &["status", "v1", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let status: serde_json::Value = serde_json::from_str(&status).expect("JSON");
+    status["orders"].as_array().expect("orders").clone()
+}
+
+/// The audit log's entries.
+fn audit(repo: &GitRepo) -> Vec<serde_json::Value> {
+    let (code, log, _) = run(repo, &["--json", "audit", "show"]);
+    assert_eq!(code, 0);
+    log.lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    not(maestro_slurm),
+    ignore = "Slurm is not installed or not root (scripts/slurm-cluster install)"
+)]
+fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
+    let cluster = SlurmCluster::start().expect("cluster");
+    let repo = workspace(&cluster, ORDERS);
 
     let (code, ran, stderr) = run(&repo, &["run", "v1"]);
     assert_eq!(code, 0, "run:\n{ran}\n{stderr}");
 
-    let (code, status, stderr) = run(&repo, &["status", "v1", "--json"]);
-    assert_eq!(code, 0, "{stderr}");
-    let status: serde_json::Value = serde_json::from_str(&status).expect("JSON");
-    let orders = status["orders"].as_array().expect("orders");
+    let orders = orders(&repo);
     assert_eq!(orders.len(), 12);
     let mut nodes = std::collections::BTreeSet::new();
-    for order in orders {
+    for order in &orders {
         assert_eq!(order["state"], "merged", "{order}");
         let placement = &order["placement"];
         assert_eq!(placement["executor"], "slurm", "{order}");
@@ -145,13 +165,8 @@ fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
     assert_eq!(attempts("retry"), Some(2), "the failed gate was retried");
 
     // Every order merged once, per the audit log, which verifies.
-    let (code, log, _) = run(&repo, &["--json", "audit", "show"]);
-    assert_eq!(code, 0);
-    let entries: Vec<serde_json::Value> = log
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
-    for order in orders {
+    let entries = audit(&repo);
+    for order in &orders {
         let subject = format!("v1/{}", order["id"].as_str().expect("id"));
         let merges = entries
             .iter()
@@ -182,4 +197,79 @@ fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
     for n in 1..=8 {
         assert!(tree.contains(&format!("w/{n}.txt")), "{tree}");
     }
+}
+
+#[test]
+#[cfg_attr(
+    not(maestro_slurm),
+    ignore = "Slurm is not installed or not root (scripts/slurm-cluster install)"
+)]
+fn a_crew_whose_node_is_killed_is_run_again_on_the_other_node_and_merged_once() {
+    let cluster = SlurmCluster::start().expect("cluster");
+    let marker = format!("node-loss-crew-{}", std::process::id());
+    let toml = format!(
+        "[[orders]]\nid = \"long\"\ntitle = \"Long\"\nrole = \"builder\"\n\
+         agent = {{ command = [\"sh\", \"-c\", \"sleep 8; echo \\\"$SLURMD_NODENAME\\\" > long.txt # {marker}\"] }}\n"
+    );
+    let repo = workspace(&cluster, &toml);
+    let dispatcher = repo
+        .maestro(&["run", "v1", "-q"])
+        .expect("maestro")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    // Wait until the crew runs on a node, then kill that node (its slurmd and the job's
+    // processes: to Slurm it stops answering).
+    let started = std::time::Instant::now();
+    let first = loop {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the crew never ran"
+        );
+        let node = orders(&repo)[0]["placement"]["node"]
+            .as_str()
+            .map(str::to_owned);
+        if let Some(node) = node {
+            break node;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    cluster.kill_node(&first).expect("kill the node");
+    let out = dispatcher.wait_with_output().expect("run ends");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let order = &orders(&repo)[0];
+    assert_eq!(order["state"], "merged", "{order}");
+    assert_eq!(order["attempts"], 2, "{order}");
+    let second = order["placement"]["node"].as_str().expect("node");
+    assert_ne!(second, first, "run again on the other node");
+    let content = repo
+        .git(&["show", "maestro/v1:long.txt"])
+        .expect("merged file");
+    assert_eq!(content.trim(), second);
+    let entries = audit(&repo);
+    let count = |action: &str| {
+        entries
+            .iter()
+            .filter(|e| e["action"] == action && e["subject"] == "v1/long")
+            .count()
+    };
+    assert_eq!(count("merge"), 1);
+    assert_eq!(count("order.lost"), 1);
+    assert_eq!(count("job.submit"), 2);
+    let lost = entries
+        .iter()
+        .find(|e| e["action"] == "order.lost")
+        .expect("lost");
+    assert!(lost.to_string().contains(&first), "{lost}");
+    // Nothing of the lost crew runs on, and no worktree is left.
+    assert_eq!(maestro_tests::survivors(&marker), Vec::<String>::new());
+    let worktrees = repo.git(&["worktree", "list"]).expect("worktrees");
+    assert_eq!(worktrees.lines().count(), 1, "{worktrees}");
 }
