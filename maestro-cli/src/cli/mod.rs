@@ -85,7 +85,13 @@ pub enum Command {
     /// sandbox and the licence.
     ///
     /// A command agent's program (agent.kind "command") is only looked up on PATH, never run.
-    Doctor,
+    /// With a Slurm executor (crews.executor), the cluster is asked for its usable nodes.
+    Doctor {
+        /// Also send one job through the executor and back: a no-op crew run by `maestro
+        /// crew-exec` on a node, reaching this machine's control channel (Slurm: one job).
+        #[arg(long)]
+        executor: bool,
+    },
     /// Run one remote crew's attempt on this node (what an executor's job runs): fetch the
     /// work over the coordinator's control channel, run the crew, send back its commit.
     ///

@@ -44,7 +44,7 @@ fn check(name: &'static str, status: Status, detail: impl Into<String>) -> Check
 }
 
 /// Runs every check; exit code 1 when one fails.
-pub fn run(out: Output) -> anyhow::Result<Outcome> {
+pub fn run(out: Output, round_trip: bool) -> anyhow::Result<Outcome> {
     let mut checks = vec![match program_version(Path::new("git")) {
         Ok((_, version)) => check("git", Status::Ok, version),
         Err(e) => check("git", Status::Fail, format!("git not usable: {e}")),
@@ -102,6 +102,13 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
     checks.push(egress_check(config));
     checks.push(sandbox_check(config, repo_dirs.as_ref()));
     checks.push(licence_check(workspace.as_ref()));
+    checks.push(executor_check(config));
+    if round_trip {
+        checks.push(match &workspace {
+            Some(ws) => executor_round_trip(ws),
+            None => check("executor round trip", Status::Fail, "no workspace here"),
+        });
+    }
 
     let failed = checks.iter().any(|c| c.status == Status::Fail);
     if out.json {
@@ -123,6 +130,190 @@ pub fn run(out: Output) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// Where crews run: this machine, or a Slurm cluster whose partition has usable nodes.
+fn executor_check(config: &WorkspaceConfig) -> Check {
+    use maestro_core::config::ExecutorKind;
+    let executor = &config.crews.executor;
+    match executor.kind {
+        ExecutorKind::Local => check("executor", Status::Ok, "local: crews run on this machine"),
+        ExecutorKind::Slurm => {
+            let client = maestro_cli::remote::slurm::SlurmClient::new(
+                maestro_cli::remote::slurm::SlurmSettings {
+                    conf: executor.slurm_conf.as_ref().map(PathBuf::from),
+                    bin_dir: executor.slurm_bin_dir.as_ref().map(PathBuf::from),
+                    partition: executor.partition.clone(),
+                    ..maestro_cli::remote::slurm::SlurmSettings::default()
+                },
+            );
+            match client.ping() {
+                Err(e) => check("executor", Status::Fail, format!("slurm: {e}")),
+                Ok(cluster) => {
+                    let usable: Vec<String> = cluster
+                        .nodes
+                        .iter()
+                        .filter(|n| n.is_usable())
+                        .map(|n| n.name.clone())
+                        .collect();
+                    if usable.is_empty() {
+                        check("executor", Status::Fail, "slurm: no usable node")
+                    } else {
+                        check(
+                            "executor",
+                            Status::Ok,
+                            format!(
+                                "slurm: {} usable node(s): {}",
+                                usable.len(),
+                                usable.join(", ")
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A no-op crew through the workspace's executor and back, in a scratch repository: for
+/// Slurm, one job running `maestro crew-exec` on a node, which reaches this machine's control
+/// channel, fetches its work and base, and sends back its result. Nothing is audited or kept.
+fn executor_round_trip(ws: &Workspace) -> Check {
+    let name = "executor round trip";
+    let started = Instant::now();
+    match round_trip(ws) {
+        Ok(placement) => check(
+            name,
+            Status::Ok,
+            format!(
+                "{}{} in {:.1} s",
+                placement.map_or_else(String::new, |p| format!(
+                    "{} job {} on {}",
+                    p.executor,
+                    p.job,
+                    p.node.as_deref().unwrap_or("an unnamed node")
+                )),
+                if ws.config.crews.executor.kind == maestro_core::config::ExecutorKind::Local {
+                    "a local crew"
+                } else {
+                    ""
+                },
+                started.elapsed().as_secs_f64()
+            ),
+        ),
+        Err(e) => check(name, Status::Fail, crate::output::one_line(&e)),
+    }
+}
+
+/// Discards what it is given: the round trip is no work to audit.
+struct Discard;
+
+impl maestro_core::ports::AuditSink for Discard {
+    fn record(
+        &self,
+        _: maestro_core::ports::AuditEvent,
+    ) -> Result<(), maestro_core::ports::PortError> {
+        Ok(())
+    }
+    fn recorded(
+        &self,
+        _: &str,
+        _: &str,
+        _: &str,
+        _: &str,
+    ) -> Result<bool, maestro_core::ports::PortError> {
+        Ok(false)
+    }
+}
+
+fn round_trip(ws: &Workspace) -> anyhow::Result<Option<maestro_core::ports::Placement>> {
+    use anyhow::Context as _;
+    let scratch = tempfile::Builder::new()
+        .prefix("maestro-doctor-")
+        .tempdir()
+        .context("cannot make a scratch directory")?;
+    let repo = scratch.path().join("repo");
+    let git = |dir: &Path, args: &[&str]| -> anyhow::Result<()> {
+        let status = Command::new("git")
+            .args([
+                "-c",
+                "user.name=maestro",
+                "-c",
+                "user.email=maestro@localhost",
+            ])
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()?;
+        anyhow::ensure!(status.success(), "git {} failed", args.join(" "));
+        Ok(())
+    };
+    std::fs::create_dir_all(&repo)?;
+    git(&repo, &["init", "-q"])?;
+    git(
+        &repo,
+        &["commit", "-q", "--allow-empty", "-m", "maestro doctor"],
+    )?;
+    let worktree = scratch.path().join("worktree");
+    git(
+        &repo,
+        &[
+            "worktree",
+            "add",
+            "-q",
+            "--detach",
+            &worktree.to_string_lossy(),
+        ],
+    )?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let entered = runtime.enter();
+    let executor = maestro_cli::crews::executor(ws, std::sync::Arc::new(Discard))?;
+    drop(entered);
+    let (progress_tx, mut progress) = tokio::sync::mpsc::unbounded_channel();
+    let request = maestro_core::ports::CrewRequest {
+        voyage: "doctor".into(),
+        order: "round-trip".parse()?,
+        role: maestro_core::Role::Builder,
+        attempt: 1,
+        worktree,
+        prompt: "maestro doctor: a round trip".into(),
+        command: Some(vec!["true".into()]),
+        env: Vec::new(),
+        timeout: Duration::from_secs(120),
+        log: scratch.path().join("crew.log"),
+        resume_session: None,
+        resume_note: None,
+        session_id: None,
+        progress: Some(progress_tx),
+        pid_file: None,
+        redact: Some(crate::output::redactor()),
+    };
+    let agent: std::sync::Arc<dyn maestro_core::ports::Agent> = std::sync::Arc::new(
+        maestro_core::agent::CommandAgent::new(vec!["true".into()], Duration::from_secs(5)),
+    );
+    let (_stop, stop) = tokio::sync::watch::channel(false);
+    let outcome = runtime
+        .block_on(executor.run(agent, request, stop))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut placement = None;
+    while let Ok(event) = progress.try_recv() {
+        if let maestro_core::ports::CrewProgress::Placed(p) = event {
+            placement = Some(p);
+        }
+    }
+    if let Some(why) = outcome.lost {
+        anyhow::bail!("the job was lost: {why}");
+    }
+    anyhow::ensure!(
+        outcome.success,
+        "the no-op crew failed: {}",
+        outcome.output_tail.lines().last().unwrap_or("no output")
+    );
+    Ok(placement)
 }
 
 /// The workspace's agent: the claude CLI and its version; for a command agent

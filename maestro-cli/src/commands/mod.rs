@@ -96,7 +96,7 @@ pub fn execute(command: Command, out: Output) -> anyhow::Result<Outcome> {
         Command::Licence(LicenceCommand::Keygen { dir }) => self::licence::keygen(out, &dir),
         Command::Licence(LicenceCommand::Issue(args)) => self::licence::issue(&args),
         Command::Licence(LicenceCommand::Trust { key }) => self::licence::trust(out, &key),
-        Command::Doctor => self::doctor::run(out),
+        Command::Doctor { executor } => self::doctor::run(out, executor),
         Command::Demo { keep } => self::demo::run(out, keep.as_deref()),
     }
 }

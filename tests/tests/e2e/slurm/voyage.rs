@@ -273,3 +273,44 @@ fn a_crew_whose_node_is_killed_is_run_again_on_the_other_node_and_merged_once() 
     let worktrees = repo.git(&["worktree", "list"]).expect("worktrees");
     assert_eq!(worktrees.lines().count(), 1, "{worktrees}");
 }
+
+#[test]
+#[cfg_attr(
+    not(maestro_slurm),
+    ignore = "Slurm is not installed or not root (scripts/slurm-cluster install)"
+)]
+fn doctor_checks_the_cluster_and_sends_a_job_there_and_back() {
+    let cluster = SlurmCluster::start().expect("cluster");
+    let repo = workspace(
+        &cluster,
+        "[[orders]]\nid = \"a\"\ntitle = \"A\"\nrole = \"builder\"\nagent = { command = [\"true\"] }\n",
+    );
+    let (_, out, stderr) = run(&repo, &["--json", "doctor", "--executor"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect(&stderr);
+    let find = |name: &str| {
+        report["checks"]
+            .as_array()
+            .expect("checks")
+            .iter()
+            .find(|c| c["check"] == name)
+            .cloned()
+            .expect(name)
+    };
+    let executor = find("executor");
+    assert_eq!(executor["status"], "ok", "{executor}");
+    assert!(
+        executor["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("2 usable node(s): node1, node2"),
+        "{executor}"
+    );
+    let trip = find("executor round trip");
+    assert_eq!(trip["status"], "ok", "{trip}");
+    let detail = trip["detail"].as_str().expect("detail");
+    assert!(detail.starts_with("slurm job "), "{detail}");
+    assert!(
+        detail.contains(" on node1") || detail.contains(" on node2"),
+        "{detail}"
+    );
+}
