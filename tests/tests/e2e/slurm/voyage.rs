@@ -107,6 +107,28 @@ fn workspace(cluster: &SlurmCluster, orders: &str) -> GitRepo {
     repo
 }
 
+/// The files under `dir` whose bytes hold `needle`.
+fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(at) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&at) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.is_symlink() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle))
+            {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    found
+}
+
 /// `status v1 --json`'s orders.
 fn orders(repo: &GitRepo) -> Vec<serde_json::Value> {
     let (code, status, stderr) = run(repo, &["status", "v1", "--json"]);
@@ -133,8 +155,18 @@ fn a_voyage_of_twelve_orders_runs_on_both_nodes_and_merges_each_order_once() {
     let cluster = SlurmCluster::start().expect("cluster");
     let repo = workspace(&cluster, ORDERS);
 
-    let (code, ran, stderr) = run(&repo, &["run", "v1"]);
+    // The run holds a model API key in its environment: none of it may reach Slurm.
+    let key = format!("sk-ant-api03-{}AAAA", "slurmKeyMarker".repeat(6));
+    let (code, ran, stderr) = maestro_tests::outcome(
+        repo.maestro(&["run", "v1"])
+            .expect("maestro")
+            .env("ANTHROPIC_API_KEY", &key),
+    );
     assert_eq!(code, 0, "run:\n{ran}\n{stderr}");
+    assert_eq!(
+        files_holding(cluster.dir(), key.as_bytes()),
+        Vec::<String>::new()
+    );
 
     let orders = orders(&repo);
     assert_eq!(orders.len(), 12);
