@@ -487,6 +487,14 @@ pub trait Executor: Send + Sync {
         request: CrewRequest,
         stop: tokio::sync::watch::Receiver<bool>,
     ) -> CrewFuture;
+
+    /// Stops a crew this executor placed (`placement`) for a dispatcher that was killed, so
+    /// that its order is never worked on twice at once: the engine's job is cancelled. Blocking.
+    /// Default: nothing (a local crew is stopped through its pid file).
+    fn abandon(&self, placement: &Placement) -> Result<(), PortError> {
+        let _ = placement;
+        Ok(())
+    }
 }
 
 /// A future returned by [`Agent::run`].

@@ -165,6 +165,10 @@ impl<E: JobEngine> Executor for RemoteExecutor<E> {
         let options = self.options.clone();
         Box::pin(async move { attempt(engine, channel, audit, options, request, stop).await })
     }
+
+    fn abandon(&self, placement: &Placement) -> Result<(), PortError> {
+        self.engine.cancel(&placement.job)
+    }
 }
 
 async fn attempt<E: JobEngine>(

@@ -100,6 +100,37 @@ impl Dispatcher {
                     order.id()
                 );
             }
+            // And a remote crew's job is cancelled (its results could not reach this run's
+            // channel, but it would go on working).
+            if let Some(placement) = order.placement.clone() {
+                let executor = Arc::clone(&shared.ports.executor);
+                if placement.executor == executor.kind() {
+                    let job = placement.job.clone();
+                    match blocking(move || executor.abandon(&placement)).await {
+                        Ok(()) => {
+                            shared
+                                .audit(
+                                    "job.cancel",
+                                    order.id(),
+                                    serde_json::json!({"job": job, "reason": "left by an earlier run"}),
+                                )
+                                .map_err(DispatchError::Audit)?;
+                        }
+                        Err(e) => tracing::warn!(
+                            "cannot cancel job {job} of order {} left by an earlier run: {e}",
+                            order.id()
+                        ),
+                    }
+                } else {
+                    tracing::warn!(
+                        "order {} left {} job {} running; crews now run with the {} executor, which cannot cancel it",
+                        order.id(),
+                        placement.executor,
+                        placement.job,
+                        executor.kind()
+                    );
+                }
+            }
             if order.state != OrderState::Interrupted {
                 shared.transition(order.id(), OrderState::Interrupted, |_| {})?;
             }

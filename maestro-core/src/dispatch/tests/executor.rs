@@ -3,13 +3,15 @@
 
 use super::super::report::AttemptResult;
 use super::*;
-use crate::ports::{CrewFuture, CrewOutcome, CrewProgress, CrewRequest, Placement};
+use crate::ports::{CrewFuture, CrewOutcome, CrewProgress, CrewRequest, Placement, PortError};
 
 /// Places every attempt as job `attempt` on `node-N`, and loses the first attempt of `lost`
 /// (the node died: interrupted) before handing over to the agent on this machine.
 struct FakeCluster {
     lost: &'static str,
     placements: Mutex<Vec<Placement>>,
+    /// Jobs a dispatcher asked to cancel as left by an earlier run.
+    abandoned: Mutex<Vec<Placement>>,
 }
 
 impl Executor for FakeCluster {
@@ -47,6 +49,11 @@ impl Executor for FakeCluster {
         }
         agent.run(request, stop)
     }
+
+    fn abandon(&self, placement: &Placement) -> Result<(), PortError> {
+        self.abandoned.lock().expect("lock").push(placement.clone());
+        Ok(())
+    }
 }
 
 #[tokio::test]
@@ -64,6 +71,7 @@ async fn a_remote_crew_s_placement_is_saved_and_a_lost_node_s_crew_runs_again_me
     let cluster = Arc::new(FakeCluster {
         lost: "api",
         placements: Mutex::new(Vec::new()),
+        abandoned: Mutex::new(Vec::new()),
     });
     f.executor = Arc::clone(&cluster) as Arc<dyn Executor>;
     let summary = f.run(pro()).await;
@@ -110,5 +118,43 @@ async fn a_remote_crew_s_placement_is_saved_and_a_lost_node_s_crew_runs_again_me
             job: "api-2".into(),
             node: Some("node-2".into()),
         })
+    );
+}
+
+#[tokio::test]
+async fn a_job_left_by_a_killed_dispatcher_is_cancelled_before_its_order_runs_again() {
+    let agent = ScriptedAgent::default().with("api", vec![writes(&[("src/api.rs", "x\n")])]);
+    let mut f = fixture(
+        serde_json::json!([{"id": "api", "title": "A", "role": "builder"}]),
+        agent,
+    );
+    let cluster = Arc::new(FakeCluster {
+        lost: "",
+        placements: Mutex::new(Vec::new()),
+        abandoned: Mutex::new(Vec::new()),
+    });
+    f.executor = Arc::clone(&cluster) as Arc<dyn Executor>;
+    let left = Placement {
+        executor: "fake-cluster".into(),
+        job: "old-7".into(),
+        node: Some("node-9".into()),
+    };
+    let id: crate::OrderId = "api".parse().expect("id");
+    f.store
+        .update_order(&f.voyage.name, &id, |o| {
+            o.state = OrderState::Running;
+            o.attempts = 1;
+            o.placement = Some(left.clone());
+            Ok::<_, crate::store::StoreError>(())
+        })
+        .expect("saved");
+    let summary = f.run(pro()).await;
+    assert!(summary.all_merged(), "{summary:?}");
+    assert_eq!(*cluster.abandoned.lock().expect("lock"), [left]);
+    assert!(
+        f.audit
+            .actions_and_subjects()
+            .iter()
+            .any(|a| a == "job.cancel v1/api")
     );
 }

@@ -346,3 +346,62 @@ fn doctor_checks_the_cluster_and_sends_a_job_there_and_back() {
         "{detail}"
     );
 }
+
+#[test]
+#[cfg_attr(
+    not(maestro_slurm),
+    ignore = "Slurm is not installed or not root (scripts/slurm-cluster install)"
+)]
+fn a_job_left_by_a_killed_coordinator_is_cancelled_by_the_next_run() {
+    use maestro_cli::remote::slurm::{JobState, SlurmClient, SlurmSettings};
+    let cluster = SlurmCluster::start().expect("cluster");
+    let repo = workspace(
+        &cluster,
+        "[[orders]]\nid = \"long\"\ntitle = \"Long\"\nrole = \"builder\"\n\
+         agent = { command = [\"sh\", \"-c\", \"sleep 6; echo done > long.txt\"] }\n",
+    );
+    let mut first = repo
+        .maestro(&["run", "v1", "-q"])
+        .expect("maestro")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run");
+    let started = std::time::Instant::now();
+    let job = loop {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "never placed"
+        );
+        let placement = &orders(&repo)[0]["placement"];
+        if placement["node"].is_string() {
+            break placement["job"].as_str().expect("job").to_owned();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    // The coordinator dies; its job goes on running on its node.
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    let client = SlurmClient::new(SlurmSettings {
+        conf: Some(cluster.slurm_conf()),
+        ..SlurmSettings::default()
+    });
+    let id = job.parse().expect("job id");
+    assert_eq!(client.job(&id).expect("job").state, JobState::Running);
+
+    let (code, out, stderr) = run(&repo, &["run", "v1"]);
+    assert_eq!(code, 0, "{out}\n{stderr}");
+    let info = client.job(&id).expect("job");
+    assert_eq!(info.state, JobState::Cancelled, "{info:?}");
+    let order = &orders(&repo)[0];
+    assert_eq!(order["state"], "merged", "{order}");
+    assert_ne!(order["placement"]["job"].as_str(), Some(job.as_str()));
+    let entries = audit(&repo);
+    let count = |action: &str| {
+        entries
+            .iter()
+            .filter(|e| e["action"] == action && e["subject"] == "v1/long")
+            .count()
+    };
+    assert_eq!((count("job.cancel"), count("merge")), (1, 1));
+}
