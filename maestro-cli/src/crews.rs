@@ -183,7 +183,10 @@ pub fn executor(
                 audit,
                 crate::executor::RemoteOptions {
                     maestro,
-                    workspace_json: ws.config.to_pretty_json(),
+                    // The file as it is: the hooks on the nodes compare its hash with the
+                    // run's.
+                    workspace_json: std::fs::read_to_string(ws.store.config_path())
+                        .context("cannot read workspace.json for the nodes")?,
                     resources: config.clone(),
                     heartbeat: Duration::from_secs(config.heartbeat_secs.unwrap_or(10)),
                     poll: Duration::from_secs(1),

@@ -91,6 +91,14 @@ fn crew(
     client.base_bundle(&bundle)?;
     let worktree = options.scratch.join("worktree");
     maestro_git::bundle::clone(&bundle, &work.base, &worktree)?;
+    // The node's own workspace: the coordinator's workspace.json, byte for byte (the hooks
+    // compare its hash with the one the run started with), and nothing else of its state.
+    let workspace = options.scratch.join("workspace");
+    let state = workspace.join(maestro_core::store::STATE_DIR);
+    std::fs::create_dir_all(&state)
+        .and_then(|()| std::fs::write(state.join("workspace.json"), &work.workspace_json))
+        .map_err(|e| JobError::Work(format!("cannot make the node's workspace: {e}")))?;
+    let env = node_env(&work.env, &workspace, &worktree);
     let sandbox = sandbox(&config, &worktree)?;
     let agent = CommandAgent::from_config(&config.agent, options.grace).with_sandbox(sandbox);
     let log = options.scratch.join("crew.log");
@@ -102,7 +110,7 @@ fn crew(
         worktree: worktree.clone(),
         prompt: work.prompt.clone(),
         command: work.command.clone(),
-        env: work.env.clone(),
+        env,
         timeout: Duration::from_secs(work.timeout_secs),
         log: log.clone(),
         resume_session: None,
@@ -156,6 +164,20 @@ fn crew(
         session_id: outcome.session_id,
         commit,
     })
+}
+
+/// The crew's environment on this node: the coordinator's `MAESTRO_*` variables, with the
+/// paths that name places on the coordinator (its workspace, the crew's worktree there)
+/// replaced by the node's own — a crew never reaches the coordinator's files through them,
+/// even on a node that shares the coordinator's filesystem.
+fn node_env(env: &[(String, String)], workspace: &Path, worktree: &Path) -> Vec<(String, String)> {
+    env.iter()
+        .map(|(key, value)| match key.as_str() {
+            "MAESTRO_WORKSPACE" => (key.clone(), workspace.display().to_string()),
+            "MAESTRO_WORKTREE" => (key.clone(), worktree.display().to_string()),
+            _ => (key.clone(), value.clone()),
+        })
+        .collect()
 }
 
 /// The sandbox the coordinator would use, for this worktree on this node.

@@ -48,7 +48,11 @@ async fn a_job_runs_its_crew_and_hands_back_the_commit() {
                     "-c".into(),
                     "echo made > made.txt; env > env.txt; printf %s \"$MAESTRO_PROMPT\" > prompt.txt; rm README.md".into(),
                 ]),
-                env: vec![("MAESTRO_ORDER".into(), "api".into())],
+                env: vec![
+                    ("MAESTRO_ORDER".into(), "api".into()),
+                    ("MAESTRO_WORKSPACE".into(), "/the/coordinator/repo".into()),
+                    ("MAESTRO_WORKTREE".into(), "/the/coordinator/repo/.mso/worktrees/v1/api".into()),
+                ],
                 timeout_secs: 60,
                 session_id: None,
                 workspace_json: config.to_pretty_json(),
@@ -123,6 +127,11 @@ async fn a_job_runs_its_crew_and_hands_back_the_commit() {
         !env.contains(handle.token()),
         "the crew saw the channel's token"
     );
+    assert!(
+        !env.contains("/the/coordinator/repo"),
+        "the coordinator's paths reach the crew: {env}"
+    );
+    assert!(env.contains("MAESTRO_WORKTREE=/"), "{env}");
 
     let mut events = Vec::new();
     while let Ok(event) = handle.events.try_recv() {
