@@ -358,7 +358,7 @@ fn a_job_left_by_a_killed_coordinator_is_cancelled_by_the_next_run() {
     let repo = workspace(
         &cluster,
         "[[orders]]\nid = \"long\"\ntitle = \"Long\"\nrole = \"builder\"\n\
-         agent = { command = [\"sh\", \"-c\", \"sleep 6; echo done > long.txt\"] }\n",
+         agent = { command = [\"sh\", \"-c\", \"if [ $MAESTRO_ATTEMPT = 1 ]; then sleep 60; fi; echo done > long.txt\"] }\n",
     );
     let mut first = repo
         .maestro(&["run", "v1", "-q"])
