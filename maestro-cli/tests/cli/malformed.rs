@@ -78,6 +78,22 @@ fn malformed_configs_are_refused_naming_the_key_and_file() {
             r#"{"anthropic": {"baseUrl": "not a url"}}"#,
             "at `anthropic.baseUrl`: `not a url` is not a URL",
         ),
+        (
+            r#"{"crews": {"executor": {"kind": "slurm"}}}"#,
+            "at `crews.executor.advertise`: is required with `slurm`",
+        ),
+        (
+            r#"{"crews": {"executor": {"kind": "k8s"}}}"#,
+            "at `crews.executor.kind` (line 1, column 38): unknown variant `k8s`, expected `local` or `slurm`",
+        ),
+        (
+            r#"{"crews": {"executor": {"listen": "everywhere"}}}"#,
+            "at `crews.executor.listen`: `everywhere` is not an ip:port address",
+        ),
+        (
+            r#"{"crews": {"executor": {"resources": {"chef": {"cpus": 2}}}}}"#,
+            "at `crews.executor.resources.chef`: is neither `default` nor a role",
+        ),
         ("{", "(line 1, column 1): EOF while parsing an object"),
     ];
     for (config, expected) in cases {
