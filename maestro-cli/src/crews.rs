@@ -191,6 +191,10 @@ pub fn executor(
                     heartbeat: Duration::from_secs(config.heartbeat_secs.unwrap_or(10)),
                     poll: Duration::from_secs(1),
                     scratch: ws.store.dir().join("remote"),
+                    secrets: std::env::var(&ws.config.anthropic.api_key_env)
+                        .into_iter()
+                        .filter(|key| !key.is_empty())
+                        .collect(),
                 },
             )))
         }

@@ -230,6 +230,20 @@ pub fn materialize(
     in_worktree("read-tree -m -u", &["read-tree", "-m", "-u", base, commit]).map(drop)
 }
 
+/// Commits everything the worktree at `dir` holds beyond commit `base` — the crew's own
+/// commits and what it left uncommitted — as one commit on `base` (as `author`, with
+/// `message`); the new commit, or `None` when its files are `base`'s.
+pub fn commit_all_on(
+    dir: &Path,
+    base: &str,
+    author: &str,
+    message: &str,
+) -> Result<Option<String>, BundleError> {
+    let base = commit_id(base)?;
+    git(dir, "reset", &["reset", "-q", "--soft", base])?;
+    commit_all(dir, author, message)
+}
+
 /// Commits everything in the worktree at `dir` (new, changed and deleted files) on its `HEAD`
 /// as `author` (`Name <email>`), with `message`; the new commit, or `None` when nothing changed.
 pub fn commit_all(dir: &Path, author: &str, message: &str) -> Result<Option<String>, BundleError> {
@@ -300,6 +314,21 @@ mod tests {
             .expect("commit")
             .expect("a change");
         assert_eq!(commit_all(&node, "x <y>", "nothing").expect("commit"), None);
+        // A crew's own commits and what it left uncommitted become one commit on the base.
+        let own = home.path().join("own");
+        clone(&down, &base, &own).expect("clone");
+        std::fs::write(own.join("A"), "a\n").expect("write");
+        run(&own, &["add", "A"]);
+        run(&own, &["commit", "-qm", "the crew's own"]);
+        std::fs::write(own.join("B"), "b\n").expect("write");
+        let one = commit_all_on(&own, &base, "m <m@x>", "all")
+            .expect("commit")
+            .expect("a change");
+        assert_eq!(run(&own, &["rev-parse", &format!("{one}^")]), base);
+        assert_eq!(
+            run(&own, &["show", "--name-only", "--format=", &one]),
+            "A\nB"
+        );
         let up = home.path().join("crew.bundle");
         create(&node, &crew, Some(&base), &up).expect("bundle back");
 

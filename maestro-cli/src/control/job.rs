@@ -60,7 +60,16 @@ pub fn run(client: &ChannelClient, options: &JobOptions) -> Result<JobResult, Jo
     );
     let outcome = crew(client, &work, options);
     beats.stop();
-    let result = outcome?;
+    // What stopped the job is the coordinator's to know: it fails the attempt (with the
+    // reason) rather than leaving the job to look lost.
+    let result = match outcome {
+        Ok(result) => result,
+        Err(JobError::Channel(e)) => return Err(JobError::Channel(e)),
+        Err(e) => JobResult {
+            error: Some(e.to_string()),
+            ..JobResult::default()
+        },
+    };
     client.result(&result)?;
     Ok(result)
 }
@@ -144,8 +153,10 @@ fn crew(
         })
         .map_err(|e| JobError::Crew(e.to_string()))?;
     send_log(client, &log)?;
-    let commit = maestro_git::bundle::commit_all(
+    // The crew's own commits and what it left uncommitted, as one commit on the base.
+    let commit = maestro_git::bundle::commit_all_on(
         &worktree,
+        &work.base,
         &format!("maestro {} <maestro@localhost>", role.as_str()),
         &format!("maestro: {} attempt {}", work.order, work.attempt),
     )?;
@@ -163,6 +174,7 @@ fn crew(
         turns: outcome.turns,
         session_id: outcome.session_id,
         commit,
+        error: None,
     })
 }
 

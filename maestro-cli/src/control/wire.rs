@@ -122,4 +122,8 @@ pub struct JobResult {
     /// The crew's commit on top of the base, in the result bundle; `None` when it changed
     /// nothing.
     pub commit: Option<String>,
+    /// Why the job could not run its crew at all (a work order it cannot run here, no git or
+    /// sandbox on the node, …): the attempt failed, it was not lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }

@@ -101,6 +101,8 @@ pub struct RemoteOptions {
     pub poll: Duration,
     /// Where bundles are kept while attempts run.
     pub scratch: PathBuf,
+    /// Values no job script may hold (the model API key): the engine refuses such a job.
+    pub secrets: Vec<String>,
 }
 
 /// Runs each crew as a job of `E`, reached back over `channel`.
@@ -242,7 +244,7 @@ async fn attempt<E: JobEngine>(
         cpus,
         memory_mib,
         minutes: request.timeout.as_secs().div_ceil(60) + 10,
-        secrets: Vec::new(),
+        secrets: options.secrets.clone(),
     };
     let id = {
         let engine = Arc::clone(&engine);
@@ -273,6 +275,7 @@ async fn attempt<E: JobEngine>(
 
     let mut node: Option<String> = None;
     let mut ended_at: Option<tokio::time::Instant> = None;
+    let mut unanswered: Option<tokio::time::Instant> = None;
     let mut tick = tokio::time::interval(options.poll);
     let silent_limit = heartbeat * 4 + Duration::from_secs(5);
     let mut log = LogFile::open(&request.log);
@@ -291,7 +294,26 @@ async fn attempt<E: JobEngine>(
                 let status = {
                     let engine = Arc::clone(&engine);
                     let id = id.clone();
-                    blocking(move || engine.status(&id)).await?
+                    blocking(move || engine.status(&id)).await
+                };
+                // An engine that does not answer for a while (a controller restarting) is
+                // asked again; one silent past the limit loses the job.
+                let status = match status {
+                    Ok(status) => {
+                        unanswered = None;
+                        status
+                    }
+                    Err(e) => {
+                        let since = *unanswered.get_or_insert_with(tokio::time::Instant::now);
+                        if since.elapsed() > ENGINE_SILENCE {
+                            break Ending::Lost(format!(
+                                "{} did not answer for {} s: {e}",
+                                engine.kind(),
+                                ENGINE_SILENCE.as_secs()
+                            ));
+                        }
+                        continue;
+                    }
                 };
                 if status.node.is_some() && status.node != node {
                     node.clone_from(&status.node);
@@ -370,6 +392,9 @@ async fn attempt<E: JobEngine>(
     Ok(outcome)
 }
 
+/// How long the engine may fail to say where a job stands before the job counts as lost.
+const ENGINE_SILENCE: Duration = Duration::from_secs(60);
+
 enum Ending {
     Result(JobResult),
     Lost(String),
@@ -378,6 +403,12 @@ enum Ending {
 }
 
 fn outcome_of(result: JobResult) -> CrewOutcome {
+    if let Some(error) = result.error {
+        return CrewOutcome {
+            output_tail: format!("maestro crew-exec on the node: {error}"),
+            ..CrewOutcome::default()
+        };
+    }
     CrewOutcome {
         success: result.success,
         exit_code: result.exit_code,

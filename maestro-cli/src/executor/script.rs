@@ -17,7 +17,7 @@ pub fn job_script(maestro: &Path, channel: &str, certificate_pem: &str, token: &
          cert=$(mktemp)\n\
          trap 'rm -f \"$cert\"' EXIT\n\
          cat > \"$cert\" <<'MAESTRO_CERTIFICATE'\n{pem}MAESTRO_CERTIFICATE\n\
-         exec {maestro} crew-exec --channel {channel} --certificate \"$cert\" <<'MAESTRO_TOKEN'\n{token}\nMAESTRO_TOKEN\n",
+         {maestro} crew-exec --channel {channel} --certificate \"$cert\" <<'MAESTRO_TOKEN'\n{token}\nMAESTRO_TOKEN\n",
         pem = if certificate_pem.ends_with('\n') {
             certificate_pem.to_owned()
         } else {
@@ -47,9 +47,12 @@ mod tests {
         );
         assert!(script.starts_with("#!/bin/sh\n"));
         assert!(script.contains(
-            "\nexec '/opt/maestro'\\''s/bin/maestro' crew-exec --channel 'https://10.77.0.1:4443'"
+            "\n'/opt/maestro'\\''s/bin/maestro' crew-exec --channel 'https://10.77.0.1:4443'"
         ));
         assert!(script.contains("<<'MAESTRO_TOKEN'\nab12\nMAESTRO_TOKEN\n"));
+        // Not exec'd: the shell outlives crew-exec to remove the certificate's copy.
+        assert!(script.contains("trap 'rm -f \"$cert\"' EXIT"));
+        assert!(!script.contains("\nexec "));
         assert!(script.contains("-----END CERTIFICATE-----\nMAESTRO_CERTIFICATE\n"));
         // The token is in no command line and no variable.
         assert_eq!(script.matches("ab12").count(), 1);

@@ -30,7 +30,7 @@ impl SlurmEngine {
             client,
             output: output_dir
                 .unwrap_or_else(|| PathBuf::from("/tmp"))
-                .join("maestro-job-%j.out"),
+                .join("maestro-job-%x-%j.out"),
             cancelled: Mutex::new(HashSet::new()),
         }
     }

@@ -46,7 +46,7 @@ async fn a_job_runs_its_crew_and_hands_back_the_commit() {
                 command: Some(vec![
                     "sh".into(),
                     "-c".into(),
-                    "echo made > made.txt; env > env.txt; printf %s \"$MAESTRO_PROMPT\" > prompt.txt; rm README.md".into(),
+                    "echo made > made.txt; git add made.txt; git -c user.name=crew -c user.email=crew@x commit -qm 'the crew commits itself'; env > env.txt; printf %s \"$MAESTRO_PROMPT\" > prompt.txt; rm README.md".into(),
                 ]),
                 env: vec![
                     ("MAESTRO_ORDER".into(), "api".into()),
@@ -142,5 +142,87 @@ async fn a_job_runs_its_crew_and_hands_back_the_commit() {
         Some(&JobEvent::Started {
             node: "node-a".into()
         })
+    );
+}
+
+/// What a job cannot run reaches the coordinator as the attempt's failure, with the reason —
+/// not as silence that would look like a lost node.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_work_order_the_node_cannot_run_fails_with_its_reason() {
+    let repo = GitRepo::with_commit().expect("repo");
+    let base = repo
+        .git(&["rev-parse", "HEAD"])
+        .expect("base")
+        .trim()
+        .to_owned();
+    let dir = tempfile::tempdir().expect("dir");
+    let base_bundle = dir.path().join("base.bundle");
+    maestro_git::bundle::create(repo.path(), &base, None, &base_bundle).expect("bundle");
+    // The default agent is Claude, which does not run on nodes yet.
+    let server = ControlServer::start(
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        "127.0.0.1",
+        Limits::default(),
+    )
+    .expect("server");
+    let mut handle = server
+        .register(AttemptSpec {
+            work: WorkOrder {
+                voyage: "v1".into(),
+                order: "api".into(),
+                role: "builder".into(),
+                attempt: 1,
+                base,
+                prompt: "p".into(),
+                command: None,
+                env: Vec::new(),
+                timeout_secs: 60,
+                session_id: None,
+                workspace_json: WorkspaceConfig::default().to_pretty_json(),
+                heartbeat_secs: 1,
+            },
+            base_bundle,
+            result_bundle: dir.path().join("result.bundle"),
+            secret: None,
+            lifetime: Duration::from_secs(120),
+        })
+        .expect("register");
+    let certificate = dir.path().join("channel.pem");
+    std::fs::write(&certificate, server.certificate_pem()).expect("pem");
+    let (token, url, home) = (
+        handle.token().to_owned(),
+        server.url().to_owned(),
+        dir.path().to_owned(),
+    );
+    let code = tokio::task::spawn_blocking(move || {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_maestro"))
+            .args(["crew-exec", "--channel", &url, "--certificate"])
+            .arg(&certificate)
+            .env("HOME", &home)
+            .env("TMPDIR", &home)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("maestro crew-exec");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{token}\n").as_bytes())
+            .expect("token");
+        child.wait().expect("exit").code()
+    })
+    .await
+    .expect("job");
+    assert_eq!(code, Some(1), "the crew failed");
+    let result = (&mut handle.result).await.expect("result");
+    assert!(!result.success);
+    assert!(
+        result
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("Claude crews do not run on remote nodes yet")),
+        "{result:?}"
     );
 }

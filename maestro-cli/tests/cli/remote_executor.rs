@@ -256,6 +256,7 @@ fn executor(
             heartbeat: Duration::from_secs(1),
             poll: Duration::from_millis(100),
             scratch: s.dir.path().join("scratch"),
+            secrets: Vec::new(),
         },
     )
 }

@@ -134,7 +134,8 @@ impl Dispatcher {
             if order.state != OrderState::Interrupted {
                 shared.transition(order.id(), OrderState::Interrupted, |_| {})?;
             }
-            shared.transition(order.id(), OrderState::Pending, |_| {})?;
+            // A new run gives a crew that lost node after node its tries again.
+            shared.transition(order.id(), OrderState::Pending, |o| o.lost = 0)?;
         }
         Ok(())
     }

@@ -120,36 +120,32 @@ fn glob(pattern: &str, text: &str) -> bool {
     true
 }
 
-/// The last of a path's segments (what [`split`] returns last), without splitting it.
-pub(crate) fn last_segment(path: &str) -> &str {
+/// The positions of a path's dots that are not inside parentheses or brackets.
+fn dots(path: &str) -> impl Iterator<Item = usize> + '_ {
     let mut depth = 0usize;
-    let mut start = 0;
-    for (i, b) in path.bytes().enumerate() {
+    path.bytes().enumerate().filter_map(move |(i, b)| {
         match b {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = depth.saturating_sub(1),
-            b'.' if depth == 0 => start = i + 1,
+            b'.' if depth == 0 => return Some(i),
             _ => {}
         }
-    }
-    &path[start..]
+        None
+    })
+}
+
+/// The last of a path's segments (what [`split`] returns last), without splitting it.
+pub(crate) fn last_segment(path: &str) -> &str {
+    dots(path).last().map_or(path, |i| &path[i + 1..])
 }
 
 /// Split a path at the dots that are not inside parentheses or brackets.
 fn split(path: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    let mut depth = 0usize;
     let mut start = 0;
-    for (i, b) in path.bytes().enumerate() {
-        match b {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = depth.saturating_sub(1),
-            b'.' if depth == 0 => {
-                parts.push(&path[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
+    for i in dots(path) {
+        parts.push(&path[start..i]);
+        start = i + 1;
     }
     parts.push(&path[start..]);
     parts

@@ -158,3 +158,31 @@ async fn a_job_left_by_a_killed_dispatcher_is_cancelled_before_its_order_runs_ag
             .any(|a| a == "job.cancel v1/api")
     );
 }
+
+#[tokio::test]
+async fn an_order_that_lost_node_after_node_gets_its_tries_again_in_the_next_run() {
+    let agent = ScriptedAgent::default().with("api", vec![writes(&[("src/api.rs", "x\n")])]);
+    let mut f = fixture(
+        serde_json::json!([{"id": "api", "title": "A", "role": "builder"}]),
+        agent,
+    );
+    let cluster = Arc::new(FakeCluster {
+        lost: "api",
+        placements: Mutex::new(Vec::new()),
+        abandoned: Mutex::new(Vec::new()),
+    });
+    f.executor = Arc::clone(&cluster) as Arc<dyn Executor>;
+    // An earlier run lost it past the limit and left it interrupted.
+    let id: crate::OrderId = "api".parse().expect("id");
+    f.store
+        .update_order(&f.voyage.name, &id, |o| {
+            o.state = OrderState::Interrupted;
+            o.lost = 4;
+            Ok::<_, crate::store::StoreError>(())
+        })
+        .expect("saved");
+    let summary = f.run(pro()).await;
+    assert!(summary.all_merged(), "{summary:?}");
+    let api = f.store.order(&f.voyage.name, &id).expect("order");
+    assert_eq!(api.lost, 1, "counted afresh: one loss in this run");
+}
