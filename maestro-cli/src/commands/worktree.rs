@@ -55,6 +55,20 @@ fn condition(state: &WorktreeState) -> &'static str {
     }
 }
 
+/// Where the order of a crew worktree works when a remote executor placed its crew and the
+/// crew has not come back yet: its files are in the worktree only once it has.
+fn remote(ws: &Workspace, w: &CrewWorktree) -> Option<maestro_core::ports::Placement> {
+    let voyage: maestro_core::VoyageName = w.voyage.parse().ok()?;
+    let order: maestro_core::OrderId = w.order.parse().ok()?;
+    let order = ws.store.order(&voyage, &order).ok()?;
+    matches!(
+        order.state,
+        maestro_core::OrderState::Running | maestro_core::OrderState::Waiting
+    )
+    .then_some(order.placement)
+    .flatten()
+}
+
 #[derive(Serialize)]
 struct Row<'a> {
     voyage: &'a str,
@@ -65,6 +79,9 @@ struct Row<'a> {
     ahead: usize,
     behind: usize,
     merged: bool,
+    /// The remote crew working for this worktree, until it comes back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remote: Option<maestro_core::ports::Placement>,
 }
 
 /// `maestro worktree list`.
@@ -83,6 +100,7 @@ pub fn list(out: Output) -> anyhow::Result<Outcome> {
                 ahead: w.state.ahead,
                 behind: w.state.behind,
                 merged: w.state.merged,
+                remote: remote(&ws, w),
             })
             .collect();
         output::json(&serde_json::json!({ "worktrees": rows }))?;
@@ -106,7 +124,20 @@ pub fn list(out: Output) -> anyhow::Result<Outcome> {
             maestro_cli::workspace::display_path(&w.state.path),
         ]);
     }
-    output::data(&table.render())?;
+    let mut text = table.render();
+    for w in &worktrees {
+        if let Some(p) = remote(&ws, w) {
+            text.push_str(&format!(
+                "{}/{}: its crew works as {} job {} on {}; its files come back when it ends\n",
+                w.voyage,
+                w.order,
+                p.executor,
+                p.job,
+                p.node.as_deref().unwrap_or("a node not picked yet")
+            ));
+        }
+    }
+    output::data(&text)?;
     Ok(Outcome::Clean)
 }
 
@@ -217,6 +248,36 @@ pub fn prune(out: Output, dry_run: bool, force: bool) -> anyhow::Result<Outcome>
                 ""
             }
         ))?;
+    }
+    // What remote attempts of a killed run left: their bundles, under the voyage's directory
+    // (a run holds its voyage's lock while its attempts run, and this prune holds it now).
+    for (voyage, _) in &held {
+        let dir = ws.store.dir().join("remote").join(voyage);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let shown = maestro_cli::workspace::display_path(&entry.path());
+            if dry_run {
+                out.info(&format!(
+                    "would remove {shown}: a remote attempt's leftover bundles"
+                ))?;
+                continue;
+            }
+            std::fs::remove_dir_all(entry.path())
+                .with_context(|| format!("cannot remove {shown}"))?;
+            maestro_cli::audit::record(
+                &ws,
+                "worktree.prune",
+                voyage,
+                maestro_audit::Details::new()
+                    .with("path", entry.path().display().to_string())
+                    .with("remote", true),
+            )?;
+            out.info(&format!(
+                "removed {shown}: a remote attempt's leftover bundles"
+            ))?;
+        }
     }
     if !dry_run && busy.is_empty() {
         for pruned in ws.repo.prune_worktrees()? {

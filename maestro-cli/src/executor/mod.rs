@@ -99,7 +99,7 @@ pub struct RemoteOptions {
     pub heartbeat: Duration,
     /// How often the engine is asked where a job stands.
     pub poll: Duration,
-    /// Where bundles are kept while attempts run.
+    /// Where bundles are kept while attempts run, a directory per voyage.
     pub scratch: PathBuf,
     /// Values no job script may hold (the model API key): the engine refuses such a job.
     pub secrets: Vec<String>,
@@ -185,7 +185,12 @@ async fn attempt<E: JobEngine>(
         "maestro-{}-{}-{}",
         request.voyage, request.order, request.attempt
     );
-    let dir = options.scratch.join(&name);
+    // `<scratch>/<voyage>/<order>-<attempt>`: a run holds its voyage's directory while its
+    // attempts run, so `worktree prune` may clear what a killed run left there.
+    let dir = options
+        .scratch
+        .join(&request.voyage)
+        .join(format!("{}-{}", request.order, request.attempt));
     std::fs::create_dir_all(&dir)
         .map_err(|e| port_error("cannot make the attempt's directory", e))?;
     let worktree = request.worktree.clone();

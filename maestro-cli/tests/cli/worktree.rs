@@ -74,3 +74,33 @@ fn prune_leaves_the_worktrees_of_a_running_voyage_alone() {
     repo.maestro(&["worktree", "prune", "--force"]).ok();
     assert!(!working.exists());
 }
+
+/// What the remote attempts of a killed run left (their bundles under `.mso/remote/<voyage>/`)
+/// goes with `prune`, audited — but never while a run holds that voyage.
+#[test]
+fn prune_clears_a_killed_runs_remote_leftovers_of_voyages_no_run_holds() {
+    let repo = Repo::with_voyage();
+    repo.maestro(&["voyage", "new", "v2"]).ok();
+    let left = repo.write(".mso/remote/v1/a-1/base.bundle", "bundle");
+    let running = repo.write(".mso/remote/v2/b-1/base.bundle", "bundle");
+    let store = maestro_core::Store::open(repo.path()).expect("initialised");
+    let run_lock = store
+        .try_lock_run(&"v2".parse().expect("name"))
+        .expect("lockable")
+        .expect("free");
+    let dry = repo
+        .maestro(&["worktree", "prune", "--dry-run"])
+        .ok()
+        .to_owned();
+    assert!(
+        dry.contains("would remove .mso/remote/v1/a-1: a remote attempt's leftover bundles"),
+        "{dry}"
+    );
+    assert!(left.exists());
+    let stdout = repo.maestro(&["worktree", "prune"]).ok().to_owned();
+    assert!(stdout.contains("removed .mso/remote/v1/a-1"), "{stdout}");
+    assert!(!left.exists() && running.exists(), "{stdout}");
+    let log = repo.maestro(&["--json", "audit", "show"]).ok().to_owned();
+    assert!(log.contains("\"remote\":true"), "{log}");
+    drop(run_lock);
+}

@@ -388,6 +388,18 @@ fn a_job_left_by_a_killed_coordinator_is_cancelled_by_the_next_run() {
     });
     let id = job.parse().expect("job id");
     assert_eq!(client.job(&id).expect("job").state, JobState::Running);
+    // Its worktree here is empty until the crew comes back: `worktree list` says where it works.
+    let (code, list, stderr) = run(&repo, &["--json", "worktree", "list"]);
+    assert_eq!(code, 0, "{stderr}");
+    let list: serde_json::Value = serde_json::from_str(&list).expect("JSON");
+    let remote = &list["worktrees"][0]["remote"];
+    assert_eq!(remote["executor"], "slurm", "{list}");
+    assert_eq!(remote["job"].as_str(), Some(job.as_str()), "{list}");
+    let (_, text, _) = run(&repo, &["worktree", "list"]);
+    assert!(
+        text.contains(&format!("v1/long: its crew works as slurm job {job} on ")),
+        "{text}"
+    );
 
     let (code, out, stderr) = run(&repo, &["run", "v1"]);
     assert_eq!(code, 0, "{out}\n{stderr}");
