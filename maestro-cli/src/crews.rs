@@ -195,6 +195,10 @@ pub fn executor(
                         .into_iter()
                         .filter(|key| !key.is_empty())
                         .collect(),
+                    model_key: (ws.config.agent.kind == AgentKind::Claude)
+                        .then(|| std::env::var(&ws.config.anthropic.api_key_env).ok())
+                        .flatten()
+                        .filter(|key| !key.is_empty()),
                 },
             )))
         }

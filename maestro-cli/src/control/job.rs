@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use maestro_core::agent::CommandAgent;
 use maestro_core::config::{AgentKind, SandboxMode};
-use maestro_core::ports::{Agent as _, CrewRequest};
+use maestro_core::ports::CrewRequest;
 use maestro_core::sandbox::Sandbox;
 use maestro_core::{OrderId, Role, WorkspaceConfig};
 
@@ -89,13 +89,7 @@ fn crew(
         .order
         .parse()
         .map_err(|e| JobError::Work(format!("order {}: {e}", work.order)))?;
-    if work.command.is_none() && config.agent.kind == AgentKind::Claude {
-        // Not built yet: a Claude crew on a node needs its hooks, MCP configuration and API key
-        // from the channel. Refused rather than run without its governance.
-        return Err(JobError::Work(
-            "Claude crews do not run on remote nodes yet (command agents only)".into(),
-        ));
-    }
+    let claude = work.command.is_none() && config.agent.kind == AgentKind::Claude;
     let bundle = options.scratch.join("base.bundle");
     client.base_bundle(&bundle)?;
     let worktree = options.scratch.join("worktree");
@@ -109,7 +103,17 @@ fn crew(
         .map_err(|e| JobError::Work(format!("cannot make the node's workspace: {e}")))?;
     let env = node_env(&work.env, &workspace, &worktree);
     let sandbox = sandbox(&config, &worktree)?;
-    let agent = CommandAgent::from_config(&config.agent, options.grace).with_sandbox(sandbox);
+    let agent: Box<dyn maestro_core::ports::Agent> = if claude {
+        Box::new(claude_agent(
+            client,
+            &config,
+            &state,
+            sandbox,
+            options.grace,
+        )?)
+    } else {
+        Box::new(CommandAgent::from_config(&config.agent, options.grace).with_sandbox(sandbox))
+    };
     let log = options.scratch.join("crew.log");
     let request = CrewRequest {
         voyage: work.voyage.clone(),
@@ -153,6 +157,7 @@ fn crew(
         })
         .map_err(|e| JobError::Crew(e.to_string()))?;
     send_log(client, &log)?;
+    send_audit(client, &state)?;
     // The crew's own commits and what it left uncommitted, as one commit on the base.
     let commit = maestro_git::bundle::commit_all_on(
         &worktree,
@@ -205,6 +210,67 @@ fn sandbox(config: &WorkspaceConfig, worktree: &Path) -> Result<Option<Sandbox>,
         crate::redaction::redact(value).is_some()
     });
     Ok(Some(sandbox.withhold_env(credentials)))
+}
+
+/// A Claude crew on this node, governed as on the coordinator: `maestro hook` as its hooks
+/// (judging with the node's workspace, recording in the node's audit log, forwarded when the
+/// crew ends), the sandbox, Claude Code's state under the node's workspace, and no MCP server
+/// (the coordinator's approved servers are its machine's; none is run on a node yet). The API
+/// key comes over the channel into this process's memory only.
+fn claude_agent(
+    client: &ChannelClient,
+    config: &WorkspaceConfig,
+    state: &Path,
+    sandbox: Option<Sandbox>,
+    grace: Duration,
+) -> Result<maestro_core::agent::ClaudeAgent, JobError> {
+    use maestro_core::agent::{ClaudeAgent, ClaudeOptions};
+    let key = client.secret()?;
+    let exe = std::env::current_exe().map_err(|e| {
+        JobError::Crew(format!(
+            "cannot locate the maestro binary for the hooks: {e}"
+        ))
+    })?;
+    let mcp = state.join("mcp.json");
+    std::fs::write(&mcp, maestro_core::mcp::crew_config(&[]).to_string())
+        .map_err(|e| JobError::Work(format!("cannot write {}: {e}", mcp.display())))?;
+    let config_dir = state.join("claude");
+    crate::workspace::private_dir(&config_dir).map_err(|e| JobError::Work(e.to_string()))?;
+    ClaudeAgent::new(ClaudeOptions {
+        max_budget_usd: config.crews.max_budget_usd,
+        hook_command: Some(format!("{} hook", exe.display())),
+        mcp_config: Some(mcp),
+        sandbox,
+        config_dir: Some(config_dir),
+        grace,
+        ..ClaudeOptions::from_config(config, key)
+    })
+    .map_err(|e| JobError::Crew(e.to_string()))
+}
+
+/// The privileged actions the crew's hooks recorded in the node's audit log, for the
+/// coordinator to append to the one chain.
+fn send_audit(client: &ChannelClient, state: &Path) -> Result<(), JobError> {
+    let log = state.join("audit.log");
+    let Ok(entries) = maestro_audit::entries(&log) else {
+        return Ok(());
+    };
+    let events: Vec<JobEvent> = entries
+        .filter_map(Result::ok)
+        .map(|entry| JobEvent::Audit {
+            actor: entry.actor,
+            action: entry.action,
+            subject: entry.subject,
+            details: match entry.details {
+                serde_json::Value::Object(map) => map,
+                _ => serde_json::Map::new(),
+            },
+        })
+        .collect();
+    for chunk in events.chunks(100) {
+        client.events(chunk)?;
+    }
+    Ok(())
 }
 
 /// The crew's event log (redacted as it was written), at most its last 2,000 lines.

@@ -103,6 +103,8 @@ pub struct RemoteOptions {
     pub scratch: PathBuf,
     /// Values no job script may hold (the model API key): the engine refuses such a job.
     pub secrets: Vec<String>,
+    /// The model API key a Claude crew fetches over the channel (`None`: command crews only).
+    pub model_key: Option<String>,
 }
 
 /// Runs each crew as a job of `E`, reached back over `channel`.
@@ -232,7 +234,12 @@ async fn attempt<E: JobEngine>(
             work,
             base_bundle,
             result_bundle: result_bundle.clone(),
-            secret: None,
+            // Only a crew of the workspace's agent (not an order's own command) is given it.
+            secret: request
+                .command
+                .is_none()
+                .then(|| options.model_key.clone())
+                .flatten(),
             // The crew's time, the engine's queue and the transfers.
             lifetime: request.timeout + Duration::from_secs(3600),
         })

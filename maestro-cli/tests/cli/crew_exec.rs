@@ -158,7 +158,7 @@ async fn a_work_order_the_node_cannot_run_fails_with_its_reason() {
     let dir = tempfile::tempdir().expect("dir");
     let base_bundle = dir.path().join("base.bundle");
     maestro_git::bundle::create(repo.path(), &base, None, &base_bundle).expect("bundle");
-    // The default agent is Claude, which does not run on nodes yet.
+    // A workspace.json the node cannot read.
     let server = ControlServer::start(
         SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
         "127.0.0.1",
@@ -178,7 +178,7 @@ async fn a_work_order_the_node_cannot_run_fails_with_its_reason() {
                 env: Vec::new(),
                 timeout_secs: 60,
                 session_id: None,
-                workspace_json: WorkspaceConfig::default().to_pretty_json(),
+                workspace_json: "{ not json".into(),
                 heartbeat_secs: 1,
             },
             base_bundle,
@@ -222,7 +222,7 @@ async fn a_work_order_the_node_cannot_run_fails_with_its_reason() {
         result
             .error
             .as_deref()
-            .is_some_and(|e| e.contains("Claude crews do not run on remote nodes yet")),
+            .is_some_and(|e| e.contains("its workspace.json does not parse")),
         "{result:?}"
     );
 }

@@ -257,6 +257,7 @@ fn executor(
             poll: Duration::from_millis(100),
             scratch: s.dir.path().join("scratch"),
             secrets: Vec::new(),
+            model_key: None,
         },
     )
 }

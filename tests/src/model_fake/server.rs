@@ -82,7 +82,8 @@ impl Shared {
     }
 }
 
-/// A scripted model on `127.0.0.1:<ephemeral port>`; stopped on drop.
+/// A scripted model on `127.0.0.1:<ephemeral port>` (or an address of the test's, see
+/// [`ModelServer::start_on`]); stopped on drop.
 pub struct ModelServer {
     pub(super) shared: Arc<Shared>,
     stop: Arc<AtomicBool>,
@@ -100,7 +101,12 @@ impl std::fmt::Debug for ModelServer {
 impl ModelServer {
     /// Starts a server answering from `scenarios`.
     pub fn start(scenarios: Vec<Scenario>) -> io::Result<ModelServer> {
-        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        ModelServer::start_on("127.0.0.1", scenarios)
+    }
+
+    /// The same listening on `ip` (a test network's address, for crews on other hosts).
+    pub fn start_on(ip: &str, scenarios: Vec<Scenario>) -> io::Result<ModelServer> {
+        let listener = TcpListener::bind((ip, 0))?;
         let shared = Arc::new(Shared {
             addr: listener.local_addr()?,
             scenarios: Mutex::new(scenarios),

@@ -395,4 +395,5 @@ fn files_under(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
+mod claude;
 mod voyage;

@@ -5,7 +5,7 @@
 use maestro_tests::GitRepo;
 use maestro_tests::slurm::SlurmCluster;
 
-fn run(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
+pub(super) fn run(repo: &GitRepo, args: &[&str]) -> (i32, String, String) {
     maestro_tests::outcome(&mut repo.maestro(args).expect("maestro is built"))
 }
 
@@ -79,7 +79,7 @@ agent = { command = ["sh", "-c", "if grep -q 'Feedback from your previous attemp
 "#;
 
 /// A Pro workspace whose crews run on `cluster`, with voyage `v1` holding `orders`.
-fn workspace(cluster: &SlurmCluster, orders: &str) -> GitRepo {
+pub(super) fn workspace(cluster: &SlurmCluster, orders: &str) -> GitRepo {
     let coordinator = cluster.coordinator_addr().to_owned();
     let repo = GitRepo::with_commit().expect("repo");
     assert_eq!(run(&repo, &["init", "-q"]).0, 0);
@@ -130,7 +130,7 @@ fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
 }
 
 /// `status v1 --json`'s orders.
-fn orders(repo: &GitRepo) -> Vec<serde_json::Value> {
+pub(super) fn orders(repo: &GitRepo) -> Vec<serde_json::Value> {
     let (code, status, stderr) = run(repo, &["status", "v1", "--json"]);
     assert_eq!(code, 0, "{stderr}");
     let status: serde_json::Value = serde_json::from_str(&status).expect("JSON");
@@ -138,7 +138,7 @@ fn orders(repo: &GitRepo) -> Vec<serde_json::Value> {
 }
 
 /// The audit log's entries.
-fn audit(repo: &GitRepo) -> Vec<serde_json::Value> {
+pub(super) fn audit(repo: &GitRepo) -> Vec<serde_json::Value> {
     let (code, log, _) = run(repo, &["--json", "audit", "show"]);
     assert_eq!(code, 0);
     log.lines()
