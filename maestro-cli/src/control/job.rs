@@ -115,6 +115,7 @@ fn crew(
         Box::new(CommandAgent::from_config(&config.agent, options.grace).with_sandbox(sandbox))
     };
     let log = options.scratch.join("crew.log");
+    let (progress_tx, progress) = tokio::sync::mpsc::unbounded_channel();
     let request = CrewRequest {
         voyage: work.voyage.clone(),
         order,
@@ -129,10 +130,12 @@ fn crew(
         resume_session: None,
         resume_note: None,
         session_id: work.session_id.clone(),
-        progress: None,
+        progress: Some(progress_tx),
         pid_file: Some(options.scratch.join("crew.pid")),
         redact: Some(crate::redaction::redactor()),
     };
+    // What the crew reports and logs reaches the coordinator while it works.
+    let live = Live::start(client.clone(), log.clone(), progress);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -155,8 +158,9 @@ fn crew(
                 }
             }
         })
-        .map_err(|e| JobError::Crew(e.to_string()))?;
-    send_log(client, &log)?;
+        .map_err(|e| JobError::Crew(e.to_string()));
+    live.stop();
+    let outcome = outcome?;
     send_audit(client, &state)?;
     // The crew's own commits and what it left uncommitted, as one commit on the base.
     let commit = maestro_git::bundle::commit_all_on(
@@ -273,23 +277,111 @@ fn send_audit(client: &ChannelClient, state: &Path) -> Result<(), JobError> {
     Ok(())
 }
 
-/// The crew's event log (redacted as it was written), at most its last 2,000 lines.
-fn send_log(client: &ChannelClient, log: &Path) -> Result<(), JobError> {
-    let Ok(text) = std::fs::read_to_string(log) else {
-        return Ok(());
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let from = lines.len().saturating_sub(2000);
-    for chunk in lines[from..].chunks(200) {
-        let events: Vec<JobEvent> = chunk
-            .iter()
-            .map(|l| JobEvent::Log {
-                line: (*l).to_owned(),
-            })
-            .collect();
-        client.events(&events)?;
+/// At most this many bytes of log lines in one `events` request (the channel takes 1 MiB).
+const BATCH_BYTES: usize = 512 << 10;
+/// A longer log line is cut to this many bytes.
+const LINE_BYTES: usize = 256 << 10;
+
+/// A thread sending, every half second while the crew works, the new lines of its event log
+/// (redacted as they were written) and what it reports (turns, tokens, cost); what is left is
+/// sent when it stops.
+struct Live {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Live {
+    fn start(
+        client: ChannelClient,
+        log: PathBuf,
+        mut progress: tokio::sync::mpsc::UnboundedReceiver<maestro_core::ports::CrewProgress>,
+    ) -> Live {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            let mut offset = 0u64;
+            loop {
+                let last = flag.load(Ordering::Relaxed);
+                let mut events = Vec::new();
+                while let Ok(report) = progress.try_recv() {
+                    if let maestro_core::ports::CrewProgress::Work {
+                        turns,
+                        tokens,
+                        cost_usd,
+                    } = report
+                    {
+                        events.push(JobEvent::Progress {
+                            turns,
+                            input_tokens: tokens.input,
+                            output_tokens: tokens.output,
+                            cost_usd,
+                        });
+                    }
+                }
+                events.extend(new_lines(&log, &mut offset));
+                // Lost batches are the coordinator's to notice (the result still comes).
+                for batch in batches(events) {
+                    let _ = client.events(&batch);
+                }
+                if last {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+        });
+        Live { stop, thread }
     }
-    Ok(())
+
+    fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+    }
+}
+
+/// The complete lines `log` gained since `offset`, as events; `offset` moves past them.
+fn new_lines(log: &Path, offset: &mut u64) -> Vec<JobEvent> {
+    use std::io::{Read as _, Seek as _};
+    let Ok(mut file) = std::fs::File::open(log) else {
+        return Vec::new();
+    };
+    let mut bytes = Vec::new();
+    if file.seek(std::io::SeekFrom::Start(*offset)).is_err()
+        || file.read_to_end(&mut bytes).is_err()
+    {
+        return Vec::new();
+    }
+    let Some(end) = bytes.iter().rposition(|&b| b == b'\n') else {
+        return Vec::new();
+    };
+    *offset += end as u64 + 1;
+    bytes[..end]
+        .split(|&b| b == b'\n')
+        .map(|line| {
+            let line = &line[..line.len().min(LINE_BYTES)];
+            JobEvent::Log {
+                line: String::from_utf8_lossy(line).into_owned(),
+            }
+        })
+        .collect()
+}
+
+/// `events` in requests of at most [`BATCH_BYTES`] of log text.
+fn batches(events: Vec<JobEvent>) -> Vec<Vec<JobEvent>> {
+    let mut out: Vec<Vec<JobEvent>> = Vec::new();
+    let mut size = 0;
+    for event in events {
+        let len = match &event {
+            JobEvent::Log { line } => line.len() + 32,
+            _ => 128,
+        };
+        if out.is_empty() || size + len > BATCH_BYTES {
+            out.push(Vec::new());
+            size = 0;
+        }
+        size += len;
+        out.last_mut().expect("a batch").push(event);
+    }
+    out
 }
 
 /// A thread sending a heartbeat every period until stopped.

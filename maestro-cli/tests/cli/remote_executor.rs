@@ -351,10 +351,19 @@ async fn a_stop_cancels_the_job_and_interrupts_the_attempt() {
     let engine = Arc::new(ProcessEngine::new(&s.dir.path().join("home"), false));
     let executor = executor(&s, Arc::clone(&engine), Arc::new(Audit::default()));
     let marker = format!("stopped-crew-{}", std::process::id());
-    let (request, _progress) = request(&s, &format!("sleep 30; echo {marker}"));
+    let (request, _progress) = request(&s, &format!("echo working-live; sleep 30; echo {marker}"));
+    let log = request.log.clone();
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
     let run = tokio::spawn(executor.run(agent(), request, stop));
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // What the crew logs reaches this machine while it works.
+    let started = std::time::Instant::now();
+    while !std::fs::read_to_string(&log).is_ok_and(|l| l.contains("working-live")) {
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the crew's log line never came while it worked"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     stop_tx.send(true).expect("stop");
     let outcome = tokio::time::timeout(Duration::from_secs(10), run)
         .await

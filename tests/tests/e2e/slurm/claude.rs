@@ -7,7 +7,7 @@ use maestro_tests::model_fake::{ModelServer, Scenario, Turn};
 use maestro_tests::slurm::SlurmCluster;
 use serde_json::{Value, json};
 
-use super::voyage::{audit, orders, run, workspace};
+use super::voyage::{audit, files_holding, orders, run, workspace};
 
 const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 
@@ -107,9 +107,17 @@ fn a_claude_crew_on_a_node_is_held_by_the_hooks_there_and_audited_here() {
     // Neither the AWS key nor the model key is in Slurm's state or the voyage's history.
     let log = repo.git(&["log", "-p", "maestro/v1"]).expect("log");
     assert!(!log.contains(AWS_KEY));
-    assert!(!std::fs::read_dir(cluster.dir()).expect("dir").any(|e| {
-        e.ok()
-            .and_then(|e| std::fs::read(e.path()).ok())
-            .is_some_and(|b| b.windows(api_key.len()).any(|w| w == api_key.as_bytes()))
-    }));
+    assert_eq!(
+        files_holding(cluster.dir(), api_key.as_bytes()),
+        Vec::<String>::new()
+    );
+    let job = order["placement"]["job"].as_str().expect("job");
+    let shown = std::process::Command::new("scontrol")
+        .args(["show", "job", "--details", job])
+        .env("SLURM_CONF", cluster.slurm_conf())
+        .output()
+        .expect("scontrol");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains(&format!("JobId={job}")), "{shown}");
+    assert!(!shown.contains(&api_key), "{shown}");
 }

@@ -108,7 +108,7 @@ pub(super) fn workspace(cluster: &SlurmCluster, orders: &str) -> GitRepo {
 }
 
 /// The files under `dir` whose bytes hold `needle`.
-fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
+pub(super) fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(at) = stack.pop() {
