@@ -20,6 +20,10 @@ const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
     not(maestro_claude),
     ignore = "needs the claude CLI: scripts/install-claude-code"
 )]
+#[cfg_attr(
+    not(maestro_sandbox),
+    ignore = "needs bubblewrap and socat: scripts/install-sandbox"
+)]
 fn a_claude_crew_on_a_node_is_held_by_the_hooks_there_and_audited_here() {
     let cluster = SlurmCluster::start().expect("cluster");
     let coordinator = cluster.coordinator_addr().to_owned();
@@ -36,14 +40,19 @@ fn a_claude_crew_on_a_node_is_held_by_the_hooks_there_and_audited_here() {
     config["agent"]["program"] = json!(crate::claude::claude_bin().to_str().expect("UTF-8"));
     config["anthropic"]["baseUrl"] = json!(model.base_url());
     config["dataResidency"]["allowHosts"] = json!([coordinator]);
+    // The node runs the crew in the operating system's sandbox, as this machine would.
+    config["crews"]["sandbox"] = json!("on");
     config["crews"]["retries"] = json!(0);
     config["crews"]["timeoutSecs"] = json!(180);
     std::fs::write(&path, config.to_string()).expect("config");
     // Through the shell, in the crew's worktree on the node: a key the hook refuses, then code
     // that reads it from the environment.
+    let escape = format!("/var/tmp/maestro-node-escape-{}", std::process::id());
     model.add(Scenario::new(
         key,
         vec![
+            // Outside its worktree: the sandbox on the node holds it.
+            Turn::tool("Bash", json!({"command": format!("echo escaped > {escape}")})),
             Turn::tool(
                 "Bash",
                 json!({"command": format!("mkdir -p src && echo \"AWS_ACCESS_KEY_ID = '{AWS_KEY}'\" > src/storage.py")}),
@@ -79,8 +88,12 @@ fn a_claude_crew_on_a_node_is_held_by_the_hooks_there_and_audited_here() {
     assert!(merged.contains("os.environ"), "{merged}");
     // The refusal reached the model from the node.
     let requests = model.requests_for(key);
-    assert!(requests.len() >= 2, "{}", requests.len());
-    let told = requests[1].tool_results().join("\n");
+    assert!(requests.len() >= 3, "{}", requests.len());
+    assert!(
+        !std::path::Path::new(&escape).exists(),
+        "the crew wrote outside its worktree on the node"
+    );
+    let told = requests[2].tool_results().join("\n");
     assert!(told.contains("maestro blocked"), "{told}");
     assert!(
         !told.contains(AWS_KEY),
