@@ -28,6 +28,8 @@ struct ProcessEngine {
     jobs: Mutex<HashMap<String, Child>>,
     scripts: Mutex<Vec<String>>,
     lose: bool,
+    /// Runs `sleep 60` instead of the job's script: a job that never reaches the channel.
+    mute: bool,
 }
 
 impl ProcessEngine {
@@ -37,6 +39,7 @@ impl ProcessEngine {
             jobs: Mutex::new(HashMap::new()),
             scripts: Mutex::new(Vec::new()),
             lose,
+            mute: false,
         }
     }
 }
@@ -49,9 +52,14 @@ impl JobEngine for ProcessEngine {
     fn submit(&self, job: &JobRequest) -> Result<String, PortError> {
         let mut jobs = self.jobs.lock().expect("lock");
         let id = format!("{}", jobs.len() + 1);
+        let script = if self.mute {
+            "sleep 60"
+        } else {
+            job.script.as_str()
+        };
         let child = std::process::Command::new("sh")
             .arg("-c")
-            .arg(&job.script)
+            .arg(script)
             .env("HOME", &self.home)
             .env("TMPDIR", &self.home)
             .env("SLURMD_NODENAME", "node-p")
@@ -371,6 +379,36 @@ async fn a_stop_cancels_the_job_and_interrupts_the_attempt() {
         .expect("task")
         .expect("outcome");
     assert!(outcome.interrupted, "{outcome:?}");
+    let mut jobs = engine.jobs.lock().expect("lock");
+    let child = jobs.get_mut("1").expect("job");
+    assert!(
+        child.try_wait().expect("wait").is_some(),
+        "the job was cancelled"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_job_silent_past_its_heartbeats_is_lost_and_cancelled() {
+    let s = setup();
+    let engine = Arc::new(ProcessEngine {
+        mute: true,
+        ..ProcessEngine::new(&s.dir.path().join("home"), false)
+    });
+    let executor = executor(&s, Arc::clone(&engine), Arc::new(Audit::default()));
+    let (request, _progress) = request(&s, "true");
+    let (_stop_tx, stop) = tokio::sync::watch::channel(false);
+    let outcome = tokio::time::timeout(
+        Duration::from_secs(30),
+        executor.run(agent(), request, stop),
+    )
+    .await
+    .expect("given up on in time")
+    .expect("outcome");
+    // heartbeat 1 s: silent for 4 of them and 5 s more.
+    assert_eq!(
+        outcome.lost.as_deref(),
+        Some("job 1 sent nothing for 9 s (its node or its network failed)")
+    );
     let mut jobs = engine.jobs.lock().expect("lock");
     let child = jobs.get_mut("1").expect("job");
     assert!(
