@@ -181,6 +181,8 @@ fn crew(
         output_tail: outcome.output_tail,
         cost_usd: outcome.cost_usd,
         turns: outcome.turns,
+        tokens: outcome.tokens.map(|t| (t.input, t.output)),
+        denials: outcome.denials,
         session_id: outcome.session_id,
         commit,
         error: None,

@@ -117,6 +117,12 @@ pub struct JobResult {
     pub cost_usd: Option<f64>,
     /// Turns taken, when reported.
     pub turns: Option<u32>,
+    /// Input and output tokens, when reported.
+    #[serde(default)]
+    pub tokens: Option<(u64, u64)>,
+    /// Tool calls refused by permissions or the hooks, when reported.
+    #[serde(default)]
+    pub denials: Option<u32>,
     /// The agent's session.
     pub session_id: Option<String>,
     /// The crew's commit on top of the base, in the result bundle; `None` when it changed

@@ -244,7 +244,7 @@ async fn attempt<E: JobEngine>(
             lifetime: request.timeout + Duration::from_secs(3600),
         })
         .map_err(|e| port_error("cannot register the attempt on the control channel", e))?;
-    let (cpus, memory_mib) = options.resources.resources_of(request.role.as_str());
+    let (cpus, memory_mib, minutes) = options.resources.resources_of(request.role.as_str());
     let job = JobRequest {
         name: name.clone(),
         script: job_script(
@@ -255,7 +255,7 @@ async fn attempt<E: JobEngine>(
         ),
         cpus,
         memory_mib,
-        minutes: request.timeout.as_secs().div_ceil(60) + 10,
+        minutes: minutes.unwrap_or(request.timeout.as_secs().div_ceil(60) + 10),
         secrets: options.secrets.clone(),
     };
     let id = {
@@ -428,6 +428,10 @@ fn outcome_of(result: JobResult) -> CrewOutcome {
         output_tail: result.output_tail,
         cost_usd: result.cost_usd,
         turns: result.turns,
+        tokens: result
+            .tokens
+            .map(|(input, output)| Tokens { input, output }),
+        denials: result.denials,
         session_id: result.session_id,
         ..CrewOutcome::default()
     }

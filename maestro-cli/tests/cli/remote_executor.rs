@@ -27,6 +27,8 @@ struct ProcessEngine {
     home: PathBuf,
     jobs: Mutex<HashMap<String, Child>>,
     scripts: Mutex<Vec<String>>,
+    /// Each job's CPUs, memory and minutes.
+    asked: Mutex<Vec<(u32, u64, u64)>>,
     lose: bool,
     /// Runs `sleep 60` instead of the job's script: a job that never reaches the channel.
     mute: bool,
@@ -38,6 +40,7 @@ impl ProcessEngine {
             home: home.to_owned(),
             jobs: Mutex::new(HashMap::new()),
             scripts: Mutex::new(Vec::new()),
+            asked: Mutex::new(Vec::new()),
             lose,
             mute: false,
         }
@@ -68,6 +71,10 @@ impl JobEngine for ProcessEngine {
             .spawn()?;
         jobs.insert(id.clone(), child);
         self.scripts.lock().expect("lock").push(job.script.clone());
+        self.asked
+            .lock()
+            .expect("lock")
+            .push((job.cpus, job.memory_mib, job.minutes));
         Ok(id)
     }
 
@@ -245,6 +252,20 @@ fn executor(
     engine: Arc<ProcessEngine>,
     audit: Arc<Audit>,
 ) -> RemoteExecutor<ProcessEngine> {
+    executor_with(
+        s,
+        engine,
+        audit,
+        maestro_core::config::ExecutorConfig::default(),
+    )
+}
+
+fn executor_with(
+    s: &Setup,
+    engine: Arc<ProcessEngine>,
+    audit: Arc<Audit>,
+    resources: maestro_core::config::ExecutorConfig,
+) -> RemoteExecutor<ProcessEngine> {
     let mut config = WorkspaceConfig::default();
     config.crews.sandbox = SandboxMode::Off;
     let channel = ControlServer::start(
@@ -260,7 +281,7 @@ fn executor(
         RemoteOptions {
             maestro: PathBuf::from(env!("CARGO_BIN_EXE_maestro")),
             workspace_json: config.to_pretty_json(),
-            resources: maestro_core::config::ExecutorConfig::default(),
+            resources,
             heartbeat: Duration::from_secs(1),
             poll: Duration::from_millis(100),
             scratch: s.dir.path().join("scratch"),
@@ -414,5 +435,31 @@ async fn a_running_job_silent_past_its_heartbeats_is_lost_and_cancelled() {
     assert!(
         child.try_wait().expect("wait").is_some(),
         "the job was cancelled"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_job_asks_for_its_roles_cpus_memory_and_time() {
+    let s = setup();
+    let engine = Arc::new(ProcessEngine::new(&s.dir.path().join("home"), false));
+    let config: maestro_core::config::ExecutorConfig = serde_json::from_value(serde_json::json!({
+        "resources": {
+            "default": {"cpus": 2},
+            "tester": {"cpus": 4, "memoryMib": 8192, "timeMinutes": 30}
+        }
+    }))
+    .expect("config");
+    let executor = executor_with(&s, Arc::clone(&engine), Arc::new(Audit::default()), config);
+    for role in [Role::Builder, Role::Tester] {
+        let (mut request, _progress) = request(&s, "true");
+        request.role = role;
+        let (_stop_tx, stop) = tokio::sync::watch::channel(false);
+        let outcome = executor.run(agent(), request, stop).await.expect("outcome");
+        assert!(outcome.success, "{outcome:?}");
+    }
+    // The builder: the default's CPUs, 1024 MiB, the crew's 60 s timeout and 10 minutes.
+    assert_eq!(
+        *engine.asked.lock().expect("lock"),
+        [(2, 1024, 11), (4, 8192, 30)]
     );
 }

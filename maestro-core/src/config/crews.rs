@@ -70,6 +70,9 @@ pub struct JobResources {
     pub cpus: Option<u32>,
     /// Memory in MiB (`--mem`).
     pub memory_mib: Option<u64>,
+    /// The job's time limit in minutes (`--time`); default: the crew's timeout
+    /// (`crews.timeoutSecs`) and 10 minutes for the transfers.
+    pub time_minutes: Option<u64>,
 }
 
 impl ExecutorConfig {
@@ -80,14 +83,15 @@ impl ExecutorConfig {
     }
 
     /// The resources of a job of `role`: its entry over the `default` entry, then 1 CPU and
-    /// 1024 MiB.
+    /// 1024 MiB; the time limit when one is set.
     #[must_use]
-    pub fn resources_of(&self, role: &str) -> (u32, u64) {
+    pub fn resources_of(&self, role: &str) -> (u32, u64, Option<u64>) {
         let default = self.resources.get("default").copied().unwrap_or_default();
         let own = self.resources.get(role).copied().unwrap_or_default();
         (
             own.cpus.or(default.cpus).unwrap_or(1),
             own.memory_mib.or(default.memory_mib).unwrap_or(1024),
+            own.time_minutes.or(default.time_minutes),
         )
     }
 }

@@ -24,7 +24,10 @@ impl WorkspaceConfig {
                     "is neither `default` nor a role".to_owned(),
                 );
             }
-            if resources.cpus == Some(0) || resources.memory_mib == Some(0) {
+            if resources.cpus == Some(0)
+                || resources.memory_mib == Some(0)
+                || resources.time_minutes == Some(0)
+            {
                 return fail(
                     &format!("resources.{name}"),
                     "must be at least 1".to_owned(),
