@@ -14,6 +14,46 @@ use maestro_core::WorkspaceConfig;
 use maestro_core::config::SandboxMode;
 use maestro_tests::GitRepo;
 
+/// `maestro crew-exec` as a job script runs it (node `node-a`, the token on its stdin, its
+/// temporary files under `dir`): its exit code and stderr.
+async fn crew_exec(
+    server: &ControlServer,
+    token: &str,
+    dir: &std::path::Path,
+) -> (Option<i32>, String) {
+    let certificate = dir.join("channel.pem");
+    std::fs::write(&certificate, server.certificate_pem()).expect("pem");
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let (url, token) = (server.url().to_owned(), token.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_maestro"))
+            .args(["crew-exec", "--channel", &url, "--certificate"])
+            .arg(&certificate)
+            .args(["--node", "node-a"])
+            .env("HOME", &home)
+            .env("TMPDIR", &home)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("maestro crew-exec");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{token}\n").as_bytes())
+            .expect("token");
+        let out = child.wait_with_output().expect("exit");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+    .await
+    .expect("job")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_job_runs_its_crew_and_hands_back_the_commit() {
     let repo = GitRepo::with_commit().expect("repo");
@@ -64,38 +104,7 @@ async fn a_job_runs_its_crew_and_hands_back_the_commit() {
             lifetime: Duration::from_secs(120),
         })
         .expect("register");
-    let certificate = dir.path().join("channel.pem");
-    std::fs::write(&certificate, server.certificate_pem()).expect("pem");
-    let token = handle.token().to_owned();
-    let url = server.url().to_owned();
-    let home = dir.path().join("home");
-    std::fs::create_dir_all(&home).expect("home");
-    let (code, stderr) = tokio::task::spawn_blocking(move || {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_maestro"))
-            .args(["crew-exec", "--channel", &url, "--certificate"])
-            .arg(&certificate)
-            .args(["--node", "node-a"])
-            .env("HOME", &home)
-            .env("TMPDIR", &home)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("maestro crew-exec");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(format!("{token}\n").as_bytes())
-            .expect("token");
-        let out = child.wait_with_output().expect("exit");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    })
-    .await
-    .expect("job");
+    let (code, stderr) = crew_exec(&server, handle.token(), dir.path()).await;
     assert_eq!(code, Some(0), "{stderr}");
     let result = (&mut handle.result).await.expect("result");
     assert!(result.success);
@@ -187,34 +196,7 @@ async fn a_work_order_the_node_cannot_run_fails_with_its_reason() {
             lifetime: Duration::from_secs(120),
         })
         .expect("register");
-    let certificate = dir.path().join("channel.pem");
-    std::fs::write(&certificate, server.certificate_pem()).expect("pem");
-    let (token, url, home) = (
-        handle.token().to_owned(),
-        server.url().to_owned(),
-        dir.path().to_owned(),
-    );
-    let code = tokio::task::spawn_blocking(move || {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_maestro"))
-            .args(["crew-exec", "--channel", &url, "--certificate"])
-            .arg(&certificate)
-            .env("HOME", &home)
-            .env("TMPDIR", &home)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("maestro crew-exec");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(format!("{token}\n").as_bytes())
-            .expect("token");
-        child.wait().expect("exit").code()
-    })
-    .await
-    .expect("job");
+    let (code, _) = crew_exec(&server, handle.token(), dir.path()).await;
     assert_eq!(code, Some(1), "the crew failed");
     let result = (&mut handle.result).await.expect("result");
     assert!(!result.success);
