@@ -178,7 +178,7 @@ pub fn executor(
                     .context("cannot locate the maestro binary for the nodes")?,
             };
             Ok(Arc::new(crate::executor::RemoteExecutor::new(
-                Arc::new(crate::executor::SlurmEngine::new(client, None)),
+                Arc::new(crate::executor::SlurmEngine::new(client)),
                 Arc::new(channel),
                 audit,
                 crate::executor::RemoteOptions {

@@ -290,7 +290,10 @@ fn bytes(body: Bytes) -> Answer {
 }
 
 fn no_content() -> Answer {
-    text(StatusCode::NO_CONTENT, "")
+    // A 204 has no body.
+    let mut answer = Response::new(Full::new(Bytes::new()));
+    *answer.status_mut() = StatusCode::NO_CONTENT;
+    answer
 }
 
 impl Inner {

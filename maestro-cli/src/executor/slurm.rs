@@ -22,15 +22,12 @@ pub struct SlurmEngine {
 }
 
 impl SlurmEngine {
-    /// An engine submitting with `client`; each job's output is written on its node under
-    /// `output_dir` (which must exist there: `/tmp` by default).
+    /// An engine submitting with `client`; each job's output is written in its node's `/tmp`.
     #[must_use]
-    pub fn new(client: SlurmClient, output_dir: Option<PathBuf>) -> SlurmEngine {
+    pub fn new(client: SlurmClient) -> SlurmEngine {
         SlurmEngine {
             client,
-            output: output_dir
-                .unwrap_or_else(|| PathBuf::from("/tmp"))
-                .join("maestro-job-%x-%j.out"),
+            output: PathBuf::from("/tmp/maestro-job-%x-%j.out"),
             cancelled: Mutex::new(HashSet::new()),
         }
     }

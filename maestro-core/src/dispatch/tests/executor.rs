@@ -14,6 +14,16 @@ struct FakeCluster {
     abandoned: Mutex<Vec<Placement>>,
 }
 
+impl FakeCluster {
+    fn new(lost: &'static str) -> Self {
+        FakeCluster {
+            lost,
+            placements: Mutex::new(Vec::new()),
+            abandoned: Mutex::new(Vec::new()),
+        }
+    }
+}
+
 impl Executor for FakeCluster {
     fn kind(&self) -> &'static str {
         "fake-cluster"
@@ -68,11 +78,7 @@ async fn a_remote_crew_s_placement_is_saved_and_a_lost_node_s_crew_runs_again_me
         ]),
         agent,
     );
-    let cluster = Arc::new(FakeCluster {
-        lost: "api",
-        placements: Mutex::new(Vec::new()),
-        abandoned: Mutex::new(Vec::new()),
-    });
+    let cluster = Arc::new(FakeCluster::new("api"));
     f.executor = Arc::clone(&cluster) as Arc<dyn Executor>;
     let summary = f.run(pro()).await;
     assert!(summary.all_merged(), "{summary:?}");
@@ -128,11 +134,7 @@ async fn a_job_left_by_a_killed_dispatcher_is_cancelled_before_its_order_runs_ag
         serde_json::json!([{"id": "api", "title": "A", "role": "builder"}]),
         agent,
     );
-    let cluster = Arc::new(FakeCluster {
-        lost: "",
-        placements: Mutex::new(Vec::new()),
-        abandoned: Mutex::new(Vec::new()),
-    });
+    let cluster = Arc::new(FakeCluster::new(""));
     f.executor = Arc::clone(&cluster) as Arc<dyn Executor>;
     let left = Placement {
         executor: "fake-cluster".into(),
@@ -166,11 +168,7 @@ async fn an_order_that_lost_node_after_node_gets_its_tries_again_in_the_next_run
         serde_json::json!([{"id": "api", "title": "A", "role": "builder"}]),
         agent,
     );
-    let cluster = Arc::new(FakeCluster {
-        lost: "api",
-        placements: Mutex::new(Vec::new()),
-        abandoned: Mutex::new(Vec::new()),
-    });
+    let cluster = Arc::new(FakeCluster::new("api"));
     f.executor = Arc::clone(&cluster) as Arc<dyn Executor>;
     // An earlier run lost it past the limit and left it interrupted.
     let id: crate::OrderId = "api".parse().expect("id");

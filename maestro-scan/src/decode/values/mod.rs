@@ -64,3 +64,21 @@ pub(super) fn skip_blanks(text: &[u8], mut at: usize) -> usize {
     }
     at
 }
+
+/// What finder `find` reads in `text`, each as its encoding and `key|value` (for tests).
+#[cfg(test)]
+fn found_by(
+    find: fn(&[u8], &mut Budget, &mut Vec<Found>),
+    text: &str,
+) -> Vec<(super::Encoding, String)> {
+    let mut out = Vec::new();
+    find(text.as_bytes(), &mut Budget::new(1 << 20), &mut out);
+    out.into_iter()
+        .map(|f| {
+            let mut s = String::from_utf8(f.prefix).expect("text");
+            s.push('|');
+            s.push_str(std::str::from_utf8(&f.value).expect("text"));
+            (f.how, s)
+        })
+        .collect()
+}

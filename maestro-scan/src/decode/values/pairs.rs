@@ -127,16 +127,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(Encoding, String)> {
-        let mut out = Vec::new();
-        find(text.as_bytes(), &mut Budget::new(1 << 20), &mut out);
-        out.into_iter()
-            .map(|f| {
-                let mut s = String::from_utf8(f.prefix).expect("text");
-                s.push('|');
-                s.push_str(std::str::from_utf8(&f.value).expect("text"));
-                (f.how, s)
-            })
-            .collect()
+        super::super::found_by(find, text)
     }
 
     #[test]
