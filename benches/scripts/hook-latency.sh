@@ -5,12 +5,20 @@
 # code rules: the file is a Flask module whose handlers read the request and reach SQL, shell,
 # files and templates through safe forms, so every rule family parses and follows data and
 # nothing is reported). Baselines: `maestro --version` and `sh -c true`, timed in the same run.
-# Usage: benches/scripts/hook-latency.sh [--post] [path/to/maestro]   (default: target/release/maestro)
+# Usage: benches/scripts/hook-latency.sh [--post | --served] [path/to/maestro]   (default: target/release/maestro)
+# --served: the post-tool hook as crews run it, through the run's hook service
+# (`maestro hook serve`) and its client `maestro-hook`, beside the hook in its own process, in
+# three situations, each with a new text before every run (so no kept answer serves it): a file
+# under a name the service never saw (parsed whole); the same file with its first line changed
+# (parsed again only there); and the same after the client's pre-tool hook on the Write that
+# leaves it, as Claude Code runs the two around a Write.
 # KEEP=1 keeps the workspace and its payload.json (to run a profiler on the same call).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 event=pre-tool-use
+served=
 if [ "${1:-}" = --post ]; then event=post-tool-use; shift; fi
+if [ "${1:-}" = --served ]; then event=post-tool-use; served=1; shift; fi
 maestro="${1:-$PWD/target/release/maestro}"
 [ -x "$maestro" ] || { echo "build it first: cargo build --release -p maestro-cli" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
@@ -79,6 +87,9 @@ while sum(len(p) for p in out) < 10240:
 print("".join(out)[:10240].rsplit("\n@app", 1)[0])
 PY
 )
+    # The first line is a comment the --served runs rewrite (same length) before each run.
+    python_source="# run 0000000000000000000
+$python_source"
     printf '%s\n' "$python_source" > "$work/handlers.py"
 fi
 python3 - "$work" "$python_source" "$event" > "$work/payload.json" <<'PY'
@@ -93,6 +104,61 @@ print(json.dumps(call))
 PY
 echo "payload: $(wc -c < "$work/payload.json") bytes"
 cd "$work"
+if [ -n "$served" ]; then
+    client="$(dirname "$maestro")/maestro-hook"
+    [ -x "$client" ] || { echo "no $client: cargo build --release -p maestro-cli" >&2; exit 1; }
+    mkfifo "$work/service-stdin"
+    "$maestro" hook serve --socket "$work/socket" < "$work/service-stdin" > "$work/service.out" &
+    exec 3> "$work/service-stdin"   # the service lives while this descriptor is open
+    for _ in $(seq 50); do [ -S "$work/socket" ] && break; sleep 0.1; done
+    # Before each run: a new first line (a new file, so nothing kept answers for it); with
+    # `pre`, the pre-tool hook of the Write that leaves it runs first, through the client.
+    cat > "$work/fresh.py" <<'PY'
+import json, subprocess, sys, time
+work, client, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+path = work + "/handlers.py"
+lines = open(path).read().split("\n", 1)
+content = "# run %019d\n%s" % (time.time_ns() % 10**19, lines[1])
+if mode == "pre":
+    call = {"session_id": "bench", "hook_event_name": "PreToolUse", "cwd": work,
+            "tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
+    done = subprocess.run([client, "--socket", work + "/socket", "--no-fallback", "pre-tool-use"],
+                          input=json.dumps(call).encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr
+if mode == "new":
+    # A file the service never saw, under a new name: parsed whole.
+    path = "%s/new-%d.py" % (work, time.time_ns())
+    call = {"session_id": "bench", "hook_event_name": "PostToolUse", "cwd": work,
+            "tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
+    open(work + "/payload-new.json", "w").write(json.dumps(call))
+open(path, "w").write(content)
+PY
+    fresh="python3 $work/fresh.py $work $client"
+    # The answers are the same either way (checked here, once).
+    direct=$("$maestro" hook post-tool-use < payload.json)
+    through=$("$client" --socket "$work/socket" --no-fallback post-tool-use < payload.json)
+    [ "$direct" = "$through" ] || { echo "the service answered otherwise: $through" >&2; exit 1; }
+    hyperfine --warmup 20 --runs 300 -N \
+        --prepare "$fresh write" --prepare "$fresh new" --prepare "$fresh write" \
+        --prepare "$fresh pre" --prepare "$fresh write" --prepare "$fresh write" \
+        "sh -c 'exec $maestro hook $event < payload.json'" \
+        "sh -c 'exec $client --socket $work/socket --no-fallback $event < payload-new.json'" \
+        "sh -c 'exec $client --socket $work/socket --no-fallback $event < payload.json'" \
+        "sh -c 'exec $client --socket $work/socket --no-fallback $event < payload.json'" \
+        "sh -c 'exec $maestro --version < payload.json'" \
+        "sh -c 'exec true < payload.json'" \
+        --export-json "$work/result.json"
+    python3 - "$work/result.json" <<'PY'
+import json, sys
+alone, new, edited, warm, version, base = json.load(open(sys.argv[1]))["results"]
+ms = lambda r: r["median"] * 1000
+print("post-tool-use hook, 10 KB Flask file, whole process, medians: in its own process %.2f ms; "
+      "through the hook service: a file it never saw %.2f ms, a file it saw before this edit "
+      "%.2f ms, after the Write's pre-tool hook %.2f ms; maestro --version %.2f ms; "
+      "sh + true %.2f ms" % (ms(alone), ms(new), ms(edited), ms(warm), ms(version), ms(base)))
+PY
+    exit 0
+fi
 # hyperfine 1.15 has no --input: every command goes through `sh -c` with the same redirection.
 # Two baselines: a process that does nothing, and `maestro --version` (the same binary loaded,
 # started and ended, without the hook's work): the hook's own cost is its distance to the second.

@@ -74,7 +74,7 @@ pub fn agent(
             let mcp_file = ws.store.voyage_dir(voyage).join("mcp.json");
             let agent = ClaudeAgent::new(ClaudeOptions {
                 max_budget_usd: config.crews.max_budget_usd,
-                hook_command: Some(format!("{} hook", exe.display())),
+                hook_command: Some(crate::hook::server::command(&exe)),
                 mcp_config: Some(mcp_file.clone()),
                 sandbox: sandbox.cloned(),
                 config_dir: Some(claude_config_dir(ws)),
@@ -219,7 +219,7 @@ pub async fn propose(
     let api_key = std::env::var(&config.anthropic.api_key_env).ok();
     let exe = std::env::current_exe().context("cannot locate the maestro binary for the hooks")?;
     let crew = ClaudeAgent::new(ClaudeOptions {
-        hook_command: Some(format!("{} hook", exe.display())),
+        hook_command: Some(crate::hook::server::command(&exe)),
         config_dir: Some(claude_config_dir(ws)),
         ..ClaudeOptions::from_config(config, api_key)
     })?;

@@ -29,6 +29,7 @@ pub mod control;
 pub mod crews;
 pub mod discard;
 pub mod executor;
+pub mod hook;
 pub mod licence;
 pub mod mcp;
 pub mod redaction;

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-pub use maestro_cli::redaction::{error_chain, one_line, redact_strings, redacted, redactor};
+pub use maestro_cli::redaction::{one_line, redact_strings, redacted, redactor};
 
 /// Where a command's output goes and in what form.
 #[derive(Debug, Clone, Copy)]

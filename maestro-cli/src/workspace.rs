@@ -67,12 +67,22 @@ impl Workspace {
 /// call): the nearest `.mso/workspace.json` above it (or under `MAESTRO_WORKSPACE`), with its
 /// configuration and the file's bytes; outside a workspace, the defaults and no bytes.
 pub fn nearby(dir: &Path) -> anyhow::Result<(Option<PathBuf>, WorkspaceConfig, Option<Vec<u8>>)> {
+    let named = std::env::var_os("MAESTRO_WORKSPACE").map(PathBuf::from);
+    nearby_from(dir, named.as_deref())
+}
+
+/// [`nearby`], with the workspace `named` (a hook's `MAESTRO_WORKSPACE`) given rather than read
+/// from this process's environment.
+pub fn nearby_from(
+    dir: &Path,
+    named: Option<&Path>,
+) -> anyhow::Result<(Option<PathBuf>, WorkspaceConfig, Option<Vec<u8>>)> {
     let config_of = |root: &Path| {
         root.join(maestro_core::store::STATE_DIR)
             .join("workspace.json")
     };
-    let root = std::env::var_os("MAESTRO_WORKSPACE")
-        .map(PathBuf::from)
+    let root = named
+        .map(Path::to_owned)
         .filter(|root| config_of(root).is_file())
         .or_else(|| {
             dir.ancestors()

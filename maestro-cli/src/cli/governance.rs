@@ -67,6 +67,14 @@ pub enum HookCommand {
     /// Claude Code's post-tool hook: feed insecure-code findings back to the crew (a block at
     /// or above scan.blockSeverity, added context below it).
     PostToolUse,
+    /// The hook service of a run (started by the run; not for people): answers crews' hook
+    /// calls on a Unix socket until stdin closes.
+    #[command(hide = true)]
+    Serve {
+        /// The socket to listen on (its directory must exist, open to its owner only).
+        #[arg(long)]
+        socket: std::path::PathBuf,
+    },
     /// Install a git pre-commit hook that runs `maestro scan --staged`.
     InstallGit {
         /// Replace an existing pre-commit hook.

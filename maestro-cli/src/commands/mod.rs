@@ -24,6 +24,7 @@ use crate::cli::{
     WorktreeCommand,
 };
 use crate::output::Output;
+use maestro_cli::hook::Event;
 
 /// How a command that ran ended: exit code 0 or 1 (errors are exit code 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +76,9 @@ pub fn execute(command: Command, out: Output) -> anyhow::Result<Outcome> {
             self::worktree::prune(out, dry_run, force)
         }
         Command::Scan(args) => self::scan::run(out, &args),
-        Command::Hook(HookCommand::PreToolUse) => Ok(self::hook::pre_tool_use()),
-        Command::Hook(HookCommand::PostToolUse) => Ok(self::hook::post_tool_use()),
+        Command::Hook(HookCommand::PreToolUse) => Ok(self::hook::answer(Event::PreToolUse)),
+        Command::Hook(HookCommand::PostToolUse) => Ok(self::hook::answer(Event::PostToolUse)),
+        Command::Hook(HookCommand::Serve { socket }) => self::hook::serve(&socket),
         Command::Hook(HookCommand::InstallGit { force }) => self::hook::install_git(out, force),
         Command::Audit(AuditCommand::Verify { repair }) => self::audit::verify(out, repair),
         Command::Audit(AuditCommand::Show { tail }) => self::audit::show(out, tail),

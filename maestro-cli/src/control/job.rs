@@ -244,7 +244,7 @@ fn claude_agent(
     crate::workspace::private_dir(&config_dir).map_err(|e| JobError::Work(e.to_string()))?;
     ClaudeAgent::new(ClaudeOptions {
         max_budget_usd: config.crews.max_budget_usd,
-        hook_command: Some(format!("{} hook", exe.display())),
+        hook_command: Some(crate::hook::server::command(&exe)),
         mcp_config: Some(mcp),
         sandbox,
         config_dir: Some(config_dir),

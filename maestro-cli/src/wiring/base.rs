@@ -17,11 +17,12 @@ pub struct GitBase {
 }
 
 impl GitBase {
-    /// The base named by `MAESTRO_BASE` in the repository at `root`.
-    pub fn from_env(root: Option<&Path>) -> GitBase {
+    /// The commit `base` (a hook's `MAESTRO_BASE`) in the repository at `root`.
+    #[must_use]
+    pub fn new(root: Option<&Path>, base: Option<String>) -> GitBase {
         GitBase {
             root: root.map(Path::to_owned),
-            base: std::env::var("MAESTRO_BASE").ok(),
+            base,
         }
     }
 }
@@ -37,11 +38,11 @@ impl BaseFiles for GitBase {
 }
 
 /// What crews may not read besides maestro's state directory: the audit signing key and the
-/// user's credential files.
-pub fn unreadable_by_crews(config: &WorkspaceConfig) -> Vec<PathBuf> {
+/// credential files of the user whose home is `home`.
+pub fn unreadable_by_crews(config: &WorkspaceConfig, home: Option<&Path>) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = config.audit.key_file.iter().map(PathBuf::from).collect();
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        paths.extend(maestro_core::sandbox::credential_files(&home));
+    if let Some(home) = home {
+        paths.extend(maestro_core::sandbox::credential_files(home));
     }
     paths
 }

@@ -12,6 +12,8 @@ pub struct ScanPort {
     rules: maestro_scan::RuleSet,
     allow: maestro_scan::Allowlist,
     max_file_size: u64,
+    /// Syntax trees kept per scanner (0: none).
+    kept_trees: usize,
     scanners: [std::sync::OnceLock<maestro_scan::Scanner>; 3],
 }
 
@@ -26,8 +28,18 @@ impl ScanPort {
             rules,
             allow,
             max_file_size: config.scan.max_file_size,
+            kept_trees: 0,
             scanners: Default::default(),
         })
+    }
+
+    /// This port, its scanners keeping the syntax trees of the last `paths` files they scanned
+    /// (see [`maestro_scan::Scanner::keeping_trees`]): for a process that scans the same files
+    /// again and again.
+    #[must_use]
+    pub fn keeping_trees(mut self, paths: usize) -> ScanPort {
+        self.kept_trees = paths;
+        self
     }
 
     fn scanner(&self, kinds: ScanKinds) -> &maestro_scan::Scanner {
@@ -52,7 +64,7 @@ impl ScanPort {
         kinds: maestro_scan::Kinds,
         inline_allow: maestro_scan::InlineAllow,
     ) -> maestro_scan::Scanner {
-        maestro_scan::Scanner::new(
+        let scanner = maestro_scan::Scanner::new(
             self.rules.clone(),
             maestro_scan::ScanOptions {
                 kinds,
@@ -61,7 +73,12 @@ impl ScanPort {
                 inline_allow,
                 ..maestro_scan::ScanOptions::default()
             },
-        )
+        );
+        if self.kept_trees > 0 && kinds != maestro_scan::Kinds::Secrets {
+            scanner.keeping_trees(self.kept_trees)
+        } else {
+            scanner
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod crew_exec;
 mod demo;
 mod doctor;
 mod hook;
+mod hook_service;
 mod init;
 mod licence;
 mod malformed;

@@ -30,6 +30,7 @@ pub use context::{Feedback, HookContext, HookPorts, Verdict};
 pub use decide::{post_tool_use, pre_tool_use};
 pub use input::{InputError, MAX_INPUT, Replacement, ToolAction, ToolCall, parse, read_input};
 pub use path::{PathPolicy, ResolveError, resolve};
+pub use text::written_file;
 
 /// The environment variable through which the dispatcher tells a crew's hooks the SHA-256 of
 /// `workspace.json` when the run started.

@@ -66,6 +66,22 @@ pub(super) fn texts(call: &ToolCall, ctx: &HookContext) -> Vec<Text> {
     out
 }
 
+/// The file a `Write` or an `Edit` that applies would leave at its path: the path as findings
+/// show it, and the bytes. `None` for other calls and for an edit that cannot apply.
+#[must_use]
+pub fn written_file(call: &ToolCall, ctx: &HookContext) -> Option<(String, Vec<u8>)> {
+    if !matches!(
+        call.action,
+        ToolAction::Write { .. } | ToolAction::Edit { .. }
+    ) {
+        return None;
+    }
+    let text = contents(call, ctx).into_iter().next()?;
+    // An edit that cannot apply is scanned as its new strings only: no file comes of it.
+    text.base_path?;
+    Some((text.path?, text.bytes))
+}
+
 /// The texts a call would write or run.
 pub(super) fn contents(call: &ToolCall, ctx: &HookContext) -> Vec<Text> {
     let file = |path: &str| {

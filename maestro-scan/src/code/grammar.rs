@@ -124,6 +124,11 @@ impl Grammar {
     /// Parse `text`. One parser per grammar is kept per thread (a parser is cheap to reuse and
     /// costly to build). `None` only when the parser gives up (it never does on its own).
     pub(crate) fn parse(self, text: &[u8]) -> Option<Tree> {
+        self.parse_from(text, None)
+    }
+
+    /// Parse `text`, reusing `old` (a tree already told how the text changed) where unchanged.
+    pub(crate) fn parse_from(self, text: &[u8], old: Option<&Tree>) -> Option<Tree> {
         thread_local! {
             static PARSERS: RefCell<[Option<Parser>; GRAMMARS]> = RefCell::new(Default::default());
         }
@@ -137,7 +142,7 @@ impl Grammar {
                     .expect("the grammar crates are built for this tree-sitter version");
                 *slot = Some(parser);
             }
-            slot.as_mut().expect("set just above").parse(text, None)
+            slot.as_mut().expect("set just above").parse(text, old)
         })
     }
 }

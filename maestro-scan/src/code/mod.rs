@@ -41,6 +41,7 @@ mod engine;
 mod grammar;
 mod imports;
 mod lang;
+mod memory;
 pub(crate) mod pattern;
 pub(crate) mod pattern_index;
 pub(crate) mod rules;
@@ -48,6 +49,7 @@ mod table;
 mod taint;
 
 use grammar::Grammar;
+pub use memory::TreeMemory;
 use table::{Role, Table, named_children};
 
 /// Files larger than this are not parsed: their code rules do not run (secret rules still do).
@@ -94,19 +96,24 @@ pub fn has_rules(language: Language) -> bool {
 }
 
 /// Parse `text` (a file of `language` at `path`) and run the built-in rules `enabled` accepts;
-/// with `literals`, also list the comment and string ranges. `None` when the file is too large.
+/// with `literals`, also list the comment and string ranges; with `trees`, parse from the tree
+/// kept for the path. `None` when the file is too large.
 pub(crate) fn analyze(
     language: Language,
     path: Option<&str>,
     text: &[u8],
     enabled: &dyn Fn(&str) -> bool,
     literals: bool,
+    trees: Option<&TreeMemory>,
 ) -> Option<Analysis> {
     if text.len() > MAX_PARSED_SIZE {
         return None;
     }
     let grammar = Grammar::new(language, path);
-    let tree = grammar.parse_code(text)?;
+    let tree = match (trees, path) {
+        (Some(trees), Some(path)) => trees.parse_code(grammar, path, text)?,
+        _ => grammar.parse_code(text)?,
+    };
     let table = Table::of(grammar);
     let mut analysis = Analysis::default();
     if let Some(pack) = rules::Pack::of(language) {

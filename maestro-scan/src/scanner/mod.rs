@@ -38,6 +38,8 @@ pub struct Scanner {
     pub(crate) rules: RuleSet,
     keywords: Keywords,
     pub(crate) options: ScanOptions,
+    /// Syntax trees kept between scans of the same path, when asked for.
+    trees: Option<std::sync::Arc<code::TreeMemory>>,
 }
 
 impl fmt::Debug for Scanner {
@@ -59,7 +61,18 @@ impl Scanner {
             rules,
             keywords,
             options,
+            trees: None,
         }
+    }
+
+    /// This scanner, keeping the syntax trees of the last `paths` files it scanned, so that a
+    /// file scanned again after an edit is parsed again only where it changed (for a process
+    /// that scans the same files over and over, as the hook service does). The findings are
+    /// the same.
+    #[must_use]
+    pub fn keeping_trees(mut self, paths: usize) -> Scanner {
+        self.trees = Some(std::sync::Arc::new(code::TreeMemory::new(paths)));
+        self
     }
 
     /// The rule set.
@@ -264,7 +277,14 @@ impl Scanner {
             .map(|r| r.id())
             .collect();
         let enabled = |id: &str| syntax_ids.contains(id);
-        let Some(analysis) = code::analyze(language, path, text, &enabled, regex_code) else {
+        let Some(analysis) = code::analyze(
+            language,
+            path,
+            text,
+            &enabled,
+            regex_code,
+            self.trees.as_deref(),
+        ) else {
             return;
         };
         if regex_code {

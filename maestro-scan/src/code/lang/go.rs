@@ -178,6 +178,7 @@ mod tests {
             source.as_bytes(),
             &|_| true,
             false,
+            None,
         )
         .expect("parsed");
         analysis.hits.iter().map(|h| h.rule_id).collect()

@@ -23,6 +23,7 @@ mod bwrap;
 mod cargo;
 mod claude_code;
 mod claude_settings;
+mod hook_service;
 mod processes;
 
 /// What `.mso/workspace.json` holds; a crew must never see it.
