@@ -125,6 +125,18 @@ if mode == "pre":
     done = subprocess.run([client, "--socket", work + "/socket", "--no-fallback", "pre-tool-use"],
                           input=json.dumps(call).encode(), capture_output=True)
     assert done.returncode == 0, done.stderr
+if mode == "pair":
+    # A Write of a new file, as Claude Code runs it: the pre-tool hook, the write, the
+    # post-tool hook, back to back (no time for the early scan but what the write takes).
+    path = "%s/pair-%d.py" % (work, time.time_ns())
+    pre = {"session_id": "bench", "hook_event_name": "PreToolUse", "cwd": work,
+           "tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
+    post = dict(pre, hook_event_name="PostToolUse")
+    open(work + "/pair-pre.json", "w").write(json.dumps(pre))
+    open(work + "/pair-post.json", "w").write(json.dumps(post))
+    open(work + "/pair-content.py", "w").write(content)
+    open(work + "/pair-path", "w").write(path)
+    sys.exit(0)
 if mode == "new":
     # A file the service never saw, under a new name: parsed whole.
     path = "%s/new-%d.py" % (work, time.time_ns())
@@ -148,14 +160,25 @@ PY
         "sh -c 'exec $maestro --version < payload.json'" \
         "sh -c 'exec true < payload.json'" \
         --export-json "$work/result.json"
-    python3 - "$work/result.json" <<'PY'
+    # Pre-tool, write, post-tool back to back, beside pre-tool and write alone: the
+    # difference is what the post-tool hook adds to a Write when nothing is given time.
+    c="$client --socket $work/socket --no-fallback"
+    hyperfine --warmup 10 --runs 200 -N --prepare "$fresh pair" --prepare "$fresh pair" \
+        "sh -c '$c pre-tool-use < pair-pre.json && cp pair-content.py \$(cat pair-path) && $c post-tool-use < pair-post.json'" \
+        "sh -c '$c pre-tool-use < pair-pre.json && cp pair-content.py \$(cat pair-path)'" \
+        --export-json "$work/pair.json"
+    python3 - "$work/result.json" "$work/pair.json" <<'PY'
 import json, sys
 alone, new, edited, warm, version, base = json.load(open(sys.argv[1]))["results"]
+both, pre = json.load(open(sys.argv[2]))["results"]
 ms = lambda r: r["median"] * 1000
 print("post-tool-use hook, 10 KB Flask file, whole process, medians: in its own process %.2f ms; "
       "through the hook service: a file it never saw %.2f ms, a file it saw before this edit "
       "%.2f ms, after the Write's pre-tool hook %.2f ms; maestro --version %.2f ms; "
       "sh + true %.2f ms" % (ms(alone), ms(new), ms(edited), ms(warm), ms(version), ms(base)))
+print("a new file's Write through the service: pre-tool, write, post-tool back to back %.2f ms; "
+      "without the post-tool hook %.2f ms; the post-tool hook adds %.2f ms"
+      % (ms(both), ms(pre), ms(both) - ms(pre)))
 PY
     exit 0
 fi

@@ -15,7 +15,13 @@ use tree_sitter::{InputEdit, Point, Tree};
 
 use super::grammar::Grammar;
 
-/// Trees of the last files scanned, by path; the oldest is forgotten first.
+/// Texts larger than this are not kept (a tree takes several times its text's size).
+const LARGEST_KEPT: usize = 1 << 20;
+/// The kept texts together stay under this many bytes.
+const KEPT_BYTES: usize = 16 << 20;
+
+/// Trees of the last files scanned, by path; the oldest is forgotten first, and no more than
+/// 16 MiB of text (1 MiB a file) is kept with its trees.
 #[derive(Debug)]
 pub struct TreeMemory {
     capacity: usize,
@@ -60,6 +66,9 @@ impl TreeMemory {
             }
             None => grammar.parse_code(text)?,
         };
+        if text.len() > LARGEST_KEPT {
+            return Some(tree);
+        }
         let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
         kept.push_back(Kept {
             path: path.to_owned(),
@@ -67,8 +76,10 @@ impl TreeMemory {
             text: text.to_vec(),
             tree: tree.clone(),
         });
-        while kept.len() > self.capacity {
-            kept.pop_front();
+        let mut bytes: usize = kept.iter().map(|k| k.text.len()).sum();
+        while kept.len() > self.capacity || bytes > KEPT_BYTES {
+            let Some(old) = kept.pop_front() else { break };
+            bytes -= old.text.len();
         }
         Some(tree)
     }

@@ -14,24 +14,48 @@ pub(super) const POSITIONAL: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8"
 
 impl<'t> Engine<'t, '_> {
     /// The paths of a function's decorators or annotations.
+    /// Whether every named child of `parent` but `node` is a decorator, an attribute or a
+    /// modifier (or a comment).
+    fn wraps_only(&self, parent: Node<'t>, node: Node<'t>) -> bool {
+        let mut cursor = parent.walk();
+        if !cursor.goto_first_child() {
+            return false;
+        }
+        loop {
+            let c = cursor.node();
+            let other = c.is_named()
+                && !c.is_extra()
+                && c != node
+                && !matches!(self.table.role(c), Some(Role::Annotation { .. }))
+                && !["decorator", "attribute", "modifier"]
+                    .iter()
+                    .any(|k| c.kind().contains(k));
+            if other {
+                return false;
+            }
+            if !cursor.goto_next_sibling() {
+                return true;
+            }
+        }
+    }
+
     pub(super) fn decorators(&self, node: Node<'t>) -> Vec<String> {
         let mut found = Vec::new();
+        // The name an annotation node gives (`app.route` of `@app.route("/")`).
+        let named = |c: Node<'t>, name| {
+            let target = table::child(c, name)?;
+            let target = match self.table.role(target) {
+                Some(Role::Call { callee, .. }) => table::child(target, callee).unwrap_or(target),
+                _ => target,
+            };
+            self.path(target)
+        };
         let scan = |n: Node<'t>, found: &mut Vec<String>| {
             let mut stack: Vec<Node<'t>> = named_children(n).collect();
             while let Some(c) = stack.pop() {
                 match self.table.role(c) {
                     Some(Role::Annotation { name }) => {
-                        if let Some(target) = table::child(c, name) {
-                            let target = match self.table.role(target) {
-                                Some(Role::Call { callee, .. }) => {
-                                    table::child(target, callee).unwrap_or(target)
-                                }
-                                _ => target,
-                            };
-                            if let Some(p) = self.path(target) {
-                                found.push(p);
-                            }
-                        }
+                        found.extend(named(c, name));
                     }
                     Some(_) => {}
                     None => {
@@ -43,19 +67,24 @@ impl<'t> Engine<'t, '_> {
             }
         };
         scan(node, &mut found);
+        // A wrapper of this definition and its decorators alone (Python's
+        // `decorated_definition`), never a block or file of several definitions: their
+        // decorators are their own (and scanning a whole file per function was quadratic).
         if let Some(parent) = node.parent()
             && self.table.role(parent).is_none()
+            && self.wraps_only(parent, node)
         {
             scan(parent, &mut found);
         }
+        // Annotations written before the definition, as its siblings (Rust's `#[get("/")]`).
         let mut prev = node.prev_named_sibling();
         while let Some(p) = prev {
-            if !matches!(self.table.role(p), Some(Role::Annotation { .. })) {
+            let Some(Role::Annotation { name }) = self.table.role(p) else {
                 break;
-            }
-            if let Some(path) = named_children(p).next().and_then(|n| self.path(n)) {
-                found.push(path);
-            }
+            };
+            found.extend(
+                named(p, name).or_else(|| named_children(p).next().and_then(|n| self.path(n))),
+            );
             prev = p.prev_named_sibling();
         }
         found
