@@ -1,5 +1,6 @@
-//! maestro-scan: throughput (bytes/s) scanning a real source tree, and the cost of one hook
-//! invocation (load the built-in rules, build the scanner, scan a 10 KB file).
+//! maestro-scan: throughput (bytes/s) scanning a real source tree, the cost of one hook
+//! invocation (load the built-in rules, build the scanner, scan a 10 KB file), and the code
+//! rules on a file edited between scans, parsed afresh or from the tree kept for it.
 //!
 //! The tree is `MAESTRO_BENCH_TREE` (paths separated by `:`), by default the Python 3.11 standard
 //! library plus the crate sources under `~/.cargo/registry/src`; missing paths are skipped with a
@@ -113,5 +114,48 @@ fn hook(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, hook, throughput);
+/// The code rules on a 10 KB file edited on one line between scans (two versions in turn), as
+/// the hook service sees a crew's edits: parsed afresh every time, or from the tree kept for
+/// the path (`Scanner::keeping_trees`), which re-parses only around the edit.
+fn edits(c: &mut Criterion) {
+    let text = payload();
+    let mut other = text.clone();
+    // The same length, one line changed: `handler_0` becomes `handler_X`.
+    let at = text
+        .windows(9)
+        .position(|w| w == b"handler_0")
+        .expect("the payload names handler_0");
+    other[at + 8] = b'X';
+    let options = || ScanOptions {
+        kinds: Kinds::Code,
+        ..ScanOptions::default()
+    };
+    let mut group = c.benchmark_group("edits");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for (name, scanner) in [
+        (
+            "code_10k_parsed_afresh",
+            Scanner::new(RuleSet::builtin().clone(), options()),
+        ),
+        (
+            "code_10k_from_kept_tree",
+            Scanner::new(RuleSet::builtin().clone(), options()).keeping_trees(8),
+        ),
+    ] {
+        let mut turn = false;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                turn = !turn;
+                let version = if turn { &text } else { &other };
+                scanner
+                    .scan_text(Some("app/handlers.py"), version)
+                    .findings
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, hook, edits, throughput);
 criterion_main!(benches);

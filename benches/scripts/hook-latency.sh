@@ -137,6 +137,12 @@ if mode == "pair":
     open(work + "/pair-content.py", "w").write(content)
     open(work + "/pair-path", "w").write(path)
     sys.exit(0)
+if mode == "prepay":
+    # The pre-tool hook of a Write of this new text (the secret scan of all of it).
+    call = {"session_id": "bench", "hook_event_name": "PreToolUse", "cwd": work,
+            "tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
+    open(work + "/payload-pre.json", "w").write(json.dumps(call))
+    sys.exit(0)
 if mode == "new":
     # A file the service never saw, under a new name: parsed whole.
     path = "%s/new-%d.py" % (work, time.time_ns())
@@ -167,10 +173,17 @@ PY
         "sh -c '$c pre-tool-use < pair-pre.json && cp pair-content.py \$(cat pair-path) && $c post-tool-use < pair-post.json'" \
         "sh -c '$c pre-tool-use < pair-pre.json && cp pair-content.py \$(cat pair-path)'" \
         --export-json "$work/pair.json"
-    python3 - "$work/result.json" "$work/pair.json" <<'PY'
+    # The pre-tool hook on a Write of 10 KB of new text, in its own process and through the
+    # service.
+    hyperfine --warmup 10 --runs 200 -N --prepare "$fresh prepay" --prepare "$fresh prepay" \
+        "sh -c 'exec $maestro hook pre-tool-use < payload-pre.json'" \
+        "sh -c 'exec $c pre-tool-use < payload-pre.json'" \
+        --export-json "$work/pre.json"
+    python3 - "$work/result.json" "$work/pair.json" "$work/pre.json" <<'PY'
 import json, sys
 alone, new, edited, warm, version, base = json.load(open(sys.argv[1]))["results"]
 both, pre = json.load(open(sys.argv[2]))["results"]
+pre_alone, pre_served = json.load(open(sys.argv[3]))["results"]
 ms = lambda r: r["median"] * 1000
 print("post-tool-use hook, 10 KB Flask file, whole process, medians: in its own process %.2f ms; "
       "through the hook service: a file it never saw %.2f ms, a file it saw before this edit "
@@ -179,6 +192,8 @@ print("post-tool-use hook, 10 KB Flask file, whole process, medians: in its own 
 print("a new file's Write through the service: pre-tool, write, post-tool back to back %.2f ms; "
       "without the post-tool hook %.2f ms; the post-tool hook adds %.2f ms"
       % (ms(both), ms(pre), ms(both) - ms(pre)))
+print("pre-tool-use hook, a Write of 10 KB of new text: in its own process %.2f ms, through "
+      "the hook service %.2f ms" % (ms(pre_alone), ms(pre_served)))
 PY
     exit 0
 fi

@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod github_fake;
+pub mod hook_service;
 pub mod licence_fake;
 pub mod model_fake;
 pub mod slurm;

@@ -1,7 +1,7 @@
 //! The hook service: one process per run (`maestro hook serve`), started by the process that
 //! runs crews, answering their hook calls through a Unix socket in a directory only its user
 //! can enter. It answers exactly as `maestro hook` does (the same [`super::answer`]), with its
-//! scanners kept between calls ([`super::kept`]): the rules are loaded once, and a written
+//! scanners kept between calls (`hook::kept`): the rules are loaded once, and a written
 //! file's code scan starts at the pre-tool hook. It lives as long as its parent: it exits when
 //! the pipe on its stdin closes, which a parent killed with `SIGKILL` closes too.
 //!

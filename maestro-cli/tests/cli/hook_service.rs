@@ -3,60 +3,16 @@
 //! an answer it keeps is never one for another file, a changed `workspace.json` is refused as
 //! before, and a client whose service is gone answers in a `maestro hook` process.
 
-use std::io::{BufRead as _, BufReader, Write as _};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use maestro_tests::hook_service::HookService;
 
 use crate::support::{Repo, Run, hermetic};
 
 /// An AWS access key id of the documented format (a made-up one).
 const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
-
-/// A running `maestro hook serve`; it exits when dropped (its stdin closes).
-struct Service {
-    child: Child,
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Service {
-    fn start(repo: &Repo) -> Service {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let socket = dir.path().join("socket");
-        let mut child = repo
-            .command(&["hook", "serve", "--socket"])
-            .arg(&socket)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the service starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("ready line");
-        assert_eq!(line.trim_end(), "maestro hook service ready");
-        Service {
-            child,
-            socket,
-            _dir: dir,
-        }
-    }
-
-    /// Closes the service's stdin, as its parent's exit does, and waits for it to end.
-    fn stop(mut self) {
-        drop(self.child.stdin.take());
-        let status = self.child.wait().expect("wait");
-        assert!(status.success(), "{status}");
-        assert!(!self.socket.exists(), "the socket was left behind");
-    }
-}
-
-impl Drop for Service {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn run(mut command: Command, input: &str, env: &[(&str, &str)]) -> Run {
     let mut child = command
@@ -146,14 +102,14 @@ fn calls(repo: &Repo) -> Vec<(&'static str, String)> {
 #[test]
 fn the_service_answers_every_call_as_the_hook_process_does() {
     let repo = Repo::initialised();
-    let service = Service::start(&repo);
+    let service = HookService::start(repo.command(&[]));
     let env = [("MAESTRO_WORKSPACE", repo.path().to_str().expect("utf-8"))];
     for (event, input) in calls(&repo) {
         let alone = run(repo.command(&["hook", event]), &input, &env);
         // Twice: the second answer may come from what the service kept.
         for _ in 0..2 {
             let served = run(
-                client(&repo, Some(&service.socket), false, event),
+                client(&repo, Some(service.socket()), false, event),
                 &input,
                 &env,
             );
@@ -188,11 +144,11 @@ fn the_service_answers_every_call_as_the_hook_process_does() {
 #[test]
 fn a_kept_answer_is_never_another_files() {
     let repo = Repo::initialised();
-    let service = Service::start(&repo);
+    let service = HookService::start(repo.command(&[]));
     let post = |path: &str| {
         let input = serde_json::json!({"tool_name": "Write", "cwd": repo.path(), "tool_input": {"file_path": path, "content": ""}});
         run(
-            client(&repo, Some(&service.socket), false, "post-tool-use"),
+            client(&repo, Some(service.socket()), false, "post-tool-use"),
             &input.to_string(),
             &[],
         )
@@ -217,7 +173,7 @@ fn a_kept_answer_is_never_another_files() {
     // The pre-tool hook starts the scan of what a Write will leave; the post-tool hook's
     // answer is that file's, and a Write that left something else is judged by what it left.
     let pre = run(
-        client(&repo, Some(&service.socket), false, "pre-tool-use"),
+        client(&repo, Some(service.socket()), false, "pre-tool-use"),
         &write(&repo, "c.py", "import os\nos.system(input()) # c\n"),
         &[],
     );
@@ -225,7 +181,7 @@ fn a_kept_answer_is_never_another_files() {
     repo.write("c.py", "import os\nos.system(input()) # c\n");
     assert!(post("c.py").stdout.contains("c.py:2"));
     let pre = run(
-        client(&repo, Some(&service.socket), false, "pre-tool-use"),
+        client(&repo, Some(service.socket()), false, "pre-tool-use"),
         &write(&repo, "d.py", "import os\nos.system(input()) # d\n"),
         &[],
     );
@@ -241,7 +197,7 @@ fn a_kept_answer_is_never_another_files() {
 #[test]
 fn a_changed_workspace_json_is_refused_through_the_service_too() {
     let repo = Repo::initialised();
-    let service = Service::start(&repo);
+    let service = HookService::start(repo.command(&[]));
     let started = maestro_core::hook::config_hash(
         &std::fs::read(repo.path().join(".mso/workspace.json")).expect("read"),
     );
@@ -252,7 +208,7 @@ fn a_changed_workspace_json_is_refused_through_the_service_too() {
     let input = write(&repo, "src/ok.rs", "fn main() {}\n");
     let served = || {
         run(
-            client(&repo, Some(&service.socket), false, "pre-tool-use"),
+            client(&repo, Some(service.socket()), false, "pre-tool-use"),
             &input,
             &env,
         )
@@ -277,8 +233,8 @@ fn a_changed_workspace_json_is_refused_through_the_service_too() {
 #[test]
 fn without_its_service_the_client_answers_in_a_hook_process_or_blocks() {
     let repo = Repo::initialised();
-    let service = Service::start(&repo);
-    let socket = service.socket.clone();
+    let service = HookService::start(repo.command(&[]));
+    let socket = service.socket().to_owned();
     service.stop();
     let input = write(&repo, "src/config.py", &format!("KEY = \"{AWS_KEY}\"\n"));
     let alone = run(repo.command(&["hook", "pre-tool-use"]), &input, &[]);

@@ -231,6 +231,36 @@ fn one_byte(lines: &[usize], at: usize) -> tree_sitter::InputEdit {
     }
 }
 
+/// Every node of `tree`: its kind, field, byte range and start and end points (to compare
+/// trees node by node in tests).
+#[cfg(test)]
+pub(crate) fn shape(tree: &Tree) -> String {
+    let mut out = String::new();
+    let mut cursor = tree.walk();
+    loop {
+        let node = cursor.node();
+        out.push_str(&format!(
+            "{} {:?} {:?} {:?}-{:?}\n",
+            node.kind(),
+            cursor.field_name(),
+            node.byte_range(),
+            node.start_position(),
+            node.end_position()
+        ));
+        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+            continue;
+        }
+        loop {
+            if !cursor.goto_parent() {
+                return out;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+        }
+    }
+}
+
 /// The byte ranges of a tree's parse errors.
 fn error_ranges(root: tree_sitter::Node<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -281,32 +311,6 @@ mod tests {
     /// afresh gives, node by node, on every Rust file of this crate and of the corpus.
     #[test]
     fn incremental_macro_rewriting_gives_the_fresh_tree() {
-        fn shape(tree: &Tree) -> String {
-            let mut out = String::new();
-            let mut cursor = tree.walk();
-            loop {
-                let node = cursor.node();
-                out.push_str(&format!(
-                    "{} {:?} {:?} {:?}-{:?}\n",
-                    node.kind(),
-                    cursor.field_name(),
-                    node.byte_range(),
-                    node.start_position(),
-                    node.end_position()
-                ));
-                if cursor.goto_first_child() || cursor.goto_next_sibling() {
-                    continue;
-                }
-                loop {
-                    if !cursor.goto_parent() {
-                        return out;
-                    }
-                    if cursor.goto_next_sibling() {
-                        break;
-                    }
-                }
-            }
-        }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut stack = vec![root.join("src"), root.join("corpus/rust")];
         let mut files = 0;

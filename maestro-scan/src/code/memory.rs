@@ -122,34 +122,7 @@ fn point(text: &[u8], at: usize) -> Point {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every node of `tree`: its kind, field, byte range and start and end points.
-    fn shape(tree: &Tree) -> String {
-        let mut out = String::new();
-        let mut cursor = tree.walk();
-        loop {
-            let node = cursor.node();
-            out.push_str(&format!(
-                "{} {:?} {:?} {:?}-{:?}\n",
-                node.kind(),
-                cursor.field_name(),
-                node.byte_range(),
-                node.start_position(),
-                node.end_position()
-            ));
-            if cursor.goto_first_child() || cursor.goto_next_sibling() {
-                continue;
-            }
-            loop {
-                if !cursor.goto_parent() {
-                    return out;
-                }
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-            }
-        }
-    }
+    use crate::code::grammar::shape;
 
     fn fresh(grammar: Grammar, text: &[u8]) -> String {
         shape(&grammar.parse_code(text).unwrap())

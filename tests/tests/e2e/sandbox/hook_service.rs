@@ -4,50 +4,13 @@
 //! crews' own sandbox the socket is not even reached. Either way the call is not answered by
 //! the service, and a client told not to fall back blocks.
 
-use std::io::{BufRead as _, BufReader, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
+
+use maestro_tests::hook_service::HookService;
 
 use super::Fixture;
-
-/// `maestro hook serve` on a socket in a new directory; ends when dropped.
-struct Service {
-    child: Child,
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Service {
-    fn start(repo: &Path) -> Service {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let socket = dir.path().join("socket");
-        let mut child = Command::new(maestro_tests::maestro_bin().expect("maestro"))
-            .args(["hook", "serve", "--socket"])
-            .arg(&socket)
-            .current_dir(repo)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the service starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("ready");
-        assert_eq!(line.trim_end(), "maestro hook service ready");
-        Service {
-            child,
-            socket,
-            _dir: dir,
-        }
-    }
-}
-
-impl Drop for Service {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn client() -> PathBuf {
     maestro_tests::maestro_bin()
@@ -84,7 +47,9 @@ fn run(program: &Path, args: &[String], input: &str, cwd: &Path) -> (Option<i32>
 )]
 fn a_sandboxed_caller_is_not_answered_by_the_hook_service() {
     let f = Fixture::new("http://127.0.0.1:9");
-    let service = Service::start(f.repo.path());
+    let mut maestro = Command::new(maestro_tests::maestro_bin().expect("maestro"));
+    maestro.current_dir(f.repo.path());
+    let service = HookService::start(maestro);
     // A directory outside any workspace: the service's answer there is the defaults' (the
     // fixture's own workspace.json is a marker, not a configuration).
     let plain = tempfile::tempdir().expect("tempdir");
@@ -93,7 +58,7 @@ fn a_sandboxed_caller_is_not_answered_by_the_hook_service() {
         "tool_input": {"file_path": "ok.py", "content": "print(1)\n"}
     })
     .to_string();
-    let socket = service.socket.display().to_string();
+    let socket = service.socket().display().to_string();
     let client_args = |event: &str| {
         vec![
             "--socket".to_owned(),
