@@ -94,10 +94,13 @@ fn a_sandboxed_caller_is_not_answered_by_the_hook_service() {
     }
 
     // Under the crews' sandbox: not answered by the service either (not reached, or refused).
+    // The client is copied into the worktree: the sandbox may hide where the build put it.
+    let inside = f.worktree.join("maestro-hook-copy");
+    std::fs::copy(client(), &inside).expect("copy the client");
     let script = format!(
         "printf '%s' '{}' | '{}' --socket '{socket}' --no-fallback post-tool-use",
         input.replace('\'', "'\\''"),
-        client().display()
+        inside.display()
     );
     let (program, args) = f.sandbox.wrap(&f.worktree, "sh", &["-c".into(), script]);
     let (code, stderr) = run(Path::new(&program), &args, "", &f.worktree);
