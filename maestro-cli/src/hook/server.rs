@@ -164,17 +164,27 @@ fn start(maestro: &Path) -> anyhow::Result<Running> {
         // The service removes it when it exits.
         .keep();
     let socket = dir.join("socket");
-    let mut child = Command::new(maestro)
+    let mut command = Command::new(maestro);
+    command
         .args(["hook", "serve", "--socket"])
         .arg(&socket)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .with_context(|| format!("cannot start {} hook serve", maestro.display()))?;
+        .stderr(Stdio::null());
+    // Its own process group: a Ctrl-C meant for the run does not end it while crews finish;
+    // the run's exit does (its stdin closes).
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e)
+                .with_context(|| format!("cannot start {} hook serve", maestro.display()));
+        }
+    };
     let mut line = String::new();
     if let Some(out) = child.stdout.take() {
-        BufReader::new(out.take(256)).read_line(&mut line)?;
+        let _ = BufReader::new(out.take(256)).read_line(&mut line);
     }
     if line.trim_end() != READY {
         let _ = child.kill();
