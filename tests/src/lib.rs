@@ -168,6 +168,29 @@ pub fn outcome(command: &mut Command) -> (i32, String, String) {
     )
 }
 
+/// [`outcome`] with `input` on the program's stdin (a program that ends before reading all of
+/// it is not an error).
+///
+/// # Panics
+///
+/// When the program cannot be started or waited for.
+pub fn outcome_with_input(command: &mut Command, input: &[u8]) -> (i32, String, String) {
+    use std::io::Write as _;
+    let mut child = command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the program runs");
+    let _ = child.stdin.take().expect("stdin").write_all(input);
+    let out = child.wait_with_output().expect("the program ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Runs `command` with its output piped, reading stdout and stderr as it runs, until it ends
 /// or `limit` passes (then it is killed): its exit status (`None` when killed at the limit),
 /// stdout and stderr.

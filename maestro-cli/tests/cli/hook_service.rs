@@ -3,9 +3,8 @@
 //! an answer it keeps is never one for another file, a changed `workspace.json` is refused as
 //! before, and a client whose service is gone answers in a `maestro hook` process.
 
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use maestro_tests::hook_service::HookService;
 
@@ -15,23 +14,12 @@ use crate::support::{Repo, Run, hermetic};
 const AWS_KEY: &str = "AKIAQ7RPZ3MFXW2BKT5L";
 
 fn run(mut command: Command, input: &str, env: &[(&str, &str)]) -> Run {
-    let mut child = command
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
-    let out = child.wait_with_output().expect("finished");
+    let (code, stdout, stderr) =
+        maestro_tests::outcome_with_input(command.envs(env.iter().copied()), input.as_bytes());
     Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
+        code,
+        stdout,
+        stderr,
     }
 }
 

@@ -4,9 +4,8 @@
 //! crews' own sandbox the socket is not even reached. Either way the call is not answered by
 //! the service, and a client told not to fall back blocks.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use maestro_tests::hook_service::HookService;
 
@@ -19,25 +18,12 @@ fn client() -> PathBuf {
 }
 
 /// Runs `program args` with `input` on stdin: exit code and stderr.
-fn run(program: &Path, args: &[String], input: &str, cwd: &Path) -> (Option<i32>, String) {
-    let mut child = Command::new(program)
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
-    let out = child.wait_with_output().expect("finished");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+fn run(program: &Path, args: &[String], input: &str, cwd: &Path) -> (i32, String) {
+    let (code, _, stderr) = maestro_tests::outcome_with_input(
+        Command::new(program).args(args).current_dir(cwd),
+        input.as_bytes(),
+    );
+    (code, stderr)
 }
 
 #[test]
@@ -74,7 +60,7 @@ fn a_sandboxed_caller_is_not_answered_by_the_hook_service() {
         &input,
         plain.path(),
     );
-    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(code, 0, "{stderr}");
 
     // The whole file system visible, the socket reachable, in other namespaces: refused.
     for unshare in [
@@ -86,7 +72,7 @@ fn a_sandboxed_caller_is_not_answered_by_the_hook_service() {
         args.push(client().display().to_string());
         args.extend(client_args("pre-tool-use"));
         let (code, stderr) = run(Path::new("bwrap"), &args, &input, plain.path());
-        assert_eq!(code, Some(2), "{stderr}");
+        assert_eq!(code, 2, "{stderr}");
         assert!(
             stderr.contains("runs in another user namespace (a sandbox)"),
             "{unshare:?}: {stderr}"
@@ -104,7 +90,7 @@ fn a_sandboxed_caller_is_not_answered_by_the_hook_service() {
     );
     let (program, args) = f.sandbox.wrap(&f.worktree, "sh", &["-c".into(), script]);
     let (code, stderr) = run(Path::new(&program), &args, "", &f.worktree);
-    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("did not answer") || stderr.contains("another user namespace"),
         "{stderr}"
