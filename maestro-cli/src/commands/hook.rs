@@ -31,9 +31,7 @@ fn fail_closed_on_panic() {
 /// `maestro hook pre-tool-use` (exit 2 with the reason on stderr to block; exit 0 silently to
 /// allow) and `maestro hook post-tool-use` (a `{"decision":"block",…}` line when the written file
 /// holds insecure code at or above `scan.blockSeverity`, context below it).
-#[allow(clippy::print_stderr)]
 pub fn answer(event: Event) -> Outcome {
-    use std::io::Write as _;
     fail_closed_on_panic();
     let answer = match (maestro_cli::hook::read_stdin(), std::env::current_dir()) {
         (Ok(input), Ok(here)) => maestro_cli::hook::answer(
@@ -50,11 +48,7 @@ pub fn answer(event: Event) -> Outcome {
             "cannot read the current directory: {e}"
         )),
     };
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(answer.stdout.as_bytes());
-    let _ = out.flush();
-    eprint!("{}", answer.stderr);
-    if answer.exit_code == 2 {
+    if answer.emit() == 2 {
         Outcome::Blocked
     } else {
         Outcome::Clean

@@ -82,11 +82,17 @@ impl HookEnv {
     /// This process's.
     #[must_use]
     pub fn from_process() -> HookEnv {
-        HookEnv::from_pairs(
-            HookEnv::NAMES
-                .iter()
-                .filter_map(|name| std::env::var_os(name).map(|v| ((*name).to_owned(), v))),
-        )
+        HookEnv::from_pairs(HookEnv::process_variables())
+    }
+
+    /// The variables of [`HookEnv::NAMES`] set in this process's environment, as
+    /// `(name, value)` pairs (what the hook client sends the service).
+    #[must_use]
+    pub fn process_variables() -> Vec<(String, OsString)> {
+        HookEnv::NAMES
+            .iter()
+            .filter_map(|name| std::env::var_os(name).map(|v| ((*name).to_owned(), v)))
+            .collect()
     }
 
     /// From `(name, value)` pairs; names a hook does not read are ignored, and a value that is
@@ -143,6 +149,18 @@ impl Answer {
             stderr: format!("maestro blocked this tool call: {reason}\n"),
         }
     }
+
+    /// Prints this answer (stdout, then stderr) and returns its exit code.
+    #[must_use]
+    #[allow(clippy::print_stderr)]
+    pub fn emit(&self) -> u8 {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(self.stdout.as_bytes());
+        let _ = out.flush();
+        eprint!("{}", self.stderr);
+        self.exit_code
+    }
 }
 
 /// Where a hook's scanner comes from: built for the call (the `maestro hook` process), or kept
@@ -155,10 +173,11 @@ pub trait Scanners {
         config_bytes: Option<&[u8]>,
     ) -> anyhow::Result<Arc<dyn Scanner>>;
 
-    /// A `Write` or `Edit` was allowed and will leave `bytes` at `path`: the post-tool hook will
-    /// scan that file for insecure code, so a kept scanner may start now.
-    fn will_write(&self, scanner: &Arc<dyn Scanner>, path: String, bytes: Vec<u8>) {
-        let _ = (scanner, path, bytes);
+    /// `call` was allowed: when it is a `Write` or `Edit`, the post-tool hook will scan the file
+    /// it leaves for insecure code, so a kept scanner may start now. Nothing by default (a
+    /// scanner built per call keeps nothing, so the file is not even worked out).
+    fn will_write(&self, scanner: &Arc<dyn Scanner>, call: &ToolCall, ctx: &HookContext) {
+        let _ = (scanner, call, ctx);
     }
 }
 
@@ -293,10 +312,8 @@ fn pre_tool_use(input: &[u8], env: &HookEnv, here: &Path, scanners: &dyn Scanner
         let verdict = context.decide(env, &scanner, |ports| {
             maestro_core::hook::pre_tool_use(&call, &context.hook, ports)
         })?;
-        if verdict == Verdict::Allow
-            && let Some((path, bytes)) = maestro_core::hook::written_file(&call, &context.hook)
-        {
-            scanners.will_write(&scanner, path, bytes);
+        if verdict == Verdict::Allow {
+            scanners.will_write(&scanner, &call, &context.hook);
         }
         Ok(verdict)
     });

@@ -23,21 +23,20 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 #[must_use]
 pub fn run(event: &str, socket: Option<&Path>, fallback: bool) -> u8 {
     let Some(event) = Event::named(event) else {
-        return emit(&Answer::block_plain(&format!(
+        return Answer::block_plain(&format!(
             "unknown hook event `{event}` (pre-tool-use or post-tool-use)"
-        )));
+        ))
+        .emit();
     };
     let input = match super::answer::read_stdin() {
         Ok(input) => input,
         Err(e) => {
-            return emit(&Answer::block_plain(&format!(
-                "cannot read the hook input: {e}"
-            )));
+            return Answer::block_plain(&format!("cannot read the hook input: {e}")).emit();
         }
     };
     let why = match socket {
         Some(socket) => match ask(socket, event, &input) {
-            Ok(Reply::Answer(answer)) => return emit(&answer),
+            Ok(Reply::Answer(answer)) => return answer.emit(),
             Ok(Reply::Refused(why)) => why,
             Err(e) => format!(
                 "the hook service at {} did not answer: {e}",
@@ -47,7 +46,7 @@ pub fn run(event: &str, socket: Option<&Path>, fallback: bool) -> u8 {
         None => "no hook service".to_owned(),
     };
     if !fallback {
-        return emit(&Answer::block_plain(&why));
+        return Answer::block_plain(&why).emit();
     }
     in_process(event, &input)
 }
@@ -57,14 +56,10 @@ fn ask(socket: &Path, event: Event, input: &[u8]) -> std::io::Result<Reply> {
     let mut stream = UnixStream::connect(socket)?;
     stream.set_read_timeout(Some(PATIENCE))?;
     stream.set_write_timeout(Some(PATIENCE))?;
-    let env = HookEnv::NAMES
-        .iter()
-        .filter_map(|name| std::env::var_os(name).map(|v| ((*name).to_owned(), v)))
-        .collect();
     let request = Request {
         event,
         cwd: std::env::current_dir()?,
-        env,
+        env: HookEnv::process_variables(),
         input: input.to_vec(),
     };
     // A service that refuses this caller answers before reading the request and closes: the
@@ -82,7 +77,7 @@ fn in_process(event: Event, input: &[u8]) -> u8 {
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join("maestro")));
     let Some(maestro) = maestro else {
-        return emit(&Answer::block_plain("cannot locate the maestro program"));
+        return Answer::block_plain("cannot locate the maestro program").emit();
     };
     let child = Command::new(&maestro)
         .args(["hook", event.name()])
@@ -91,10 +86,7 @@ fn in_process(event: Event, input: &[u8]) -> u8 {
     let mut child = match child {
         Ok(child) => child,
         Err(e) => {
-            return emit(&Answer::block_plain(&format!(
-                "cannot run {}: {e}",
-                maestro.display()
-            )));
+            return Answer::block_plain(&format!("cannot run {}: {e}", maestro.display())).emit();
         }
     };
     // A hook that stops reading early has answered already; its exit code says how.
@@ -107,19 +99,7 @@ fn in_process(event: Event, input: &[u8]) -> u8 {
             .and_then(|code| u8::try_from(code).ok())
             // Killed by a signal, or an exit code Claude Code would not read as a block.
             .filter(|code| *code == 0 || *code == 2)
-            .unwrap_or_else(|| emit(&Answer::block_plain("the maestro hook did not finish"))),
-        Err(e) => emit(&Answer::block_plain(&format!(
-            "cannot wait for the maestro hook: {e}"
-        ))),
+            .unwrap_or_else(|| Answer::block_plain("the maestro hook did not finish").emit()),
+        Err(e) => Answer::block_plain(&format!("cannot wait for the maestro hook: {e}")).emit(),
     }
-}
-
-/// Prints `answer` and returns its exit code.
-#[allow(clippy::print_stderr)]
-fn emit(answer: &Answer) -> u8 {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(answer.stdout.as_bytes());
-    let _ = out.flush();
-    eprint!("{}", answer.stderr);
-    answer.exit_code
 }

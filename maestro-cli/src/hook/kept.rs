@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use maestro_core::WorkspaceConfig;
+use maestro_core::hook::{HookContext, ToolCall};
 use maestro_core::ports::{ScanKinds, ScanOutcome, ScanRequest, Scanner};
 use sha2::Digest as _;
 
@@ -168,22 +169,29 @@ impl Scanners for KeptScanners {
         Ok(scanner)
     }
 
-    fn will_write(&self, scanner: &Arc<dyn Scanner>, path: String, bytes: Vec<u8>) {
-        let scanner = scanner.clone();
-        // The post-tool hook's own request, made now; its answer is kept for it.
-        let started = std::thread::Builder::new()
-            .name("hook-prescan".into())
-            .spawn(move || {
-                scanner.scan(&ScanRequest {
-                    kinds: ScanKinds::Code,
-                    path: Some(&path),
-                    text: &bytes,
-                    base: None,
-                });
-            });
-        if let Err(e) = started {
-            tracing::debug!("no early scan: {e}");
+    fn will_write(&self, scanner: &Arc<dyn Scanner>, call: &ToolCall, ctx: &HookContext) {
+        if let Some((path, bytes)) = maestro_core::hook::written_file(call, ctx) {
+            prescan(scanner, path, bytes);
         }
+    }
+}
+
+/// Starts, in a thread of its own, the code scan the post-tool hook will ask for `bytes` at
+/// `path`; its answer is kept for it.
+fn prescan(scanner: &Arc<dyn Scanner>, path: String, bytes: Vec<u8>) {
+    let scanner = scanner.clone();
+    let started = std::thread::Builder::new()
+        .name("hook-prescan".into())
+        .spawn(move || {
+            scanner.scan(&ScanRequest {
+                kinds: ScanKinds::Code,
+                path: Some(&path),
+                text: &bytes,
+                base: None,
+            });
+        });
+    if let Err(e) = started {
+        tracing::debug!("no early scan: {e}");
     }
 }
 
@@ -239,7 +247,7 @@ mod tests {
         let scanner: Arc<dyn Scanner> = kept.clone();
         let text = b"import os\nos.system(input())\n".to_vec();
         // Whichever comes first, the early scan or the hook's, the other waits for it.
-        KeptScanners::default().will_write(&scanner, "b.py".into(), text.clone());
+        prescan(&scanner, "b.py".into(), text.clone());
         let outcome = scanner.scan(&request(&text, "b.py"));
         assert!(!outcome.findings.is_empty());
         assert_eq!(scanner.scan(&request(&text, "b.py")), outcome);
